@@ -1,0 +1,56 @@
+"""The JSON API at /api/v1/. Each app owns its router; errors are mapped here, once."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from fazhi.api.auth import PersonalToken, StaffSession
+from fazhi.core.api import router as core_router
+from fazhi.core.errors import DomainError
+
+api = NinjaAPI(
+    title="法治 API",
+    version="1",
+    description="镇（街道）法治工作数据接口。认证：个人令牌（Authorization: Bearer …）或浏览器会话（需 CSRF）。",
+    auth=[PersonalToken(), StaffSession()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"message": error.message, "citation": error.citation, "extra": error.extra},
+        status=error.status_code,
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    fields = {
+        ".".join(str(part) for part in item.get("loc", [])[1:]) or "body": item.get("msg", "")
+        for item in error.errors
+    }
+    return api.create_response(
+        request, {"message": "请求数据格式不正确。", "citation": "", "extra": {"fields": fields}}, status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request, {"message": "未登录或令牌无效。", "citation": "", "extra": {}}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    return api.create_response(
+        request, {"message": "记录不存在或无权查看。", "citation": "", "extra": {}}, status=404
+    )
+
+
+api.add_router("/", core_router)

@@ -1,0 +1,184 @@
+"""Core endpoints: organisations, staff and parties. Thin: parse, call a selector or service, shape."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from fazhi.core import selectors, services
+from fazhi.core.models import Organisation, Party, Staff
+from fazhi.core.permissions import roles_of
+
+router = Router()
+MAX_LIMIT = 100
+
+
+def _actor(request: HttpRequest) -> Staff:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, Staff)
+    return user
+
+
+def _window(
+    queryset: QuerySet[Organisation] | QuerySet[Staff] | QuerySet[Party], limit: int, offset: int
+) -> list[object]:
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    return list(queryset[offset : offset + limit])
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: str
+    parent_id: int | None
+    division_code: str
+    uscc: str
+    organ_code: str
+
+
+class OrganisationIn(Schema):
+    name: str = Field(max_length=100)
+    kind: str
+    parent_id: int
+    division_code: str = ""
+    uscc: str = ""
+    organ_code: str = ""
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="列出可见的组织机构")
+def list_organisations(
+    request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
+) -> list[object]:
+    return _window(selectors.list_organisations_for(_actor(request), search=q, kind=kind), limit, offset)
+
+
+@router.get("/organisations/{organisation_id}", response=OrganisationOut, summary="读取组织机构")
+def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation:
+    return selectors.access_organisation(_actor(request), organisation_id)
+
+
+@router.post("/organisations", response={201: OrganisationOut}, summary="设立组织机构")
+def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+    actor = _actor(request)
+    parent = selectors.access_organisation(actor, payload.parent_id)
+    organisation = services.create_organisation(
+        actor,
+        parent=parent,
+        name=payload.name,
+        kind=payload.kind,
+        division_code=payload.division_code,
+        uscc=payload.uscc,
+        organ_code=payload.organ_code,
+    )
+    return 201, organisation
+
+
+class StaffOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    organisation_id: int | None
+    position: str
+    is_active: bool
+    roles: list[str]
+
+    @staticmethod
+    def resolve_roles(obj: Staff) -> list[str]:
+        return sorted(roles_of(obj))
+
+
+class StaffIn(Schema):
+    username: str = Field(max_length=50)
+    full_name: str = Field(max_length=50)
+    organisation_id: int
+    password: str = Field(max_length=128)
+    roles: list[str] = []
+    position: str = ""
+    phone: str = ""
+    legal_qualification_no: str = ""
+    is_principal_leader: bool = False
+
+
+@router.get("/staff", response=list[StaffOut], summary="列出可见的工作人员")
+def list_staff(
+    request: HttpRequest, q: str = "", role: str = "", limit: int = 50, offset: int = 0
+) -> list[object]:
+    return _window(selectors.list_staff_for(_actor(request), search=q, role=role), limit, offset)
+
+
+@router.get("/staff/{staff_id}", response=StaffOut, summary="读取工作人员")
+def get_staff(request: HttpRequest, staff_id: int) -> Staff:
+    return selectors.access_staff(_actor(request), staff_id)
+
+
+@router.post("/staff", response={201: StaffOut}, summary="添加工作人员")
+def create_staff(request: HttpRequest, payload: StaffIn) -> tuple[int, Staff]:
+    actor = _actor(request)
+    organisation = selectors.access_organisation(actor, payload.organisation_id)
+    data = payload.dict(exclude={"organisation_id"})
+    return 201, services.create_staff(actor, organisation=organisation, **data)
+
+
+class PartyOut(Schema):
+    id: int
+    kind: str
+    name: str
+    id_type: str
+    id_number: str
+    birth_date: datetime.date | None
+    sex: str
+    uscc: str
+    legal_representative: str
+    business_registration_no: str
+    address: str
+    phone: str
+    organisation_id: int
+
+
+class PartyListOut(Schema):
+    id: int
+    kind: str
+    name: str
+    id_type: str
+    id_number: str
+    uscc: str
+
+
+class PartyIn(Schema):
+    kind: str
+    name: str = Field(max_length=200)
+    id_type: str = ""
+    id_number: str = Field("", max_length=40)
+    birth_date: datetime.date | None = None
+    uscc: str = Field("", max_length=30)
+    legal_representative: str = Field("", max_length=50)
+    business_registration_no: str = Field("", max_length=30)
+    address: str = Field("", max_length=200)
+    phone: str = Field("", max_length=30)
+
+
+class PartyCreatedOut(Schema):
+    party: PartyOut
+    warnings: list[str]
+
+
+@router.get("/parties", response=list[PartyListOut], summary="检索当事人")
+def list_parties(
+    request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
+) -> list[object]:
+    return _window(selectors.search_parties_for(_actor(request), query=q, kind=kind), limit, offset)
+
+
+@router.get("/parties/{party_id}", response=PartyOut, summary="读取当事人")
+def get_party(request: HttpRequest, party_id: int) -> Party:
+    return selectors.access_party(_actor(request), party_id)
+
+
+@router.post("/parties", response={201: PartyCreatedOut}, summary="登记当事人")
+def register_party(request: HttpRequest, payload: PartyIn) -> tuple[int, dict[str, object]]:
+    result = services.register_party(_actor(request), services.PartyInput(**payload.dict()))
+    return 201, {"party": result.party, "warnings": list(result.warnings)}

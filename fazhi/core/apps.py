@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "fazhi.core"
+    verbose_name = "基础数据"
+
+    def ready(self) -> None:
+        from fazhi.core import party_links, selectors
+        from fazhi.core.events import CoreEvent
+        from fazhi.ledger import events
+
+        events.register(CoreEvent)
+        party_links.register("attachments", "附件材料", selectors.party_attachment_links)

@@ -1,0 +1,38 @@
+"""The sidebar: what each role sees in the navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from fazhi.core import permissions
+from fazhi.core.models import Role, Staff
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    section: str
+
+
+def _items_for(staff: Staff) -> list[NavItem]:
+    items = [NavItem("工作台", "core:home", "home"), NavItem("当事人", "core:party-list", "parties")]
+    items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
+    items.append(NavItem("工作人员", "core:staff-list", "staff"))
+    items.append(NavItem("工作日计算", "core:calendar", "calendar"))
+    if staff.is_superuser or permissions.has_role(staff, Role.ADMIN):
+        items.append(NavItem("文号管理", "core:number-series-list", "numbering"))
+    return items
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    if not user.is_authenticated or not isinstance(user, Staff):
+        return {}
+    return {
+        "nav_items": _items_for(user),
+        "nav_roles": [Role(role).label for role in sorted(permissions.roles_of(user))],
+        "nav_is_admin": user.is_superuser or permissions.has_role(user, Role.ADMIN),
+    }

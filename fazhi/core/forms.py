@@ -1,0 +1,153 @@
+"""Forms parse and shape input; the rules live in services, whose field errors land back here."""
+
+from __future__ import annotations
+
+from django import forms
+
+from fazhi.core.errors import InvalidInput
+from fazhi.core.models import IdType, OrganisationKind, PartyKind, Role
+
+
+class ServiceErrorsMixin(forms.Form):
+    def add_service_errors(self, error: InvalidInput) -> None:
+        for field, message in error.field_errors.items():
+            self.add_error(field if field in self.fields else None, message)
+        if not error.field_errors:
+            self.add_error(None, error.message)
+
+
+class PartyForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices, widget=forms.RadioSelect)
+    name = forms.CharField(label="姓名（名称）", max_length=200)
+    id_type = forms.ChoiceField(
+        label="证件类型", choices=[("", "——"), *IdType.choices], required=False, initial=IdType.RESIDENT_ID
+    )
+    id_number = forms.CharField(label="证件号码", max_length=40, required=False)
+    birth_date = forms.DateField(
+        label="出生日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="居民身份证号码中已含出生日期，无需填写",
+    )
+    uscc = forms.CharField(label="统一社会信用代码", max_length=30, required=False)
+    legal_representative = forms.CharField(
+        label="法定代表人（负责人、经营者）", max_length=50, required=False
+    )
+    business_registration_no = forms.CharField(
+        label="工商注册号", max_length=30, required=False, help_text="个体工商户无统一社会信用代码时必填"
+    )
+    address = forms.CharField(label="住所（地址）", max_length=200, required=False)
+    phone = forms.CharField(label="联系电话", max_length=30, required=False)
+
+
+class PartySearchForm(forms.Form):
+    q = forms.CharField(label="搜索", required=False, max_length=100)
+    kind = forms.ChoiceField(label="类型", choices=[("", "全部类型"), *PartyKind.choices], required=False)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="文件")
+    description = forms.CharField(label="说明", max_length=200, required=False)
+
+
+class OrganisationForm(ServiceErrorsMixin):
+    name = forms.CharField(label="名称", max_length=100)
+    kind = forms.ChoiceField(label="类型", choices=OrganisationKind.choices)
+    division_code = forms.CharField(label="区划码", max_length=20, required=False)
+    uscc = forms.CharField(label="统一社会信用代码", max_length=30, required=False)
+    organ_code = forms.CharField(
+        label="机关代字", max_length=20, required=False, help_text="用于文号，如 西青辛政"
+    )
+
+
+class OrganisationEditForm(OrganisationForm):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        del self.fields["kind"]
+
+
+class StaffForm(ServiceErrorsMixin):
+    username = forms.CharField(label="登录名", max_length=50)
+    full_name = forms.CharField(label="姓名", max_length=50)
+    organisation = forms.TypedChoiceField(label="所属单位", coerce=int, choices=[])
+    password = forms.CharField(
+        label="初始密码", widget=forms.PasswordInput, help_text="至少10位，不能全为数字"
+    )
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    position = forms.CharField(label="职务", max_length=50, required=False)
+    phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    legal_qualification_no = forms.CharField(label="法律职业资格证书编号", max_length=30, required=False)
+    is_principal_leader = forms.BooleanField(label="党政主要负责人", required=False)
+
+    def __init__(self, *args: object, organisations: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = organisations
+
+
+class StaffEditForm(ServiceErrorsMixin):
+    full_name = forms.CharField(label="姓名", max_length=50)
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    position = forms.CharField(label="职务", max_length=50, required=False)
+    phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    legal_qualification_no = forms.CharField(label="法律职业资格证书编号", max_length=30, required=False)
+    is_principal_leader = forms.BooleanField(label="党政主要负责人", required=False)
+
+
+class DeactivateForm(ServiceErrorsMixin):
+    reason = forms.CharField(label="停用原因", max_length=200)
+
+
+class CredentialForm(ServiceErrorsMixin):
+    number = forms.CharField(label="执法证号", max_length=40)
+    category = forms.CharField(label="执法类别", max_length=100, help_text="如：综合行政执法")
+    issuer = forms.CharField(label="发证机关", max_length=100, initial="天津市人民政府")
+    valid_from = forms.DateField(label="有效期起", widget=forms.DateInput(attrs={"type": "date"}))
+    valid_to = forms.DateField(label="有效期至", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class RevokeCredentialForm(ServiceErrorsMixin):
+    revoked_on = forms.DateField(label="注销日期", widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label="注销原因", max_length=200)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label="起算日", widget=forms.DateInput(attrs={"type": "date"}))
+    days = forms.IntegerField(label="期间（天数）", min_value=0, max_value=3650)
+    kind = forms.ChoiceField(
+        label="计算方式", choices=[("working_days", "工作日"), ("calendar_days", "自然日")]
+    )
+
+
+class HolidayOverrideForm(ServiceErrorsMixin):
+    day = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    is_working_day = forms.BooleanField(label="调休上班日", required=False, help_text="不勾选表示法定节假日")
+    name = forms.CharField(label="名称", max_length=50)
+    source = forms.CharField(label="依据", max_length=200, required=False)
+
+
+class HolidayYearForm(ServiceErrorsMixin):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    source = forms.CharField(label="依据", max_length=200)
+
+
+class NumberSeriesForm(ServiceErrorsMixin):
+    organisation = forms.TypedChoiceField(label="所属单位", coerce=int, choices=[])
+    key = forms.CharField(label="用途标识", max_length=40, help_text="如 government、penalty-decision")
+    code = forms.CharField(label="机关代字", max_length=30, help_text="如 西青辛政")
+    name = forms.CharField(label="名称", max_length=100, required=False)
+
+    def __init__(self, *args: object, organisations: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = organisations
+
+
+class VoidNumberForm(ServiceErrorsMixin):
+    reason = forms.CharField(label="作废原因", max_length=200)

@@ -1,0 +1,210 @@
+"""manage.py load_demo: the demo town 辛口镇 (天津市西青区) with a user for every role.
+
+Refuses to run unless DEBUG is on: the demo passwords are printed and public.
+"""
+
+from __future__ import annotations
+
+import datetime
+from argparse import ArgumentParser
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from fazhi.core import services, validators
+from fazhi.core.models import IdType, Organisation, OrganisationKind, PartyKind, Role, Staff
+
+DEMO_PASSWORD = "fazhi-demo-2026"  # noqa: S105 (public by design; load_demo refuses to run in production)
+
+
+def _resident_id(first17: str) -> str:
+    return first17 + validators.resident_id_check_character(first17)
+
+
+def _uscc(first17: str) -> str:
+    return first17 + validators.uscc_check_character(first17)
+
+
+# (username, name, department, roles, position, legal qualification, principal leader)
+DEMO_STAFF = [
+    ("admin", "王管理", "党政办", [Role.ADMIN], "党政办主任", "", False),
+    ("zhenzhang", "李镇长", None, [Role.HEAD], "镇长", "", True),
+    ("zhifa1", "张执法", "综合行政执法队", [Role.OFFICER], "执法队队长", "", False),
+    ("zhifa2", "赵执法", "综合行政执法队", [Role.OFFICER], "执法队员", "", False),
+    ("fuzhu", "孙协管", "综合行政执法队", [Role.AUXILIARY], "协管员", "", False),
+    ("shenhe", "周审核", "司法所", [Role.LEGAL_REVIEWER], "司法所所长", "A20151201000123", False),
+    ("guwen", "吴律师", "司法所", [Role.LEGAL_COUNSEL], "法律顾问", "A20120101000456", False),
+    ("tiaojie", "郑调解", "矛调中心", [Role.MEDIATOR], "专职调解员", "", False),
+    ("xinfang", "冯信访", "信访办", [Role.PETITION_STAFF], "信访办主任", "", False),
+]
+DEPARTMENTS = [
+    ("党政办", ""),
+    ("综合行政执法队", "西青辛综执"),
+    ("司法所", ""),
+    ("矛调中心", ""),
+    ("信访办", ""),
+    ("综治办", ""),
+]
+VILLAGES = [("辛口村", "120111104201"), ("小沙窝村", "120111104202"), ("水高庄村", "120111104203")]
+
+
+class Command(BaseCommand):
+    help = "载入演示数据：天津市西青区辛口镇及各角色的演示账号（仅限开发环境）。"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--if-empty", action="store_true", help="数据库中已有机构时不做任何事")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError("演示数据只能在开发环境（FAZHI_DEBUG=1）中载入：演示密码是公开的。")
+        if Organisation.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write("数据库中已有数据，未载入演示数据。")
+                return
+            raise CommandError("数据库中已有机构，演示数据只能载入空数据库。")
+        system = services.system_actor()
+        tianjin = services.create_organisation(
+            system, name="天津市", kind=OrganisationKind.CITY, parent=None, division_code="120000"
+        )
+        xiqing = services.create_organisation(
+            system,
+            name="西青区",
+            kind=OrganisationKind.DISTRICT,
+            parent=tianjin,
+            division_code="120111",
+            organ_code="西青",
+        )
+        xinkou = services.create_organisation(
+            system,
+            name="辛口镇",
+            kind=OrganisationKind.TOWN,
+            parent=xiqing,
+            division_code="120111104",
+            uscc=_uscc("11120111MB1712345"),
+            organ_code="西青辛政",
+        )
+        other_town = services.create_organisation(
+            system,
+            name="杨柳青镇",
+            kind=OrganisationKind.TOWN,
+            parent=xiqing,
+            division_code="120111100",
+            organ_code="西青杨政",
+        )
+        departments = {
+            name: services.create_organisation(
+                system, name=name, kind=OrganisationKind.DEPARTMENT, parent=xinkou, organ_code=code
+            )
+            for name, code in DEPARTMENTS
+        }
+        for name, code in VILLAGES:
+            services.create_organisation(
+                system, name=name, kind=OrganisationKind.VILLAGE, parent=xinkou, division_code=code
+            )
+        services.create_organisation(
+            system, name="党政办", kind=OrganisationKind.DEPARTMENT, parent=other_town
+        )
+
+        staff: dict[str, Staff] = {}
+        for username, full_name, department, roles, position, qualification, principal in DEMO_STAFF:
+            staff[username] = services.create_staff(
+                system,
+                username=username,
+                full_name=full_name,
+                organisation=departments[department] if department else xinkou,
+                password=DEMO_PASSWORD,
+                roles=list(roles),
+                position=position,
+                legal_qualification_no=qualification,
+                is_principal_leader=principal,
+            )
+        staff["jiandu"] = services.create_staff(
+            system,
+            username="jiandu",
+            full_name="陈监督",
+            organisation=xiqing,
+            password=DEMO_PASSWORD,
+            roles=[Role.SUPERVISOR],
+            position="区司法局执法监督科",
+        )
+        staff["yangliuqing"] = services.create_staff(
+            system,
+            username="yangliuqing",
+            full_name="杨管理",
+            organisation=other_town,
+            password=DEMO_PASSWORD,
+            roles=[Role.ADMIN],
+            position="杨柳青镇管理员",
+        )
+        for index, username in enumerate(["zhifa1", "zhifa2"], start=1):
+            services.add_credential(
+                system,
+                staff[username],
+                number=f"1201110{index:05d}",
+                category="综合行政执法",
+                issuer="天津市人民政府",
+                valid_from=datetime.date(2024, 1, 1),
+                valid_to=datetime.date(2029, 12, 31),
+            )
+
+        services.create_number_series(
+            system, organisation=xinkou, key="government", code="西青辛政", name="辛口镇人民政府文件"
+        )
+        services.create_number_series(
+            system,
+            organisation=departments["综合行政执法队"],
+            key="penalty-decision",
+            code="西青辛综执罚",
+            name="行政处罚决定书",
+        )
+        services.create_number_series(
+            system,
+            organisation=departments["司法所"],
+            key="contract-review",
+            code="辛口合审",
+            name="合同合法性审查意见书",
+        )
+
+        officer = staff["zhifa1"]
+        demo_parties = [
+            services.PartyInput(
+                kind=PartyKind.PERSON,
+                name="刘某",
+                id_type=IdType.RESIDENT_ID,
+                id_number=_resident_id("12011119850315001"),
+                address="西青区辛口镇辛口村",
+                phone="13800000001",
+            ),
+            services.PartyInput(
+                kind=PartyKind.PERSON,
+                name="陈某某",
+                id_type=IdType.RESIDENT_ID,
+                id_number=_resident_id("12011119920708002"),
+                address="西青区辛口镇小沙窝村",
+            ),
+            services.PartyInput(
+                kind=PartyKind.ORGANISATION,
+                name="天津市西青区辛口建材有限公司",
+                uscc=_uscc("91120111MA05XK2Q1"),
+                legal_representative="马某",
+                address="西青区辛口镇工业园",
+            ),
+            services.PartyInput(
+                kind=PartyKind.INDIVIDUAL_BUSINESS,
+                name="辛口镇老马小吃店",
+                uscc=validators.INDIVIDUAL_BUSINESS_PLACEHOLDER,
+                business_registration_no="120111600123456",
+                legal_representative="马某某",
+            ),
+        ]
+        for party in demo_parties:
+            services.register_party(officer, party)
+
+        self.stdout.write(self.style.SUCCESS("已载入演示数据：天津市 → 西青区 → 辛口镇（及杨柳青镇）。"))
+        self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
+        for username, person in staff.items():
+            roles = "、".join(
+                Role(role).label for role in sorted(person.role_grants.values_list("role", flat=True))
+            )
+            self.stdout.write(f"  {username:<12} {person.full_name}（{person.organisation}，{roles}）")

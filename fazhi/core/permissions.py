@@ -1,0 +1,87 @@
+"""Who sees what, in one place. A town's staff see their town's records; a 上级监督 sees the records
+of every town under their organisation; the platform's superuser (the system actor and whoever
+installs the platform) sees all; nobody else sees anything. Every selector, access function and
+API endpoint starts here."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+
+from fazhi.core.errors import NotFoundOrHidden, PermissionDenied
+from fazhi.core.models import TOWN_KINDS, Organisation, Role, Staff
+
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+def roles_of(actor: Staff) -> frozenset[str]:
+    cached: frozenset[str] | None = getattr(actor, "_fazhi_roles", None)
+    if cached is None:
+        cached = frozenset(actor.role_grants.values_list("role", flat=True)) if actor.pk else frozenset()
+        actor._fazhi_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def has_role(actor: Staff, *roles: str) -> bool:
+    return bool(roles_of(actor) & set(roles))
+
+
+def town_of(organisation: Organisation) -> Organisation | None:
+    """The 镇 or 街道 that contains an organisation (itself included), or None above town level."""
+    if organisation.kind in TOWN_KINDS:
+        return organisation
+    ancestors = Organisation.objects.filter(id__in=organisation.ancestor_ids(), kind__in=TOWN_KINDS)
+    return max(ancestors, key=lambda org: org.depth, default=None)
+
+
+def scope_root(actor: Staff) -> Organisation | None:
+    """The organisation whose subtree the actor may see, or None for nothing."""
+    cached: Organisation | None = getattr(actor, "_fazhi_scope_root", None)
+    if cached is not None:
+        return cached
+    if not actor.is_active or actor.organisation is None:
+        return None
+    if has_role(actor, Role.SUPERVISOR):
+        root: Organisation | None = actor.organisation
+    else:
+        root = town_of(actor.organisation)
+    actor._fazhi_scope_root = root  # type: ignore[attr-defined]
+    return root
+
+
+def visible(actor: Staff, queryset: QuerySet[ModelT], *, org_field: str = "organisation") -> QuerySet[ModelT]:
+    """The one visibility function: narrows any queryset to the rows the actor may see."""
+    if actor.is_superuser and actor.is_active:
+        return queryset
+    root = scope_root(actor)
+    if root is None:
+        return queryset.none()
+    prefix = f"{org_field}__path__startswith" if org_field else "path__startswith"
+    return queryset.filter(**{prefix: root.path})
+
+
+def can_see(actor: Staff, organisation: Organisation) -> bool:
+    if actor.is_superuser and actor.is_active:
+        return True
+    root = scope_root(actor)
+    return root is not None and organisation.path.startswith(root.path)
+
+
+def require_visible(actor: Staff, organisation: Organisation) -> None:
+    if not can_see(actor, organisation):
+        raise NotFoundOrHidden()
+
+
+def acting_town(actor: Staff) -> Organisation:
+    """The town on whose behalf the actor writes. Supervisors read; they do not write a town's records."""
+    town = town_of(actor.organisation) if actor.organisation else None
+    if town is None or not actor.is_active:
+        raise PermissionDenied("只有镇（街道）的工作人员可以登记或修改本镇的记录。")
+    return town
+
+
+def require_role(actor: Staff, *roles: Role) -> None:
+    if not has_role(actor, *roles):
+        names = "、".join(role.label for role in roles)
+        raise PermissionDenied("此操作需要以下角色之一：%(roles)s。" % {"roles": names})

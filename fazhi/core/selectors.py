@@ -1,0 +1,206 @@
+"""Every read of core data that a page or the API needs, already narrowed to what the actor may see.
+Access functions raise the same NotFoundOrHidden for "no such record" and "not yours"."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+
+from fazhi.core import permissions, validators
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import (
+    Attachment,
+    EnforcementCredential,
+    HolidayOverride,
+    HolidayYear,
+    IssuedNumber,
+    NumberSeries,
+    Organisation,
+    Party,
+    Staff,
+    StaffRole,
+)
+from fazhi.core.party_links import PartyLink
+
+
+def _int_id(raw: object) -> int:
+    try:
+        value = int(str(raw))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    if value <= 0 or value > 2**62:
+        raise NotFoundOrHidden()
+    return value
+
+
+# ------------------------------------------------------------------------------------------ organisations
+
+
+def list_organisations_for(actor: Staff, *, search: str = "", kind: str = "") -> QuerySet[Organisation]:
+    organisations = permissions.visible(actor, Organisation.objects.all(), org_field="").select_related(
+        "parent"
+    )
+    if search:
+        organisations = organisations.filter(Q(name__contains=search) | Q(division_code__startswith=search))
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations.order_by("path")
+
+
+def access_organisation(actor: Staff, organisation_id: object) -> Organisation:
+    organisation = Organisation.objects.select_related("parent").filter(pk=_int_id(organisation_id)).first()
+    if organisation is None or not permissions.can_see(actor, organisation):
+        raise NotFoundOrHidden()
+    return organisation
+
+
+# ---------------------------------------------------------------------------------------------- staff
+
+
+def list_staff_for(
+    actor: Staff, *, search: str = "", role: str = "", active: bool | None = True
+) -> QuerySet[Staff]:
+    staff = permissions.visible(actor, Staff.objects.filter(is_system=False)).select_related("organisation")
+    if search:
+        staff = staff.filter(Q(full_name__contains=search) | Q(username__icontains=search))
+    if role:
+        staff = staff.filter(role_grants__role=role)
+    if active is not None:
+        staff = staff.filter(is_active=active)
+    return staff.prefetch_related(Prefetch("role_grants", queryset=StaffRole.objects.order_by("role")))
+
+
+def access_staff(actor: Staff, staff_id: object) -> Staff:
+    staff = Staff.objects.select_related("organisation").filter(pk=_int_id(staff_id), is_system=False).first()
+    if staff is None or staff.organisation is None or not permissions.can_see(actor, staff.organisation):
+        raise NotFoundOrHidden()
+    return staff
+
+
+def credentials_of(staff: Staff) -> QuerySet[EnforcementCredential]:
+    return staff.credentials.all()
+
+
+def access_credential(actor: Staff, credential_id: object) -> EnforcementCredential:
+    credential = (
+        EnforcementCredential.objects.select_related("staff__organisation")
+        .filter(pk=_int_id(credential_id))
+        .first()
+    )
+    if credential is None or credential.staff.organisation is None:
+        raise NotFoundOrHidden()
+    if not permissions.can_see(actor, credential.staff.organisation):
+        raise NotFoundOrHidden()
+    return credential
+
+
+def credentials_expiring_for(
+    actor: Staff, *, today: datetime.date, within_days: int = 60
+) -> QuerySet[EnforcementCredential]:
+    """Valid credentials that lapse within the window, for the home page's reminder."""
+    return permissions.visible(
+        actor, EnforcementCredential.objects.select_related("staff"), org_field="staff__organisation"
+    ).filter(
+        revoked_on__isnull=True,
+        valid_from__lte=today,
+        valid_to__gte=today,
+        valid_to__lte=today + datetime.timedelta(days=within_days),
+    )
+
+
+# -------------------------------------------------------------------------------------------- parties
+
+
+def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> QuerySet[Party]:
+    """Parties the actor may see, newest first. A query that looks like an identifier matches it
+    exactly; any other text matches the start of the name (so the (organisation, name) index serves it)
+    or, for three or more characters, anywhere in it."""
+    parties = permissions.visible(actor, Party.objects.all())
+    if kind:
+        parties = parties.filter(kind=kind)
+    text = query.strip()
+    if text:
+        identifier = validators.normalise_identifier(text)
+        if len(identifier) >= 15 and identifier.isalnum() and identifier.isascii():
+            parties = parties.filter(
+                Q(id_number=identifier) | Q(uscc=identifier) | Q(business_registration_no=identifier)
+            )
+        elif len(text) >= 3:
+            parties = parties.filter(name__contains=text)
+        else:
+            parties = parties.filter(name__startswith=text)
+    return parties.only("id", "kind", "name", "id_type", "id_number", "uscc", "organisation_id", "created_at")
+
+
+def access_party(actor: Staff, party_id: object) -> Party:
+    party = Party.objects.select_related("organisation", "created_by").filter(pk=_int_id(party_id)).first()
+    if party is None or not permissions.can_see(actor, party.organisation):
+        raise NotFoundOrHidden()
+    return party
+
+
+def attachments_of(subject_type: str, subject_id: object) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(subject_type=subject_type, subject_id=str(subject_id)).select_related(
+        "blob", "uploaded_by"
+    )
+
+
+def party_attachment_links(actor: Staff, party: Party) -> list[PartyLink]:
+    if not permissions.can_see(actor, party.organisation):
+        return []
+    return [
+        PartyLink(
+            title=attachment.original_name,
+            url=reverse("core:file-download", args=[attachment.pk]),
+            detail=f"{attachment.uploaded_at:%Y-%m-%d} {attachment.uploaded_by}",
+        )
+        for attachment in attachments_of("core.party", party.pk)
+    ]
+
+
+def access_attachment(actor: Staff, attachment_id: object) -> Attachment:
+    attachment = (
+        Attachment.objects.select_related("blob", "organisation").filter(pk=_int_id(attachment_id)).first()
+    )
+    if attachment is None or not permissions.can_see(actor, attachment.organisation):
+        raise NotFoundOrHidden()
+    return attachment
+
+
+# ------------------------------------------------------------------------------------------ numbering
+
+
+def list_number_series_for(actor: Staff) -> QuerySet[NumberSeries]:
+    return permissions.visible(actor, NumberSeries.objects.select_related("organisation")).order_by("code")
+
+
+def access_number_series(actor: Staff, series_id: object) -> NumberSeries:
+    series = NumberSeries.objects.select_related("organisation").filter(pk=_int_id(series_id)).first()
+    if series is None or not permissions.can_see(actor, series.organisation):
+        raise NotFoundOrHidden()
+    return series
+
+
+def issued_numbers_of(series: NumberSeries, *, year: int | None = None) -> QuerySet[IssuedNumber]:
+    issued = series.issued.select_related("issued_by")
+    return issued.filter(year=year) if year else issued
+
+
+def access_issued_number(actor: Staff, issued_id: object) -> IssuedNumber:
+    issued = IssuedNumber.objects.select_related("series__organisation").filter(pk=_int_id(issued_id)).first()
+    if issued is None or not permissions.can_see(actor, issued.series.organisation):
+        raise NotFoundOrHidden()
+    return issued
+
+
+# ------------------------------------------------------------------------------------------- calendar
+
+
+def holiday_overrides_in(year: int) -> QuerySet[HolidayOverride]:
+    return HolidayOverride.objects.filter(day__year=year)
+
+
+def holiday_years() -> QuerySet[HolidayYear]:
+    return HolidayYear.objects.all()

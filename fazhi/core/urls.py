@@ -1,0 +1,32 @@
+from django.urls import path
+
+from fazhi.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("parties/", views.party_list, name="party-list"),
+    path("parties/new/", views.party_create, name="party-create"),
+    path("parties/<int:party_id>/", views.party_detail, name="party-detail"),
+    path("parties/<int:party_id>/edit/", views.party_edit, name="party-edit"),
+    path("parties/<int:party_id>/attach/", views.party_attach, name="party-attach"),
+    path("files/<int:attachment_id>/", views.file_download, name="file-download"),
+    path("organisations/", views.organisation_list, name="organisation-list"),
+    path("organisations/<int:organisation_id>/", views.organisation_detail, name="organisation-detail"),
+    path("organisations/<int:organisation_id>/edit/", views.organisation_edit, name="organisation-edit"),
+    path("organisations/<int:parent_id>/new/", views.organisation_create, name="organisation-create"),
+    path("staff/", views.staff_list, name="staff-list"),
+    path("staff/new/", views.staff_create, name="staff-create"),
+    path("staff/<int:staff_id>/", views.staff_detail, name="staff-detail"),
+    path("staff/<int:staff_id>/edit/", views.staff_edit, name="staff-edit"),
+    path("staff/<int:staff_id>/deactivate/", views.staff_deactivate, name="staff-deactivate"),
+    path("staff/<int:staff_id>/credentials/new/", views.credential_add, name="credential-add"),
+    path("credentials/<int:credential_id>/revoke/", views.credential_revoke, name="credential-revoke"),
+    path("calendar/", views.calendar_page, name="calendar"),
+    path("calendar/overrides/", views.holiday_override_add, name="holiday-override-add"),
+    path("calendar/years/", views.holiday_year_confirm, name="holiday-year-confirm"),
+    path("numbering/", views.number_series_list, name="number-series-list"),
+    path("numbering/<int:series_id>/", views.number_series_detail, name="number-series-detail"),
+    path("numbering/numbers/<int:issued_id>/void/", views.number_void, name="number-void"),
+]

@@ -1,0 +1,578 @@
+"""Core pages. Each view parses input, calls an access function or selector, calls one service, renders."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.db.models import Model, QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fazhi.core import calendar, files, permissions, selectors, services
+from fazhi.core.access import request_staff, staff_required
+from fazhi.core.errors import InvalidInput
+from fazhi.core.forms import (
+    AttachmentForm,
+    CredentialForm,
+    DeactivateForm,
+    HolidayOverrideForm,
+    HolidayYearForm,
+    NumberSeriesForm,
+    OrganisationEditForm,
+    OrganisationForm,
+    PartyForm,
+    PartySearchForm,
+    PeriodForm,
+    RevokeCredentialForm,
+    StaffEditForm,
+    StaffForm,
+    VoidNumberForm,
+)
+from fazhi.core.models import OrganisationKind, Party, PartyKind, Role, Staff
+from fazhi.core.party_links import links_for
+from fazhi.ledger.record import history_for
+
+PAGE_SIZE = 20
+# Counting every matching row of a million-row table costs more than the page itself; past this
+# many the list says "more than" and stops offering page numbers.
+COUNT_CAP = 10_000
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+@dataclass
+class Page:
+    rows: list[Any]
+    number: int
+    total: int
+    capped: bool
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def last_number(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+def paginate(request: HttpRequest, queryset: QuerySet[ModelT]) -> Page:
+    try:
+        number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        number = 1
+    total = queryset[: COUNT_CAP + 1].count()
+    capped = total > COUNT_CAP
+    last = max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE))
+    number = min(number, last)
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+    return Page(
+        rows=rows[:PAGE_SIZE],
+        number=number,
+        total=min(total, COUNT_CAP),
+        capped=capped,
+        has_next=len(rows) > PAGE_SIZE,
+    )
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# ------------------------------------------------------------------------------------------------ home
+
+
+@staff_required()
+def home(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    today = timezone.localdate()
+    next_year = today.year + 1
+    context = {
+        "today": today,
+        "party_count": selectors.search_parties_for(actor)[: COUNT_CAP + 1].count(),
+        "staff_count": selectors.list_staff_for(actor).count(),
+        "expiring": selectors.credentials_expiring_for(actor, today=today)[:10],
+        "next_year": next_year,
+        "next_year_known": calendar.year_is_known(next_year),
+        "this_year_known": calendar.year_is_known(today.year),
+        "scope": permissions.scope_root(actor),
+        "is_admin": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+        "is_supervisor": permissions.has_role(actor, Role.SUPERVISOR),
+    }
+    return render(request, "core/home.html", context)
+
+
+# --------------------------------------------------------------------------------------------- parties
+
+
+@staff_required()
+def party_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = PartySearchForm(request.GET)
+    query, kind = "", ""
+    if form.is_valid():
+        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+    page = paginate(request, selectors.search_parties_for(actor, query=query, kind=kind))
+    context = {"form": form, "page": page, "query_string": _query_without_page(request)}
+    template = "core/party_list.html#results" if request.htmx else "core/party_list.html"
+    return render(request, template, context)
+
+
+def _party_input(cleaned: dict[str, Any]) -> services.PartyInput:
+    return services.PartyInput(
+        kind=cleaned["kind"],
+        name=cleaned["name"],
+        id_type=cleaned.get("id_type") or "",
+        id_number=cleaned.get("id_number") or "",
+        birth_date=cleaned.get("birth_date"),
+        uscc=cleaned.get("uscc") or "",
+        legal_representative=cleaned.get("legal_representative") or "",
+        business_registration_no=cleaned.get("business_registration_no") or "",
+        address=cleaned.get("address") or "",
+        phone=cleaned.get("phone") or "",
+    )
+
+
+@staff_required()
+@require_http_methods(["GET", "POST"])
+def party_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    permissions.acting_town(actor)
+    form = PartyForm(request.POST or None, initial={"kind": PartyKind.PERSON})
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.register_party(actor, _party_input(form.cleaned_data))
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已登记当事人“%(n)s”。" % {"n": result.party.name})
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            return redirect("core:party-detail", result.party.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "core/party_form.html", {"form": form, "title": "登记当事人"}, status=status)
+
+
+@staff_required()
+@require_http_methods(["GET", "POST"])
+def party_edit(request: HttpRequest, party_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    party = selectors.access_party(actor, party_id)
+    initial = {field: getattr(party, field) for field in PartyForm.base_fields}
+    form = PartyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.update_party(actor, party, _party_input(form.cleaned_data))
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已保存。")
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            return redirect("core:party-detail", party.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "title": "修改当事人：%(n)s" % {"n": party.name}, "party": party}
+    return render(request, "core/party_form.html", context, status=status)
+
+
+@staff_required()
+def party_detail(request: HttpRequest, party_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    party: Party = selectors.access_party(actor, party_id)
+    context = {
+        "party": party,
+        "linked": links_for(actor, party),
+        "history": history_for(party),
+        "attachment_form": AttachmentForm(),
+    }
+    return render(request, "core/party_detail.html", context)
+
+
+@staff_required()
+@require_POST
+def party_attach(request: HttpRequest, party_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    party = selectors.access_party(actor, party_id)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.attach_file(
+                actor,
+                subject=party,
+                organisation=party.organisation,
+                stream=upload,
+                original_name=upload.name,
+                description=form.cleaned_data["description"],
+            )
+        except InvalidInput as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "已上传“%(n)s”。" % {"n": upload.name})
+    else:
+        messages.error(request, "请选择要上传的文件。")
+    return redirect("core:party-detail", party.pk)
+
+
+@staff_required()
+def file_download(request: HttpRequest, attachment_id: int) -> FileResponse:
+    actor = request_staff(request)
+    attachment = selectors.access_attachment(actor, attachment_id)
+    response = FileResponse(
+        files.open_blob(attachment.blob),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.blob.content_type,
+    )
+    response["X-Content-SHA256"] = attachment.blob.sha256
+    return response
+
+
+# --------------------------------------------------------------------------------------- organisations
+
+
+@staff_required()
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    search = request.GET.get("q", "").strip()[:50]
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in OrganisationKind.values else ""
+    page = paginate(request, selectors.list_organisations_for(actor, search=search, kind=kind))
+    context = {
+        "page": page,
+        "search": search,
+        "kind": kind,
+        "kinds": OrganisationKind.choices,
+        "query_string": _query_without_page(request),
+    }
+    return render(request, "core/organisation_list.html", context)
+
+
+@staff_required()
+def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    organisation = selectors.access_organisation(actor, organisation_id)
+    children = selectors.list_organisations_for(actor).filter(parent=organisation)
+    staff = selectors.list_staff_for(actor).filter(organisation=organisation)
+    context = {
+        "organisation": organisation,
+        "children": children,
+        "staff": staff,
+        "history": history_for(organisation),
+        "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+    }
+    return render(request, "core/organisation_detail.html", context)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest, parent_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    parent = selectors.access_organisation(actor, parent_id)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.create_organisation(actor, parent=parent, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已设立“%(n)s”。" % {"n": organisation.name})
+            return redirect("core:organisation-detail", organisation.pk)
+    context = {"form": form, "title": "在“%(p)s”下设立机构" % {"p": parent.name}, "back": parent}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    organisation = selectors.access_organisation(actor, organisation_id)
+    initial = {field: getattr(organisation, field) for field in OrganisationEditForm.base_fields}
+    form = OrganisationEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_organisation(actor, organisation, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("core:organisation-detail", organisation.pk)
+    context = {"form": form, "title": "修改：%(n)s" % {"n": organisation.name}, "back": organisation}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+# ----------------------------------------------------------------------------------------------- staff
+
+
+@staff_required()
+def staff_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    search = request.GET.get("q", "").strip()[:50]
+    role = request.GET.get("role", "")
+    role = role if role in Role.values else ""
+    active = request.GET.get("active", "1") != "0"
+    page = paginate(request, selectors.list_staff_for(actor, search=search, role=role, active=active))
+    context = {
+        "page": page,
+        "search": search,
+        "role": role,
+        "roles": Role.choices,
+        "active": active,
+        "query_string": _query_without_page(request),
+        "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+    }
+    return render(request, "core/staff_list.html", context)
+
+
+def _manageable_organisations(actor: Staff) -> list[tuple[int, str]]:
+    town = permissions.acting_town(actor)
+    return [
+        (organisation.pk, "　" * (organisation.depth - town.depth) + organisation.name)
+        for organisation in selectors.list_organisations_for(actor).filter(path__startswith=town.path)
+    ]
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def staff_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = StaffForm(request.POST or None, organisations=_manageable_organisations(actor))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organisation = selectors.access_organisation(actor, data.pop("organisation"))
+        try:
+            staff = services.create_staff(actor, organisation=organisation, **data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已添加工作人员“%(n)s”。" % {"n": staff.full_name})
+            return redirect("core:staff-detail", staff.pk)
+    context = {"form": form, "title": "添加工作人员"}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+@staff_required()
+def staff_detail(request: HttpRequest, staff_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    staff = selectors.access_staff(actor, staff_id)
+    today = timezone.localdate()
+    credentials = [
+        (credential, credential.is_valid_on(today)) for credential in selectors.credentials_of(staff)
+    ]
+    context = {
+        "person": staff,
+        "roles": [Role(role).label for role in sorted(permissions.roles_of(staff))],
+        "credentials": credentials,
+        "history": history_for(staff),
+        "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+        "credential_form": CredentialForm(),
+    }
+    return render(request, "core/staff_detail.html", context)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def staff_edit(request: HttpRequest, staff_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    staff = selectors.access_staff(actor, staff_id)
+    initial: dict[str, Any] = {
+        field: getattr(staff, field) for field in StaffEditForm.base_fields if field != "roles"
+    }
+    initial["roles"] = sorted(permissions.roles_of(staff))
+    form = StaffEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_staff(actor, staff, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("core:staff-detail", staff.pk)
+    context = {"form": form, "title": "修改：%(n)s" % {"n": staff.full_name}}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def staff_deactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    staff = selectors.access_staff(actor, staff_id)
+    form = DeactivateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.deactivate_staff(actor, staff, reason=form.cleaned_data["reason"])
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已停用“%(n)s”的账号。" % {"n": staff.full_name})
+            return redirect("core:staff-detail", staff.pk)
+    context = {"form": form, "title": "停用账号：%(n)s" % {"n": staff.full_name}}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def credential_add(request: HttpRequest, staff_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    staff = selectors.access_staff(actor, staff_id)
+    form = CredentialForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_credential(actor, staff, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已登记执法证。")
+            return redirect("core:staff-detail", staff.pk)
+    context = {"form": form, "title": "登记执法证：%(n)s" % {"n": staff.full_name}}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def credential_revoke(request: HttpRequest, credential_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    credential = selectors.access_credential(actor, credential_id)
+    form = RevokeCredentialForm(request.POST or None, initial={"revoked_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke_credential(actor, credential, **form.cleaned_data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已注销执法证 %(n)s。" % {"n": credential.number})
+            return redirect("core:staff-detail", credential.staff.pk)
+    context = {"form": form, "title": "注销执法证 %(n)s" % {"n": credential.number}}
+    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+# -------------------------------------------------------------------------------------------- calendar
+
+
+@staff_required()
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or None, initial={"start": today, "days": 7, "kind": "working_days"})
+    period = None
+    if request.GET and form.is_valid():
+        start: datetime.date = form.cleaned_data["start"]
+        days: int = form.cleaned_data["days"]
+        if form.cleaned_data["kind"] == "working_days":
+            period = calendar.compute_working_days(start, days)
+        else:
+            period = calendar.compute_calendar_days(start, days)
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    context = {
+        "form": form,
+        "period": period,
+        "year": year,
+        "overrides": selectors.holiday_overrides_in(year),
+        "confirmed_years": selectors.holiday_years(),
+        "official_last_year": calendar.OFFICIAL_LAST_YEAR,
+        "next_year_known": calendar.year_is_known(today.year + 1),
+        "next_year": today.year + 1,
+        "is_admin": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+        "override_form": HolidayOverrideForm(),
+        "year_form": HolidayYearForm(initial={"year": today.year + 1}),
+    }
+    return render(request, "core/calendar.html", context)
+
+
+@staff_required(Role.ADMIN)
+@require_POST
+def holiday_override_add(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = HolidayOverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            override = services.save_holiday_override(actor, **form.cleaned_data)
+        except InvalidInput as error:
+            messages.error(request, error.message + " " + "；".join(error.field_errors.values()))
+        else:
+            messages.success(
+                request, "已保存 %(d)s %(n)s。" % {"d": override.day.isoformat(), "n": override.name}
+            )
+            return redirect(f"/calendar/?year={override.day.year}")
+    else:
+        messages.error(
+            request, "；".join(f"{form.fields[f].label}：{' '.join(e)}" for f, e in form.errors.items())
+        )
+    return redirect("core:calendar")
+
+
+@staff_required(Role.ADMIN)
+@require_POST
+def holiday_year_confirm(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = HolidayYearForm(request.POST)
+    if form.is_valid():
+        try:
+            services.confirm_holiday_year(actor, **form.cleaned_data)
+        except InvalidInput as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "已确认 %(y)d 年节假日录入完毕。" % {"y": form.cleaned_data["year"]})
+    else:
+        messages.error(request, "请填写年度和依据。")
+    return redirect("core:calendar")
+
+
+# ------------------------------------------------------------------------------------------- numbering
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def number_series_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = NumberSeriesForm(request.POST or None, organisations=_manageable_organisations(actor))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organisation = selectors.access_organisation(actor, data.pop("organisation"))
+        try:
+            series = services.create_number_series(actor, organisation=organisation, **data)
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "已建立文号系列 %(c)s。" % {"c": series.code})
+            return redirect("core:number-series-list")
+    context = {"series_list": selectors.list_number_series_for(actor), "form": form}
+    return render(request, "core/number_series_list.html", context, status=422 if form.errors else 200)
+
+
+@staff_required(Role.ADMIN)
+def number_series_detail(request: HttpRequest, series_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    series = selectors.access_number_series(actor, series_id)
+    page = paginate(request, selectors.issued_numbers_of(series).order_by("-year", "-sequence"))
+    context = {"series": series, "page": page, "void_form": VoidNumberForm(), "query_string": ""}
+    return render(request, "core/number_series_detail.html", context)
+
+
+@staff_required(Role.ADMIN)
+@require_POST
+def number_void(request: HttpRequest, issued_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    issued = selectors.access_issued_number(actor, issued_id)
+    form = VoidNumberForm(request.POST)
+    if form.is_valid():
+        try:
+            services.void_number(actor, issued, reason=form.cleaned_data["reason"])
+        except InvalidInput as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "已作废 %(t)s（号码保留，不再使用）。" % {"t": issued.text})
+    else:
+        messages.error(request, "请填写作废原因。")
+    return redirect("core:number-series-detail", issued.series.pk)

@@ -1,0 +1,42 @@
+"""The append-only event log. Rows are never updated or deleted: database triggers refuse it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Event(models.Model):
+    """One change, as recorded by a service in the same transaction as the change."""
+
+    sequence = models.BigIntegerField(primary_key=True)
+    recorded_at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=80)
+    subject_type = models.CharField(max_length=60)
+    subject_id = models.CharField(max_length=40)
+    # Canonical JSON (sorted keys, UTF-8, no floats) of the whole entry; the leaf hash is over these bytes.
+    entry = models.TextField()
+    leaf_hash = models.BinaryField(max_length=32)
+
+    class Meta:
+        verbose_name = "记录事件"
+        verbose_name_plural = "记录事件"
+        ordering = ["sequence"]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "sequence"], name="event_subject")]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.action}"
+
+
+class LedgerHead(models.Model):
+    """A single row holding the log's size. Writers lock it, so sequence numbers are gap-free."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    size = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"ledger size {self.size}"
