@@ -23,3 +23,5 @@ STORAGES = {
 # Cookies must travel over the live server's plain http in browser tests.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# WhiteNoise serves from STATIC_ROOT and warns when it does not exist; tests never collect static files.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from fazhi.core import selectors, services
 from fazhi.core.models import Organisation, Party, Staff
@@ -62,7 +62,7 @@ def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation
 
 
 @router.post("/organisations", response={201: OrganisationOut}, summary="设立组织机构")
-def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[Organisation]:
     actor = _actor(request)
     parent = selectors.access_organisation(actor, payload.parent_id)
     organisation = services.create_organisation(
@@ -74,7 +74,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[
         uscc=payload.uscc,
         organ_code=payload.organ_code,
     )
-    return 201, organisation
+    return Status(201, organisation)
 
 
 class StaffOut(Schema):
@@ -116,11 +116,11 @@ def get_staff(request: HttpRequest, staff_id: int) -> Staff:
 
 
 @router.post("/staff", response={201: StaffOut}, summary="添加工作人员")
-def create_staff(request: HttpRequest, payload: StaffIn) -> tuple[int, Staff]:
+def create_staff(request: HttpRequest, payload: StaffIn) -> Status[Staff]:
     actor = _actor(request)
     organisation = selectors.access_organisation(actor, payload.organisation_id)
     data = payload.dict(exclude={"organisation_id"})
-    return 201, services.create_staff(actor, organisation=organisation, **data)
+    return Status(201, services.create_staff(actor, organisation=organisation, **data))
 
 
 class PartyOut(Schema):
@@ -179,6 +179,6 @@ def get_party(request: HttpRequest, party_id: int) -> Party:
 
 
 @router.post("/parties", response={201: PartyCreatedOut}, summary="登记当事人")
-def register_party(request: HttpRequest, payload: PartyIn) -> tuple[int, dict[str, object]]:
+def register_party(request: HttpRequest, payload: PartyIn) -> Status[dict[str, object]]:
     result = services.register_party(_actor(request), services.PartyInput(**payload.dict()))
-    return 201, {"party": result.party, "warnings": list(result.warnings)}
+    return Status(201, {"party": result.party, "warnings": list(result.warnings)})

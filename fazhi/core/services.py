@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from typing import IO
 
@@ -462,7 +461,8 @@ def _clean_party(data: PartyInput, *, today: datetime.date) -> tuple[dict[str, o
     warnings: list[str] = []
     fields: dict[str, object] = {
         "kind": data.kind,
-        "name": re.sub(r"\s+", " ", unicodedata.normalize("NFKC", data.name)).strip(),
+        # Names keep their full-width brackets (registered names use （）); only spacing is folded.
+        "name": re.sub(r"\s+", " ", data.name).strip(),
         "id_type": "",
         "id_number": "",
         "birth_date": None,
@@ -564,7 +564,10 @@ def _find_duplicate(town: Organisation, fields: dict[str, object], *, exclude_pk
         matches |= models.Q(business_registration_no=fields["business_registration_no"])
     if not matches:
         return None
-    return Party.objects.filter(matches, organisation=town).exclude(pk=exclude_pk).first()
+    candidates = Party.objects.filter(matches, organisation=town)
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    return candidates.first()
 
 
 def _duplicate_error(existing: Party) -> InvalidInput:

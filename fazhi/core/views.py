@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.db.models import Model, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -122,7 +123,8 @@ def party_list(request: HttpRequest) -> HttpResponse:
         query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
     page = paginate(request, selectors.search_parties_for(actor, query=query, kind=kind))
     context = {"form": form, "page": page, "query_string": _query_without_page(request)}
-    template = "core/party_list.html#results" if request.htmx else "core/party_list.html"
+    is_htmx = request.headers.get("HX-Request") == "true"
+    template = "core/party_list.html#results" if is_htmx else "core/party_list.html"
     return render(request, template, context)
 
 
@@ -218,7 +220,8 @@ def party_attach(request: HttpRequest, party_id: int) -> HttpResponse:
         else:
             messages.success(request, "已上传“%(n)s”。" % {"n": upload.name})
     else:
-        messages.error(request, "请选择要上传的文件。")
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(request, "未上传：%(why)s" % {"why": " ".join(problems)})
     return redirect("core:party-detail", party.pk)
 
 
@@ -504,10 +507,14 @@ def holiday_override_add(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, "已保存 %(d)s %(n)s。" % {"d": override.day.isoformat(), "n": override.name}
             )
-            return redirect(f"/calendar/?year={override.day.year}")
+            return redirect(reverse("core:calendar") + f"?year={override.day.year}")
     else:
         messages.error(
-            request, "；".join(f"{form.fields[f].label}：{' '.join(e)}" for f, e in form.errors.items())
+            request,
+            "；".join(
+                f"{form.fields[name].label}：{' '.join(str(error) for error in errors)}"
+                for name, errors in form.errors.items()
+            ),
         )
     return redirect("core:calendar")
 

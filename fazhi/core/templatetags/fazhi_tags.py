@@ -18,7 +18,7 @@ def bootstrap(field: forms.BoundField) -> SafeString:
     css = "form-select" if isinstance(widget, forms.Select) else "form-control"
     if field.errors:
         css += " is-invalid"
-    attrs = {"class": css}
+    attrs: dict[str, str | bool] = {"class": css}
     if field.errors:
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{field.auto_id}_error"

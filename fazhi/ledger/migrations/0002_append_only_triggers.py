@@ -6,25 +6,28 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
 SQLITE_CREATE = [
-    """CREATE TRIGGER ledger_event_no_update BEFORE UPDATE ON ledger_event
+    """CREATE TRIGGER IF NOT EXISTS ledger_event_no_update BEFORE UPDATE ON ledger_event
        BEGIN SELECT RAISE(ABORT, 'ledger_event is append-only'); END""",
-    """CREATE TRIGGER ledger_event_no_delete BEFORE DELETE ON ledger_event
+    """CREATE TRIGGER IF NOT EXISTS ledger_event_no_delete BEFORE DELETE ON ledger_event
        BEGIN SELECT RAISE(ABORT, 'ledger_event is append-only'); END""",
 ]
-SQLITE_DROP = ["DROP TRIGGER ledger_event_no_update", "DROP TRIGGER ledger_event_no_delete"]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS ledger_event_no_update",
+    "DROP TRIGGER IF EXISTS ledger_event_no_delete",
+]
 
 POSTGRES_CREATE = [
-    """CREATE FUNCTION ledger_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    """CREATE OR REPLACE FUNCTION ledger_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION 'ledger_event is append-only'; END $$""",
-    """CREATE TRIGGER ledger_event_append_only BEFORE UPDATE OR DELETE ON ledger_event
+    """CREATE OR REPLACE TRIGGER ledger_event_append_only BEFORE UPDATE OR DELETE ON ledger_event
        FOR EACH ROW EXECUTE FUNCTION ledger_event_refuse_change()""",
-    """CREATE TRIGGER ledger_event_no_truncate BEFORE TRUNCATE ON ledger_event
+    """CREATE OR REPLACE TRIGGER ledger_event_no_truncate BEFORE TRUNCATE ON ledger_event
        FOR EACH STATEMENT EXECUTE FUNCTION ledger_event_refuse_change()""",
 ]
 POSTGRES_DROP = [
-    "DROP TRIGGER ledger_event_no_truncate ON ledger_event",
-    "DROP TRIGGER ledger_event_append_only ON ledger_event",
-    "DROP FUNCTION ledger_event_refuse_change()",
+    "DROP TRIGGER IF EXISTS ledger_event_no_truncate ON ledger_event",
+    "DROP TRIGGER IF EXISTS ledger_event_append_only ON ledger_event",
+    "DROP FUNCTION IF EXISTS ledger_event_refuse_change()",
 ]
 
 

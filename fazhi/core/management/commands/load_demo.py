@@ -204,7 +204,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("已载入演示数据：天津市 → 西青区 → 辛口镇（及杨柳青镇）。"))
         self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
         for username, person in staff.items():
-            roles = "、".join(
+            role_names = "、".join(
                 Role(role).label for role in sorted(person.role_grants.values_list("role", flat=True))
             )
-            self.stdout.write(f"  {username:<12} {person.full_name}（{person.organisation}，{roles}）")
+            self.stdout.write(f"  {username:<12} {person.full_name}（{person.organisation}，{role_names}）")

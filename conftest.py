@@ -1,0 +1,127 @@
+"""Shared test fixtures: a small world of two towns under one district, built through the services."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+
+from fazhi.core import services, validators
+from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
+
+PASSWORD = "correct-horse-battery"
+
+
+def resident_id(first17: str) -> str:
+    return first17 + validators.resident_id_check_character(first17)
+
+
+def credit_code(first17: str) -> str:
+    return first17 + validators.uscc_check_character(first17)
+
+
+@dataclass
+class World:
+    system: Staff
+    city: Organisation
+    district: Organisation
+    town: Organisation
+    enforcement_team: Organisation
+    village: Organisation
+    other_town: Organisation
+    admin: Staff
+    officer: Staff
+    other_admin: Staff
+    supervisor: Staff
+
+
+def make_staff(
+    world_system: Staff, organisation: Organisation, username: str, roles: list[Role], **extra: object
+) -> Staff:
+    return services.create_staff(
+        world_system,
+        username=username,
+        full_name=extra.pop("full_name", username),  # type: ignore[arg-type]
+        organisation=organisation,
+        password=PASSWORD,
+        roles=list(roles),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    system = services.system_actor()
+    city = services.create_organisation(system, name="天津市", kind=OrganisationKind.CITY, parent=None)
+    district = services.create_organisation(
+        system, name="西青区", kind=OrganisationKind.DISTRICT, parent=city
+    )
+    town = services.create_organisation(
+        system, name="辛口镇", kind=OrganisationKind.TOWN, parent=district, organ_code="西青辛政"
+    )
+    team = services.create_organisation(
+        system, name="综合行政执法队", kind=OrganisationKind.DEPARTMENT, parent=town
+    )
+    village = services.create_organisation(system, name="辛口村", kind=OrganisationKind.VILLAGE, parent=town)
+    other_town = services.create_organisation(
+        system, name="杨柳青镇", kind=OrganisationKind.TOWN, parent=district
+    )
+    admin = make_staff(system, town, "town-admin", [Role.ADMIN], full_name="王管理")
+    officer = make_staff(system, team, "officer", [Role.OFFICER], full_name="张执法")
+    other_admin = make_staff(system, other_town, "other-admin", [Role.ADMIN], full_name="杨管理")
+    supervisor = make_staff(system, district, "supervisor", [Role.SUPERVISOR], full_name="陈监督")
+    return World(
+        system=system,
+        city=city,
+        district=district,
+        town=town,
+        enforcement_team=team,
+        village=village,
+        other_town=other_town,
+        admin=admin,
+        officer=officer,
+        other_admin=other_admin,
+        supervisor=supervisor,
+    )
+
+
+@pytest.fixture
+def today() -> datetime.date:
+    return datetime.date(2026, 11, 28)
+
+
+LEDGER_TRIGGERS = importlib.import_module("fazhi.ledger.migrations.0002_append_only_triggers")
+
+
+def set_ledger_triggers(*, enabled: bool) -> None:
+    prefix = "SQLITE" if connection.vendor == "sqlite" else "POSTGRES"
+    statements = getattr(LEDGER_TRIGGERS, f"{prefix}_{'CREATE' if enabled else 'DROP'}")
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+DB_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def ledger_triggers_in_place(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every database test runs with the append-only triggers in place. Transactional tests end with a
+    flush of every table, which the triggers refuse, so they are lifted for that flush only."""
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or bool(DB_FIXTURES & set(request.fixturenames))
+    if not uses_db:
+        yield
+        return
+    transactional = bool(marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    set_ledger_triggers(enabled=True)
+    yield
+    if transactional:
+        set_ledger_triggers(enabled=False)

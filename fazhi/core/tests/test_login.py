@@ -1,0 +1,40 @@
+"""Login: Argon2 hashes, lockout after five wrong passwords, sessions that expire."""
+
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from conftest import PASSWORD
+from fazhi.core.models import Staff
+
+
+def test_passwords_are_hashed_with_argon2(world):
+    assert Staff.objects.get(username="town-admin").password.startswith("argon2")
+
+
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_password(world):
+    client = Client()
+    for _ in range(5):
+        response = client.post(reverse("login"), {"username": "town-admin", "password": "wrong-password"})
+    assert "登录已被暂时锁定" in response.content.decode()
+    locked = client.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
+    assert "登录已被暂时锁定" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_wrong_password_gets_a_chinese_message(world):
+    response = Client().post(reverse("login"), {"username": "town-admin", "password": "wrong-password"})
+    assert "用户名或密码不正确" in response.content.decode()
+
+
+def test_sessions_expire_when_idle_and_at_browser_close():
+    assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+def test_logout_ends_the_session(world):
+    client = Client()
+    client.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
+    client.post(reverse("logout"))
+    assert client.get(reverse("core:home")).status_code == 302

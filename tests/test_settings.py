@@ -1,0 +1,81 @@
+"""Settings: production refuses to start without a secret and passes Django's deploy checks;
+load_demo refuses to run outside development."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(args, env_overrides, tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_VAR_DIR": str(tmp_path)}, **env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path):
+    result = run_manage(["check"], {}, tmp_path)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_a_placeholder_secret(tmp_path):
+    result = run_manage(["check"], {"SECRET_KEY": "django-insecure-abc"}, tmp_path)
+    assert result.returncode != 0
+    assert "insecure" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    secret = "s" * 20 + "9f8e7d6c5b4a3" + "Q" * 30
+    result = run_manage(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        {"SECRET_KEY": secret, "ALLOWED_HOSTS": "fazhi.example"},
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_development_generates_and_keeps_a_secret_in_var(tmp_path):
+    first = run_manage(["check"], {"FAZHI_DEBUG": "1"}, tmp_path)
+    assert first.returncode == 0, first.stderr
+    secret = (tmp_path / "secret_key").read_text()
+    run_manage(["check"], {"FAZHI_DEBUG": "1"}, tmp_path)
+    assert (tmp_path / "secret_key").read_text() == secret
+    assert len(secret) >= 50
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="只能在开发环境"):
+        call_command("load_demo")
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_demo_town_with_every_role(settings):
+    from fazhi.core.models import Organisation, Role, StaffRole
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    names = set(Organisation.objects.values_list("name", flat=True))
+    assert {"天津市", "西青区", "辛口镇", "综合行政执法队", "司法所", "矛调中心", "信访办", "辛口村"} <= names
+    assert set(StaffRole.objects.values_list("role", flat=True)) == set(Role.values)
+    call_command("load_demo", "--if-empty")
+    assert Organisation.objects.filter(name="辛口镇").count() == 1
