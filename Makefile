@@ -33,7 +33,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy fazhi tests
+	$(BIN)/mypy fazhi tests conftest.py bench
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from fazhi.core import calendar, services
+from fazhi.core.errors import InvalidInput, PermissionDenied
 from fazhi.core.models import HolidayOverride
 
 
@@ -86,13 +87,13 @@ def test_overrides_fill_an_unknown_year_and_confirming_it_removes_the_flag(world
 
 def test_a_weekday_cannot_be_entered_as_a_swap_workday(world):
     monday = datetime.date(2027, 3, 1)
-    with pytest.raises(services.InvalidInput, match="调休上班日应为周六或周日"):
+    with pytest.raises(InvalidInput, match="调休上班日应为周六或周日"):
         services.save_holiday_override(world.admin, day=monday, is_working_day=True, name="调休", source="")
     assert not HolidayOverride.objects.exists()
 
 
 def test_only_an_administrator_maintains_holidays(world):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.save_holiday_override(
             world.officer, day=datetime.date(2027, 1, 1), is_working_day=False, name="元旦", source=""
         )

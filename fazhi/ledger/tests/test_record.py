@@ -23,7 +23,7 @@ def test_every_service_change_leaves_consecutive_events(world):
 
 
 def test_leaf_hash_is_rfc6962_over_the_canonical_entry(world):
-    event = Event.objects.filter(action="core.organisation.created").first()
+    event = Event.objects.filter(action="core.organisation.created").earliest("sequence")
     entry = event.entry.encode("utf-8")
     assert bytes(event.leaf_hash) == hashlib.sha256(b"\x00" + entry).digest()
     parsed = json.loads(entry)
