@@ -33,7 +33,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy fazhi tests conftest.py bench
+	$(BIN)/mypy fazhi tests conftest.py
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
