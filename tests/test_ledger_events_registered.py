@@ -21,3 +21,10 @@ def test_every_declared_action_is_registered():
 def test_action_names_are_app_noun_past_participle():
     for action in events.registered_actions():
         assert re.fullmatch(r"[a-z]+\.[a-z_]+\.[a-z_]+", action), action
+
+
+def test_every_action_has_a_chinese_label():
+    for action in events.registered_actions():
+        label = events.label_for(action)
+        assert label != action
+        assert any("\u4e00" <= char <= "\u9fff" for char in label), action

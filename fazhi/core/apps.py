@@ -7,8 +7,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from fazhi.core import party_links, selectors
-        from fazhi.core.events import CoreEvent
+        from fazhi.core.events import CORE_EVENT_LABELS, CoreEvent
         from fazhi.ledger import events
 
-        events.register(CoreEvent)
+        events.register(CoreEvent, CORE_EVENT_LABELS)
         party_links.register("attachments", "附件材料", selectors.party_attachment_links)

@@ -1,21 +1,32 @@
-"""The registry of event names. Each app declares a StrEnum of its actions and registers it in its
-AppConfig.ready(); ledger.record refuses a name that is not registered."""
+"""The registry of event names. Each app declares a StrEnum of its actions with a Chinese label for
+each, and registers them in its AppConfig.ready(); ledger.record refuses a name that is not registered."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import TypeVar
 
-_registered: dict[str, type[StrEnum]] = {}
+ActionT = TypeVar("ActionT", bound=StrEnum)
+
+_labels: dict[str, str] = {}
 
 
-def register(actions: type[StrEnum]) -> None:
+def register(actions: type[ActionT], labels: Mapping[ActionT, str]) -> None:
+    missing = [action.value for action in actions if action not in labels]
+    if missing:
+        raise ValueError(f"ledger actions without a Chinese label: {missing}")
     for action in actions:
-        _registered[action.value] = actions
+        _labels[action.value] = labels[action]
 
 
 def is_registered(action: str) -> bool:
-    return action in _registered
+    return action in _labels
+
+
+def label_for(action: str) -> str:
+    return _labels.get(action, action)
 
 
 def registered_actions() -> list[str]:
-    return sorted(_registered)
+    return sorted(_labels)

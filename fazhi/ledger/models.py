@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from fazhi.ledger import events
+
 
 class Event(models.Model):
     """One change, as recorded by a service in the same transaction as the change."""
@@ -30,6 +32,10 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return events.label_for(self.action)
 
 
 class LedgerHead(models.Model):

@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD, resident_id
-from fazhi.core import services
+from fazhi.core import party_links, services
 from fazhi.core.models import Attachment, IdType, Party, PartyKind, StoredBlob
+from fazhi.core.party_links import PartyLink
 from fazhi.ledger.models import Event
 
 VALID_ID = resident_id("11010519491231002")
@@ -82,7 +83,25 @@ def test_registering_a_party_leads_to_its_page_with_its_history(world):
     assert response.redirect_chain[-1][0] == reverse("core:party-detail", args=[party.pk])
     assert "刘某" in body
     assert "1949-12-31" in body
-    assert "core.party.registered" in body
+    assert "王管理 · 登记当事人" in body
+
+
+def test_party_page_lists_what_every_registered_app_links_to_the_party(world):
+    party = register(world)
+    seen_by: list[str] = []
+
+    def case_links(actor, linked_party):
+        seen_by.append(actor.username)
+        return [PartyLink(title="西青辛综执罚〔2026〕3号", url="/cases/3/", detail="已结案")]
+
+    party_links.register("test-cases", "执法案件", case_links)
+    try:
+        body = logged_in(world.admin).get(reverse("core:party-detail", args=[party.pk])).content.decode()
+    finally:
+        party_links.unregister("test-cases")
+    assert "执法案件（1）" in body
+    assert "西青辛综执罚〔2026〕3号" in body
+    assert seen_by == ["town-admin"]
 
 
 def test_a_duplicate_submission_is_refused_with_the_existing_party_named(world):
