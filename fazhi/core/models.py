@@ -201,6 +201,16 @@ class Party(models.Model):
         indexes = [
             models.Index(fields=["organisation", "name"], name="party_org_name"),
             models.Index(fields=["organisation", "kind", "-id"], name="party_org_kind_recent"),
+            # Search by exact identifier (selectors.search_parties_for): one index per column, so an
+            # OR over the three is a few index look-ups on both databases. The unique constraints
+            # below cannot serve it: they lead with organisation and are partial.
+            models.Index(fields=["id_number"], name="party_id_number"),
+            models.Index(fields=["uscc"], name="party_uscc"),
+            models.Index(fields=["business_registration_no"], name="party_business_reg"),
+            # Name-prefix search on PostgreSQL: LIKE 'x%' can use a btree index only with the pattern
+            # operator class unless the database collation is "C". (SQLite ignores the operator class;
+            # there the prefix search uses party_org_name, see selectors._name_starts_with.)
+            models.Index(fields=["name"], name="party_name_pattern", opclasses=["varchar_pattern_ops"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -67,12 +67,23 @@ def paginate(request: HttpRequest, queryset: QuerySet[ModelT]) -> Page:
         number = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         number = 1
-    total = queryset[: COUNT_CAP + 1].count()
+    rows: list[ModelT] | None = None
+    if number <= COUNT_CAP // PAGE_SIZE:
+        # The page first. When it is the last page (a search's usual answer: a few rows) it gives the
+        # exact total, and the count, which must visit every match, is not needed at all.
+        offset = (number - 1) * PAGE_SIZE
+        rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+        if len(rows) <= PAGE_SIZE and (rows or number == 1):
+            return Page(rows=rows, number=number, total=offset + len(rows), capped=False, has_next=False)
+    # The count needs no order: with ORDER BY the database sorts every match to keep the first 10,001.
+    total = queryset.order_by()[: COUNT_CAP + 1].count()
     capped = total > COUNT_CAP
     last = max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE))
-    number = min(number, last)
-    offset = (number - 1) * PAGE_SIZE
-    rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+    if rows is None or number > last:
+        # Past the end (or past the counted pages): show the last page, as before.
+        number = min(number, last)
+        offset = (number - 1) * PAGE_SIZE
+        rows = list(queryset[offset : offset + PAGE_SIZE + 1])
     return Page(
         rows=rows[:PAGE_SIZE],
         number=number,

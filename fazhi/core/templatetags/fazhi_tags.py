@@ -5,29 +5,53 @@ from __future__ import annotations
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from fazhi.core.validators import INDIVIDUAL_BUSINESS_PLACEHOLDER
+
 register = template.Library()
 
-CHECK_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple)
+GROUP_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
 
 @register.filter
 def bootstrap(field: forms.BoundField) -> SafeString:
+    """The widget with Bootstrap's class, marked invalid when it has errors, and described by its
+    error and its help text, so a screen reader reads both."""
     widget = field.field.widget
-    if isinstance(widget, CHECK_WIDGETS):
-        return field.as_widget()
-    css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        css = "form-select"
+    else:
+        css = "form-control"
+    described_by = []
     if field.errors:
         css += " is-invalid"
+        described_by.append(f"{field.auto_id}_error")
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
     attrs: dict[str, str | bool] = {"class": css}
     if field.errors:
         attrs["aria-invalid"] = "true"
-        attrs["aria-describedby"] = f"{field.auto_id}_error"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
 
 
 @register.filter
+def is_group(field: forms.BoundField) -> bool:
+    """Radio buttons and checkbox lists: a fieldset with a legend, not one label."""
+    return isinstance(field.field.widget, GROUP_WIDGETS)
+
+
+@register.filter
 def is_check(field: forms.BoundField) -> bool:
-    return isinstance(field.field.widget, CHECK_WIDGETS)
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def real_credit_code(value: str) -> str:
+    """The credit code, or nothing for the 双公示 placeholder that means "none"."""
+    return "" if value == INDIVIDUAL_BUSINESS_PLACEHOLDER else value
 
 
 @register.filter

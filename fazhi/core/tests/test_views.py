@@ -314,3 +314,30 @@ def test_a_post_without_csrf_token_is_rejected(world):
     )
     assert response.status_code == 403
     assert not Party.objects.exists()
+
+
+def test_individual_business_placeholder_is_never_shown_as_a_credit_code(world):
+    business = services.register_party(
+        world.officer,
+        services.PartyInput(
+            kind=PartyKind.INDIVIDUAL_BUSINESS,
+            name="老马小吃店",
+            uscc="00000000000000000X",
+            business_registration_no="120111600123456",
+            legal_representative="马某某",
+        ),
+    ).party
+    client = logged_in(world.admin)
+    listing = client.get(reverse("core:party-list"), HTTP_HX_REQUEST="true").content.decode()
+    detail = client.get(reverse("core:party-detail", args=[business.pk])).content.decode()
+    assert "注册号 120111600123456" in listing
+    assert "00000000000000000X" not in listing
+    assert "00000000000000000X" not in detail
+    assert "无（以工商注册号登记）" in detail
+
+
+def test_radio_and_checkbox_groups_are_fieldsets_with_legends_and_hints_are_linked(world):
+    body = logged_in(world.admin).get(reverse("core:party-create")).content.decode()
+    assert '<legend class="form-label fs-6">当事人类型' in body
+    assert 'id="id_birth_date_helptext"' in body
+    assert 'aria-describedby="id_birth_date_helptext"' in body
