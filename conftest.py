@@ -6,12 +6,15 @@ import datetime
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from fazhi.core import services, validators
 from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
+from fazhi.ledger import checkpoint
 
 PASSWORD = "correct-horse-battery"
 
@@ -87,6 +90,14 @@ def world(db: None) -> World:
         other_admin=other_admin,
         supervisor=supervisor,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ledger_signing_key() -> None:
+    """Production settings refuse to sign without a key file; tests get one of their own."""
+    path = Path(settings.LEDGER_SIGNING_KEY_FILE)
+    if not path.exists():
+        checkpoint.create_signing_key(path, "test.fazhi.local/ledger")
 
 
 @pytest.fixture

@@ -206,6 +206,11 @@ STORAGES = {
     },
 }
 
+# The ledger's checkpoints are signed with this Ed25519 key; its name (the log's origin) appears in every
+# checkpoint. Development creates the key on first use; production needs it created once and backed up.
+LEDGER_SIGNING_KEY_FILE = Path(env_str("FAZHI_LEDGER_KEY_FILE", str(VAR_DIR / "ledger_signing.key")))
+LEDGER_ORIGIN = env_str("FAZHI_LEDGER_ORIGIN", "fazhi.local/ledger")
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -217,6 +222,16 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# Periodic jobs, declared once. The embedded setup runs the same services from cron instead:
+# */10 * * * *  manage.py ledger_checkpoint      (https://crontab.guru/#*/10_*_*_*_*)
+CELERY_BEAT_SCHEDULE = {
+    "ledger-checkpoint": {
+        "task": "ledger.make_checkpoint",
+        "schedule": 600.0,
+        "options": {"queue": "periodic"},
+    },
+}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

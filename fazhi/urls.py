@@ -10,5 +10,6 @@ urlpatterns = [
     path("logout/", public_page(auth_views.LogoutView.as_view()), name="logout"),
     path("admin/", admin_site.urls),
     path("api/v1/", api.urls),
+    path("ledger/", include("fazhi.ledger.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -159,7 +159,19 @@ def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> Quer
             parties = parties.filter(name__contains=text)
         else:
             parties = parties.filter(_name_starts_with(text))
-    return parties.only("id", "kind", "name", "id_type", "id_number", "uscc", "organisation_id", "created_at")
+    # Every column the list shows (the placeholder's row shows the 工商注册号): a deferred column would
+    # cost one query per row.
+    return parties.only(
+        "id",
+        "kind",
+        "name",
+        "id_type",
+        "id_number",
+        "uscc",
+        "business_registration_no",
+        "organisation_id",
+        "created_at",
+    )
 
 
 def access_party(actor: Staff, party_id: object) -> Party:

@@ -46,3 +46,30 @@ class LedgerHead(models.Model):
 
     def __str__(self) -> str:
         return f"ledger size {self.size}"
+
+
+class MerkleNode(models.Model):
+    """A complete subtree's hash: key = (index << 6) | level, covering leaves [index·2^level, (index+1)·2^level)."""
+
+    key = models.BigIntegerField(primary_key=True)
+    hash = models.BinaryField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"node {self.key & 63}/{self.key >> 6}"
+
+
+class Checkpoint(models.Model):
+    """A signed tree head: the C2SP signed note over (origin, size, root hash)."""
+
+    tree_size = models.BigIntegerField(unique=True)
+    root_hash = models.BinaryField(max_length=32)
+    created_at = models.DateTimeField()
+    note = models.TextField(help_text="C2SP signed note: checkpoint body, blank line, signature lines")
+
+    class Meta:
+        verbose_name = "签名检查点"
+        verbose_name_plural = "签名检查点"
+        ordering = ["tree_size"]
+
+    def __str__(self) -> str:
+        return f"checkpoint {self.tree_size}"

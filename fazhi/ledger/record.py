@@ -11,7 +11,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from fazhi.core.models import Organisation, Staff
-from fazhi.ledger import events
+from fazhi.ledger import events, tree
 from fazhi.ledger.models import Event, LedgerHead
 
 
@@ -83,6 +83,7 @@ def record(
         entry=entry.decode("utf-8"),
         leaf_hash=leaf_hash(entry),
     )
+    tree.append_leaf(sequence, bytes(event.leaf_hash))
     LedgerHead.objects.filter(id=1).update(size=sequence + 1)
     return event
 

@@ -4,26 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['id_number'], name='party_id_number'),
+            model_name="party",
+            index=models.Index(fields=["id_number"], name="party_id_number"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['uscc'], name='party_uscc'),
+            model_name="party",
+            index=models.Index(fields=["uscc"], name="party_uscc"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['business_registration_no'], name='party_business_reg'),
+            model_name="party",
+            index=models.Index(fields=["business_registration_no"], name="party_business_reg"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['name'], name='party_name_pattern', opclasses=['varchar_pattern_ops']),
+            model_name="party",
+            index=models.Index(fields=["name"], name="party_name_pattern", opclasses=["varchar_pattern_ops"]),
         ),
     ]

@@ -1,0 +1,57 @@
+"""Reads of the ledger: events a user may see, checkpoints, proofs and proof bundles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fazhi.core import permissions
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import Staff
+from fazhi.ledger import checkpoint, tree
+from fazhi.ledger.models import Checkpoint, Event
+from fazhi.ledger.verify import BUNDLE_FORMAT
+
+
+def access_event(actor: Staff, sequence: object) -> Event:
+    try:
+        number = int(str(sequence))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    event = Event.objects.select_related("organisation").filter(sequence=number).first()
+    if event is None:
+        raise NotFoundOrHidden()
+    # Events without an organisation (calendar maintenance, the system actor) concern every town.
+    if event.organisation is not None and not permissions.can_see(actor, event.organisation):
+        raise NotFoundOrHidden()
+    return event
+
+
+def latest_checkpoint() -> Checkpoint | None:
+    return Checkpoint.objects.order_by("-tree_size").first()
+
+
+def access_checkpoint(tree_size: object) -> Checkpoint:
+    checkpoint_row = Checkpoint.objects.filter(tree_size=int(str(tree_size))).first()
+    if checkpoint_row is None:
+        raise NotFoundOrHidden("没有该大小的检查点。")
+    return checkpoint_row
+
+
+def proof_bundle(event: Event, signed: Checkpoint) -> dict[str, Any]:
+    """Everything needed to check one event offline against one signed checkpoint."""
+    if event.sequence >= signed.tree_size:
+        raise ValueError("the checkpoint does not cover this event")
+    return {
+        "format": BUNDLE_FORMAT,
+        "event": {"sequence": event.sequence, "entry": event.entry},
+        "leaf_hash": bytes(event.leaf_hash).hex(),
+        "leaf_index": event.sequence,
+        "tree_size": signed.tree_size,
+        "inclusion_proof": [node.hex() for node in tree.inclusion_proof(event.sequence, signed.tree_size)],
+        "checkpoint": signed.note,
+        "public_key": checkpoint.signing_key().verifier_key,
+    }
+
+
+def consistency_between(older: Checkpoint, newer: Checkpoint) -> list[str]:
+    return [node.hex() for node in tree.consistency_proof(older.tree_size, newer.tree_size)]

@@ -1,0 +1,164 @@
+"""ledger_verify on a real database: it passes on an honest log and catches each kind of tampering,
+naming where. Tampering means going around Fazhi with SQL, so each test first lifts the triggers."""
+
+import base64
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+
+from conftest import set_ledger_triggers
+from fazhi.ledger import services
+from fazhi.ledger.models import Checkpoint, Event
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def sign_now() -> Checkpoint:
+    signed = services.make_checkpoint()
+    assert signed is not None
+    return signed
+
+
+def verify_output() -> str:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("ledger_verify", "--progress-every", "5", stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def one_byte_changed(entry: str) -> str:
+    """The entry with one digit of its payload's neighbourhood changed: the "org" id."""
+    position = entry.index('"org":') + len('"org":')
+    digit = entry[position]
+    return entry[:position] + ("1" if digit != "1" else "2") + entry[position + 1 :]
+
+
+def sql(statement: str, params: list[Any]) -> None:
+    set_ledger_triggers(enabled=False)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+def test_an_honest_log_verifies_with_progress(world):
+    services.make_checkpoint()
+    output = verify_output()
+    assert "校验通过" in output
+    assert "已校验 5 条" in output
+
+
+def test_one_changed_byte_of_a_payload_is_caught(world):
+    event = Event.objects.get(sequence=4)
+    sql("UPDATE ledger_event SET entry = %s WHERE sequence = 4", [one_byte_changed(event.entry)])
+    with pytest.raises(CommandError, match="第 4 号记录的内容与其哈希不符"):
+        verify_output()
+
+
+def test_a_changed_payload_with_a_recomputed_leaf_is_caught_by_the_checkpoint(world):
+    services.make_checkpoint()
+    event = Event.objects.get(sequence=3)
+    forged = one_byte_changed(event.entry)
+
+    sql(
+        "UPDATE ledger_event SET entry = %s, leaf_hash = %s WHERE sequence = 3",
+        [forged, hashlib.sha256(b"\x00" + forged.encode()).digest()],
+    )
+    with pytest.raises(CommandError, match="根哈希与重建的默克尔树不符"):
+        verify_output()
+
+
+def test_a_deleted_event_is_caught(world):
+    sql("DELETE FROM ledger_event WHERE sequence = 6", [])
+    with pytest.raises(CommandError, match="第 6 号记录缺失"):
+        verify_output()
+
+
+def test_a_deleted_tail_is_caught_by_the_checkpoint(world):
+    services.make_checkpoint()
+    last = Event.objects.latest("sequence").sequence
+    sql("DELETE FROM ledger_event WHERE sequence = %s", [last])
+    with pytest.raises(CommandError, match="超出了现有记录"):
+        verify_output()
+
+
+def test_two_swapped_events_are_caught(world):
+    first, second = Event.objects.get(sequence=2), Event.objects.get(sequence=5)
+    sql(
+        "UPDATE ledger_event SET entry = %s, leaf_hash = %s WHERE sequence = 2",
+        [second.entry, bytes(second.leaf_hash)],
+    )
+    sql(
+        "UPDATE ledger_event SET entry = %s, leaf_hash = %s WHERE sequence = 5",
+        [first.entry, bytes(first.leaf_hash)],
+    )
+    with pytest.raises(CommandError, match="第 2 号记录的内容写明的序号与其位置不符"):
+        verify_output()
+
+
+def test_a_replaced_checkpoint_signature_is_caught(world):
+    signed = sign_now()
+    text, _, signature_line = signed.note.rpartition("\n\n")
+    name, _, encoded = signature_line.strip().rpartition(" ")
+    raw = bytearray(base64.b64decode(encoded))
+    raw[10] ^= 0xFF
+    forged = f"{text}\n\n{name} {base64.b64encode(bytes(raw)).decode()}\n"
+    Checkpoint.objects.filter(pk=signed.pk).update(note=forged)
+    with pytest.raises(CommandError, match="检查点 %d 的签名无效" % signed.tree_size):
+        verify_output()
+
+
+def test_proof_bundle_verifies_offline_with_the_standalone_verifier(world, tmp_path):
+    event = Event.objects.get(sequence=3)
+    client = Client()
+    client.force_login(world.admin)
+    response = client.get(f"/ledger/events/{event.sequence}/proof.json")
+    assert response.status_code == 200
+    bundle_path = tmp_path / "bundle.json"
+    bundle_path.write_bytes(response.content)
+    # The verifier runs from a copy, in an empty folder, with no path to Fazhi or Django.
+    standalone = tmp_path / "verify.py"
+    shutil.copy(ROOT / "fazhi" / "ledger" / "verify.py", standalone)
+    env = {"PATH": os.environ["PATH"], "PYTHONNOUSERSITE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-I", str(standalone), str(bundle_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "包含证明有效" in result.stdout
+    assert "失败" not in result.stdout
+
+    bundle = json.loads(response.content)
+    bundle["event"]["entry"] = bundle["event"]["entry"].replace('"org":', '"org" :')
+    bundle_path.write_text(json.dumps(bundle, ensure_ascii=False))
+    tampered = subprocess.run(
+        [sys.executable, "-I", str(standalone), str(bundle_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert tampered.returncode == 1
+    assert "失败 FAIL  记录内容与叶哈希一致" in tampered.stdout
+
+
+def test_another_town_cannot_download_a_proof_of_this_towns_event(world):
+    event = Event.objects.filter(organisation=world.town).earliest("sequence")
+    client = Client()
+    client.force_login(world.other_admin)
+    assert client.get(f"/ledger/events/{event.sequence}/proof.json").status_code == 404
