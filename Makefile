@@ -30,7 +30,7 @@ test: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=fazhi.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev

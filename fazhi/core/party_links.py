@@ -14,6 +14,8 @@ class PartyLink:
     title: str
     url: str
     detail: str = ""
+    # A proof bundle for the record, checkable offline (fazhi/ledger/verify.py).
+    proof_url: str = ""
 
 
 @dataclass(frozen=True)

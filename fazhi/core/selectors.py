@@ -194,7 +194,8 @@ def party_attachment_links(actor: Staff, party: Party) -> list[PartyLink]:
         PartyLink(
             title=attachment.original_name,
             url=reverse("core:file-download", args=[attachment.pk]),
-            detail=f"{attachment.uploaded_at:%Y-%m-%d} {attachment.uploaded_by}",
+            detail=f"{attachment.uploaded_at:%Y-%m-%d} {attachment.uploaded_by} · SHA-256 {attachment.blob.sha256[:12]}…",
+            proof_url=reverse("ledger:file-proof", args=[attachment.pk]),
         )
         for attachment in attachments_of("core.party", party.pk)
     ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fazhi.core import permissions
+from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.events import CoreEvent
 from fazhi.core.models import Staff
 from fazhi.ledger import checkpoint, tree
 from fazhi.ledger.models import Checkpoint, Event
@@ -24,6 +26,24 @@ def access_event(actor: Staff, sequence: object) -> Event:
     if event.organisation is not None and not permissions.can_see(actor, event.organisation):
         raise NotFoundOrHidden()
     return event
+
+
+def attachment_event(actor: Staff, attachment_id: object) -> tuple[Event, str]:
+    """The event that recorded an attachment, and the file's SHA-256, for a file's proof bundle."""
+    attachment = core_selectors.access_attachment(actor, attachment_id)
+    event = (
+        Event.objects.filter(
+            action=CoreEvent.FILE_ATTACHED,
+            subject_type=attachment.subject_type,
+            subject_id=attachment.subject_id,
+            entry__contains=f'"attachment":{attachment.pk},',
+        )
+        .order_by("sequence")
+        .first()
+    )
+    if event is None:
+        raise NotFoundOrHidden("该文件没有上传记录。")
+    return event, attachment.blob.sha256
 
 
 def latest_checkpoint() -> Checkpoint | None:

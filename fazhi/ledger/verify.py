@@ -293,9 +293,11 @@ def verify_bundle(bundle: dict[str, object], file_bytes: bytes | None = None) ->
     proof = [bytes.fromhex(str(node)) for node in bundle["inclusion_proof"]]  # type: ignore[attr-defined]
     check(verify_inclusion(computed_leaf, index, size, proof, root), "包含证明有效 inclusion proof verifies")
     if file_bytes is not None:
-        digest = hashlib.sha256(file_bytes).hexdigest()
+        payload = parsed.get("payload") or {}
+        recorded = payload.get("sha256") if isinstance(payload, dict) else None
         check(
-            digest in json.dumps(parsed.get("payload")), "文件哈希记录在该事件中 file SHA-256 is in the event"
+            hashlib.sha256(file_bytes).hexdigest() == recorded,
+            "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event",
         )
     return results
 

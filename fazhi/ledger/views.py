@@ -1,5 +1,5 @@
-"""Ledger pages: a proof bundle for one event (staff), and the public key, the latest checkpoint and the
-offline verifier for anyone."""
+"""Ledger pages: proof bundles for one event or one stored file (staff), and the public key, the latest
+checkpoint and the offline verifier for anyone."""
 
 from __future__ import annotations
 
@@ -9,21 +9,31 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 
 from fazhi.core.access import public_page, request_staff, staff_required
 from fazhi.ledger import checkpoint, selectors, services, verify
+from fazhi.ledger.models import Event
 
 
-@staff_required()
-def event_proof(request: HttpRequest, sequence: int) -> JsonResponse:
-    actor = request_staff(request)
-    event = selectors.access_event(actor, sequence)
+def _bundle_download(event: Event, filename: str, extra: dict[str, object]) -> JsonResponse:
     signed = selectors.latest_checkpoint()
     if signed is None or signed.tree_size <= event.sequence:
         signed = services.make_checkpoint()
     assert signed is not None
-    response = JsonResponse(
-        selectors.proof_bundle(event, signed), json_dumps_params={"ensure_ascii": False, "indent": 2}
-    )
-    response["Content-Disposition"] = f'attachment; filename="fazhi-proof-{event.sequence}.json"'
+    bundle = {**selectors.proof_bundle(event, signed), **extra}
+    response = JsonResponse(bundle, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@staff_required()
+def event_proof(request: HttpRequest, sequence: int) -> JsonResponse:
+    event = selectors.access_event(request_staff(request), sequence)
+    return _bundle_download(event, f"fazhi-proof-{event.sequence}.json", {})
+
+
+@staff_required()
+def file_proof(request: HttpRequest, attachment_id: int) -> JsonResponse:
+    """The proof that a stored file is the one uploaded: check with `verify.py BUNDLE.json FILE`."""
+    event, sha256 = selectors.attachment_event(request_staff(request), attachment_id)
+    return _bundle_download(event, f"fazhi-file-proof-{attachment_id}.json", {"file_sha256": sha256})
 
 
 @public_page

@@ -18,8 +18,10 @@ from django.db import connection
 from django.test import Client
 
 from conftest import set_ledger_triggers
+from fazhi.core import services as core_services
 from fazhi.ledger import services
 from fazhi.ledger.models import Checkpoint, Event
+from fazhi.ledger.verify import verify_bundle
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -162,3 +164,33 @@ def test_another_town_cannot_download_a_proof_of_this_towns_event(world):
     client = Client()
     client.force_login(world.other_admin)
     assert client.get(f"/ledger/events/{event.sequence}/proof.json").status_code == 404
+
+
+def test_a_file_proof_shows_the_stored_file_is_the_one_uploaded(world, tmp_path):
+    from fazhi.core.models import IdType, PartyKind
+
+    party = core_services.register_party(
+        world.officer,
+        core_services.PartyInput(
+            kind=PartyKind.PERSON, name="刘某", id_type=IdType.PASSPORT, id_number="E1234567"
+        ),
+    ).party
+    content = b"%PDF-1.4\n evidence photo log \n%%EOF\n"
+    attachment = core_services.attach_file(
+        world.officer,
+        subject=party,
+        organisation=party.organisation,
+        stream=io.BytesIO(content),
+        original_name="现场检查笔录.pdf",
+    )
+    client = Client()
+    client.force_login(world.admin)
+    page = client.get(f"/parties/{party.pk}/").content.decode()
+    assert f"/ledger/files/{attachment.pk}/proof.json" in page
+    bundle = json.loads(client.get(f"/ledger/files/{attachment.pk}/proof.json").content)
+    assert bundle["file_sha256"] == hashlib.sha256(content).hexdigest()
+    good = [passed for passed, _ in verify_bundle(bundle, content)]
+    assert good
+    assert all(good)
+    altered = verify_bundle(bundle, content.replace(b"photo", b"photos"))
+    assert (False, "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event") in altered
