@@ -4,77 +4,20 @@ mistyped ID number, find it again in the list, log out. Drives Debian's Chromium
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Response, expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import PASSWORD, resident_id
 from fazhi.core import services
 from fazhi.core.models import IdType, Party, PartyKind
 from fazhi.ledger.models import Event
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-TIMEOUT_MS = 5_000
+from tests.conftest import watch_for_problems
 
 NAME = "刘建国"
 VALID_ID = resident_id("11010519491231002")  # 11010519491231002X
 WRONG_ID = "110105194912310021"  # the same number with a wrong check character
 OTHER_NAME = "赵丽华"
-
-
-@pytest.fixture
-def allow_orm_beside_playwright(monkeypatch):
-    # Playwright's sync API keeps an asyncio loop in this thread; Django then refuses ORM calls from it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def open_chromium_page(allow_orm_beside_playwright) -> Iterator[Callable[[], Page]]:
-    """Opens a page when the test asks, so that a missing Chromium fails the test itself."""
-    with ExitStack() as stack:
-
-        def open_page() -> Page:
-            if not Path(CHROMIUM).is_file():
-                pytest.fail(
-                    f"Browser tests need Debian's Chromium at {CHROMIUM}; run `make browser-deps` to install it.",
-                    pytrace=False,
-                )
-            playwright = stack.enter_context(sync_playwright())
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            stack.callback(browser.close)
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            context.set_default_timeout(TIMEOUT_MS)
-            return context.new_page()
-
-        yield open_page
-
-
-def watch_for_problems(page: Page) -> list[str]:
-    """Script errors, console errors and failed responses, bar the favicon the browser asks for itself."""
-    problems: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        # A failed response is logged here too; it is recorded below with its address.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            problems.append(f"console: {message.text}")
-
-    def on_response(response: Response) -> None:
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            problems.append(f"{response.status} {response.request.method} {response.url}")
-
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("console", on_console)
-    page.on("response", on_response)
-    return problems
 
 
 @pytest.mark.browser
