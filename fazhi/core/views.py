@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from fazhi.core.forms import (
     PartySearchForm,
     PeriodForm,
     RevokeCredentialForm,
+    ServiceErrorsMixin,
     StaffEditForm,
     StaffForm,
     VoidNumberForm,
@@ -97,6 +99,27 @@ def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def _form_page(
+    request: HttpRequest,
+    form: ServiceErrorsMixin,
+    *,
+    title: str,
+    save: Callable[[dict[str, Any]], tuple[str, HttpResponse]],
+) -> HttpResponse:
+    """A form page: on a valid POST, `save` calls one service and returns the success message and
+    where to go next; the service's field errors land beside their fields (422)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message, response = save(dict(form.cleaned_data))
+        except InvalidInput as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, message)
+            return response
+    status = 422 if request.method == "POST" else 200
+    return render(request, "core/simple_form.html", {"form": form, "title": title}, status=status)
 
 
 # ------------------------------------------------------------------------------------------------ home
@@ -291,17 +314,15 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
 def organisation_create(request: HttpRequest, parent_id: int) -> HttpResponse:
     actor = request_staff(request)
     parent = selectors.access_organisation(actor, parent_id)
-    form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.create_organisation(actor, parent=parent, **form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已设立“%(n)s”。" % {"n": organisation.name})
-            return redirect("core:organisation-detail", organisation.pk)
-    context = {"form": form, "title": "在“%(p)s”下设立机构" % {"p": parent.name}, "back": parent}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        organisation = services.create_organisation(actor, parent=parent, **data)
+        return "已设立“%(n)s”。" % {"n": organisation.name}, redirect(
+            "core:organisation-detail", organisation.pk
+        )
+
+    title = "在“%(p)s”下设立机构" % {"p": parent.name}
+    return _form_page(request, OrganisationForm(request.POST or None), title=title, save=save)
 
 
 @staff_required(Role.ADMIN)
@@ -310,17 +331,13 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     actor = request_staff(request)
     organisation = selectors.access_organisation(actor, organisation_id)
     initial = {field: getattr(organisation, field) for field in OrganisationEditForm.base_fields}
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.update_organisation(actor, organisation, **data)
+        return "已保存。", redirect("core:organisation-detail", organisation.pk)
+
     form = OrganisationEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_organisation(actor, organisation, **form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已保存。")
-            return redirect("core:organisation-detail", organisation.pk)
-    context = {"form": form, "title": "修改：%(n)s" % {"n": organisation.name}, "back": organisation}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+    return _form_page(request, form, title="修改：%(n)s" % {"n": organisation.name}, save=save)
 
 
 # ----------------------------------------------------------------------------------------------- staff
@@ -358,19 +375,14 @@ def _manageable_organisations(actor: Staff) -> list[tuple[int, str]]:
 @require_http_methods(["GET", "POST"])
 def staff_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
-    form = StaffForm(request.POST or None, organisations=_manageable_organisations(actor))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         organisation = selectors.access_organisation(actor, data.pop("organisation"))
-        try:
-            staff = services.create_staff(actor, organisation=organisation, **data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已添加工作人员“%(n)s”。" % {"n": staff.full_name})
-            return redirect("core:staff-detail", staff.pk)
-    context = {"form": form, "title": "添加工作人员"}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+        staff = services.create_staff(actor, organisation=organisation, **data)
+        return "已添加工作人员“%(n)s”。" % {"n": staff.full_name}, redirect("core:staff-detail", staff.pk)
+
+    form = StaffForm(request.POST or None, organisations=_manageable_organisations(actor))
+    return _form_page(request, form, title="添加工作人员", save=save)
 
 
 @staff_required()
@@ -401,17 +413,13 @@ def staff_edit(request: HttpRequest, staff_id: int) -> HttpResponse:
         field: getattr(staff, field) for field in StaffEditForm.base_fields if field != "roles"
     }
     initial["roles"] = sorted(permissions.roles_of(staff))
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.update_staff(actor, staff, **data)
+        return "已保存。", redirect("core:staff-detail", staff.pk)
+
     form = StaffEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_staff(actor, staff, **form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已保存。")
-            return redirect("core:staff-detail", staff.pk)
-    context = {"form": form, "title": "修改：%(n)s" % {"n": staff.full_name}}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+    return _form_page(request, form, title="修改：%(n)s" % {"n": staff.full_name}, save=save)
 
 
 @staff_required(Role.ADMIN)
@@ -419,17 +427,17 @@ def staff_edit(request: HttpRequest, staff_id: int) -> HttpResponse:
 def staff_deactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
     actor = request_staff(request)
     staff = selectors.access_staff(actor, staff_id)
-    form = DeactivateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deactivate_staff(actor, staff, reason=form.cleaned_data["reason"])
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已停用“%(n)s”的账号。" % {"n": staff.full_name})
-            return redirect("core:staff-detail", staff.pk)
-    context = {"form": form, "title": "停用账号：%(n)s" % {"n": staff.full_name}}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.deactivate_staff(actor, staff, reason=data["reason"])
+        return "已停用“%(n)s”的账号。" % {"n": staff.full_name}, redirect("core:staff-detail", staff.pk)
+
+    return _form_page(
+        request,
+        DeactivateForm(request.POST or None),
+        title="停用账号：%(n)s" % {"n": staff.full_name},
+        save=save,
+    )
 
 
 @staff_required(Role.ADMIN)
@@ -437,17 +445,17 @@ def staff_deactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
 def credential_add(request: HttpRequest, staff_id: int) -> HttpResponse:
     actor = request_staff(request)
     staff = selectors.access_staff(actor, staff_id)
-    form = CredentialForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_credential(actor, staff, **form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已登记执法证。")
-            return redirect("core:staff-detail", staff.pk)
-    context = {"form": form, "title": "登记执法证：%(n)s" % {"n": staff.full_name}}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.add_credential(actor, staff, **data)
+        return "已登记执法证。", redirect("core:staff-detail", staff.pk)
+
+    return _form_page(
+        request,
+        CredentialForm(request.POST or None),
+        title="登记执法证：%(n)s" % {"n": staff.full_name},
+        save=save,
+    )
 
 
 @staff_required(Role.ADMIN)
@@ -455,17 +463,15 @@ def credential_add(request: HttpRequest, staff_id: int) -> HttpResponse:
 def credential_revoke(request: HttpRequest, credential_id: int) -> HttpResponse:
     actor = request_staff(request)
     credential = selectors.access_credential(actor, credential_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.revoke_credential(actor, credential, **data)
+        return "已注销执法证 %(n)s。" % {"n": credential.number}, redirect(
+            "core:staff-detail", credential.staff.pk
+        )
+
     form = RevokeCredentialForm(request.POST or None, initial={"revoked_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.revoke_credential(actor, credential, **form.cleaned_data)
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "已注销执法证 %(n)s。" % {"n": credential.number})
-            return redirect("core:staff-detail", credential.staff.pk)
-    context = {"form": form, "title": "注销执法证 %(n)s" % {"n": credential.number}}
-    return render(request, "core/simple_form.html", context, status=422 if request.method == "POST" else 200)
+    return _form_page(request, form, title="注销执法证 %(n)s" % {"n": credential.number}, save=save)
 
 
 # -------------------------------------------------------------------------------------------- calendar

@@ -341,3 +341,49 @@ def test_radio_and_checkbox_groups_are_fieldsets_with_legends_and_hints_are_link
     assert '<legend class="form-label fs-6">当事人类型' in body
     assert 'id="id_birth_date_helptext"' in body
     assert 'aria-describedby="id_birth_date_helptext"' in body
+
+
+def test_admin_sets_up_a_department_and_sees_code_errors_beside_the_fields(world):
+    client = logged_in(world.admin)
+    url = reverse("core:organisation-create", args=[world.town.pk])
+    refused = client.post(url, {"name": "司法所", "kind": "department", "uscc": "91110000600037341M"})
+    assert refused.status_code == 422
+    assert "校验码错误" in refused.content.decode()
+    created = client.post(url, {"name": "司法所", "kind": "department"}, follow=True)
+    assert "已设立“司法所”。" in created.content.decode()
+    assert Event.objects.filter(action="core.organisation.created", entry__contains="司法所").exists()
+
+
+def test_admin_registers_and_revokes_a_credential_through_the_pages(world):
+    client = logged_in(world.admin)
+    add_url = reverse("core:credential-add", args=[world.officer.pk])
+    fields = {
+        "number": "12011100001",
+        "category": "综合行政执法",
+        "issuer": "天津市人民政府",
+        "valid_from": "2026-01-01",
+        "valid_to": "2025-01-01",
+    }
+    refused = client.post(add_url, fields)
+    assert refused.status_code == 422
+    assert "有效期至不能早于有效期起" in refused.content.decode()
+    detail = client.post(add_url, {**fields, "valid_to": "2028-12-31"}, follow=True).content.decode()
+    assert "已登记执法证。" in detail
+    assert "有效" in detail
+    credential = world.officer.credentials.get()
+    revoked = client.post(
+        reverse("core:credential-revoke", args=[credential.pk]),
+        {"revoked_on": "2026-11-28", "reason": "调岗"},
+        follow=True,
+    ).content.decode()
+    assert "已注销执法证 12011100001。" in revoked
+    assert "已注销 2026-11-28" in revoked
+
+
+def test_admin_deactivates_an_account_which_then_cannot_log_in(world):
+    client = logged_in(world.admin)
+    client.post(reverse("core:staff-deactivate", args=[world.officer.pk]), {"reason": "退休"})
+    world.officer.refresh_from_db()
+    assert world.officer.is_active is False
+    login = Client().post(reverse("login"), {"username": "officer", "password": PASSWORD})
+    assert "用户名或密码不正确" in login.content.decode()
