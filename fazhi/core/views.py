@@ -38,7 +38,7 @@ from fazhi.core.forms import (
 )
 from fazhi.core.models import OrganisationKind, Party, PartyKind, Role, Staff
 from fazhi.core.party_links import links_for
-from fazhi.ledger.record import history_for
+from fazhi.ledger.selectors import verified_history
 
 PAGE_SIZE = 20
 # Counting every matching row of a million-row table costs more than the page itself; past this
@@ -226,7 +226,7 @@ def party_detail(request: HttpRequest, party_id: int) -> HttpResponse:
     context = {
         "party": party,
         "linked": links_for(actor, party),
-        "history": history_for(party),
+        "history": verified_history(party),
         "attachment_form": AttachmentForm(),
     }
     return render(request, "core/party_detail.html", context)
@@ -303,7 +303,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
         "organisation": organisation,
         "children": children,
         "staff": staff,
-        "history": history_for(organisation),
+        "history": verified_history(organisation),
         "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
     }
     return render(request, "core/organisation_detail.html", context)
@@ -397,7 +397,7 @@ def staff_detail(request: HttpRequest, staff_id: int) -> HttpResponse:
         "person": staff,
         "roles": [Role(role).label for role in sorted(permissions.roles_of(staff))],
         "credentials": credentials,
-        "history": history_for(staff),
+        "history": verified_history(staff),
         "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
         "credential_form": CredentialForm(),
     }

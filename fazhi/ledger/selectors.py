@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from django.db import models
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
@@ -11,7 +14,15 @@ from fazhi.core.events import CoreEvent
 from fazhi.core.models import Staff
 from fazhi.ledger import checkpoint, tree
 from fazhi.ledger.models import Checkpoint, Event
-from fazhi.ledger.verify import BUNDLE_FORMAT
+from fazhi.ledger.record import history_for
+from fazhi.ledger.verify import (
+    BUNDLE_FORMAT,
+    NoteError,
+    leaf_hash,
+    parse_checkpoint,
+    verify_inclusion,
+    verify_note,
+)
 
 
 def access_event(actor: Staff, sequence: object) -> Event:
@@ -75,3 +86,46 @@ def proof_bundle(event: Event, signed: Checkpoint) -> dict[str, Any]:
 
 def consistency_between(older: Checkpoint, newer: Checkpoint) -> list[str]:
     return [node.hex() for node in tree.consistency_proof(older.tree_size, newer.tree_size)]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    event: Event
+    status: str  # "verified", "pending" (not yet in a checkpoint) or "failed"
+
+    @property
+    def status_label(self) -> str:
+        return {"verified": "已验证", "pending": "待纳入检查点", "failed": "校验失败"}[self.status]
+
+
+def verified_history(subject: models.Model) -> list[HistoryEntry]:
+    """A record's events, each checked the way an outside reviewer would: its entry hashes to its
+    leaf, and its inclusion proof leads to the root of the latest checkpoint, whose signature holds."""
+    events = list(history_for(subject))
+    signed = latest_checkpoint()
+    signed_root: bytes | None = None
+    if signed is not None:
+        try:
+            _, _, signed_root = parse_checkpoint(
+                verify_note(signed.note, checkpoint.signing_key().verifier_key)
+            )
+        except NoteError:
+            signed_root = None
+    entries = []
+    for event in events:
+        leaf = leaf_hash(event.entry.encode("utf-8"))
+        if leaf != bytes(event.leaf_hash):
+            status = "failed"
+        elif signed is None or event.sequence >= signed.tree_size:
+            status = "pending"
+        elif signed_root is None:
+            status = "failed"
+        else:
+            proof = tree.inclusion_proof(event.sequence, signed.tree_size)
+            status = (
+                "verified"
+                if verify_inclusion(leaf, event.sequence, signed.tree_size, proof, signed_root)
+                else "failed"
+            )
+        entries.append(HistoryEntry(event=event, status=status))
+    return entries

@@ -194,3 +194,27 @@ def test_a_file_proof_shows_the_stored_file_is_the_one_uploaded(world, tmp_path)
     assert all(good)
     altered = verify_bundle(bundle, content.replace(b"photo", b"photos"))
     assert (False, "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event") in altered
+
+
+def test_history_marks_each_event_verified_pending_or_failed(world):
+    from fazhi.ledger.selectors import verified_history
+
+    assert {item.status for item in verified_history(world.town)} == {"pending"}
+    sign_now()
+    history = verified_history(world.town)
+    assert history
+    assert {item.status for item in history} == {"verified"}
+    event = history[0].event
+    sql(
+        "UPDATE ledger_event SET entry = %s WHERE sequence = %s",
+        [one_byte_changed(event.entry), event.sequence],
+    )
+    assert [item.status for item in verified_history(world.town)][0] == "failed"
+
+
+def test_a_record_page_shows_the_verified_mark(world):
+    sign_now()
+    client = Client()
+    client.force_login(world.admin)
+    page = client.get(f"/organisations/{world.town.pk}/").content.decode()
+    assert 'data-status="verified">已验证</span>' in page
