@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,29 @@ from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
 from fazhi.ledger import checkpoint
 
 PASSWORD = "correct-horse-battery"
+ROOT = Path(__file__).resolve().parent
+
+
+def run_manage(
+    *args: str, var_dir: Path, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """manage.py in a fresh process on the embedded setup (SQLite under var_dir), with the
+    production settings module and none of this test run's secret or database."""
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL"}
+    }
+    base.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_VAR_DIR": str(var_dir)}, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def resident_id(first17: str) -> str:

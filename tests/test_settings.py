@@ -1,43 +1,20 @@
 """Settings: production refuses to start without a secret and passes Django's deploy checks;
 load_demo refuses to run outside development."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.management import CommandError, call_command
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_manage(args, env_overrides, tmp_path):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL"}
-    }
-    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_VAR_DIR": str(tmp_path)}, **env_overrides)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from conftest import run_manage
 
 
 def test_production_refuses_to_start_without_a_secret(tmp_path):
-    result = run_manage(["check"], {}, tmp_path)
+    result = run_manage("check", var_dir=tmp_path, env={})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_production_refuses_a_placeholder_secret(tmp_path):
-    result = run_manage(["check"], {"SECRET_KEY": "django-insecure-abc"}, tmp_path)
+    result = run_manage("check", var_dir=tmp_path, env={"SECRET_KEY": "django-insecure-abc"})
     assert result.returncode != 0
     assert "insecure" in result.stderr
 
@@ -45,18 +22,21 @@ def test_production_refuses_a_placeholder_secret(tmp_path):
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     secret = "s" * 20 + "9f8e7d6c5b4a3" + "Q" * 30
     result = run_manage(
-        ["check", "--deploy", "--fail-level", "WARNING"],
-        {"SECRET_KEY": secret, "ALLOWED_HOSTS": "fazhi.example"},
-        tmp_path,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        var_dir=tmp_path,
+        env={"SECRET_KEY": secret, "ALLOWED_HOSTS": "fazhi.example"},
     )
     assert result.returncode == 0, result.stderr
 
 
 def test_development_generates_and_keeps_a_secret_in_var(tmp_path):
-    first = run_manage(["check"], {"FAZHI_DEBUG": "1"}, tmp_path)
+    first = run_manage("check", var_dir=tmp_path, env={"FAZHI_DEBUG": "1"})
     assert first.returncode == 0, first.stderr
     secret = (tmp_path / "secret_key").read_text()
-    run_manage(["check"], {"FAZHI_DEBUG": "1"}, tmp_path)
+    run_manage("check", var_dir=tmp_path, env={"FAZHI_DEBUG": "1"})
     assert (tmp_path / "secret_key").read_text() == secret
     assert len(secret) >= 50
 

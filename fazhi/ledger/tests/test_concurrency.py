@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 
+from conftest import run_manage
 from fazhi.core import services
 from fazhi.ledger import tree
 from fazhi.ledger.models import Event, LedgerHead
@@ -61,6 +62,7 @@ WRITER_SCRIPT = """
 import datetime, sys
 import django
 django.setup()
+from conftest import run_manage
 from fazhi.core import services
 system = services.system_actor()
 start = datetime.date(2031, 1, 1)
@@ -73,24 +75,13 @@ for number in range(100000):
 
 
 def test_a_writer_killed_mid_stream_loses_nothing_committed_and_leaves_no_half_event(tmp_path):
-    env = {
-        **{key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY"}},
-        "DJANGO_SETTINGS_MODULE": "fazhi.settings",
-        "FAZHI_DEBUG": "1",
-        "FAZHI_VAR_DIR": str(tmp_path),
-    }
-
     def manage(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        return run_manage(*args, var_dir=tmp_path, env={"FAZHI_DEBUG": "1"})
 
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY"}}
+    env.update(
+        {"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_DEBUG": "1", "FAZHI_VAR_DIR": str(tmp_path)}
+    )
     assert manage("migrate", "--noinput").returncode == 0
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER_SCRIPT], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True

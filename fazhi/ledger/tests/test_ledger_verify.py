@@ -129,16 +129,19 @@ def test_proof_bundle_verifies_offline_with_the_standalone_verifier(world, tmp_p
     # The verifier runs from a copy, in an empty folder, with no path to Fazhi or Django.
     standalone = tmp_path / "verify.py"
     shutil.copy(ROOT / "fazhi" / "ledger" / "verify.py", standalone)
-    env = {"PATH": os.environ["PATH"], "PYTHONNOUSERSITE": "1"}
-    result = subprocess.run(
-        [sys.executable, "-I", str(standalone), str(bundle_path)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+
+    def run_verifier() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-I", str(standalone), str(bundle_path)],
+            cwd=tmp_path,
+            env={"PATH": os.environ["PATH"], "PYTHONNOUSERSITE": "1"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    result = run_verifier()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "包含证明有效" in result.stdout
     assert "失败" not in result.stdout
@@ -146,15 +149,7 @@ def test_proof_bundle_verifies_offline_with_the_standalone_verifier(world, tmp_p
     bundle = json.loads(response.content)
     bundle["event"]["entry"] = bundle["event"]["entry"].replace('"org":', '"org" :')
     bundle_path.write_text(json.dumps(bundle, ensure_ascii=False))
-    tampered = subprocess.run(
-        [sys.executable, "-I", str(standalone), str(bundle_path)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    tampered = run_verifier()
     assert tampered.returncode == 1
     assert "失败 FAIL  记录内容与叶哈希一致" in tampered.stdout
 
@@ -209,7 +204,7 @@ def test_history_marks_each_event_verified_pending_or_failed(world):
         "UPDATE ledger_event SET entry = %s WHERE sequence = %s",
         [one_byte_changed(event.entry), event.sequence],
     )
-    assert [item.status for item in verified_history(world.town)][0] == "failed"
+    assert verified_history(world.town)[0].status == "failed"
 
 
 def test_a_record_page_shows_the_verified_mark(world):
