@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy fazhi tests conftest.py
+	$(BIN)/mypy fazhi tests conftest.py bench
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
@@ -44,8 +44,10 @@ format: $(VENV)/.installed-dev
 browser-deps:
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
+# Minutes, not seconds: a million parties and ten million ledger events; see docs/performance.md.
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/party_list.py
+	$(BIN)/python bench/party_list.py --db both --parties 1000000
+	$(BIN)/python bench/ledger.py --db both --events 1000000,10000000
 
 clean:
 	rm -rf $(VENV) var
