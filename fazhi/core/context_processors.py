@@ -27,12 +27,33 @@ def _items_for(staff: Staff) -> list[NavItem]:
     return items
 
 
+# Which sidebar entry a page belongs to, by the start of its URL name.
+SECTION_OF_URL_NAME = [
+    ("core:party-", "parties"),
+    ("core:file-", "parties"),
+    ("core:organisation-", "organisations"),
+    ("core:staff-", "staff"),
+    ("core:credential-", "staff"),
+    ("core:calendar", "calendar"),
+    ("core:holiday-", "calendar"),
+    ("core:number", "numbering"),
+    ("core:home", "home"),
+]
+
+
+def _section(request: HttpRequest) -> str:
+    match = request.resolver_match
+    name = match.view_name if match else ""
+    return next((section for prefix, section in SECTION_OF_URL_NAME if name.startswith(prefix)), "")
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated or not isinstance(user, Staff):
         return {}
     return {
         "nav_items": _items_for(user),
+        "nav_section": _section(request),
         "nav_roles": [Role(role).label for role in sorted(permissions.roles_of(user))],
         "nav_is_admin": user.is_superuser or permissions.has_role(user, Role.ADMIN),
     }

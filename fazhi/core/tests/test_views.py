@@ -387,3 +387,9 @@ def test_admin_deactivates_an_account_which_then_cannot_log_in(world):
     assert world.officer.is_active is False
     login = Client().post(reverse("login"), {"username": "officer", "password": PASSWORD})
     assert "用户名或密码不正确" in login.content.decode()
+
+
+def test_the_sidebar_marks_the_section_of_a_detail_page(world):
+    party = register(world)
+    body = logged_in(world.admin).get(reverse("core:party-detail", args=[party.pk])).content.decode()
+    assert 'class="nav-link active" aria-current="page" href="/parties/">当事人</a>' in body
