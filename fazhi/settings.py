@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "fazhi.core",
     "fazhi.ledger",
+    "fazhi.enforcement",
 ]
 
 MIDDLEWARE = [

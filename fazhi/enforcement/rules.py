@@ -22,6 +22,9 @@ class Procedure(StrEnum):
     SUMMARY = "summary"
 
 
+PROCEDURE_LABELS = {Procedure.ORDINARY: "普通程序", Procedure.SUMMARY: "简易程序"}
+
+
 class Stage(StrEnum):
     LEAD = "lead"
     FILED = "filed"

@@ -165,6 +165,13 @@ class Command(BaseCommand):
             code="辛口合审",
             name="合同合法性审查意见书",
         )
+        services.create_number_series(
+            system,
+            organisation=departments["综合行政执法队"],
+            key="case-filing",
+            code="西青辛综执立",
+            name="行政处罚立案号",
+        )
 
         officer = staff["zhifa1"]
         demo_parties = [

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class EnforcementConfig(AppConfig):
+    name = "fazhi.enforcement"
+    verbose_name = "行政执法"
+
+    def ready(self) -> None:
+        from fazhi.core import party_links
+        from fazhi.enforcement import selectors
+        from fazhi.enforcement.events import ENFORCEMENT_EVENT_LABELS, EnforcementEvent
+        from fazhi.ledger import events
+
+        events.register(EnforcementEvent, ENFORCEMENT_EVENT_LABELS)
+        party_links.register("cases", "行政执法案件", selectors.party_case_links)
