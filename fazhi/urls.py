@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin_site.urls),
     path("api/v1/", api.urls),
     path("ledger/", include("fazhi.ledger.urls")),
+    path("cases/", include("fazhi.enforcement.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -18,12 +18,17 @@ class NavItem:
 
 
 def _items_for(staff: Staff) -> list[NavItem]:
-    items = [NavItem("工作台", "core:home", "home"), NavItem("当事人", "core:party-list", "parties")]
+    items = [
+        NavItem("工作台", "core:home", "home"),
+        NavItem("行政执法", "enforcement:case-list", "cases"),
+        NavItem("当事人", "core:party-list", "parties"),
+    ]
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
     if staff.is_superuser or permissions.has_role(staff, Role.ADMIN):
         items.append(NavItem("文号管理", "core:number-series-list", "numbering"))
+        items.append(NavItem("赋权事项", "enforcement:power-list", "powers"))
     return items
 
 
@@ -38,6 +43,8 @@ SECTION_OF_URL_NAME = [
     ("core:holiday-", "calendar"),
     ("core:number", "numbering"),
     ("core:home", "home"),
+    ("enforcement:power", "powers"),
+    ("enforcement:", "cases"),
 ]
 
 

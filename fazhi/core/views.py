@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
-from django.db.models import Model, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,96 +28,14 @@ from fazhi.core.forms import (
     PartySearchForm,
     PeriodForm,
     RevokeCredentialForm,
-    ServiceErrorsMixin,
     StaffEditForm,
     StaffForm,
     VoidNumberForm,
 )
 from fazhi.core.models import OrganisationKind, Party, PartyKind, Role, Staff
+from fazhi.core.pages import COUNT_CAP, form_page, paginate, query_without_page
 from fazhi.core.party_links import links_for
 from fazhi.ledger.selectors import verified_history
-
-PAGE_SIZE = 20
-# Counting every matching row of a million-row table costs more than the page itself; past this
-# many the list says "more than" and stops offering page numbers.
-COUNT_CAP = 10_000
-ModelT = TypeVar("ModelT", bound=Model)
-
-
-@dataclass
-class Page:
-    rows: list[Any]
-    number: int
-    total: int
-    capped: bool
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def last_number(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
-
-
-def paginate(request: HttpRequest, queryset: QuerySet[ModelT]) -> Page:
-    try:
-        number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        number = 1
-    rows: list[ModelT] | None = None
-    if number <= COUNT_CAP // PAGE_SIZE:
-        # The page first. When it is the last page (a search's usual answer: a few rows) it gives the
-        # exact total, and the count, which must visit every match, is not needed at all.
-        offset = (number - 1) * PAGE_SIZE
-        rows = list(queryset[offset : offset + PAGE_SIZE + 1])
-        if len(rows) <= PAGE_SIZE and (rows or number == 1):
-            return Page(rows=rows, number=number, total=offset + len(rows), capped=False, has_next=False)
-    # The count needs no order: with ORDER BY the database sorts every match to keep the first 10,001.
-    total = queryset.order_by()[: COUNT_CAP + 1].count()
-    capped = total > COUNT_CAP
-    last = max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE))
-    if rows is None or number > last:
-        # Past the end (or past the counted pages): show the last page, as before.
-        number = min(number, last)
-        offset = (number - 1) * PAGE_SIZE
-        rows = list(queryset[offset : offset + PAGE_SIZE + 1])
-    return Page(
-        rows=rows[:PAGE_SIZE],
-        number=number,
-        total=min(total, COUNT_CAP),
-        capped=capped,
-        has_next=len(rows) > PAGE_SIZE,
-    )
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
-def _form_page(
-    request: HttpRequest,
-    form: ServiceErrorsMixin,
-    *,
-    title: str,
-    save: Callable[[dict[str, Any]], tuple[str, HttpResponse]],
-) -> HttpResponse:
-    """A form page: on a valid POST, `save` calls one service and returns the success message and
-    where to go next; the service's field errors land beside their fields (422)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            message, response = save(dict(form.cleaned_data))
-        except InvalidInput as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, message)
-            return response
-    status = 422 if request.method == "POST" else 200
-    return render(request, "core/simple_form.html", {"form": form, "title": title}, status=status)
-
 
 # ------------------------------------------------------------------------------------------------ home
 
@@ -156,7 +71,7 @@ def party_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
     page = paginate(request, selectors.search_parties_for(actor, query=query, kind=kind))
-    context = {"form": form, "page": page, "query_string": _query_without_page(request)}
+    context = {"form": form, "page": page, "query_string": query_without_page(request)}
     is_htmx = request.headers.get("HX-Request") == "true"
     template = "core/party_list.html#results" if is_htmx else "core/party_list.html"
     return render(request, template, context)
@@ -288,7 +203,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "search": search,
         "kind": kind,
         "kinds": OrganisationKind.choices,
-        "query_string": _query_without_page(request),
+        "query_string": query_without_page(request),
     }
     return render(request, "core/organisation_list.html", context)
 
@@ -322,7 +237,7 @@ def organisation_create(request: HttpRequest, parent_id: int) -> HttpResponse:
         )
 
     title = "在“%(p)s”下设立机构" % {"p": parent.name}
-    return _form_page(request, OrganisationForm(request.POST or None), title=title, save=save)
+    return form_page(request, OrganisationForm(request.POST or None), title=title, save=save)
 
 
 @staff_required(Role.ADMIN)
@@ -337,7 +252,7 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
         return "已保存。", redirect("core:organisation-detail", organisation.pk)
 
     form = OrganisationEditForm(request.POST or None, initial=initial)
-    return _form_page(request, form, title="修改：%(n)s" % {"n": organisation.name}, save=save)
+    return form_page(request, form, title="修改：%(n)s" % {"n": organisation.name}, save=save)
 
 
 # ----------------------------------------------------------------------------------------------- staff
@@ -357,7 +272,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         "role": role,
         "roles": Role.choices,
         "active": active,
-        "query_string": _query_without_page(request),
+        "query_string": query_without_page(request),
         "can_manage": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
     }
     return render(request, "core/staff_list.html", context)
@@ -382,7 +297,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
         return "已添加工作人员“%(n)s”。" % {"n": staff.full_name}, redirect("core:staff-detail", staff.pk)
 
     form = StaffForm(request.POST or None, organisations=_manageable_organisations(actor))
-    return _form_page(request, form, title="添加工作人员", save=save)
+    return form_page(request, form, title="添加工作人员", save=save)
 
 
 @staff_required()
@@ -419,7 +334,7 @@ def staff_edit(request: HttpRequest, staff_id: int) -> HttpResponse:
         return "已保存。", redirect("core:staff-detail", staff.pk)
 
     form = StaffEditForm(request.POST or None, initial=initial)
-    return _form_page(request, form, title="修改：%(n)s" % {"n": staff.full_name}, save=save)
+    return form_page(request, form, title="修改：%(n)s" % {"n": staff.full_name}, save=save)
 
 
 @staff_required(Role.ADMIN)
@@ -432,7 +347,7 @@ def staff_deactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
         services.deactivate_staff(actor, staff, reason=data["reason"])
         return "已停用“%(n)s”的账号。" % {"n": staff.full_name}, redirect("core:staff-detail", staff.pk)
 
-    return _form_page(
+    return form_page(
         request,
         DeactivateForm(request.POST or None),
         title="停用账号：%(n)s" % {"n": staff.full_name},
@@ -450,7 +365,7 @@ def credential_add(request: HttpRequest, staff_id: int) -> HttpResponse:
         services.add_credential(actor, staff, **data)
         return "已登记执法证。", redirect("core:staff-detail", staff.pk)
 
-    return _form_page(
+    return form_page(
         request,
         CredentialForm(request.POST or None),
         title="登记执法证：%(n)s" % {"n": staff.full_name},
@@ -471,7 +386,7 @@ def credential_revoke(request: HttpRequest, credential_id: int) -> HttpResponse:
         )
 
     form = RevokeCredentialForm(request.POST or None, initial={"revoked_on": timezone.localdate()})
-    return _form_page(request, form, title="注销执法证 %(n)s" % {"n": credential.number}, save=save)
+    return form_page(request, form, title="注销执法证 %(n)s" % {"n": credential.number}, save=save)
 
 
 # -------------------------------------------------------------------------------------------- calendar

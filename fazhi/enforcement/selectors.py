@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from fazhi.core import permissions
+from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Party, Staff
+from fazhi.core.models import Party, Role, Staff
 from fazhi.core.party_links import PartyLink
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, DelegatedPower
 from fazhi.enforcement.rules import STAGE_LABELS, Stage
 
 
@@ -33,13 +35,30 @@ def access_case(actor: Staff, case_id: object) -> Case:
 
 
 def party_case_links(actor: Staff, party: Party) -> list[PartyLink]:
-    """The party's cases for its page (一户一档). Case pages are not built yet, so the entries carry
-    no link."""
+    """The party's cases for its page (一户一档)."""
     return [
         PartyLink(
             title=str(case),
-            url="",
+            url=reverse("enforcement:case-detail", args=[case.pk]),
             detail="%(title)s · %(stage)s" % {"title": case.title, "stage": STAGE_LABELS[Stage(case.stage)]},
         )
         for case in list_cases_for(actor).filter(party=party)
     ]
+
+
+def powers_of(actor: Staff) -> QuerySet[DelegatedPower]:
+    return permissions.visible(actor, DelegatedPower.objects.all()).order_by("code")
+
+
+def team_of(actor: Staff) -> QuerySet[Staff]:
+    """Officers and auxiliary staff of the actor's town, for choosing investigators."""
+    return (
+        permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False))
+        .filter(role_grants__role__in=[Role.OFFICER, Role.AUXILIARY])
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def access_party_for_case(actor: Staff, party_id: object) -> Party:
+    return core_selectors.access_party(actor, party_id)

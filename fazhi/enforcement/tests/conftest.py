@@ -1,0 +1,77 @@
+"""Enforcement fixtures: a town ready to handle cases."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from conftest import make_staff
+from fazhi.core import services as core_services
+from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.enforcement import services
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def town(world):
+    """The world plus a head, a second officer, an auxiliary, the filing series, a power and a party."""
+    world.head = make_staff(world.system, world.town, "head", [Role.HEAD], full_name="李镇长")
+    world.officer2 = make_staff(
+        world.system, world.enforcement_team, "officer2", [Role.OFFICER], full_name="赵执法"
+    )
+    world.auxiliary = make_staff(
+        world.system, world.enforcement_team, "aux", [Role.AUXILIARY], full_name="孙协管"
+    )
+    for number, person in enumerate([world.officer, world.officer2], start=1):
+        core_services.add_credential(
+            world.system,
+            person,
+            number=f"1201110000{number}",
+            category="综合行政执法",
+            issuer="天津市人民政府",
+            valid_from=TODAY - datetime.timedelta(days=365),
+            valid_to=TODAY + datetime.timedelta(days=365),
+        )
+    core_services.create_number_series(
+        world.system,
+        organisation=world.enforcement_team,
+        key="case-filing",
+        code="西青辛综执立",
+        name="立案号",
+    )
+    world.power = services.add_delegated_power(
+        world.admin,
+        code="TJ-CG-001",
+        name="擅自占用城市道路",
+        category="城市建设管理",
+        legal_basis="《城市道路管理条例》第二十七条、第四十二条",
+    )
+    world.party = core_services.register_party(
+        world.officer,
+        core_services.PartyInput(
+            kind=PartyKind.PERSON, name="刘某", id_type=IdType.PASSPORT, id_number="E1234567"
+        ),
+    ).party
+    return world
+
+
+def lead(town, **overrides):
+    fields = {
+        "title": "占道经营",
+        "source": "patrol",
+        "received_on": TODAY,
+        "act_on": TODAY,
+        "place": "辛口镇政府路",
+    }
+    return services.register_lead(town.officer, **{**fields, **overrides})
+
+
+def file(town, case, **overrides):
+    fields = {
+        "party": town.party,
+        "power": town.power,
+        "act_ended_on": case.act_on,
+        "endangers_life_health_or_finance": False,
+    }
+    return services.file_case(town.head, case, **{**fields, **overrides})
