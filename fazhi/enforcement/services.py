@@ -3,23 +3,38 @@ rows, record the change in the ledger, in one transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import calendar, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import NumberSeries, Party, Role, Staff
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import Case, CaseOfficer, DelegatedPower, LeadSource
-from fazhi.enforcement.rules import Investigator, Procedure, Stage
+from fazhi.enforcement.models import (
+    Case,
+    CaseOfficer,
+    CollectiveDiscussion,
+    DelegatedPower,
+    Hearing,
+    InvestigationOutcome,
+    InvestigationReport,
+    LeadSource,
+    LegalReview,
+    Notice,
+    PenaltyDecision,
+    ReviewOpinionChoice,
+)
+from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
 FILING_SERIES_KEY = "case-filing"
+DECISION_SERIES_KEY = "penalty-decision"
 
 
 def _require_own_case(actor: Staff, case: Case) -> None:
@@ -263,3 +278,401 @@ def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff])
         organisation=case.organisation,
     )
     return case
+
+
+def _locked(actor: Staff, case: Case) -> Case:
+    _require_own_case(actor, case)
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _current_notice(case: Case) -> Notice | None:
+    return case.notices.filter(superseded=False).order_by("-id").first()
+
+
+@transaction.atomic(durable=True)
+def close_investigation(
+    actor: Staff,
+    case: Case,
+    *,
+    outcome: str,
+    findings: str,
+    review_grounds: ReviewGrounds,
+    major_or_complex: bool,
+    hearing_right: bool,
+) -> Case:
+    """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
+    hearing. Closing again after a return to investigation replaces the report."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if outcome not in InvestigationOutcome.values:
+        raise InvalidInput("请选择调查结论。", field_errors={"outcome": "请选择调查结论。"})
+    if not findings.strip():
+        raise InvalidInput(
+            "请写明事实、证据和处理建议。", field_errors={"findings": "请写明事实、证据和处理建议。"}
+        )
+    _move(case, Stage.INVESTIGATION_CLOSED)
+    case.save(update_fields=["stage", "updated_at"])
+    InvestigationReport.objects.update_or_create(
+        case=case,
+        defaults={
+            "outcome": outcome,
+            "findings": findings.strip(),
+            "review_public_interest": review_grounds.major_public_interest,
+            "review_major_rights_after_hearing": review_grounds.major_rights_after_hearing,
+            "review_complex": review_grounds.complex_multiple_legal_relations,
+            "review_other_law": review_grounds.required_by_other_law,
+            "major_or_complex": major_or_complex,
+            "hearing_right": hearing_right,
+            "closed_by": actor,
+            "closed_on": timezone.localdate(),
+        },
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.INVESTIGATION_CLOSED,
+        case,
+        {
+            "outcome": outcome,
+            "findings_sha256": sha256_hex(findings.strip()),
+            "review_required": review_grounds.required,
+            "major_or_complex": major_or_complex,
+            "hearing_right": hearing_right,
+        },
+        organisation=case.organisation,
+    )
+    return case
+
+
+@transaction.atomic(durable=True)
+def issue_notice(
+    actor: Staff,
+    case: Case,
+    *,
+    proposed_penalties: str,
+    proposed_fine_fen: int,
+    facts: str,
+    served_on: datetime.date,
+    statement_working_days: int,
+) -> Notice:
+    """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
+    听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    errors: dict[str, str] = {}
+    if not proposed_penalties.strip():
+        errors["proposed_penalties"] = "请写明拟作出的处罚。"
+    if not facts.strip():
+        errors["facts"] = "请写明事实、理由及依据。"
+    if proposed_fine_fen < 0:
+        errors["proposed_fine_fen"] = "罚款金额不能为负数。"
+    if served_on > timezone.localdate():
+        errors["served_on"] = "送达日期不能晚于今天。"
+    if errors:
+        raise InvalidInput("告知内容有误，请按提示修改。", field_errors=errors)
+    _move(case, Stage.NOTIFIED)
+    case.save(update_fields=["stage", "updated_at"])
+    case.notices.update(superseded=True)
+    ends = (
+        calendar.compute_working_days(served_on, statement_working_days).due
+        if statement_working_days
+        else None
+    )
+    notice = Notice.objects.create(
+        case=case,
+        proposed_penalties=proposed_penalties.strip(),
+        proposed_fine_fen=proposed_fine_fen,
+        facts=facts.strip(),
+        served_on=served_on,
+        statement_period_ends=ends,
+        issued_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.NOTICE_ISSUED,
+        case,
+        {
+            "notice": notice.pk,
+            "proposed_penalties": notice.proposed_penalties,
+            "proposed_fine_fen": proposed_fine_fen,
+            "served_on": served_on.isoformat(),
+            "statement_period_ends": ends.isoformat() if ends else None,
+        },
+        organisation=case.organisation,
+    )
+    return notice
+
+
+@transaction.atomic(durable=True)
+def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) -> Notice:
+    """陈述、申辩 heard and re-checked, or expressly waived (art. 45)."""
+    case = _locked(actor, case)
+    notice = _current_notice(case)
+    if notice is None or case.stage != Stage.NOTIFIED:
+        raise RuleViolation("尚未告知当事人，无从记录陈述申辩。", citation=f"{rules.LAW} 第四十四条")
+    if not waived and not statement.strip():
+        raise InvalidInput(
+            "请记录当事人的陈述申辩意见，或注明其明确放弃。", field_errors={"statement": "请填写。"}
+        )
+    notice.statement = statement.strip()
+    notice.defence_waived = waived
+    notice.save(update_fields=["statement", "defence_waived"])
+    ledger.record(
+        actor,
+        EnforcementEvent.DEFENCE_RECORDED,
+        case,
+        {"notice": notice.pk, "waived": waived, "statement_sha256": sha256_hex(notice.statement)},
+        organisation=case.organisation,
+    )
+    return notice
+
+
+@transaction.atomic(durable=True)
+def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) -> Case:
+    """The party asks for a hearing: only in an art. 63 case, within 5 working days of the notice."""
+    case = _locked(actor, case)
+    notice = _current_notice(case)
+    report = InvestigationReport.objects.filter(case=case).first()
+    if notice is None or report is None or not report.hearing_right:
+        raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
+    deadline = rules.HEARING_REQUEST.due(notice.served_on)
+    if requested_on > deadline.due:
+        raise RuleViolation(
+            "要求听证的期限已于 %(due)s 届满（告知后五个工作日内）。" % {"due": deadline.due.isoformat()},
+            citation=deadline.citation,
+        )
+    _move(case, Stage.HEARING)
+    case.save(update_fields=["stage", "updated_at"])
+    notice.hearing_requested_on = requested_on
+    notice.save(update_fields=["hearing_requested_on"])
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_REQUESTED,
+        case,
+        {"requested_on": requested_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return case
+
+
+@transaction.atomic(durable=True)
+def hold_hearing(
+    actor: Staff,
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    record_signed: bool,
+) -> Hearing:
+    """听证 (art. 64): chaired by someone who did not investigate, notified at least seven working days
+    before, with a signed record."""
+    case = _locked(actor, case)
+    if case.stage != Stage.HEARING:
+        raise RuleViolation("当事人未要求听证，或听证已经结束。", citation=f"{rules.LAW} 第六十三条")
+    investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
+    rules.check_hearing_chair(chair.full_name, investigators)
+    earliest = rules.hearing_must_start_no_earlier_than(notice_sent_on)
+    if held_on < earliest:
+        raise RuleViolation(
+            "应当在举行听证的七个工作日前通知当事人；%(sent)s 通知的，最早 %(earliest)s 举行。"
+            % {"sent": notice_sent_on.isoformat(), "earliest": earliest.isoformat()},
+            citation=f"{rules.LAW} 第六十四条第二项",
+        )
+    if not record_signed:
+        raise InvalidInput(
+            "听证笔录应当交当事人或其代理人核对无误后签字或盖章；拒绝签字的，由主持人注明。",
+            field_errors={"record_signed": "请确认笔录已签字或已注明拒签。"},
+            citation=f"{rules.LAW} 第六十四条第八项",
+        )
+    hearing = Hearing.objects.create(
+        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, record_signed=True
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_HELD,
+        case,
+        {"chair": chair.pk, "notice_sent_on": notice_sent_on.isoformat(), "held_on": held_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return hearing
+
+
+@transaction.atomic(durable=True)
+def submit_legal_review(actor: Staff, case: Case) -> Case:
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    _move(case, Stage.LEGAL_REVIEW)
+    case.save(update_fields=["stage", "updated_at"])
+    ledger.record(actor, EnforcementEvent.REVIEW_SUBMITTED, case, {}, organisation=case.organisation)
+    return case
+
+
+@transaction.atomic(durable=True)
+def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> LegalReview:
+    """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
+    notified stage, to be fixed and resubmitted."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.LEGAL_REVIEWER)
+    if case.stage != Stage.LEGAL_REVIEW:
+        raise RuleViolation("案件未提交法制审核。", citation=f"{rules.LAW} 第五十八条")
+    if opinion not in ReviewOpinionChoice.values:
+        raise InvalidInput("请选择审核意见。", field_errors={"opinion": "请选择“同意”或“存在问题”。"})
+    if not reasons.strip():
+        raise InvalidInput("请写明审核理由。", field_errors={"reasons": "请写明审核理由。"})
+    if not actor.legal_qualification_no:
+        raise RuleViolation(
+            "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。",
+            citation=f"{rules.LAW} 第五十八条第二款",
+        )
+    review = LegalReview.objects.create(
+        case=case,
+        reviewer=actor,
+        reviewer_qualification_no=actor.legal_qualification_no,
+        opinion=opinion,
+        reasons=reasons.strip(),
+        reviewed_on=timezone.localdate(),
+    )
+    if opinion == ReviewOpinionChoice.PROBLEMS:
+        _move(case, Stage.NOTIFIED)
+        case.save(update_fields=["stage", "updated_at"])
+    ledger.record(
+        actor,
+        EnforcementEvent.REVIEW_GIVEN,
+        case,
+        {"review": review.pk, "opinion": opinion},
+        organisation=case.organisation,
+    )
+    return review
+
+
+@transaction.atomic(durable=True)
+def record_collective_discussion(
+    actor: Staff,
+    case: Case,
+    *,
+    held_on: datetime.date,
+    attendees: str,
+    minutes: str,
+    conclusion: str,
+    dissent: str = "",
+) -> CollectiveDiscussion:
+    """集体讨论 (art. 57): the heads decide together on complex or major cases."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    _move(case, Stage.COLLECTIVE_DISCUSSION)
+    errors = {
+        name: "请填写。"
+        for name, value in [("attendees", attendees), ("minutes", minutes), ("conclusion", conclusion)]
+        if not value.strip()
+    }
+    if errors:
+        raise InvalidInput("集体讨论记录不完整。", field_errors=errors)
+    case.save(update_fields=["stage", "updated_at"])
+    discussion = CollectiveDiscussion.objects.create(
+        case=case,
+        held_on=held_on,
+        attendees=attendees.strip(),
+        minutes=minutes.strip(),
+        conclusion=conclusion.strip(),
+        dissent=dissent.strip(),
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.DISCUSSION_RECORDED,
+        case,
+        {
+            "held_on": held_on.isoformat(),
+            "minutes_sha256": sha256_hex(discussion.minutes),
+            "dissent": bool(discussion.dissent),
+        },
+        organisation=case.organisation,
+    )
+    return discussion
+
+
+def decision_facts(case: Case) -> rules.DecisionFacts:
+    """What the decision gates need to know, read from the case's rows."""
+    notice = _current_notice(case)
+    report = InvestigationReport.objects.filter(case=case).first()
+    review = case.legal_reviews.order_by("-id").first()
+    grounds = ReviewGrounds(
+        major_public_interest=bool(report and report.review_public_interest),
+        major_rights_after_hearing=bool(report and report.review_major_rights_after_hearing),
+        complex_multiple_legal_relations=bool(report and report.review_complex),
+        required_by_other_law=bool(report and report.review_other_law),
+    )
+    return rules.DecisionFacts(
+        notice_served_on=notice.served_on if notice else None,
+        defence_waived=bool(notice and notice.defence_waived),
+        statement_period_ends=notice.statement_period_ends if notice else None,
+        hearing_requested=bool(notice and notice.hearing_requested_on),
+        hearing_closed=case.hearings.filter(record_signed=True).exists(),
+        review_grounds=grounds,
+        latest_review=rules.ReviewOpinion(review.opinion) if review else None,
+        reviewer_qualified=bool(review and review.reviewer_qualification_no),
+        major_or_complex=bool(report and report.major_or_complex),
+        collective_discussion_recorded=case.discussions.exists(),
+        notified_fine_fen=notice.proposed_fine_fen if notice else 0,
+        decided_fine_fen=0,
+    )
+
+
+@transaction.atomic(durable=True)
+def decide(
+    actor: Staff, case: Case, *, penalties: str, fine_fen: int, basis: str, overdue_reason: str = ""
+) -> PenaltyDecision:
+    """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
+    Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    today = timezone.localdate()
+    facts = dataclasses.replace(decision_facts(case), decided_fine_fen=fine_fen)
+    rules.check_decision(facts, today=today)
+    _move(case, Stage.DECIDED)
+    errors: dict[str, str] = {}
+    if not penalties.strip():
+        errors["penalties"] = "请写明处罚种类和内容。"
+    if not basis.strip():
+        errors["basis"] = "请写明处罚依据。"
+    if case.decision_due and today > case.decision_due and not overdue_reason.strip():
+        errors["overdue_reason"] = "已超过立案之日起九十日（至 %(due)s），请写明理由。" % {
+            "due": case.decision_due.isoformat()
+        }
+    if errors:
+        raise InvalidInput(
+            "决定内容不完整。", field_errors=errors, citation=f"{rules.LAW} 第五十九条、第六十条"
+        )
+    series = NumberSeries.objects.filter(
+        organisation__path__startswith=case.organisation.path, key=DECISION_SERIES_KEY
+    ).first()
+    if series is None:
+        raise RuleViolation(
+            "本镇（街道）尚未建立行政处罚决定书的文号系列（用途标识 penalty-decision）。",
+            citation="GB/T 9704-2012 7.2.5",
+        )
+    case.save(update_fields=["stage", "updated_at"])
+    decision = PenaltyDecision(
+        case=case,
+        decided_on=today,
+        penalties=penalties.strip(),
+        fine_fen=fine_fen,
+        basis=basis.strip(),
+        overdue_reason=overdue_reason.strip(),
+        decided_by=actor,
+        number=core_services.issue_number(actor, series, year=today.year, subject=case),
+    )
+    decision.save()
+    ledger.record(
+        actor,
+        EnforcementEvent.DECIDED,
+        case,
+        {
+            "number": decision.number.text,
+            "penalties": decision.penalties,
+            "fine_fen": fine_fen,
+            "decided_on": today.isoformat(),
+            "overdue": bool(decision.overdue_reason),
+        },
+        organisation=case.organisation,
+    )
+    return decision
