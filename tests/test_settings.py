@@ -57,5 +57,9 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     names = set(Organisation.objects.values_list("name", flat=True))
     assert {"天津市", "西青区", "辛口镇", "综合行政执法队", "司法所", "矛调中心", "信访办", "辛口村"} <= names
     assert set(StaffRole.objects.values_list("role", flat=True)) == set(Role.values)
+    from fazhi.enforcement.models import Case, DelegatedPower
+
+    assert DelegatedPower.objects.filter(organisation__name="辛口镇").count() == 3
+    assert Case.objects.get().title == "占道经营"
     call_command("load_demo", "--if-empty")
     assert Organisation.objects.filter(name="辛口镇").count() == 1

@@ -11,8 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import autodiscover_modules
 
-from fazhi.core import services, validators
+from fazhi.core import demo, services, validators
 from fazhi.core.models import IdType, Organisation, OrganisationKind, PartyKind, Role, Staff
 
 DEMO_PASSWORD = "fazhi-demo-2026"  # noqa: S105 (public by design; load_demo refuses to run in production)
@@ -205,8 +206,9 @@ class Command(BaseCommand):
                 legal_representative="马某某",
             ),
         ]
-        for party in demo_parties:
-            services.register_party(officer, party)
+        parties = [services.register_party(officer, party).party for party in demo_parties]
+        autodiscover_modules("demo")
+        demo.run_loaders(demo.DemoTown(town=xinkou, staff=staff, parties=parties))
 
         self.stdout.write(self.style.SUCCESS("已载入演示数据：天津市 → 西青区 → 辛口镇（及杨柳青镇）。"))
         self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
