@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -11,11 +13,28 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
 from fazhi.core.access import request_staff, staff_required
-from fazhi.core.models import Role
+from fazhi.core.forms import ServiceErrorsMixin
+from fazhi.core.models import Role, Staff
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.enforcement import rules, selectors, services
-from fazhi.enforcement.forms import DeclineForm, FileCaseForm, InvestigateForm, LeadForm, PowerForm
-from fazhi.enforcement.rules import STAGE_LABELS, Procedure, Stage
+from fazhi.enforcement.forms import (
+    CloseInvestigationForm,
+    DecideForm,
+    DeclineForm,
+    DefenceForm,
+    DiscussionForm,
+    FileCaseForm,
+    HearingForm,
+    HearingRequestForm,
+    InvestigateForm,
+    LeadForm,
+    NoticeForm,
+    PowerForm,
+    ReviewForm,
+    SubmitReviewForm,
+)
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
 from fazhi.ledger.selectors import verified_history
 
 # The actions a case page offers, by the stage they lead to, and who may take them; the other stages
@@ -24,6 +43,18 @@ ACTIONS: dict[Stage, tuple[str, tuple[Role, ...]]] = {
     Stage.FILED: ("enforcement:case-file", (Role.HEAD,)),
     Stage.NOT_FILED: ("enforcement:case-decline", (Role.HEAD,)),
     Stage.INVESTIGATING: ("enforcement:case-investigate", (Role.OFFICER, Role.HEAD)),
+    Stage.INVESTIGATION_CLOSED: ("enforcement:case-close-investigation", (Role.OFFICER, Role.HEAD)),
+    Stage.NOTIFIED: ("enforcement:case-notice", (Role.OFFICER, Role.HEAD)),
+    Stage.HEARING: ("enforcement:case-hearing-request", (Role.OFFICER, Role.HEAD)),
+    Stage.LEGAL_REVIEW: ("enforcement:case-submit-review", (Role.OFFICER, Role.HEAD)),
+    Stage.COLLECTIVE_DISCUSSION: ("enforcement:case-discussion", (Role.HEAD,)),
+    Stage.DECIDED: ("enforcement:case-decide", (Role.HEAD,)),
+}
+# Work within a stage rather than a move out of it.
+STAGE_WORK: dict[Stage, list[tuple[str, str, tuple[Role, ...]]]] = {
+    Stage.NOTIFIED: [("记录陈述申辩", "enforcement:case-defence", (Role.OFFICER, Role.HEAD))],
+    Stage.HEARING: [("记录听证", "enforcement:case-hearing", (Role.OFFICER, Role.HEAD))],
+    Stage.LEGAL_REVIEW: [("出具审核意见", "enforcement:case-review", (Role.LEGAL_REVIEWER,))],
 }
 
 
@@ -58,6 +89,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                 else "",
             }
             for stage in next_stages
+        ],
+        "work": [
+            {"label": label, "url_name": url_name}
+            for label, url_name, roles in STAGE_WORK.get(Stage(case.stage), [])
+            if permissions.has_role(actor, *roles)
         ],
         "decision_clock": rules.DECISION.due(case.filed_on) if case.filed_on else None,
         "officers": case.officers.select_related("staff"),
@@ -153,3 +189,168 @@ def power_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "enforcement/power_list.html", {"powers": selectors.powers_of(actor), "form": form}
     )
+
+
+def fen(amount: Decimal | None) -> int:
+    """Yuan as typed into a form, to the fen the services count in."""
+    return int((amount or Decimal(0)) * 100)
+
+
+def _step(
+    request: HttpRequest,
+    case_id: int,
+    *,
+    title: str,
+    form_class: type[ServiceErrorsMixin],
+    act: Callable[[Staff, Case, dict[str, Any]], str],
+    initial: dict[str, Any] | None = None,
+    form_kwargs: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A case step: its form, one service call through `act`, back to the case page."""
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        return act(actor, case, data), redirect("enforcement:case-detail", case.pk)
+
+    form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
+    return form_page(request, form, title="%(step)s：%(case)s" % {"step": title, "case": case}, save=save)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_close_investigation(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        grounds = ReviewGrounds(
+            major_public_interest=data["review_public_interest"],
+            major_rights_after_hearing=data["review_major_rights_after_hearing"],
+            complex_multiple_legal_relations=data["review_complex"],
+            required_by_other_law=data["review_other_law"],
+        )
+        services.close_investigation(
+            actor,
+            case,
+            outcome=data["outcome"],
+            findings=data["findings"],
+            review_grounds=grounds,
+            major_or_complex=data["major_or_complex"],
+            hearing_right=data["hearing_right"],
+        )
+        return "已调查终结。"
+
+    return _step(request, case_id, title="调查终结", form_class=CloseInvestigationForm, act=act)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_notice(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        notice = services.issue_notice(
+            actor,
+            case,
+            proposed_penalties=data["proposed_penalties"],
+            proposed_fine_fen=fen(data["proposed_fine"]),
+            facts=data["facts"],
+            served_on=data["served_on"],
+            statement_working_days=data["statement_working_days"],
+        )
+        if notice.statement_period_ends:
+            return "已送达事先告知书；陈述申辩期限至 %(d)s。" % {
+                "d": notice.statement_period_ends.isoformat()
+            }
+        return "已送达事先告知书。"
+
+    initial = {"served_on": timezone.localdate(), "statement_working_days": 3}
+    return _step(request, case_id, title="事先告知", form_class=NoticeForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_defence(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.record_defence(actor, case, statement=data["statement"], waived=data["waived"])
+        return "已记录陈述申辩。"
+
+    return _step(request, case_id, title="陈述申辩", form_class=DefenceForm, act=act)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_hearing_request(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.request_hearing(actor, case, requested_on=data["requested_on"])
+        return "已记录听证申请。"
+
+    initial = {"requested_on": timezone.localdate()}
+    return _step(request, case_id, title="听证申请", form_class=HearingRequestForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    people = [(person.pk, person.full_name) for person in selectors.town_staff(actor)]
+
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        chair = selectors.town_staff(actor).get(pk=data["chair"])
+        services.hold_hearing(
+            actor,
+            case,
+            chair=chair,
+            notice_sent_on=data["notice_sent_on"],
+            held_on=data["held_on"],
+            record_signed=data["record_signed"],
+        )
+        return "已记录听证。"
+
+    return _step(
+        request, case_id, title="听证", form_class=HearingForm, act=act, form_kwargs={"people": people}
+    )
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_submit_review(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.submit_legal_review(actor, case)
+        return "已提交法制审核。"
+
+    return _step(request, case_id, title="提交法制审核", form_class=SubmitReviewForm, act=act)
+
+
+@staff_required(Role.LEGAL_REVIEWER)
+@require_http_methods(["GET", "POST"])
+def case_review(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        review = services.review_case(actor, case, opinion=data["opinion"], reasons=data["reasons"])
+        return "已出具法制审核意见：%(o)s。" % {"o": review.get_opinion_display()}
+
+    return _step(request, case_id, title="法制审核", form_class=ReviewForm, act=act)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_discussion(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.record_collective_discussion(actor, case, **data)
+        return "已记录集体讨论。"
+
+    initial = {"held_on": timezone.localdate()}
+    return _step(request, case_id, title="集体讨论", form_class=DiscussionForm, act=act, initial=initial)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        decision = services.decide(
+            actor,
+            case,
+            penalties=data["penalties"],
+            fine_fen=fen(data["fine"]),
+            basis=data["basis"],
+            overdue_reason=data["overdue_reason"],
+        )
+        return "已作出行政处罚决定，文号 %(n)s。" % {"n": decision.number.text}
+
+    return _step(request, case_id, title="作出决定", form_class=DecideForm, act=act)

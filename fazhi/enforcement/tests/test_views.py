@@ -5,6 +5,8 @@ import datetime
 from django.test import Client
 from django.urls import reverse
 
+from conftest import make_staff
+from fazhi.core.models import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.conftest import TODAY, lead
@@ -105,3 +107,75 @@ def test_the_case_list_filters_by_stage(town):
 def test_only_the_head_opens_the_filing_page(town):
     case = lead(town)
     assert client_for(town.officer).get(reverse("enforcement:case-file", args=[case.pk])).status_code == 403
+
+
+def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town):
+    from fazhi.core import services as core_services
+    from fazhi.enforcement import services
+
+    reviewer = make_staff(
+        town.system,
+        town.town,
+        "reviewer",
+        [Role.LEGAL_REVIEWER],
+        full_name="周审核",
+        legal_qualification_no="A2015",
+    )
+    core_services.create_number_series(
+        town.system,
+        organisation=town.enforcement_team,
+        key="penalty-decision",
+        code="西青辛综执罚",
+        name="决定书",
+    )
+    case = services.file_case(
+        town.head,
+        lead(town),
+        party=town.party,
+        power=town.power,
+        act_ended_on=TODAY,
+        endangers_life_health_or_finance=False,
+    )
+    services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
+    officer, head, review = client_for(town.officer), client_for(town.head), client_for(reviewer)
+    url = lambda step: f"/cases/{case.pk}/{step}/"  # noqa: E731
+
+    officer.post(
+        url("close-investigation"),
+        {"outcome": "penalty", "findings": "占道属实", "review_public_interest": "on"},
+    )
+    officer.post(
+        url("notice"),
+        {
+            "proposed_penalties": "罚款",
+            "proposed_fine": "2000",
+            "facts": "……",
+            "served_on": (TODAY - datetime.timedelta(days=10)).isoformat(),
+            "statement_working_days": "3",
+        },
+    )
+    blocked = head.post(
+        url("decide"), {"penalties": "罚款", "fine": "2000", "basis": "《城市道路管理条例》第四十二条"}
+    )
+    assert blocked.status_code == 422
+    assert "依据：行政处罚法 第五十八条" in blocked.content.decode()
+
+    officer.post(url("submit-review"), {"confirm": "on"})
+    page = review.get(f"/cases/{case.pk}/").content.decode()
+    assert "出具审核意见" in page
+    review.post(url("review"), {"opinion": "problems", "reasons": "证据目录不完整"})
+    officer.post(url("submit-review"), {"confirm": "on"})
+    reviewed = review.post(
+        url("review"), {"opinion": "agreed", "reasons": "事实清楚"}, follow=True
+    ).content.decode()
+    assert "已出具法制审核意见：同意" in reviewed
+
+    decided = head.post(
+        url("decide"),
+        {"penalties": "罚款", "fine": "2000", "basis": "《城市道路管理条例》第四十二条"},
+        follow=True,
+    ).content.decode()
+    assert f"已作出行政处罚决定，文号 西青辛综执罚〔{TODAY.year}〕1号" in decided
+    case.refresh_from_db()
+    assert case.stage == Stage.DECIDED
+    assert case.decision.fine_fen == 2_000_00
