@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from fazhi.api.auth import PersonalToken, StaffSession
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
+from fazhi.enforcement.api import router as enforcement_router
 from fazhi.ledger.api import router as ledger_router
 
 api = NinjaAPI(
@@ -56,3 +57,4 @@ def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 
 api.add_router("/", core_router)
 api.add_router("/", ledger_router)
+api.add_router("/", enforcement_router)

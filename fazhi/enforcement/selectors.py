@@ -69,3 +69,14 @@ def town_staff(actor: Staff) -> QuerySet[Staff]:
     return permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False)).order_by(
         "full_name"
     )
+
+
+def access_power(actor: Staff, power_id: object) -> DelegatedPower:
+    try:
+        number = int(str(power_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    power = powers_of(actor).filter(pk=number).first()
+    if power is None:
+        raise NotFoundOrHidden()
+    return power

@@ -126,7 +126,7 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         party = selectors.access_party_for_case(actor, data.pop("party_id"))
-        power = selectors.powers_of(actor).get(pk=data.pop("power"))
+        power = selectors.access_power(actor, data.pop("power"))
         filed = services.file_case(actor, case, party=party, power=power, **data)
         assert filed.filing_number is not None
         return "已立案，立案号 %(n)s。" % {"n": filed.filing_number.text}, redirect(

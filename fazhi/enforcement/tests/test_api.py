@@ -1,0 +1,75 @@
+"""Case API: the same services, rules and Chinese errors as the pages."""
+
+from django.test import Client
+
+from conftest import make_staff
+from fazhi.core import services as core_services
+from fazhi.core.models import Role
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.tests.conftest import TODAY, lead
+
+
+def api_client(world, user) -> Client:
+    return Client(headers={"Authorization": f"Bearer {core_services.issue_api_token(world.system, user)}"})
+
+
+def test_a_case_through_the_api_from_lead_to_a_blocked_decision(town):
+    officer, head = api_client(town, town.officer), api_client(town, town.head)
+    lead = officer.post(
+        "/api/v1/cases",
+        {
+            "title": "占道经营",
+            "source": "patrol",
+            "received_on": TODAY.isoformat(),
+            "act_on": TODAY.isoformat(),
+        },
+        content_type="application/json",
+    )
+    assert lead.status_code == 201
+    case_id = lead.json()["id"]
+    refused = officer.post(
+        f"/api/v1/cases/{case_id}/file",
+        {"party_id": town.party.pk, "power_id": town.power.pk, "act_ended_on": TODAY.isoformat()},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json()["citation"] == "行政处罚法 第五十四条第二款"
+    filed = head.post(
+        f"/api/v1/cases/{case_id}/file",
+        {"party_id": town.party.pk, "power_id": town.power.pk, "act_ended_on": TODAY.isoformat()},
+        content_type="application/json",
+    )
+    assert filed.json()["stage_label"] == "立案"
+    assert filed.json()["number"] == f"西青辛综执立〔{TODAY.year}〕1号"
+    alone = officer.post(
+        f"/api/v1/cases/{case_id}/investigate",
+        {"investigator_ids": [town.officer.pk]},
+        content_type="application/json",
+    )
+    assert alone.status_code == 422
+    assert alone.json()["citation"] == "行政处罚法 第四十二条"
+    officer.post(
+        f"/api/v1/cases/{case_id}/investigate",
+        {"investigator_ids": [town.officer.pk, town.officer2.pk]},
+        content_type="application/json",
+    )
+    officer.post(
+        f"/api/v1/cases/{case_id}/close-investigation",
+        {"outcome": "penalty", "findings": "占道属实", "review_public_interest": True},
+        content_type="application/json",
+    )
+    blocked = head.post(
+        f"/api/v1/cases/{case_id}/decide",
+        {"penalties": "罚款", "fine_fen": 200000, "basis": "《城市道路管理条例》"},
+        content_type="application/json",
+    )
+    assert blocked.status_code == 422
+    assert blocked.json()["citation"] == "行政处罚法 第四十四条、第六十二条"
+    assert Case.objects.get(pk=case_id).stage == "investigation_closed"
+
+
+def test_another_towns_case_is_404_by_api(town):
+    made = lead(town)
+    other = api_client(town, make_staff(town.system, town.other_town, "other-officer", [Role.OFFICER]))
+    assert other.get(f"/api/v1/cases/{made.pk}").status_code == 404
+    assert other.get("/api/v1/cases").json() == []
