@@ -39,10 +39,8 @@ import hashlib
 import io
 import json
 import os
-import platform
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,6 +49,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    # Run as `python bench/<name>.py`, the script's own folder is on the path, not the project's.
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import quantiles_ms, reset_postgres_database, versions  # noqa: E402
+
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/fazhi_bench_ledger"
 LOAD_BATCH = 100_000  # events per bulk transaction
 STEP_US = 1_000  # generated events are one millisecond apart, ending just before the bulk load
@@ -76,34 +80,7 @@ TARGET_PROOF_MS = 10.0
 TARGET_VERIFY_RATIO = 3.0
 
 
-def _quantiles(values_ms: list[float]) -> dict[str, float]:
-    values = sorted(values_ms)
-    if len(values) < 2:
-        only = values[0] if values else float("nan")
-        return {"n": len(values), "p50": only, "p95": only, "max": only}
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return {"n": len(values), "p50": cuts[49], "p95": cuts[94], "max": values[-1]}
-
-
 # ------------------------------------------------------------------------------------------ the child
-
-
-def _versions() -> dict[str, str]:
-    import sqlite3
-
-    import django
-    from django.db import connection
-
-    versions = {
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "sqlite": sqlite3.sqlite_version,
-    }
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            versions["postgresql"] = cursor.fetchone()[0]
-    return versions
 
 
 def _database_bytes() -> int:
@@ -361,7 +338,7 @@ def _time_proofs(size: int, count: int, rng: random.Random) -> dict[str, Any]:
     for old in old_sizes[:10]:
         proof = tree.consistency_proof(old, size)
         assert verify_consistency(old, size, tree.root(old), root, proof), old
-    return {"inclusion": _quantiles(inclusion_ms), "consistency": _quantiles(consistency_ms)}
+    return {"inclusion": quantiles_ms(inclusion_ms), "consistency": quantiles_ms(consistency_ms)}
 
 
 def _time_appends(args: argparse.Namespace, actor: Any) -> dict[str, Any]:
@@ -422,14 +399,14 @@ def _time_appends(args: argparse.Namespace, actor: Any) -> dict[str, Any]:
             "events": args.single,
             "seconds": single_seconds,
             "per_second": args.single / single_seconds,
-            "latency_ms": _quantiles(single_ms),
+            "latency_ms": quantiles_ms(single_ms),
         },
         "batch": {
             "events": args.batches * args.batch_size,
             "batch_size": args.batch_size,
             "seconds": batch_seconds,
             "per_second": args.batches * args.batch_size / batch_seconds,
-            "latency_ms": _quantiles(batch_ms),
+            "latency_ms": quantiles_ms(batch_ms),
         },
         "single_debug": {"events": debug_count, "per_second": debug_count / debug_seconds},
     }
@@ -437,7 +414,6 @@ def _time_appends(args: argparse.Namespace, actor: Any) -> dict[str, Any]:
 
 def run_child(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -536,22 +512,11 @@ def run_child(args: argparse.Namespace) -> None:
                 "appends": appends,
             }
         )
-    output = {"vendor": connection.vendor, "versions": _versions(), "sizes": results}
+    output = {"vendor": connection.vendor, "versions": versions(), "sizes": results}
     Path(args.json_out).write_text(json.dumps(output, ensure_ascii=False, indent=1))
 
 
 # ----------------------------------------------------------------------------------------- the parent
-
-
-def _postgres_database(url: str, create: bool) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    maintenance = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -567,7 +532,7 @@ def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
     env.pop("DATABASE_URL", None)
     if db == "postgres":
         env["DATABASE_URL"] = args.pg_url
-        _postgres_database(args.pg_url, create=True)
+        reset_postgres_database(args.pg_url, create=True)
     command = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -596,7 +561,7 @@ def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
         else:
             shutil.rmtree(var_dir, ignore_errors=True)
             if db == "postgres":
-                _postgres_database(args.pg_url, create=False)
+                reset_postgres_database(args.pg_url, create=False)
     result["wall_seconds"] = time.perf_counter() - started
     return result
 

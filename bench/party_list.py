@@ -23,9 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +34,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    # Run as `python bench/<name>.py`, the script's own folder is on the path, not the project's.
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import quantiles_ms, reset_postgres_database, versions  # noqa: E402
+
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/fazhi_bench"
 TARGET_MS = 100.0
 
@@ -50,33 +54,10 @@ class CaseResult:
     rows_on_page: int = 0
 
     def summary(self) -> dict[str, float]:
-        values = sorted(self.timings_ms)
-        if len(values) < 2:
-            only = values[0] if values else float("nan")
-            return {"n": len(values), "p50": only, "p95": only, "max": only}
-        cuts = statistics.quantiles(values, n=100, method="inclusive")
-        return {"n": len(values), "p50": cuts[49], "p95": cuts[94], "max": values[-1]}
+        return quantiles_ms(self.timings_ms)
 
 
 # ------------------------------------------------------------------------------------------ the child
-
-
-def _versions() -> dict[str, str]:
-    import sqlite3
-
-    import django
-    from django.db import connection
-
-    versions = {
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "sqlite": sqlite3.sqlite_version,
-    }
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            versions["postgresql"] = cursor.fetchone()[0]
-    return versions
 
 
 def _explain(sql: str) -> str:
@@ -96,7 +77,6 @@ def _rows_on_page(html: str) -> int:
 
 def run_child(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -235,7 +215,7 @@ def run_child(args: argparse.Namespace) -> None:
     output = {
         "vendor": connection.vendor,
         "parties": args.parties,
-        "versions": _versions(),
+        "versions": versions(),
         "load_seconds": load_seconds,
         "setup_seconds": setup_seconds,
         "measuring_seconds": measuring_seconds,
@@ -246,25 +226,6 @@ def run_child(args: argparse.Namespace) -> None:
 
 
 # ----------------------------------------------------------------------------------------- the parent
-
-
-def _create_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    maintenance = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def _drop_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    maintenance = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -281,7 +242,7 @@ def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
     env.pop("DATABASE_URL", None)
     if db == "postgres":
         env["DATABASE_URL"] = args.pg_url
-        _create_postgres_database(args.pg_url)
+        reset_postgres_database(args.pg_url, create=True)
     command = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -309,7 +270,7 @@ def run_database(db: str, args: argparse.Namespace) -> dict[str, Any]:
         if not args.keep_db:
             shutil.rmtree(var_dir, ignore_errors=True)
             if db == "postgres":
-                _drop_postgres_database(args.pg_url)
+                reset_postgres_database(args.pg_url, create=False)
         else:
             print(f"[{db}] kept: {var_dir}", file=sys.stderr)
     return result
