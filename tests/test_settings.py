@@ -1,16 +1,46 @@
 """Settings: production refuses to start without a secret and passes Django's deploy checks;
 load_demo refuses to run outside development."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import run_manage
+from conftest import ROOT, run_manage
 
 
 def test_production_refuses_to_start_without_a_secret(tmp_path):
-    result = run_manage("check", var_dir=tmp_path, env={})
+    result = run_manage("check", var_dir=tmp_path, env={"FAZHI_DEBUG": "0"})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_server_without_a_secret_refuses_to_start(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_VAR_DIR": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-c", "import fazhi.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_bare_checkout_runs_management_commands_in_development_mode(tmp_path):
+    result = run_manage("makemigrations", "--check", "--dry-run", var_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "secret_key").exists()
 
 
 def test_production_refuses_a_placeholder_secret(tmp_path):
