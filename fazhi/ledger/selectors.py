@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,19 +99,23 @@ class HistoryEntry:
         return {"verified": "已验证", "pending": "待纳入检查点", "failed": "校验失败"}[self.status]
 
 
+@functools.lru_cache(maxsize=32)
+def _signed_root(note: str, vkey: str) -> bytes | None:
+    """The root a checkpoint note signs, or None when its signature fails. Every record page checks the
+    same latest checkpoint, and the standard-library Ed25519 check costs about 5 ms, so the answer is
+    kept per note text: a changed note is a different key and is checked afresh."""
+    try:
+        return parse_checkpoint(verify_note(note, vkey))[2]
+    except NoteError:
+        return None
+
+
 def verified_history(subject: models.Model) -> list[HistoryEntry]:
     """A record's events, each checked the way an outside reviewer would: its entry hashes to its
     leaf, and its inclusion proof leads to the root of the latest checkpoint, whose signature holds."""
     events = list(history_for(subject))
     signed = latest_checkpoint()
-    signed_root: bytes | None = None
-    if signed is not None:
-        try:
-            _, _, signed_root = parse_checkpoint(
-                verify_note(signed.note, checkpoint.signing_key().verifier_key)
-            )
-        except NoteError:
-            signed_root = None
+    signed_root = _signed_root(signed.note, checkpoint.signing_key().verifier_key) if signed else None
     entries = []
     for event in events:
         leaf = leaf_hash(event.entry.encode("utf-8"))

@@ -213,3 +213,18 @@ def test_a_record_page_shows_the_verified_mark(world):
     client.force_login(world.admin)
     page = client.get(f"/organisations/{world.town.pk}/").content.decode()
     assert 'data-status="verified">已验证</span>' in page
+
+
+def test_history_marks_events_failed_under_a_forged_checkpoint_even_after_the_real_one_was_checked(world):
+    from fazhi.ledger.selectors import verified_history
+
+    signed = sign_now()
+    assert {item.status for item in verified_history(world.town)} == {"verified"}
+    text, _, signature_line = signed.note.rpartition("\n\n")
+    name, _, encoded = signature_line.strip().rpartition(" ")
+    raw = bytearray(base64.b64decode(encoded))
+    raw[10] ^= 0xFF
+    Checkpoint.objects.filter(pk=signed.pk).update(
+        note=f"{text}\n\n{name} {base64.b64encode(bytes(raw)).decode()}\n"
+    )
+    assert {item.status for item in verified_history(world.town)} == {"failed"}
