@@ -45,6 +45,15 @@ def one_byte_changed(entry: str) -> str:
     return entry[:position] + ("1" if digit != "1" else "2") + entry[position + 1 :]
 
 
+def with_forged_signature(note: str) -> str:
+    """The note with one byte of its signature flipped, as someone forging a checkpoint would leave it."""
+    text, _, signature_line = note.rpartition("\n\n")
+    name, _, encoded = signature_line.strip().rpartition(" ")
+    raw = bytearray(base64.b64decode(encoded))
+    raw[10] ^= 0xFF
+    return f"{text}\n\n{name} {base64.b64encode(bytes(raw)).decode()}\n"
+
+
 def sql(statement: str, params: list[Any]) -> None:
     set_ledger_triggers(enabled=False)
     with connection.cursor() as cursor:
@@ -108,12 +117,7 @@ def test_two_swapped_events_are_caught(world):
 
 def test_a_replaced_checkpoint_signature_is_caught(world):
     signed = sign_now()
-    text, _, signature_line = signed.note.rpartition("\n\n")
-    name, _, encoded = signature_line.strip().rpartition(" ")
-    raw = bytearray(base64.b64decode(encoded))
-    raw[10] ^= 0xFF
-    forged = f"{text}\n\n{name} {base64.b64encode(bytes(raw)).decode()}\n"
-    Checkpoint.objects.filter(pk=signed.pk).update(note=forged)
+    Checkpoint.objects.filter(pk=signed.pk).update(note=with_forged_signature(signed.note))
     with pytest.raises(CommandError, match="检查点 %d 的签名无效" % signed.tree_size):
         verify_output()
 
