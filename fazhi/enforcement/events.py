@@ -18,6 +18,23 @@ class EnforcementEvent(StrEnum):
     REVIEW_GIVEN = "enforcement.case.review_given"
     DISCUSSION_RECORDED = "enforcement.case.discussion_recorded"
     DECIDED = "enforcement.case.decided"
+    PERIOD_EXTENDED = "enforcement.case.period_extended"
+    SERVED = "enforcement.case.served"
+    REMEDY_STARTED = "enforcement.case.remedy_started"
+    REMEDY_ENDED = "enforcement.case.remedy_ended"
+    PAID = "enforcement.case.paid"
+    DEMAND_ISSUED = "enforcement.case.demand_issued"
+    COURT_APPLIED = "enforcement.case.court_applied"
+    CLOSED = "enforcement.case.closed"
+    ARCHIVED = "enforcement.case.archived"
+    DECIDED_ON_SPOT = "enforcement.case.decided_on_spot"
+    RECORDED_WITH_AGENCY = "enforcement.case.recorded_with_agency"
+    DEVICE_ADDED = "enforcement.device.added"
+    DEVICE_ASSIGNED = "enforcement.device.assigned"
+    DEVICE_RETURNED = "enforcement.device.returned"
+    EVIDENCE_ADDED = "enforcement.case.evidence_added"
+    RECORD_ADDED = "enforcement.case.record_added"
+    TEMPLATE_REPLACED = "enforcement.template.replaced"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -35,4 +52,21 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.REVIEW_GIVEN: "出具法制审核意见",
     EnforcementEvent.DISCUSSION_RECORDED: "记录集体讨论",
     EnforcementEvent.DECIDED: "作出行政处罚决定",
+    EnforcementEvent.PERIOD_EXTENDED: "批准延长办案期限",
+    EnforcementEvent.SERVED: "送达行政处罚决定书",
+    EnforcementEvent.REMEDY_STARTED: "登记行政复议或诉讼",
+    EnforcementEvent.REMEDY_ENDED: "登记复议或诉讼结果",
+    EnforcementEvent.PAID: "登记缴纳罚款",
+    EnforcementEvent.DEMAND_ISSUED: "送达催告书",
+    EnforcementEvent.COURT_APPLIED: "申请人民法院强制执行",
+    EnforcementEvent.CLOSED: "批准结案",
+    EnforcementEvent.ARCHIVED: "案卷归档",
+    EnforcementEvent.DECIDED_ON_SPOT: "当场作出行政处罚决定",
+    EnforcementEvent.RECORDED_WITH_AGENCY: "简易程序决定备案",
+    EnforcementEvent.DEVICE_ADDED: "登记执法记录仪",
+    EnforcementEvent.DEVICE_ASSIGNED: "配发执法记录仪",
+    EnforcementEvent.DEVICE_RETURNED: "收回执法记录仪",
+    EnforcementEvent.EVIDENCE_ADDED: "登记证据",
+    EnforcementEvent.RECORD_ADDED: "登记笔录",
+    EnforcementEvent.TEMPLATE_REPLACED: "更换文书模板",
 }

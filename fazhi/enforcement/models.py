@@ -69,6 +69,10 @@ class Case(models.Model):
     )
     not_filed_reason = models.TextField("不予立案理由", blank=True)
     decision_due = models.DateField("决定期限", null=True, blank=True)
+    # The clock now running (decision, service, payment, 催告…), so that the overdue list and the
+    # reminder job are one indexed query; every service that moves the case sets it.
+    clock_key = models.CharField("当前期限", max_length=30, blank=True)
+    clock_due = models.DateField("当前期限届满日", null=True, blank=True)
     created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -77,7 +81,10 @@ class Case(models.Model):
         verbose_name = "行政处罚案件"
         verbose_name_plural = "行政处罚案件"
         ordering = ["-id"]
-        indexes = [models.Index(fields=["organisation", "stage", "-id"], name="case_org_stage_recent")]
+        indexes = [
+            models.Index(fields=["organisation", "stage", "-id"], name="case_org_stage_recent"),
+            models.Index(fields=["organisation", "clock_due"], name="case_org_clock_due"),
+        ]
 
     def __str__(self) -> str:
         return self.filing_number.text if self.filing_number else f"线索 {self.pk}：{self.title}"
@@ -203,7 +210,317 @@ class PenaltyDecision(models.Model):
     fine_fen = models.PositiveBigIntegerField("罚款（分）", default=0)
     basis = models.TextField("处罚依据")
     overdue_reason = models.TextField("超过九十日作出决定的理由", blank=True)
+    service_due = models.DateField("送达期限", null=True, blank=True)
     decided_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
 
     def __str__(self) -> str:
         return self.number.text
+
+
+class DecisionExtension(models.Model):
+    """The head's approval to decide after the 90 days of art. 60, with its reason."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
+    days = models.PositiveSmallIntegerField("延长天数")
+    reason = models.TextField("延长理由")
+    previous_due = models.DateField("原决定期限")
+    new_due = models.DateField("延长后的决定期限")
+    approved_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    approved_on = models.DateField("批准日期")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 延长至 {self.new_due}"
+
+
+class ServiceMethod(models.TextChoices):
+    ON_THE_SPOT = "on_the_spot", "当场交付"
+    DIRECT = "direct", "直接送达"
+    LEFT_AT_ADDRESS = "left", "留置送达"
+    POST = "post", "邮寄送达"
+    ENTRUSTED = "entrusted", "委托送达"
+    ELECTRONIC = "electronic", "电子送达（经当事人同意并签订确认书）"
+    PUBLIC_NOTICE = "public_notice", "公告送达"
+
+
+class DecisionService(models.Model):
+    """送达 of the decision (art. 61), with the proof the 送达回证 records, and the payment clock it starts."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="service")
+    method = models.CharField("送达方式", max_length=20, choices=ServiceMethod.choices)
+    served_on = models.DateField("送达日期")
+    recipient = models.CharField("受送达人（签收人）", max_length=100)
+    proof = models.CharField("送达凭证", max_length=200, help_text="如：回证签收、邮件单号、公告载体")
+    refused = models.BooleanField("当事人拒绝签收（已注明）", default=False)
+    late_reason = models.TextField("超过七个工作日送达的理由", blank=True)
+    payment_due = models.DateField("缴纳罚款期限", null=True, blank=True)
+    served_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.case} 送达 {self.served_on}"
+
+
+class RemedyKind(models.TextChoices):
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"
+
+
+class RemedyProceeding(models.Model):
+    """A 复议 or 诉讼 against the decision: the surcharge does not run meanwhile (art. 73)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="remedies")
+    kind = models.CharField("救济途径", max_length=20, choices=RemedyKind.choices)
+    started_on = models.DateField("申请（起诉）日期")
+    ended_on = models.DateField("结束日期", null=True, blank=True)
+    outcome = models.CharField("结果", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["started_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_kind_display()} {self.started_on}"
+
+
+class PaymentMethod(models.TextChoices):
+    BANK = "bank", "指定银行或电子支付"
+    ON_THE_SPOT = "on_the_spot", "当场收缴（专用票据）"
+
+
+class Payment(models.Model):
+    """The fine paid (art. 67), with the surcharge due on that day (art. 72)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="payment")
+    method = models.CharField("缴纳方式", max_length=20, choices=PaymentMethod.choices)
+    paid_on = models.DateField("缴纳日期")
+    fine_fen = models.PositiveBigIntegerField("罚款（分）")
+    surcharge_fen = models.PositiveBigIntegerField("加处罚款（分）", default=0)
+    receipt_number = models.CharField("票据或缴款凭证号", max_length=60)
+    cash_hand_in_due = models.DateField("执法人员交回罚款期限", null=True, blank=True)
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.case} 缴纳 {self.paid_on}"
+
+
+class Demand(models.Model):
+    """催告 before the court is asked to enforce (行政强制法 art. 54)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="demands")
+    served_on = models.DateField("催告书送达日期")
+    wait_until = models.DateField("履行期限届满")
+    issued_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 催告 {self.served_on}"
+
+
+class CourtApplication(models.Model):
+    """申请人民法院强制执行 (行政强制法 art. 53)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="court_application")
+    court = models.CharField("受理法院", max_length=100)
+    applied_on = models.DateField("申请日期")
+    ruling = models.CharField("法院裁定", max_length=200, blank=True)
+    applied_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.case} 申请强制执行 {self.applied_on}"
+
+
+class ClosureReason(models.TextChoices):
+    PERFORMED = "performed", "执行完毕"
+    ENFORCEMENT_ENDED = "enforcement_ended", "终结执行"
+    NO_PENALTY = "no_penalty", "不予行政处罚"
+    TRANSFERRED = "transferred", "移送司法机关"
+    WARNING_ONLY = "warning_only", "警告已送达"
+
+
+class Closure(models.Model):
+    """结案 with the head's approval (结案审批表), then 归档 with an archive number (art. 47)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="closure")
+    reason = models.CharField("结案理由", max_length=20, choices=ClosureReason.choices)
+    summary = models.TextField("处理结果")
+    approved_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    closed_on = models.DateField("结案日期")
+    archive_number = models.CharField("档案号", max_length=60, blank=True)
+    archived_on = models.DateField("归档日期", null=True, blank=True)
+    archive_sha256 = models.CharField("案卷压缩包 SHA-256", max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.case} 结案"
+
+
+class SummaryDetails(models.Model):
+    """What a 简易程序 case records beyond the decision (arts. 51–52, 68–71)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="summary_details")
+    warning_only = models.BooleanField("仅警告", default=False)
+    party_signed = models.BooleanField("当事人已签收", default=True)
+    refusal_noted = models.BooleanField("当事人拒绝签收，已在决定书上注明", default=False)
+    statement = models.TextField("当事人陈述申辩", blank=True)
+    defence_waived = models.BooleanField("当事人放弃陈述申辩", default=False)
+    collected_on_spot = models.BooleanField("当场收缴罚款", default=False)
+    recorded_with_agency_on = models.DateField("备案日期", null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.case} 简易程序"
+
+
+class RecordingDevice(models.Model):
+    """执法记录仪 and other recording devices of the town (国办发〔2018〕118号 全过程记录)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="recording_devices")
+    number = models.CharField("设备编号", max_length=40)
+    model_name = models.CharField("型号", max_length=100, blank=True)
+    active = models.BooleanField("在用", default=True)
+
+    class Meta:
+        verbose_name = "执法记录仪"
+        verbose_name_plural = "执法记录仪"
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "number"], name="device_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class DeviceAssignment(models.Model):
+    """Who carries which device, from when to when (to is empty while it lasts)."""
+
+    device = models.ForeignKey(RecordingDevice, on_delete=models.CASCADE, related_name="assignments")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="device_assignments")
+    valid_from = models.DateField("起始日期")
+    valid_to = models.DateField("截止日期", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-valid_from", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.device} → {self.staff}"
+
+    def covers(self, day: object) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)  # type: ignore[operator]
+
+
+class EvidenceKind(models.TextChoices):
+    """The kinds of evidence of art. 46."""
+
+    DOCUMENT = "document", "书证"
+    PHYSICAL = "physical", "物证"
+    AUDIO_VISUAL = "audio_visual", "视听资料"
+    ELECTRONIC = "electronic", "电子数据"
+    WITNESS = "witness", "证人证言"
+    PARTY_STATEMENT = "party_statement", "当事人的陈述"
+    EXPERT_OPINION = "expert_opinion", "鉴定意见"
+    INSPECTION_RECORD = "inspection_record", "勘验笔录、现场笔录"
+
+
+class Evidence(models.Model):
+    """One item of evidence: what it is, who captured it, when, where, on which device, and its file."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField("证据种类", max_length=20, choices=EvidenceKind.choices)
+    description = models.CharField("证据名称及说明", max_length=200)
+    captured_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    captured_at = models.DateTimeField("采集时间")
+    place = models.CharField("采集地点", max_length=200)
+    device = models.ForeignKey(
+        RecordingDevice, on_delete=models.PROTECT, null=True, blank=True, related_name="recordings"
+    )
+    attachment = models.OneToOneField(
+        "core.Attachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "证据"
+        verbose_name_plural = "证据"
+        ordering = ["captured_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.description}"
+
+
+class RecordKind(models.TextChoices):
+    INQUIRY = "inquiry", "询问笔录"
+    SITE_INSPECTION = "site_inspection", "现场检查（勘验）笔录"
+
+
+class InvestigationRecord(models.Model):
+    """笔录: an inquiry or a site inspection, written on the spot and signed by those present."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="records")
+    kind = models.CharField("笔录种类", max_length=20, choices=RecordKind.choices)
+    place = models.CharField("地点", max_length=200)
+    started_at = models.DateTimeField("开始时间")
+    ended_at = models.DateTimeField("结束时间")
+    subject_person = models.CharField("被询问人（现场负责人）", max_length=100)
+    subject_details = models.CharField("身份及联系方式", max_length=200, blank=True)
+    content = models.TextField("笔录内容")
+    signed = models.BooleanField("被询问人（当事人）已核对签字", default=False)
+    refusal_noted = models.BooleanField("拒绝签字，已由执法人员注明", default=False)
+    officers = models.ManyToManyField(Staff, related_name="+", verbose_name="执法人员")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.started_at:%Y-%m-%d}"
+
+
+class UploadSession(models.Model):
+    """A large file arriving in pieces: the bytes go to a partial file on disk, so an interrupted upload
+    resumes at `received_bytes` instead of starting again."""
+
+    key = models.CharField(max_length=32, unique=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    owner = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="+")
+    original_name = models.CharField(max_length=200)
+    total_bytes = models.PositiveBigIntegerField()
+    received_bytes = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.original_name} {self.received_bytes}/{self.total_bytes}"
+
+
+class DocumentKind(models.TextChoices):
+    FILING_APPROVAL = "filing_approval", "立案审批表"
+    INQUIRY_RECORD = "inquiry_record", "询问笔录"
+    INSPECTION_RECORD = "inspection_record", "现场检查笔录"
+    PRIOR_NOTICE = "prior_notice", "行政处罚事先告知书"
+    HEARING_NOTICE = "hearing_notice", "听证通知书"
+    LEGAL_REVIEW = "legal_review", "法制审核意见书"
+    PENALTY_DECISION = "penalty_decision", "行政处罚决定书"
+    SERVICE_RECEIPT = "service_receipt", "送达回证"
+    CLOSURE_APPROVAL = "closure_approval", "结案审批表"
+
+
+class DocumentTemplate(models.Model):
+    """A town's own .docx template for one kind of document, replacing the bundled one."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("文书种类", max_length=30, choices=DocumentKind.choices)
+    attachment = models.ForeignKey("core.Attachment", on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "文书模板"
+        verbose_name_plural = "文书模板"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -43,6 +43,11 @@ def _require_own_case(actor: Staff, case: Case) -> None:
         raise NotFoundOrHidden()
 
 
+def _set_clock(case: Case, key: str, due: datetime.date | None) -> None:
+    case.clock_key = key if due else ""
+    case.clock_due = due
+
+
 def _move(case: Case, target: Stage) -> rules.Transition:
     transition = rules.require_transition(Procedure(case.procedure), Stage(case.stage), target)
     case.stage = target
@@ -189,6 +194,7 @@ def file_case(
     case.filed_on = filed_on
     case.filing_approved_by = actor
     case.decision_due = rules.DECISION.due(filed_on).due
+    _set_clock(case, rules.DECISION.key, case.decision_due)
     case.filing_number = core_services.issue_number(actor, series, year=filed_on.year, subject=case)
     case.save()
     ledger.record(
@@ -650,10 +656,13 @@ def decide(
             "本镇（街道）尚未建立行政处罚决定书的文号系列（用途标识 penalty-decision）。",
             citation="GB/T 9704-2012 7.2.5",
         )
-    case.save(update_fields=["stage", "updated_at"])
+    service_due = rules.SERVICE.due(today).due
+    _set_clock(case, rules.SERVICE.key, service_due)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
     decision = PenaltyDecision(
         case=case,
         decided_on=today,
+        service_due=service_due,
         penalties=penalties.strip(),
         fine_fen=fine_fen,
         basis=basis.strip(),
