@@ -611,7 +611,7 @@ def closure_reasons_allowed(facts: ClosureFacts) -> list[str]:
     if facts.stage == Stage.EXECUTING and facts.court_applied:
         return ["enforcement_ended"]
     if facts.stage == Stage.RECORDED_WITH_AGENCY:
-        return ["performed", "warning_only"]
+        return ["warning_only"]
     return []
 
 

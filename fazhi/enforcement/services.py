@@ -18,16 +18,28 @@ from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
     CaseOfficer,
+    Closure,
+    ClosureReason,
     CollectiveDiscussion,
+    CourtApplication,
+    DecisionExtension,
+    DecisionService,
     DelegatedPower,
+    Demand,
     Hearing,
     InvestigationOutcome,
     InvestigationReport,
     LeadSource,
     LegalReview,
     Notice,
+    Payment,
+    PaymentMethod,
     PenaltyDecision,
+    RemedyKind,
+    RemedyProceeding,
     ReviewOpinionChoice,
+    ServiceMethod,
+    SummaryDetails,
 )
 from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
 from fazhi.ledger import record as ledger
@@ -685,3 +697,580 @@ def decide(
         organisation=case.organisation,
     )
     return decision
+
+
+# ------------------------------------------------------------------------------ extension and service
+
+PRE_DECISION_STAGES = {
+    Stage.FILED,
+    Stage.INVESTIGATING,
+    Stage.INVESTIGATION_CLOSED,
+    Stage.NOTIFIED,
+    Stage.HEARING,
+    Stage.LEGAL_REVIEW,
+    Stage.COLLECTIVE_DISCUSSION,
+}
+
+
+@transaction.atomic(durable=True)
+def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) -> DecisionExtension:
+    """延长办案期限: the head approves a longer period than art. 60's 90 days, with a reason."""
+    case = _locked(actor, case)
+    if Stage(case.stage) not in PRE_DECISION_STAGES or case.decision_due is None:
+        raise RuleViolation(
+            "只有已立案、尚未作出决定的案件才能延长办案期限。", citation=f"{rules.LAW} 第六十条"
+        )
+    rules.check_extension(days=days, reason=reason, approved_by_head=permissions.has_role(actor, Role.HEAD))
+    previous = case.decision_due
+    case.decision_due = previous + datetime.timedelta(days=days)
+    _set_clock(case, rules.DECISION.key, case.decision_due)
+    case.save(update_fields=["decision_due", "clock_key", "clock_due", "updated_at"])
+    extension = DecisionExtension.objects.create(
+        case=case,
+        days=days,
+        reason=reason.strip(),
+        previous_due=previous,
+        new_due=case.decision_due,
+        approved_by=actor,
+        approved_on=timezone.localdate(),
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.PERIOD_EXTENDED,
+        case,
+        {"days": days, "previous_due": previous.isoformat(), "new_due": case.decision_due.isoformat()},
+        organisation=case.organisation,
+    )
+    return extension
+
+
+def _decision_of(case: Case) -> PenaltyDecision:
+    decision = PenaltyDecision.objects.filter(case=case).first()
+    if decision is None:
+        raise RuleViolation("本案尚未作出行政处罚决定。", citation=f"{rules.LAW} 第五十九条")
+    return decision
+
+
+@transaction.atomic(durable=True)
+def serve_decision(
+    actor: Staff,
+    case: Case,
+    *,
+    method: str,
+    served_on: datetime.date,
+    recipient: str,
+    proof: str,
+    refused: bool = False,
+    late_reason: str = "",
+) -> DecisionService:
+    """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    decision = _decision_of(case)
+    errors: dict[str, str] = {}
+    if method not in ServiceMethod.values:
+        errors["method"] = "请选择送达方式。"
+    if not recipient.strip():
+        errors["recipient"] = "请填写受送达人（签收人）。"
+    if not proof.strip():
+        errors["proof"] = "请填写送达凭证（回证签收、邮件单号或公告载体）。"
+    if served_on > timezone.localdate():
+        errors["served_on"] = "送达日期不能晚于今天。"
+    if errors:
+        raise InvalidInput(
+            "送达信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第六十一条"
+        )
+    rules.check_service_time(decided_on=decision.decided_on, served_on=served_on, late_reason=late_reason)
+    _move(case, Stage.SERVED)
+    payment_due = rules.PAYMENT.due(served_on).due if decision.fine_fen else None
+    _set_clock(case, rules.PAYMENT.key, payment_due)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    service = DecisionService.objects.create(
+        case=case,
+        method=method,
+        served_on=served_on,
+        recipient=recipient.strip(),
+        proof=proof.strip(),
+        refused=refused,
+        late_reason=late_reason.strip() if served_on > (decision.service_due or served_on) else "",
+        payment_due=payment_due,
+        served_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.SERVED,
+        case,
+        {
+            "method": method,
+            "served_on": served_on.isoformat(),
+            "refused": refused,
+            "late": bool(service.late_reason),
+            "payment_due": payment_due.isoformat() if payment_due else None,
+        },
+        organisation=case.organisation,
+    )
+    return service
+
+
+# ------------------------------------------------------------------------------ payment and execution
+
+
+def _paused_ranges(case: Case, until: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    return [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+
+
+def amount_owed(case: Case, *, on: datetime.date) -> tuple[int, int]:
+    """The fine and the surcharge owed on a day, with 复议/诉讼 days left out (arts. 72, 73)."""
+    decision = _decision_of(case)
+    service = DecisionService.objects.filter(case=case).first()
+    return rules.amount_due_fen(
+        fine_fen=decision.fine_fen,
+        payment_due=service.payment_due if service else None,
+        on=on,
+        paused=_paused_ranges(case, on),
+    )
+
+
+@transaction.atomic(durable=True)
+def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.date) -> RemedyProceeding:
+    """The party applied for 复议 or sued: enforcement and the surcharge wait (art. 73)."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+    if Stage(case.stage) not in (Stage.SERVED, Stage.EXECUTING):
+        raise RuleViolation(
+            "只能对已送达、尚未执行完毕的决定登记复议或诉讼。", citation=f"{rules.LAW} 第七十三条"
+        )
+    if kind not in RemedyKind.values:
+        raise InvalidInput("请选择行政复议或行政诉讼。", field_errors={"kind": "请选择。"})
+    if started_on > timezone.localdate():
+        raise InvalidInput("日期不能晚于今天。", field_errors={"started_on": "日期不能晚于今天。"})
+    if case.remedies.filter(ended_on__isnull=True).exists():
+        raise RuleViolation("已有尚未结束的复议或诉讼，请先登记其结果。", citation=f"{rules.LAW} 第七十三条")
+    remedy = RemedyProceeding.objects.create(case=case, kind=kind, started_on=started_on)
+    ledger.record(
+        actor,
+        EnforcementEvent.REMEDY_STARTED,
+        case,
+        {"remedy": remedy.pk, "kind": kind, "started_on": started_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return remedy
+
+
+@transaction.atomic(durable=True)
+def end_remedy(actor: Staff, case: Case, *, ended_on: datetime.date, outcome: str) -> RemedyProceeding:
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+    remedy = case.remedies.filter(ended_on__isnull=True).first()
+    if remedy is None:
+        raise RuleViolation("本案没有进行中的复议或诉讼。", citation=f"{rules.LAW} 第七十三条")
+    errors: dict[str, str] = {}
+    if ended_on < remedy.started_on or ended_on > timezone.localdate():
+        errors["ended_on"] = "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
+    if not outcome.strip():
+        errors["outcome"] = "请填写复议或诉讼的结果。"
+    if errors:
+        raise InvalidInput("复议或诉讼结果有误。", field_errors=errors)
+    remedy.ended_on = ended_on
+    remedy.outcome = outcome.strip()
+    remedy.save(update_fields=["ended_on", "outcome"])
+    ledger.record(
+        actor,
+        EnforcementEvent.REMEDY_ENDED,
+        case,
+        {"remedy": remedy.pk, "ended_on": ended_on.isoformat(), "outcome": remedy.outcome},
+        organisation=case.organisation,
+    )
+    return remedy
+
+
+@transaction.atomic(durable=True)
+def record_payment(
+    actor: Staff, case: Case, *, paid_on: datetime.date, paid_fen: int, receipt_number: str
+) -> Payment:
+    """罚款缴纳 at the designated bank (art. 67), with the surcharge owed that day (art. 72)."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if paid_on > timezone.localdate():
+        raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
+    decision = _decision_of(case)
+    if decision.fine_fen == 0:
+        raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
+    fine, surcharge = amount_owed(case, on=paid_on)
+    rules.check_payment(
+        fine_fen=fine, surcharge_owed_fen=surcharge, paid_fen=paid_fen, receipt_number=receipt_number
+    )
+    _move(case, Stage.PAID)
+    _set_clock(case, "", None)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    payment = Payment.objects.create(
+        case=case,
+        method=PaymentMethod.BANK,
+        paid_on=paid_on,
+        fine_fen=fine,
+        surcharge_fen=surcharge,
+        receipt_number=receipt_number.strip(),
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.PAID,
+        case,
+        {
+            "paid_on": paid_on.isoformat(),
+            "fine_fen": fine,
+            "surcharge_fen": surcharge,
+            "receipt": payment.receipt_number,
+        },
+        organisation=case.organisation,
+    )
+    return payment
+
+
+@transaction.atomic(durable=True)
+def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Demand:
+    """催告 (行政强制法 art. 54): the party has not paid by the due date; ten working days to perform."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    service = DecisionService.objects.filter(case=case).first()
+    if served_on > timezone.localdate():
+        raise InvalidInput("送达日期不能晚于今天。", field_errors={"served_on": "送达日期不能晚于今天。"})
+    rules.check_demand(
+        payment_due=service.payment_due if service else None,
+        today=served_on,
+        remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
+    )
+    if case.stage == Stage.SERVED:
+        _move(case, Stage.EXECUTING)
+    elif case.stage != Stage.EXECUTING:
+        rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.EXECUTING)
+    wait = rules.DEMAND_WAIT.due(served_on).due
+    _set_clock(case, rules.DEMAND_WAIT.key, wait)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    demand = Demand.objects.create(case=case, served_on=served_on, wait_until=wait, issued_by=actor)
+    ledger.record(
+        actor,
+        EnforcementEvent.DEMAND_ISSUED,
+        case,
+        {"served_on": served_on.isoformat(), "wait_until": wait.isoformat()},
+        organisation=case.organisation,
+    )
+    return demand
+
+
+@transaction.atomic(durable=True)
+def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime.date) -> CourtApplication:
+    """申请人民法院强制执行 (行政强制法 arts. 53, 54): a town has no power to enforce a fine itself."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    if case.stage != Stage.EXECUTING:
+        raise RuleViolation("申请强制执行前应当先行催告。", citation="行政强制法 第五十四条")
+    if not court.strip():
+        raise InvalidInput("请填写受理法院。", field_errors={"court": "请填写受理法院。"})
+    if applied_on > timezone.localdate():
+        raise InvalidInput("申请日期不能晚于今天。", field_errors={"applied_on": "申请日期不能晚于今天。"})
+    if CourtApplication.objects.filter(case=case).exists():
+        raise RuleViolation("本案已申请人民法院强制执行。", citation="行政强制法 第五十三条")
+    demand = case.demands.order_by("-id").first()
+    service = DecisionService.objects.get(case=case)
+    rules.check_court_application(
+        demand_wait_until=demand.wait_until if demand else None,
+        served_on=service.served_on,
+        applied_on=applied_on,
+        remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
+    )
+    _set_clock(case, "", None)
+    case.save(update_fields=["clock_key", "clock_due", "updated_at"])
+    application = CourtApplication.objects.create(
+        case=case, court=court.strip(), applied_on=applied_on, applied_by=actor
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.COURT_APPLIED,
+        case,
+        {"court": application.court, "applied_on": applied_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return application
+
+
+# ---------------------------------------------------------------------------------- closure and archive
+
+
+def closure_facts(case: Case) -> rules.ClosureFacts:
+    report = InvestigationReport.objects.filter(case=case).first()
+    decision = PenaltyDecision.objects.filter(case=case).first()
+    return rules.ClosureFacts(
+        stage=Stage(case.stage),
+        outcome=report.outcome if report else None,
+        fine_fen=decision.fine_fen if decision else 0,
+        paid=Payment.objects.filter(case=case).exists(),
+        court_applied=CourtApplication.objects.filter(case=case).exists(),
+    )
+
+
+@transaction.atomic(durable=True)
+def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
+    """结案 with the head's approval, on a reason the case's record supports."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    if not summary.strip():
+        raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
+    rules.check_closure(closure_facts(case), reason, dict(ClosureReason.choices))
+    _move(case, Stage.CLOSED)
+    _set_clock(case, "", None)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    closure = Closure.objects.create(
+        case=case, reason=reason, summary=summary.strip(), approved_by=actor, closed_on=timezone.localdate()
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.CLOSED,
+        case,
+        {"reason": reason, "closed_on": closure.closed_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return closure
+
+
+# ---------------------------------------------------------------------------------- summary procedure
+
+SUMMARY_SERIES_KEY = "summary-decision"
+
+
+@dataclasses.dataclass(frozen=True)
+class OnSpotDecision:
+    """What an officer enters on a phone for a 简易程序 decision (arts. 51, 52)."""
+
+    party: Party
+    power: DelegatedPower
+    co_officer: Staff
+    title: str
+    place: str
+    act_on: datetime.date
+    facts: str
+    basis: str
+    warning_only: bool
+    fine_fen: int
+    statement: str = ""
+    defence_waived: bool = False
+    party_signed: bool = True
+    refusal_noted: bool = False
+    collected_on_spot: bool = False
+    receipt_number: str = ""
+    hard_to_enforce_later: bool = False
+    remote_area_on_request: bool = False
+
+
+def _check_on_spot_input(data: OnSpotDecision, today: datetime.date) -> None:
+    errors: dict[str, str] = {}
+    if not data.title.strip():
+        errors["title"] = "请填写违法行为（案由）。"
+    if not data.place.strip():
+        errors["place"] = "请填写违法地点。"
+    if not data.facts.strip():
+        errors["facts"] = "请写明违法事实。"
+    if not data.basis.strip():
+        errors["basis"] = "请写明处罚依据。"
+    if data.act_on > today:
+        errors["act_on"] = "违法行为日期不能晚于今天。"
+    if data.fine_fen < 0:
+        errors["fine"] = "罚款金额不能为负数。"
+    if not data.warning_only and data.fine_fen == 0:
+        errors["fine"] = "请填写罚款金额，或选择“仅警告”。"
+    if data.warning_only and data.fine_fen:
+        errors["fine"] = "选择“仅警告”时不能同时罚款。"
+    if not data.defence_waived and not data.statement.strip():
+        errors["statement"] = "请记录当事人的陈述申辩，或注明其放弃（第四十四条、第四十五条）。"
+    if not data.party_signed and not data.refusal_noted:
+        errors["party_signed"] = "当事人拒绝签收的，应在决定书上注明（第六十一条）。"
+    if data.collected_on_spot and not data.receipt_number.strip():
+        errors["receipt_number"] = "当场收缴罚款应当出具专用票据，请填写票据号（第七十条）。"
+    if errors:
+        raise InvalidInput("当场处罚信息有误，请按提示修改。", field_errors=errors)
+
+
+def _on_spot_team(actor: Staff, co_officer: Staff, town_path: str, today: datetime.date) -> list[Staff]:
+    team = [actor, co_officer]
+    if co_officer.organisation is None or not co_officer.organisation.path.startswith(town_path):
+        raise NotFoundOrHidden()
+    rules.check_investigators(
+        [
+            Investigator(
+                name=person.full_name,
+                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
+                has_valid_credential=any(c.is_valid_on(today) for c in person.credentials.all()),
+            )
+            for person in dict.fromkeys(team)
+        ]
+    )
+    return team
+
+
+@transaction.atomic(durable=True)
+def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
+    """简易程序: facts certain, a legal basis, a warning or a small fine (art. 51); the numbered decision
+    is handed over on the spot (art. 52) and, within art. 68's limits, the fine collected there."""
+    permissions.require_role(actor, Role.OFFICER)
+    town = permissions.acting_town(actor)
+    today = timezone.localdate()
+    if data.party.organisation_id != town.pk:
+        raise NotFoundOrHidden()
+    if data.power.organisation_id != town.pk or not data.power.active:
+        raise RuleViolation(
+            "该事项不在本镇（街道）承接并公布的赋权事项范围内。", citation=f"{rules.LAW} 第二十四条"
+        )
+    _check_on_spot_input(data, today)
+    rules.check_summary_procedure(
+        party_kind=data.party.kind, fine_fen=data.fine_fen, warning_only=data.warning_only
+    )
+    if data.collected_on_spot:
+        rules.check_on_the_spot_collection(
+            fine_fen=data.fine_fen,
+            hard_to_enforce_later=data.hard_to_enforce_later,
+            remote_area_on_request=data.remote_area_on_request,
+        )
+    rules.check_limitation(data.act_on, today, endangers_life_health_or_finance=False)
+    team = _on_spot_team(actor, data.co_officer, town.path, today)
+    series = NumberSeries.objects.filter(
+        organisation__path__startswith=town.path, key=SUMMARY_SERIES_KEY
+    ).first()
+    if series is None:
+        raise RuleViolation(
+            "本镇（街道）尚未建立当场处罚决定书的编号系列（用途标识 summary-decision）。",
+            citation=f"{rules.LAW} 第五十二条",
+        )
+    case = Case.objects.create(
+        organisation=town,
+        procedure=Procedure.SUMMARY,
+        stage=rules.FIRST_STAGE[Procedure.SUMMARY],
+        title=data.title.strip(),
+        source=LeadSource.PATROL,
+        summary=data.facts.strip(),
+        place=data.place.strip(),
+        received_on=today,
+        act_on=data.act_on,
+        act_ended_on=data.act_on,
+        party=data.party,
+        power=data.power,
+        filed_on=today,
+        created_by=actor,
+    )
+    for person in dict.fromkeys(team):
+        valid = [c for c in person.credentials.all() if c.is_valid_on(today)]
+        CaseOfficer.objects.create(
+            case=case, staff=person, credential_number=valid[0].number if valid else "", assigned_on=today
+        )
+    decision = PenaltyDecision.objects.create(
+        case=case,
+        decided_on=today,
+        penalties="警告" if data.warning_only else "罚款 %(f)s 元" % {"f": rules.yuan(data.fine_fen)},
+        fine_fen=data.fine_fen,
+        basis=data.basis.strip(),
+        decided_by=actor,
+        number=core_services.issue_number(actor, series, year=today.year, subject=case),
+    )
+    SummaryDetails.objects.create(
+        case=case,
+        warning_only=data.warning_only,
+        party_signed=data.party_signed,
+        refusal_noted=data.refusal_noted,
+        statement=data.statement.strip(),
+        defence_waived=data.defence_waived,
+        collected_on_spot=data.collected_on_spot,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.DECIDED_ON_SPOT,
+        case,
+        {
+            "number": decision.number.text,
+            "party": data.party.pk,
+            "power": data.power.code,
+            "fine_fen": data.fine_fen,
+            "warning_only": data.warning_only,
+            "officers": [person.pk for person in dict.fromkeys(team)],
+            "defence_waived": data.defence_waived,
+        },
+        organisation=town,
+    )
+    _move(case, Stage.SERVED)
+    payment_due = rules.PAYMENT.due(today).due if data.fine_fen else None
+    DecisionService.objects.create(
+        case=case,
+        method=ServiceMethod.ON_THE_SPOT,
+        served_on=today,
+        recipient=data.party.name,
+        proof="当场交付，当事人签收" if data.party_signed else "当事人拒绝签收，已在决定书上注明",
+        refused=not data.party_signed,
+        payment_due=payment_due,
+        served_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.SERVED,
+        case,
+        {
+            "method": ServiceMethod.ON_THE_SPOT,
+            "served_on": today.isoformat(),
+            "refused": not data.party_signed,
+        },
+        organisation=town,
+    )
+    _set_clock(case, rules.PAYMENT.key, payment_due)
+    if data.collected_on_spot:
+        _move(case, Stage.PAID)
+        hand_in_due = rules.CASH_HAND_IN.due(today).due
+        _set_clock(case, rules.CASH_HAND_IN.key, hand_in_due)
+        Payment.objects.create(
+            case=case,
+            method=PaymentMethod.ON_THE_SPOT,
+            paid_on=today,
+            fine_fen=data.fine_fen,
+            receipt_number=data.receipt_number.strip(),
+            cash_hand_in_due=hand_in_due,
+            recorded_by=actor,
+        )
+        ledger.record(
+            actor,
+            EnforcementEvent.PAID,
+            case,
+            {
+                "paid_on": today.isoformat(),
+                "fine_fen": data.fine_fen,
+                "surcharge_fen": 0,
+                "receipt": data.receipt_number.strip(),
+                "on_the_spot": True,
+            },
+            organisation=town,
+        )
+    case.save()
+    return case
+
+
+@transaction.atomic(durable=True)
+def record_with_agency(actor: Staff, case: Case) -> Case:
+    """备案 (art. 52): the officer's on-the-spot decision is reported to the agency."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    details = SummaryDetails.objects.filter(case=case).first()
+    if details is None:
+        raise RuleViolation("只有简易程序案件需要备案。", citation=f"{rules.LAW} 第五十二条")
+    if case.stage == Stage.SERVED and not details.warning_only:
+        raise RuleViolation(
+            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，按普通程序催告和申请强制执行。",
+            citation=f"{rules.LAW} 第六十七条",
+        )
+    _move(case, Stage.RECORDED_WITH_AGENCY)
+    _set_clock(case, "", None)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    details.recorded_with_agency_on = timezone.localdate()
+    details.save(update_fields=["recorded_with_agency_on"])
+    ledger.record(
+        actor,
+        EnforcementEvent.RECORDED_WITH_AGENCY,
+        case,
+        {"recorded_on": details.recorded_with_agency_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return case

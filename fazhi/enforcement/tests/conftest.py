@@ -1,6 +1,8 @@
 """Enforcement fixtures: a town ready to handle cases."""
 
 import datetime
+from contextlib import ExitStack
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -9,6 +11,7 @@ from conftest import make_staff
 from fazhi.core import services as core_services
 from fazhi.core.models import IdType, PartyKind, Role
 from fazhi.enforcement import services
+from fazhi.enforcement.rules import ReviewGrounds
 
 TODAY = timezone.localdate()
 
@@ -75,3 +78,76 @@ def file(town, case, **overrides):
         "endangers_life_health_or_finance": False,
     }
     return services.file_case(town.head, case, **{**fields, **overrides})
+
+
+@pytest.fixture
+def investigated(town):
+    """A case investigated by two officers, ready to close; the town has a reviewer and a decision series."""
+    town.reviewer = make_staff(
+        town.system,
+        town.town,
+        "reviewer",
+        [Role.LEGAL_REVIEWER],
+        full_name="周审核",
+        legal_qualification_no="A2015",
+    )
+    core_services.create_number_series(
+        town.system,
+        organisation=town.enforcement_team,
+        key="penalty-decision",
+        code="西青辛综执罚",
+        name="决定书",
+    )
+    case = file(town, lead(town))
+    return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
+
+
+def close(town, case, *, review=True, major=False, hearing=False):
+    return services.close_investigation(
+        town.officer,
+        case,
+        outcome="penalty",
+        findings="占道经营属实，有现场照片及询问笔录为证。",
+        review_grounds=ReviewGrounds(major_public_interest=review),
+        major_or_complex=major,
+        hearing_right=hearing,
+    )
+
+
+def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3):
+    return services.issue_notice(
+        town.officer,
+        case,
+        proposed_penalties="罚款",
+        proposed_fine_fen=fine_fen,
+        facts="事实、理由及依据……",
+        served_on=served_on,
+        statement_working_days=days,
+    )
+
+
+def decide(town, case, fine_fen=2_000_00):
+    return services.decide(
+        town.head, case, penalties="罚款", fine_fen=fine_fen, basis="《城市道路管理条例》第四十二条"
+    )
+
+
+@pytest.fixture
+def decided(town, investigated):
+    """A case decided today with a fine of 2,000 yuan, not yet served."""
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - datetime.timedelta(days=10))
+    decide(town, case)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.fixture
+def on_day():
+    """Lets a test say which day the services believe it is, for the clocks after a decision."""
+    with ExitStack() as stack:
+
+        def travel(day: datetime.date) -> None:
+            stack.enter_context(mock.patch.object(timezone, "localdate", return_value=day))
+
+        yield travel
