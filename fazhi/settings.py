@@ -190,6 +190,9 @@ STATIC_ROOT = Path(env_str("FAZHI_STATIC_ROOT", str(VAR_DIR / "static")))
 FILE_ROOT = Path(env_str("FAZHI_FILE_ROOT", str(VAR_DIR / "files")))
 MEDIA_ROOT = FILE_ROOT
 FILE_UPLOAD_MAX_BYTES = env_int("FAZHI_FILE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+# Body-camera video arrives in resumable pieces of at most UPLOAD_CHUNK_MAX_BYTES each.
+EVIDENCE_UPLOAD_MAX_BYTES = env_int("FAZHI_EVIDENCE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024 * 1024)
+UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
 # Uploads larger than this go to a temporary file instead of memory while Django parses the request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -129,3 +129,49 @@ def store(stream: IO[bytes], *, original_name: str, max_bytes: int | None = None
 
 def open_blob(blob: StoredBlob) -> IO[bytes]:
     return default_storage.open(blob.storage_name, "rb")
+
+
+def check_upload_name(original_name: str) -> str:
+    """The safe name, if its extension is one we keep; checked before a large upload begins."""
+    name = safe_name(original_name)
+    if os.path.splitext(name)[1] not in ALLOWED_TYPES:
+        allowed = "、".join(sorted({ext.lstrip(".") for ext in ALLOWED_TYPES}))
+        raise InvalidInput(
+            "不支持的文件类型“%(ext)s”。可上传：%(allowed)s。"
+            % {"ext": os.path.splitext(name)[1] or "无扩展名", "allowed": allowed}
+        )
+    return name
+
+
+def partial_path(key: str) -> Path:
+    if not re.fullmatch(r"[0-9a-f]{32}", key):
+        raise ValueError("upload keys are 32 hex digits")
+    return Path(settings.FILE_ROOT) / "partial" / key
+
+
+def append_piece(key: str, stream: IO[bytes], *, offset: int, limit: int) -> int:
+    """Write the piece at `offset` of the partial file, streaming; return the bytes written. Writing at
+    the offset rather than appending makes a repeated piece (the client retried after a lost reply)
+    harmless."""
+    path = partial_path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with open(path, "r+b" if path.exists() else "wb") as partial:
+        partial.seek(offset)
+        while chunk := stream.read(CHUNK_BYTES):
+            written += len(chunk)
+            if written > limit:
+                raise InvalidInput("本次上传的数据超过了声明的大小，已停止。")
+            partial.write(chunk)
+        partial.truncate(offset + written)
+    return written
+
+
+def store_partial(key: str, *, original_name: str, max_bytes: int) -> tuple[StoredBlob, str]:
+    """Hash and keep a completed partial file through `store`, then remove the partial file."""
+    path = partial_path(key)
+    try:
+        with open(path, "rb") as partial:
+            return store(partial, original_name=original_name, max_bytes=max_bytes)
+    finally:
+        path.unlink(missing_ok=True)

@@ -35,6 +35,7 @@ from fazhi.core.models import (
     Sex,
     Staff,
     StaffRole,
+    StoredBlob,
 )
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
@@ -654,6 +655,22 @@ def attach_file(
     if not organisation.path.startswith(town.path):
         raise PermissionDenied("只能为本镇（街道）的记录上传材料。")
     blob, name = files.store(stream, original_name=original_name)
+    return record_attachment(
+        actor, subject=subject, organisation=organisation, blob=blob, name=name, description=description
+    )
+
+
+def record_attachment(
+    actor: Staff,
+    *,
+    subject: models.Model,
+    organisation: Organisation,
+    blob: StoredBlob,
+    name: str,
+    description: str = "",
+) -> Attachment:
+    """Attach an already stored file to a record and put its SHA-256 in the ledger. Runs inside the
+    caller's transaction: large files are stored before it begins, so no write lock waits on a disk."""
     attachment = Attachment.objects.create(
         blob=blob,
         organisation=organisation,

@@ -3,6 +3,8 @@ the gates of enforcement.rules."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 
 from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
@@ -406,8 +408,8 @@ class DeviceAssignment(models.Model):
     def __str__(self) -> str:
         return f"{self.device} → {self.staff}"
 
-    def covers(self, day: object) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)  # type: ignore[operator]
+    def covers(self, day: datetime.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 class EvidenceKind(models.TextChoices):

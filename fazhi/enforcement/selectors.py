@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.urls import reverse
 
@@ -10,7 +13,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Party, Role, Staff
 from fazhi.core.party_links import PartyLink
-from fazhi.enforcement.models import Case, DelegatedPower
+from fazhi.enforcement.models import Case, DelegatedPower, DeviceAssignment, RecordingDevice
 from fazhi.enforcement.rules import STAGE_LABELS, Stage
 
 
@@ -80,3 +83,37 @@ def access_power(actor: Staff, power_id: object) -> DelegatedPower:
     if power is None:
         raise NotFoundOrHidden()
     return power
+
+
+@dataclass(frozen=True)
+class DeviceCoverage:
+    staff: Staff
+    device: RecordingDevice | None
+
+
+def devices_of(actor: Staff) -> QuerySet[RecordingDevice]:
+    return permissions.visible(actor, RecordingDevice.objects.all()).prefetch_related("assignments__staff")
+
+
+def device_coverage(actor: Staff, day: datetime.date) -> list[DeviceCoverage]:
+    """Every officer and auxiliary of the town with the device they carry that day, or none: the town
+    shows that everyone who enforces records (国办发〔2018〕118号)."""
+    carried = {
+        assignment.staff_id: assignment.device
+        for assignment in DeviceAssignment.objects.select_related("device").filter(
+            device__in=devices_of(actor), valid_from__lte=day
+        )
+        if assignment.covers(day)
+    }
+    return [DeviceCoverage(staff=person, device=carried.get(person.pk)) for person in team_of(actor)]
+
+
+def access_device(actor: Staff, device_id: object) -> RecordingDevice:
+    try:
+        number = int(str(device_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    device = devices_of(actor).filter(pk=number).first()
+    if device is None:
+        raise NotFoundOrHidden()
+    return device

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import secrets
+from typing import IO
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import calendar, permissions
+from fazhi.core import calendar, files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import NumberSeries, Party, Role, Staff
+from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -26,8 +29,12 @@ from fazhi.enforcement.models import (
     DecisionService,
     DelegatedPower,
     Demand,
+    DeviceAssignment,
+    Evidence,
+    EvidenceKind,
     Hearing,
     InvestigationOutcome,
+    InvestigationRecord,
     InvestigationReport,
     LeadSource,
     LegalReview,
@@ -35,11 +42,14 @@ from fazhi.enforcement.models import (
     Payment,
     PaymentMethod,
     PenaltyDecision,
+    RecordingDevice,
+    RecordKind,
     RemedyKind,
     RemedyProceeding,
     ReviewOpinionChoice,
     ServiceMethod,
     SummaryDetails,
+    UploadSession,
 )
 from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
 from fazhi.ledger import record as ledger
@@ -1274,3 +1284,379 @@ def record_with_agency(actor: Staff, case: Case) -> Case:
         organisation=case.organisation,
     )
     return case
+
+
+# ------------------------------------------------------------------------------------ recording devices
+
+
+def _require_town_staff(person: Staff, town: Organisation) -> None:
+    if person.organisation is None or not person.organisation.path.startswith(town.path):
+        raise NotFoundOrHidden()
+
+
+@transaction.atomic(durable=True)
+def add_device(actor: Staff, *, number: str, model_name: str = "") -> RecordingDevice:
+    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    town = permissions.acting_town(actor)
+    if not number.strip():
+        raise InvalidInput("请填写设备编号。", field_errors={"number": "请填写设备编号。"})
+    if RecordingDevice.objects.filter(organisation=town, number=number.strip()).exists():
+        raise InvalidInput(
+            "设备编号“%(n)s”已登记。" % {"n": number.strip()}, field_errors={"number": "该编号已登记。"}
+        )
+    device = RecordingDevice.objects.create(
+        organisation=town, number=number.strip(), model_name=model_name.strip()
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.DEVICE_ADDED,
+        device,
+        {"number": device.number, "model": device.model_name},
+        organisation=town,
+    )
+    return device
+
+
+@transaction.atomic(durable=True)
+def assign_device(
+    actor: Staff, device: RecordingDevice, *, staff: Staff, valid_from: datetime.date
+) -> DeviceAssignment:
+    """配发: one carrier at a time; handing a device to someone else ends the previous assignment."""
+    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    town = permissions.acting_town(actor)
+    if device.organisation_id != town.pk:
+        raise NotFoundOrHidden()
+    _require_town_staff(staff, town)
+    if not device.active:
+        raise InvalidInput("该设备已停用，不能配发。", field_errors={"device": "设备已停用。"})
+    if not permissions.has_role(staff, Role.OFFICER, Role.AUXILIARY):
+        raise InvalidInput(
+            "执法记录仪配发给执法人员或辅助执法人员。",
+            field_errors={"staff": "请选择执法人员或辅助执法人员。"},
+        )
+    current = device.assignments.select_for_update().filter(valid_to__isnull=True).first()
+    if current is not None:
+        if valid_from <= current.valid_from:
+            raise InvalidInput(
+                "该设备自 %(d)s 起由 %(who)s 使用，新的配发日期应晚于此日。"
+                % {"d": current.valid_from.isoformat(), "who": current.staff.full_name},
+                field_errors={"valid_from": "日期应晚于上一次配发。"},
+            )
+        current.valid_to = valid_from - datetime.timedelta(days=1)
+        current.save(update_fields=["valid_to"])
+    assignment = DeviceAssignment.objects.create(device=device, staff=staff, valid_from=valid_from)
+    ledger.record(
+        actor,
+        EnforcementEvent.DEVICE_ASSIGNED,
+        device,
+        {
+            "staff": staff.pk,
+            "valid_from": valid_from.isoformat(),
+            "previous": current.pk if current else None,
+        },
+        organisation=town,
+    )
+    return assignment
+
+
+@transaction.atomic(durable=True)
+def return_device(actor: Staff, device: RecordingDevice, *, valid_to: datetime.date) -> DeviceAssignment:
+    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    town = permissions.acting_town(actor)
+    if device.organisation_id != town.pk:
+        raise NotFoundOrHidden()
+    current = device.assignments.select_for_update().filter(valid_to__isnull=True).first()
+    if current is None:
+        raise InvalidInput("该设备当前未配发。", field_errors={"device": "设备未配发。"})
+    if valid_to < current.valid_from:
+        raise InvalidInput(
+            "收回日期不能早于配发日期 %(d)s。" % {"d": current.valid_from.isoformat()},
+            field_errors={"valid_to": "不能早于配发日期。"},
+        )
+    current.valid_to = valid_to
+    current.save(update_fields=["valid_to"])
+    ledger.record(
+        actor,
+        EnforcementEvent.DEVICE_RETURNED,
+        device,
+        {"staff": current.staff_id, "valid_to": valid_to.isoformat()},
+        organisation=town,
+    )
+    return current
+
+
+# ------------------------------------------------------------------------------- evidence and records
+
+EVIDENCE_STAGES = {
+    Procedure.ORDINARY: {
+        Stage.LEAD,
+        Stage.FILED,
+        Stage.INVESTIGATING,
+    },
+    Procedure.SUMMARY: {Stage.DECIDED_ON_SPOT, Stage.SERVED, Stage.PAID},
+}
+# Recordings must name the device they were made on (国办发〔2018〕118号, 全过程记录).
+RECORDED_KINDS = {EvidenceKind.AUDIO_VISUAL}
+
+
+@dataclasses.dataclass(frozen=True)
+class EvidenceInput:
+    kind: str
+    description: str
+    captured_by: Staff
+    captured_at: datetime.datetime
+    place: str
+    device: RecordingDevice | None = None
+
+
+def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
+    if Stage(case.stage) not in EVIDENCE_STAGES[Procedure(case.procedure)]:
+        raise RuleViolation(
+            "证据在立案前后的调查取证中收集；案件已处于“%(stage)s”阶段，须补充证据的，应退回调查取证。"
+            % {"stage": rules.STAGE_LABELS[Stage(case.stage)]},
+            citation=f"{rules.LAW} 第四十六条、第五十四条、第五十五条",
+        )
+    errors: dict[str, str] = {}
+    if data.kind not in EvidenceKind.values:
+        errors["kind"] = "请选择第四十六条规定的证据种类。"
+    if not data.description.strip():
+        errors["description"] = "请填写证据名称及说明。"
+    if not data.place.strip():
+        errors["place"] = "请填写采集地点。"
+    if data.captured_at > timezone.now():
+        errors["captured_at"] = "采集时间不能晚于现在。"
+    if data.kind in RECORDED_KINDS and not has_file:
+        errors["file"] = "视听资料须上传录音录像文件。"
+    if errors:
+        raise InvalidInput(
+            "证据信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第四十六条"
+        )
+    _require_town_staff(data.captured_by, case.organisation)
+    if data.kind in RECORDED_KINDS:
+        day = timezone.localtime(data.captured_at).date()
+        if data.device is None:
+            raise RuleViolation(
+                "录音录像须注明所用的执法记录仪。", citation="国办发〔2018〕118号 执法全过程记录制度"
+            )
+        if data.device.organisation_id != case.organisation_id:
+            raise NotFoundOrHidden()
+        if not any(
+            assignment.staff_id == data.captured_by.pk and assignment.covers(day)
+            for assignment in data.device.assignments.all()
+        ):
+            raise RuleViolation(
+                "执法记录仪 %(d)s 在 %(day)s 未配发给 %(who)s；请核对设备编号或配发记录。"
+                % {"d": data.device.number, "day": day.isoformat(), "who": data.captured_by.full_name},
+                citation="国办发〔2018〕118号 执法全过程记录制度",
+            )
+
+
+@transaction.atomic(durable=True)
+def add_evidence(
+    actor: Staff, case: Case, data: EvidenceInput, *, stored: tuple[StoredBlob, str] | None = None
+) -> Evidence:
+    """证据 (art. 46): kind, who captured it, when, where, on which device; its file's SHA-256 goes into
+    the ledger with it. The file is stored before this transaction (see files.store)."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    _check_evidence(case, data, has_file=stored is not None)
+    evidence = Evidence.objects.create(
+        case=case,
+        kind=data.kind,
+        description=data.description.strip(),
+        captured_by=data.captured_by,
+        captured_at=data.captured_at,
+        place=data.place.strip(),
+        device=data.device if data.kind in RECORDED_KINDS else None,
+        recorded_by=actor,
+    )
+    if stored is not None:
+        blob, name = stored
+        evidence.attachment = core_services.record_attachment(
+            actor,
+            subject=case,
+            organisation=case.organisation,
+            blob=blob,
+            name=name,
+            description=evidence.description,
+        )
+        evidence.save(update_fields=["attachment"])
+    ledger.record(
+        actor,
+        EnforcementEvent.EVIDENCE_ADDED,
+        case,
+        {
+            "evidence": evidence.pk,
+            "kind": evidence.kind,
+            "captured_by": data.captured_by.pk,
+            "captured_at": data.captured_at.isoformat(),
+            "place": evidence.place,
+            "device": evidence.device.number if evidence.device else None,
+            "sha256": stored[0].sha256 if stored else None,
+        },
+        organisation=case.organisation,
+    )
+    return evidence
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordInput:
+    kind: str
+    place: str
+    started_at: datetime.datetime
+    ended_at: datetime.datetime
+    subject_person: str
+    content: str
+    officers: list[Staff]
+    subject_details: str = ""
+    signed: bool = True
+    refusal_noted: bool = False
+
+
+@transaction.atomic(durable=True)
+def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationRecord:
+    """询问笔录 / 现场检查笔录 (art. 55): made by two officers with valid credentials, signed by the
+    person, or the refusal noted."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if case.stage != Stage.INVESTIGATING:
+        raise RuleViolation("笔录在调查取证阶段制作。", citation=f"{rules.LAW} 第五十五条")
+    errors: dict[str, str] = {}
+    if data.kind not in RecordKind.values:
+        errors["kind"] = "请选择笔录种类。"
+    for field, value, label in [
+        ("place", data.place, "地点"),
+        ("subject_person", data.subject_person, "被询问人（现场负责人）"),
+        ("content", data.content, "笔录内容"),
+    ]:
+        if not value.strip():
+            errors[field] = "请填写%(l)s。" % {"l": label}
+    if data.ended_at < data.started_at:
+        errors["ended_at"] = "结束时间不能早于开始时间。"
+    if data.ended_at > timezone.now():
+        errors["ended_at"] = "结束时间不能晚于现在。"
+    if not data.signed and not data.refusal_noted:
+        errors["signed"] = "笔录应经被询问人核对签字；拒绝签字的，由执法人员注明。"
+    if errors:
+        raise InvalidInput(
+            "笔录信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第五十五条"
+        )
+    day = timezone.localtime(data.started_at).date()
+    for person in data.officers:
+        _require_town_staff(person, case.organisation)
+    rules.check_investigators(
+        [
+            Investigator(
+                name=person.full_name,
+                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
+                has_valid_credential=any(c.is_valid_on(day) for c in person.credentials.all()),
+            )
+            for person in dict.fromkeys(data.officers)
+        ]
+    )
+    record = InvestigationRecord.objects.create(
+        case=case,
+        kind=data.kind,
+        place=data.place.strip(),
+        started_at=data.started_at,
+        ended_at=data.ended_at,
+        subject_person=data.subject_person.strip(),
+        subject_details=data.subject_details.strip(),
+        content=data.content.strip(),
+        signed=data.signed,
+        refusal_noted=data.refusal_noted and not data.signed,
+        recorded_by=actor,
+    )
+    record.officers.set(list(dict.fromkeys(data.officers)))
+    ledger.record(
+        actor,
+        EnforcementEvent.RECORD_ADDED,
+        case,
+        {
+            "record": record.pk,
+            "kind": record.kind,
+            "started_at": data.started_at.isoformat(),
+            "officers": [person.pk for person in dict.fromkeys(data.officers)],
+            "content_sha256": sha256_hex(record.content),
+            "signed": record.signed,
+        },
+        organisation=case.organisation,
+    )
+    return record
+
+
+# ----------------------------------------------------------------------------------- resumable uploads
+
+
+def start_upload(actor: Staff, case: Case, *, original_name: str, total_bytes: int) -> UploadSession:
+    """Open a resumable upload for a large file (body-camera video) of a case the actor works on. A
+    technical step: the ledger records the evidence when the file is complete, not the session."""
+    _require_own_case(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    name = files.check_upload_name(original_name)
+    limit = settings.EVIDENCE_UPLOAD_MAX_BYTES
+    if total_bytes <= 0:
+        raise InvalidInput("文件是空的（0 字节）。", field_errors={"file": "文件是空的。"})
+    if total_bytes > limit:
+        raise InvalidInput(
+            "文件超过大小上限 %(gb).1f GB。" % {"gb": limit / 1024**3}, field_errors={"file": "文件过大。"}
+        )
+    return UploadSession.objects.create(
+        key=secrets.token_hex(16), case=case, owner=actor, original_name=name, total_bytes=total_bytes
+    )
+
+
+def access_upload(actor: Staff, key: str) -> UploadSession:
+    """Only the officer who began an upload continues it."""
+    session = (
+        UploadSession.objects.select_related("case__organisation").filter(key=key, completed=False).first()
+    )
+    if session is None or session.owner_id != actor.pk:
+        raise NotFoundOrHidden()
+    return session
+
+
+@transaction.atomic
+def receive_piece(actor: Staff, key: str, stream: IO[bytes], *, offset: int, length: int) -> UploadSession:
+    """Accept the piece that starts where the stored bytes end. A piece at another offset is refused
+    with the offset to resume from, so a client that lost a reply asks and continues."""
+    session = access_upload(actor, key)
+    session = UploadSession.objects.select_for_update().get(pk=session.pk)
+    if offset != session.received_bytes:
+        raise UploadOffsetMismatch(session.received_bytes)
+    if length <= 0 or length > settings.UPLOAD_CHUNK_MAX_BYTES or offset + length > session.total_bytes:
+        raise InvalidInput(
+            "分片大小不正确：每片 1 字节至 %(mb)d MB，且不超过声明的文件大小。"
+            % {"mb": settings.UPLOAD_CHUNK_MAX_BYTES // 1024**2}
+        )
+    written = files.append_piece(session.key, stream, offset=offset, limit=length)
+    if written != length:
+        raise InvalidInput(
+            "分片不完整（收到 %(got)d 字节，应为 %(want)d 字节），请重传此片。"
+            % {"got": written, "want": length}
+        )
+    session.received_bytes = offset + written
+    session.save(update_fields=["received_bytes"])
+    return session
+
+
+class UploadOffsetMismatch(InvalidInput):
+    def __init__(self, expected: int) -> None:
+        super().__init__("已收到 %(n)d 字节，请从此处继续上传。" % {"n": expected})
+        self.expected = expected
+
+
+def finish_upload(actor: Staff, key: str) -> tuple[StoredBlob, str, UploadSession]:
+    """Hash and keep the complete file (streamed, never whole in memory); the caller then records it
+    as evidence with add_evidence."""
+    session = access_upload(actor, key)
+    if session.received_bytes != session.total_bytes:
+        raise InvalidInput(
+            "文件尚未传完：已收到 %(got)d / %(total)d 字节。"
+            % {"got": session.received_bytes, "total": session.total_bytes}
+        )
+    blob, name = files.store_partial(
+        session.key, original_name=session.original_name, max_bytes=settings.EVIDENCE_UPLOAD_MAX_BYTES
+    )
+    UploadSession.objects.filter(pk=session.pk).update(completed=True)
+    return blob, name, session
