@@ -10,11 +10,23 @@ from django.urls import reverse
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.errors import NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Party, Role, Staff
 from fazhi.core.party_links import PartyLink
-from fazhi.enforcement.models import Case, DelegatedPower, DeviceAssignment, RecordingDevice
-from fazhi.enforcement.rules import STAGE_LABELS, Stage
+from fazhi.enforcement import rules
+from fazhi.enforcement.models import (
+    Case,
+    CourtApplication,
+    DecisionService,
+    DelegatedPower,
+    DeviceAssignment,
+    InvestigationReport,
+    Notice,
+    Payment,
+    PenaltyDecision,
+    RecordingDevice,
+)
+from fazhi.enforcement.rules import STAGE_LABELS, ReviewGrounds, Stage
 
 
 def list_cases_for(actor: Staff, *, stage: str = "") -> QuerySet[Case]:
@@ -117,3 +129,72 @@ def access_device(actor: Staff, device_id: object) -> RecordingDevice:
     if device is None:
         raise NotFoundOrHidden()
     return device
+
+
+# ----------------------------------------------------------- facts the gates of enforcement.rules read
+
+
+def current_notice(case: Case) -> Notice | None:
+    return case.notices.filter(superseded=False).order_by("-id").first()
+
+
+def decision_facts(case: Case) -> rules.DecisionFacts:
+    """What the decision gates need to know, read from the case's rows."""
+    notice = current_notice(case)
+    report = InvestigationReport.objects.filter(case=case).first()
+    review = case.legal_reviews.order_by("-id").first()
+    grounds = ReviewGrounds(
+        major_public_interest=bool(report and report.review_public_interest),
+        major_rights_after_hearing=bool(report and report.review_major_rights_after_hearing),
+        complex_multiple_legal_relations=bool(report and report.review_complex),
+        required_by_other_law=bool(report and report.review_other_law),
+    )
+    return rules.DecisionFacts(
+        notice_served_on=notice.served_on if notice else None,
+        defence_waived=bool(notice and notice.defence_waived),
+        statement_period_ends=notice.statement_period_ends if notice else None,
+        hearing_requested=bool(notice and notice.hearing_requested_on),
+        hearing_closed=case.hearings.filter(record_signed=True).exists(),
+        review_grounds=grounds,
+        latest_review=rules.ReviewOpinion(review.opinion) if review else None,
+        reviewer_qualified=bool(review and review.reviewer_qualification_no),
+        major_or_complex=bool(report and report.major_or_complex),
+        collective_discussion_recorded=case.discussions.exists(),
+        notified_fine_fen=notice.proposed_fine_fen if notice else 0,
+        decided_fine_fen=0,
+    )
+
+
+def decision_of(case: Case) -> PenaltyDecision:
+    decision = PenaltyDecision.objects.filter(case=case).first()
+    if decision is None:
+        raise RuleViolation("本案尚未作出行政处罚决定。", citation=f"{rules.LAW} 第五十九条")
+    return decision
+
+
+def paused_ranges(case: Case, until: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    return [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+
+
+def amount_owed(case: Case, *, on: datetime.date) -> tuple[int, int]:
+    """The fine and the surcharge owed on a day, with 复议/诉讼 days left out (arts. 72, 73)."""
+    decision = decision_of(case)
+    service = DecisionService.objects.filter(case=case).first()
+    return rules.amount_due_fen(
+        fine_fen=decision.fine_fen,
+        payment_due=service.payment_due if service else None,
+        on=on,
+        paused=paused_ranges(case, on),
+    )
+
+
+def closure_facts(case: Case) -> rules.ClosureFacts:
+    report = InvestigationReport.objects.filter(case=case).first()
+    decision = PenaltyDecision.objects.filter(case=case).first()
+    return rules.ClosureFacts(
+        stage=Stage(case.stage),
+        outcome=report.outcome if report else None,
+        fine_fen=decision.fine_fen if decision else 0,
+        paid=Payment.objects.filter(case=case).exists(),
+        court_applied=CourtApplication.objects.filter(case=case).exists(),
+    )

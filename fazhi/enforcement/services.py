@@ -16,7 +16,7 @@ from fazhi.core import calendar, files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
-from fazhi.enforcement import rules
+from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -313,10 +313,6 @@ def _locked(actor: Staff, case: Case) -> Case:
     return Case.objects.select_for_update().get(pk=case.pk)
 
 
-def _current_notice(case: Case) -> Notice | None:
-    return case.notices.filter(superseded=False).order_by("-id").first()
-
-
 @transaction.atomic(durable=True)
 def close_investigation(
     actor: Staff,
@@ -434,7 +430,7 @@ def issue_notice(
 def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) -> Notice:
     """陈述、申辩 heard and re-checked, or expressly waived (art. 45)."""
     case = _locked(actor, case)
-    notice = _current_notice(case)
+    notice = selectors.current_notice(case)
     if notice is None or case.stage != Stage.NOTIFIED:
         raise RuleViolation("尚未告知当事人，无从记录陈述申辩。", citation=f"{rules.LAW} 第四十四条")
     if not waived and not statement.strip():
@@ -458,7 +454,7 @@ def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) ->
 def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) -> Case:
     """The party asks for a hearing: only in an art. 63 case, within 5 working days of the notice."""
     case = _locked(actor, case)
-    notice = _current_notice(case)
+    notice = selectors.current_notice(case)
     report = InvestigationReport.objects.filter(case=case).first()
     if notice is None or report is None or not report.hearing_right:
         raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
@@ -618,33 +614,6 @@ def record_collective_discussion(
     return discussion
 
 
-def decision_facts(case: Case) -> rules.DecisionFacts:
-    """What the decision gates need to know, read from the case's rows."""
-    notice = _current_notice(case)
-    report = InvestigationReport.objects.filter(case=case).first()
-    review = case.legal_reviews.order_by("-id").first()
-    grounds = ReviewGrounds(
-        major_public_interest=bool(report and report.review_public_interest),
-        major_rights_after_hearing=bool(report and report.review_major_rights_after_hearing),
-        complex_multiple_legal_relations=bool(report and report.review_complex),
-        required_by_other_law=bool(report and report.review_other_law),
-    )
-    return rules.DecisionFacts(
-        notice_served_on=notice.served_on if notice else None,
-        defence_waived=bool(notice and notice.defence_waived),
-        statement_period_ends=notice.statement_period_ends if notice else None,
-        hearing_requested=bool(notice and notice.hearing_requested_on),
-        hearing_closed=case.hearings.filter(record_signed=True).exists(),
-        review_grounds=grounds,
-        latest_review=rules.ReviewOpinion(review.opinion) if review else None,
-        reviewer_qualified=bool(review and review.reviewer_qualification_no),
-        major_or_complex=bool(report and report.major_or_complex),
-        collective_discussion_recorded=case.discussions.exists(),
-        notified_fine_fen=notice.proposed_fine_fen if notice else 0,
-        decided_fine_fen=0,
-    )
-
-
 @transaction.atomic(durable=True)
 def decide(
     actor: Staff, case: Case, *, penalties: str, fine_fen: int, basis: str, overdue_reason: str = ""
@@ -654,7 +623,7 @@ def decide(
     case = _locked(actor, case)
     permissions.require_role(actor, Role.HEAD)
     today = timezone.localdate()
-    facts = dataclasses.replace(decision_facts(case), decided_fine_fen=fine_fen)
+    facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
     rules.check_decision(facts, today=today)
     _move(case, Stage.DECIDED)
     errors: dict[str, str] = {}
@@ -754,13 +723,6 @@ def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) 
     return extension
 
 
-def _decision_of(case: Case) -> PenaltyDecision:
-    decision = PenaltyDecision.objects.filter(case=case).first()
-    if decision is None:
-        raise RuleViolation("本案尚未作出行政处罚决定。", citation=f"{rules.LAW} 第五十九条")
-    return decision
-
-
 @transaction.atomic(durable=True)
 def serve_decision(
     actor: Staff,
@@ -776,7 +738,7 @@ def serve_decision(
     """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
     case = _locked(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
-    decision = _decision_of(case)
+    decision = selectors.decision_of(case)
     errors: dict[str, str] = {}
     if method not in ServiceMethod.values:
         errors["method"] = "请选择送达方式。"
@@ -823,22 +785,6 @@ def serve_decision(
 
 
 # ------------------------------------------------------------------------------ payment and execution
-
-
-def _paused_ranges(case: Case, until: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
-    return [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
-
-
-def amount_owed(case: Case, *, on: datetime.date) -> tuple[int, int]:
-    """The fine and the surcharge owed on a day, with 复议/诉讼 days left out (arts. 72, 73)."""
-    decision = _decision_of(case)
-    service = DecisionService.objects.filter(case=case).first()
-    return rules.amount_due_fen(
-        fine_fen=decision.fine_fen,
-        payment_due=service.payment_due if service else None,
-        on=on,
-        paused=_paused_ranges(case, on),
-    )
 
 
 @transaction.atomic(durable=True)
@@ -903,10 +849,10 @@ def record_payment(
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     if paid_on > timezone.localdate():
         raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
-    decision = _decision_of(case)
+    decision = selectors.decision_of(case)
     if decision.fine_fen == 0:
         raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
-    fine, surcharge = amount_owed(case, on=paid_on)
+    fine, surcharge = selectors.amount_owed(case, on=paid_on)
     rules.check_payment(
         fine_fen=fine, surcharge_owed_fen=surcharge, paid_fen=paid_fen, receipt_number=receipt_number
     )
@@ -1007,18 +953,6 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
 # ---------------------------------------------------------------------------------- closure and archive
 
 
-def closure_facts(case: Case) -> rules.ClosureFacts:
-    report = InvestigationReport.objects.filter(case=case).first()
-    decision = PenaltyDecision.objects.filter(case=case).first()
-    return rules.ClosureFacts(
-        stage=Stage(case.stage),
-        outcome=report.outcome if report else None,
-        fine_fen=decision.fine_fen if decision else 0,
-        paid=Payment.objects.filter(case=case).exists(),
-        court_applied=CourtApplication.objects.filter(case=case).exists(),
-    )
-
-
 @transaction.atomic(durable=True)
 def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
     """结案 with the head's approval, on a reason the case's record supports."""
@@ -1026,7 +960,7 @@ def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closur
     permissions.require_role(actor, Role.HEAD)
     if not summary.strip():
         raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
-    rules.check_closure(closure_facts(case), reason, dict(ClosureReason.choices))
+    rules.check_closure(selectors.closure_facts(case), reason, dict(ClosureReason.choices))
     _move(case, Stage.CLOSED)
     _set_clock(case, "", None)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])

@@ -8,7 +8,7 @@ import pytest
 
 from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
-from fazhi.enforcement import services
+from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Payment
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.conftest import TODAY, file, lead
@@ -103,7 +103,7 @@ def test_a_late_payment_owes_3_percent_a_day_except_during_reconsideration(town,
 def test_the_surcharge_never_exceeds_the_fine(town, decided, on_day):
     serve(town, decided)
     on_day(TODAY + 200 * DAY)
-    fine, surcharge = services.amount_owed(decided, on=TODAY + 200 * DAY)
+    fine, surcharge = selectors.amount_owed(decided, on=TODAY + 200 * DAY)
     assert (fine, surcharge) == (2_000_00, 2_000_00)
 
 

@@ -4,6 +4,7 @@ the register of 执法记录仪; large files uploaded in resumable pieces."""
 import datetime
 import hashlib
 import io
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -53,6 +54,7 @@ def test_a_photo_on_a_lead_is_stored_hashed_and_in_the_ledger(town):
     evidence = services.add_evidence(
         town.auxiliary, case, evidence_input(town, captured_by=town.auxiliary), stored=stored
     )
+    assert evidence.attachment is not None
     assert evidence.attachment.blob.sha256 == hashlib.sha256(JPEG).hexdigest()
     event = Event.objects.filter(action="enforcement.case.evidence_added").get()
     assert hashlib.sha256(JPEG).hexdigest() in event.entry
@@ -100,7 +102,7 @@ def test_evidence_after_the_notice_is_refused(town, investigated):
 
 def test_a_record_needs_two_valid_officers_and_a_signature_or_noted_refusal(town, investigating):
     now = timezone.now()
-    fields = {
+    fields: dict[str, Any] = {
         "kind": "inquiry",
         "place": "辛口镇综合执法队询问室",
         "started_at": now - datetime.timedelta(hours=2),
@@ -171,6 +173,7 @@ def test_an_interrupted_upload_resumes_where_it_stopped(town, investigating, cam
         evidence_input(town, kind="audio_visual", device=camera, captured_by=town.auxiliary),
         stored=(blob, name),
     )
+    assert evidence.attachment is not None
     assert evidence.attachment.original_name == "记录仪.mp4"
 
 
