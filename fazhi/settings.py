@@ -12,6 +12,7 @@ from typing import Any
 
 import dj_database_url
 import django_stubs_ext
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 # Lets admin.ModelAdmin[Model] and similar generic annotations run (django-stubs).
@@ -233,6 +234,12 @@ CELERY_BEAT_SCHEDULE = {
     "ledger-checkpoint": {
         "task": "ledger.make_checkpoint",
         "schedule": 600.0,
+        "options": {"queue": "periodic"},
+    },
+    # Early morning: clocks recounted and reminders ready when the office opens.
+    "case-clock-reminders": {
+        "task": "enforcement.send_clock_reminders",
+        "schedule": crontab(hour=6, minute=30),
         "options": {"queue": "periodic"},
     },
 }

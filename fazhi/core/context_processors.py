@@ -29,6 +29,8 @@ def _items_for(staff: Staff) -> list[NavItem]:
     if staff.is_superuser or permissions.has_role(staff, Role.ADMIN):
         items.append(NavItem("文号管理", "core:number-series-list", "numbering"))
         items.append(NavItem("赋权事项", "enforcement:power-list", "powers"))
+    if staff.is_superuser or permissions.has_role(staff, Role.ADMIN, Role.HEAD):
+        items.append(NavItem("执法记录仪", "enforcement:device-list", "devices"))
     return items
 
 
@@ -44,6 +46,7 @@ SECTION_OF_URL_NAME = [
     ("core:number", "numbering"),
     ("core:home", "home"),
     ("enforcement:power", "powers"),
+    ("enforcement:device", "devices"),
     ("enforcement:", "cases"),
 ]
 

@@ -10,7 +10,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -19,6 +19,12 @@ from fazhi.core.errors import InvalidInput
 from fazhi.core.models import StoredBlob
 
 CHUNK_BYTES = 256 * 1024
+
+
+class Readable(Protocol):
+    """Anything that gives bytes in pieces: an open file, an upload, a request body."""
+
+    def read(self, size: int, /) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def partial_path(key: str) -> Path:
     return Path(settings.FILE_ROOT) / "partial" / key
 
 
-def append_piece(key: str, stream: IO[bytes], *, offset: int, limit: int) -> int:
+def append_piece(key: str, stream: Readable, *, offset: int, limit: int) -> int:
     """Write the piece at `offset` of the partial file, streaming; return the bytes written. Writing at
     the offset rather than appending makes a repeated piece (the client retried after a lost reply)
     harmless."""

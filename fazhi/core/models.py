@@ -387,3 +387,39 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} {self.label}"
+
+
+class FormSubmission(models.Model):
+    """A form's one-time token, claimed when the form is posted: a second post of the same form (a
+    double click, a resend after a slow reply) finds it and changes nothing."""
+
+    token = models.CharField(max_length=32, unique=True)
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="+")
+    result_url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class Notification(models.Model):
+    """A message to one person from a periodic job (a clock about to lapse). One per person, subject
+    and day, so the job may run again without repeating itself."""
+
+    recipient = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=100)
+    day = models.DateField()
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key", "day"], name="notification_once_a_day")
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.text

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.forms import ServiceErrorsMixin
+from fazhi.core.models import FormSubmission, Staff
 
 PAGE_SIZE = 20
 # Counting every matching row of a million-row table costs more than the page itself; past this
@@ -75,16 +79,51 @@ def query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
+SUBMISSION_FIELD = "_submission"
+
+
+def _claim_submission(request: HttpRequest) -> FormSubmission | HttpResponse | None:
+    """Claim the posted form's one-time token. A token already claimed means this form was posted
+    before: go where the first post went instead of saving twice. No token (an old page, a script):
+    nothing to claim."""
+    token = request.POST.get(SUBMISSION_FIELD, "")
+    if not re.fullmatch(r"[0-9a-f]{32}", token) or not isinstance(request.user, Staff):
+        return None
+    try:
+        with transaction.atomic():
+            return FormSubmission.objects.create(token=token, staff=request.user)
+    except IntegrityError:
+        earlier = FormSubmission.objects.filter(token=token, staff=request.user).first()
+        if earlier is not None and earlier.result_url:
+            messages.info(request, "此表单已经提交过，没有重复保存。")
+            return redirect(earlier.result_url)
+        return render(
+            request,
+            "core/error.html",
+            {
+                "title": "正在处理",
+                "error": {"message": "这份表单的上一次提交还在处理，请稍候刷新查看结果，不要重复提交。"},
+            },
+            status=409,
+        )
+
+
 def form_page(
     request: HttpRequest,
     form: ServiceErrorsMixin,
     *,
     title: str,
     save: Callable[[dict[str, Any]], tuple[str, HttpResponse]],
+    template: str = "core/simple_form.html",
+    extra_context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """A form page: on a valid POST, `save` calls one service and returns the success message and
-    where to go next; the service's field errors land beside their fields (422)."""
+    where to go next; the service's field errors land beside their fields (422). Each rendering of
+    the form carries a one-time token, so posting it twice saves once."""
     if request.method == "POST" and form.is_valid():
+        claim = _claim_submission(request)
+        if isinstance(claim, HttpResponse):
+            return claim
         try:
             message, response = save(dict(form.cleaned_data))
         except InvalidInput as error:
@@ -95,8 +134,24 @@ def form_page(
                 "%(message)s（依据：%(citation)s）"
                 % {"message": violation.message, "citation": violation.citation},
             )
+        except BaseException:
+            if claim is not None:
+                claim.delete()
+            raise
         else:
             messages.success(request, message)
+            if claim is not None:
+                claim.result_url = response.get("Location", "")[:300]
+                claim.save(update_fields=["result_url"])
             return response
+        if claim is not None:
+            # Refused: nothing was saved, so the corrected form may be posted with the same token.
+            claim.delete()
     status = 422 if request.method == "POST" else 200
-    return render(request, "core/simple_form.html", {"form": form, "title": title}, status=status)
+    context = {
+        "form": form,
+        "title": title,
+        "submission_token": secrets.token_hex(16),
+        **(extra_context or {}),
+    }
+    return render(request, template, context, status=status)

@@ -18,6 +18,7 @@ from fazhi.core.models import (
     HolidayOverride,
     HolidayYear,
     IssuedNumber,
+    Notification,
     NumberSeries,
     Organisation,
     Party,
@@ -275,3 +276,7 @@ def holiday_overrides_in(year: int) -> QuerySet[HolidayOverride]:
 
 def holiday_years() -> QuerySet[HolidayYear]:
     return HolidayYear.objects.all()
+
+
+def unread_notifications(actor: Staff) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True)

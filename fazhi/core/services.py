@@ -26,6 +26,7 @@ from fazhi.core.models import (
     HolidayYear,
     IdType,
     IssuedNumber,
+    Notification,
     NumberSeries,
     Organisation,
     OrganisationKind,
@@ -853,3 +854,25 @@ def system_actor() -> Staff:
         actor.save(update_fields=["password"])
         ledger.record(actor, CoreEvent.STAFF_CREATED, actor, {"username": SYSTEM_USERNAME, "system": True})
     return actor
+
+
+# ------------------------------------------------------------------------------------- notifications
+
+
+def notify(recipients: list[Staff], *, key: str, day: datetime.date, text: str, url: str = "") -> None:
+    """Tell each recipient once per key and day, inside the caller's transaction; a second run of the
+    same job on the same day adds nothing."""
+    Notification.objects.bulk_create(
+        [
+            Notification(recipient=person, key=key[:100], day=day, text=text[:300], url=url[:300])
+            for person in dict.fromkeys(recipients)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic(durable=True)
+def mark_notification_read(actor: Staff, notification_id: int) -> None:
+    Notification.objects.filter(pk=notification_id, recipient=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("notifications/<int:notification_id>/read/", views.notification_read, name="notification-read"),
     path("parties/", views.party_list, name="party-list"),
     path("parties/new/", views.party_create, name="party-create"),
     path("parties/<int:party_id>/", views.party_detail, name="party-detail"),

@@ -56,8 +56,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "scope": permissions.scope_root(actor),
         "is_admin": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
         "is_supervisor": permissions.has_role(actor, Role.SUPERVISOR),
+        "notifications": selectors.unread_notifications(actor)[:20],
     }
     return render(request, "core/home.html", context)
+
+
+@staff_required()
+@require_POST
+def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
+    services.mark_notification_read(request_staff(request), notification_id)
+    return redirect("core:home")
 
 
 # --------------------------------------------------------------------------------------------- parties

@@ -7,9 +7,10 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.enforcement import selectors, services
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, Evidence, UploadSession
 from fazhi.enforcement.rules import STAGE_LABELS, ReviewGrounds, Stage
 
 router = Router(tags=["行政执法"])
@@ -199,3 +200,301 @@ def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict
             "fine_fen": decision.fine_fen,
         },
     )
+
+
+class DefenceIn(Schema):
+    statement: str = ""
+    waived: bool = False
+
+
+@router.post("/cases/{case_id}/defence", response=CaseOut, summary="记录陈述申辩")
+def record_defence(request: HttpRequest, case_id: int, payload: DefenceIn) -> Case:
+    actor = _actor(request)
+    services.record_defence(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class HearingRequestIn(Schema):
+    requested_on: datetime.date
+
+
+@router.post("/cases/{case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
+def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestIn) -> Case:
+    actor = _actor(request)
+    return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
+
+
+class HearingIn(Schema):
+    chair_id: int
+    notice_sent_on: datetime.date
+    held_on: datetime.date
+    record_signed: bool
+
+
+@router.post("/cases/{case_id}/hearing", response=CaseOut, summary="记录听证")
+def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case:
+    actor = _actor(request)
+    case = selectors.access_case(actor, case_id)
+    chair = selectors.town_staff(actor).filter(pk=payload.chair_id).first()
+    if chair is None:
+        raise NotFoundOrHidden()
+    services.hold_hearing(
+        actor,
+        case,
+        chair=chair,
+        notice_sent_on=payload.notice_sent_on,
+        held_on=payload.held_on,
+        record_signed=payload.record_signed,
+    )
+    return selectors.access_case(actor, case_id)
+
+
+class DiscussionIn(Schema):
+    held_on: datetime.date
+    attendees: str = Field(max_length=500)
+    minutes: str
+    conclusion: str
+    dissent: str = ""
+
+
+@router.post("/cases/{case_id}/discussion", response=CaseOut, summary="记录集体讨论")
+def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn) -> Case:
+    actor = _actor(request)
+    services.record_collective_discussion(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class ExtendIn(Schema):
+    days: int
+    reason: str
+
+
+@router.post("/cases/{case_id}/extend", response=CaseOut, summary="延长办案期限")
+def extend(request: HttpRequest, case_id: int, payload: ExtendIn) -> Case:
+    actor = _actor(request)
+    services.extend_decision_period(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class ServeIn(Schema):
+    method: str
+    served_on: datetime.date
+    recipient: str = Field(max_length=100)
+    proof: str = Field(max_length=200)
+    refused: bool = False
+    late_reason: str = ""
+
+
+@router.post("/cases/{case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
+def serve(request: HttpRequest, case_id: int, payload: ServeIn) -> Case:
+    actor = _actor(request)
+    services.serve_decision(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class RemedyIn(Schema):
+    kind: str
+    started_on: datetime.date
+
+
+@router.post("/cases/{case_id}/remedies", response=CaseOut, summary="登记行政复议或诉讼")
+def start_remedy(request: HttpRequest, case_id: int, payload: RemedyIn) -> Case:
+    actor = _actor(request)
+    services.start_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class RemedyEndIn(Schema):
+    ended_on: datetime.date
+    outcome: str = Field(max_length=200)
+
+
+@router.post("/cases/{case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")
+def end_remedy(request: HttpRequest, case_id: int, payload: RemedyEndIn) -> Case:
+    actor = _actor(request)
+    services.end_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class PaymentIn(Schema):
+    paid_on: datetime.date
+    paid_fen: int = Field(ge=0)
+    receipt_number: str = Field(max_length=60)
+
+
+@router.post("/cases/{case_id}/payment", response=CaseOut, summary="登记缴纳罚款")
+def record_payment(request: HttpRequest, case_id: int, payload: PaymentIn) -> Case:
+    actor = _actor(request)
+    services.record_payment(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class DemandIn(Schema):
+    served_on: datetime.date
+
+
+@router.post("/cases/{case_id}/demand", response=CaseOut, summary="送达催告书")
+def issue_demand(request: HttpRequest, case_id: int, payload: DemandIn) -> Case:
+    actor = _actor(request)
+    services.issue_demand(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class CourtIn(Schema):
+    court: str = Field(max_length=100)
+    applied_on: datetime.date
+
+
+@router.post("/cases/{case_id}/court-application", response=CaseOut, summary="申请人民法院强制执行")
+def apply_to_court(request: HttpRequest, case_id: int, payload: CourtIn) -> Case:
+    actor = _actor(request)
+    services.apply_to_court(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class CloseCaseIn(Schema):
+    reason: str
+    summary: str
+
+
+@router.post("/cases/{case_id}/close", response=CaseOut, summary="结案")
+def close_case(request: HttpRequest, case_id: int, payload: CloseCaseIn) -> Case:
+    actor = _actor(request)
+    services.close_case(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+@router.post("/cases/{case_id}/record-with-agency", response=CaseOut, summary="简易程序备案")
+def record_with_agency(request: HttpRequest, case_id: int) -> Case:
+    actor = _actor(request)
+    return services.record_with_agency(actor, selectors.access_case(actor, case_id))
+
+
+class OnSpotIn(Schema):
+    party_id: int
+    power_id: int
+    co_officer_id: int
+    title: str = Field(max_length=200)
+    place: str = Field(max_length=200)
+    act_on: datetime.date
+    facts: str
+    basis: str
+    warning_only: bool = False
+    fine_fen: int = Field(0, ge=0)
+    statement: str = ""
+    defence_waived: bool = False
+    party_signed: bool = True
+    refusal_noted: bool = False
+    collected_on_spot: bool = False
+    receipt_number: str = Field("", max_length=60)
+    hard_to_enforce_later: bool = False
+    remote_area_on_request: bool = False
+
+
+@router.post("/cases/on-the-spot", response={201: CaseOut}, summary="当场作出行政处罚决定（简易程序）")
+def decide_on_spot(request: HttpRequest, payload: OnSpotIn) -> Status[Case]:
+    actor = _actor(request)
+    data = payload.dict()
+    party = selectors.access_party_for_case(actor, data.pop("party_id"))
+    power = selectors.access_power(actor, data.pop("power_id"))
+    co_officer = selectors.team_of(actor).filter(pk=data.pop("co_officer_id")).first()
+    if co_officer is None:
+        raise NotFoundOrHidden()
+    decision = services.OnSpotDecision(party=party, power=power, co_officer=co_officer, **data)
+    return Status(201, services.decide_on_spot(actor, decision))
+
+
+class EvidenceIn(Schema):
+    kind: str
+    description: str = Field(max_length=200)
+    captured_by_id: int
+    captured_at: datetime.datetime
+    place: str = Field(max_length=200)
+    device_id: int | None = None
+    upload_key: str = ""
+
+
+class EvidenceOut(Schema):
+    id: int
+    kind: str
+    description: str
+    captured_at: datetime.datetime
+    device: str | None
+    sha256: str | None
+
+    @staticmethod
+    def resolve_device(obj: Evidence) -> str | None:
+        return obj.device.number if obj.device else None
+
+    @staticmethod
+    def resolve_sha256(obj: Evidence) -> str | None:
+        return obj.attachment.blob.sha256 if obj.attachment else None
+
+
+@router.post("/cases/{case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）")
+def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Status[Evidence]:
+    actor = _actor(request)
+    case = selectors.access_case(actor, case_id)
+    captured_by = selectors.team_of(actor).filter(pk=payload.captured_by_id).first()
+    if captured_by is None:
+        raise NotFoundOrHidden()
+    device = selectors.access_device(actor, payload.device_id) if payload.device_id else None
+    stored = None
+    if payload.upload_key:
+        blob, name, _session = services.finish_upload(actor, payload.upload_key)
+        stored = (blob, name)
+    data = services.EvidenceInput(
+        kind=payload.kind,
+        description=payload.description,
+        captured_by=captured_by,
+        captured_at=payload.captured_at,
+        place=payload.place,
+        device=device,
+    )
+    return Status(201, services.add_evidence(actor, case, data, stored=stored))
+
+
+class UploadIn(Schema):
+    name: str = Field(max_length=200)
+    size: int
+
+
+class UploadOut(Schema):
+    key: str
+    received_bytes: int
+    total_bytes: int
+
+
+@router.post(
+    "/cases/{case_id}/uploads",
+    response={201: UploadOut},
+    summary="开始分片上传",
+    url_name="case-upload-start",
+)
+def start_upload(request: HttpRequest, case_id: int, payload: UploadIn) -> Status[UploadSession]:
+    actor = _actor(request)
+    case = selectors.access_case(actor, case_id)
+    return Status(
+        201, services.start_upload(actor, case, original_name=payload.name, total_bytes=payload.size)
+    )
+
+
+@router.get(
+    "/uploads/{key}", response=UploadOut, summary="查询已上传字节数（续传从此处开始）", url_name="upload"
+)
+def upload_status(request: HttpRequest, key: str) -> UploadSession:
+    return services.access_upload(_actor(request), key)
+
+
+@router.put(
+    "/uploads/{key}", response={200: UploadOut, 409: UploadOut}, summary="上传一个分片（?offset=已收字节数）"
+)
+def upload_piece(request: HttpRequest, key: str, offset: int) -> Status[UploadSession]:
+    """The body is the raw piece, read as a stream. A piece at the wrong offset gets 409 with the
+    offset to resume from."""
+    actor = _actor(request)
+    length = int(request.headers.get("Content-Length") or 0)
+    try:
+        return Status(200, services.receive_piece(actor, key, request, offset=offset, length=length))
+    except services.UploadOffsetMismatch:
+        return Status(409, services.access_upload(actor, key))

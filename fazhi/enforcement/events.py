@@ -35,6 +35,7 @@ class EnforcementEvent(StrEnum):
     EVIDENCE_ADDED = "enforcement.case.evidence_added"
     RECORD_ADDED = "enforcement.case.record_added"
     TEMPLATE_REPLACED = "enforcement.template.replaced"
+    CLOCK_RECOUNTED = "enforcement.case.clock_recounted"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -69,4 +70,5 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.EVIDENCE_ADDED: "登记证据",
     EnforcementEvent.RECORD_ADDED: "登记笔录",
     EnforcementEvent.TEMPLATE_REPLACED: "更换文书模板",
+    EnforcementEvent.CLOCK_RECOUNTED: "按更新的节假日重新计算期限",
 }

@@ -5,7 +5,16 @@ from __future__ import annotations
 from django import forms
 
 from fazhi.core.forms import ServiceErrorsMixin
-from fazhi.enforcement.models import InvestigationOutcome, LeadSource, ReviewOpinionChoice
+from fazhi.enforcement.models import (
+    ClosureReason,
+    EvidenceKind,
+    InvestigationOutcome,
+    LeadSource,
+    RecordKind,
+    RemedyKind,
+    ReviewOpinionChoice,
+    ServiceMethod,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -26,8 +35,10 @@ class LeadForm(ServiceErrorsMixin):
 
 
 class FileCaseForm(ServiceErrorsMixin):
-    party_id = forms.IntegerField(
-        label="当事人编号", min_value=1, help_text="在“当事人”中查找或登记后，填写其编号"
+    party = forms.CharField(
+        label="当事人",
+        max_length=40,
+        help_text="当事人编号、身份证号码或统一社会信用代码；尚未登记的，请先在“当事人”中登记",
     )
     power = forms.TypedChoiceField(label="赋权事项", coerce=int, choices=[])
     act_ended_on = forms.DateField(
@@ -167,3 +178,196 @@ class DecideForm(ServiceErrorsMixin):
         required=False,
         help_text="立案之日起九十日内未作出决定的，须写明理由（行政处罚法第六十条）",
     )
+
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ExtendForm(ServiceErrorsMixin):
+    days = forms.IntegerField(label="延长天数", min_value=1, help_text="每次不超过三十日")
+    reason = forms.CharField(label="延长理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ServeForm(ServiceErrorsMixin):
+    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
+    served_on = forms.DateField(label="送达日期", widget=DATE)
+    recipient = forms.CharField(label="受送达人（签收人）", max_length=100)
+    proof = forms.CharField(
+        label="送达凭证", max_length=200, help_text="如：送达回证签收、邮件单号、公告载体"
+    )
+    refused = forms.BooleanField(label="当事人拒绝签收（已注明）", required=False)
+    late_reason = forms.CharField(
+        label="逾期送达理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="决定后七个工作日内未送达的，须写明理由",
+    )
+
+
+class RemedyForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="救济途径", choices=RemedyKind.choices)
+    started_on = forms.DateField(label="申请（起诉）日期", widget=DATE)
+
+
+class RemedyEndForm(ServiceErrorsMixin):
+    ended_on = forms.DateField(label="结束日期", widget=DATE)
+    outcome = forms.CharField(label="结果", max_length=200, help_text="如：维持、变更、撤销、驳回起诉")
+
+
+class PaymentForm(ServiceErrorsMixin):
+    paid_on = forms.DateField(label="缴纳日期", widget=DATE)
+    paid = yuan_field("缴纳金额（含加处罚款）")
+    receipt_number = forms.CharField(label="缴款凭证号", max_length=60)
+
+
+class DemandForm(ServiceErrorsMixin):
+    served_on = forms.DateField(label="催告书送达日期", widget=DATE)
+
+
+class CourtForm(ServiceErrorsMixin):
+    court = forms.CharField(label="受理法院", max_length=100)
+    applied_on = forms.DateField(label="申请日期", widget=DATE)
+
+
+class CloseForm(ServiceErrorsMixin):
+    reason = forms.ChoiceField(label="结案理由", choices=ClosureReason.choices)
+    summary = forms.CharField(label="处理结果", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConfirmForm(ServiceErrorsMixin):
+    confirm = forms.BooleanField(label="确认", required=True)
+
+
+class ArchiveForm(ServiceErrorsMixin):
+    archive_number = forms.CharField(label="档案号", max_length=60)
+
+
+class OnSpotForm(ServiceErrorsMixin):
+    """简易程序 on a phone: one screen, the fields the decision must carry (art. 52)."""
+
+    party = forms.CharField(
+        label="当事人", max_length=40, help_text="当事人编号、身份证号码或统一社会信用代码（须先登记当事人）"
+    )
+    power = forms.TypedChoiceField(label="赋权事项", coerce=int, choices=[])
+    co_officer = forms.TypedChoiceField(label="共同执法人员", coerce=int, choices=[])
+    title = forms.CharField(label="违法行为", max_length=200)
+    place = forms.CharField(label="违法地点", max_length=200)
+    act_on = forms.DateField(label="违法行为日期", widget=DATE)
+    facts = forms.CharField(label="违法事实", widget=forms.Textarea(attrs={"rows": 3}))
+    basis = forms.CharField(label="处罚依据", widget=forms.Textarea(attrs={"rows": 2}))
+    warning_only = forms.BooleanField(label="仅警告", required=False)
+    fine = yuan_field("罚款金额", required=False)
+    statement = forms.CharField(
+        label="当事人陈述申辩", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    defence_waived = forms.BooleanField(label="当事人放弃陈述申辩", required=False)
+    party_signed = forms.BooleanField(label="当事人已签收决定书", required=False, initial=True)
+    refusal_noted = forms.BooleanField(label="当事人拒绝签收，已在决定书上注明", required=False)
+    collected_on_spot = forms.BooleanField(label="当场收缴罚款", required=False)
+    receipt_number = forms.CharField(label="罚款专用票据号", max_length=60, required=False)
+    hard_to_enforce_later = forms.BooleanField(label="不当场收缴事后难以执行", required=False)
+    remote_area_on_request = forms.BooleanField(label="边远地区，当事人提出当场缴纳", required=False)
+
+    def __init__(
+        self, *args: object, powers: list[tuple[int, str]], people: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, choices in (("power", powers), ("co_officer", people)):
+            field = self.fields[name]
+            assert isinstance(field, forms.TypedChoiceField)
+            field.choices = choices
+
+
+class EvidenceForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="证据种类", choices=EvidenceKind.choices)
+    description = forms.CharField(label="证据名称及说明", max_length=200)
+    captured_by = forms.TypedChoiceField(label="采集人", coerce=int, choices=[])
+    captured_at = forms.DateTimeField(label="采集时间", widget=DATETIME)
+    place = forms.CharField(label="采集地点", max_length=200)
+    device = forms.TypedChoiceField(
+        label="执法记录仪",
+        coerce=int,
+        choices=[],
+        required=False,
+        empty_value=None,
+        help_text="录音录像须选择",
+    )
+    file = forms.FileField(
+        label="文件",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,video/*,audio/*,.pdf,.docx,.xlsx"}),
+        help_text="照片、录音录像、扫描件；大文件分片上传，中断后可续传",
+    )
+    upload_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self, *args: object, people: list[tuple[int, str]], devices: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, choices in (("captured_by", people), ("device", [("", "（无）"), *devices])):
+            field = self.fields[name]
+            assert isinstance(field, forms.TypedChoiceField)
+            field.choices = choices
+
+
+class RecordForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="笔录种类", choices=RecordKind.choices)
+    place = forms.CharField(label="地点", max_length=200)
+    started_at = forms.DateTimeField(label="开始时间", widget=DATETIME)
+    ended_at = forms.DateTimeField(label="结束时间", widget=DATETIME)
+    subject_person = forms.CharField(label="被询问人（现场负责人）", max_length=100)
+    subject_details = forms.CharField(label="身份及联系方式", max_length=200, required=False)
+    content = forms.CharField(label="笔录内容", widget=forms.Textarea(attrs={"rows": 8}))
+    officers = forms.TypedMultipleChoiceField(
+        label="执法人员", coerce=int, choices=[], widget=forms.CheckboxSelectMultiple, help_text="至少两名"
+    )
+    signed = forms.BooleanField(label="被询问人已核对签字", required=False, initial=True)
+    refusal_noted = forms.BooleanField(label="拒绝签字，已由执法人员注明", required=False)
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["officers"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = people
+
+
+class DeviceForm(ServiceErrorsMixin):
+    number = forms.CharField(label="设备编号", max_length=40)
+    model_name = forms.CharField(label="型号", max_length=100, required=False)
+
+
+class AssignDeviceForm(ServiceErrorsMixin):
+    staff = forms.TypedChoiceField(label="配发给", coerce=int, choices=[])
+    valid_from = forms.DateField(label="起始日期", widget=DATE)
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["staff"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = people
+
+
+class ReturnDeviceForm(ServiceErrorsMixin):
+    valid_to = forms.DateField(label="收回日期", widget=DATE)
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's filters; a value that does not parse is ignored, never an error page."""
+
+    stage = forms.ChoiceField(label="阶段", required=False)
+    officer = forms.TypedChoiceField(label="办案人员", coerce=int, required=False, empty_value=None)
+    party = forms.CharField(label="当事人", max_length=100, required=False)
+    overdue = forms.BooleanField(label="仅看超期", required=False)
+    filed_from = forms.DateField(label="立案日期自", widget=DATE, required=False)
+    filed_to = forms.DateField(label="至", widget=DATE, required=False)
+
+    def __init__(
+        self, *args: object, stages: list[tuple[str, str]], people: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        stage = self.fields["stage"]
+        officer = self.fields["officer"]
+        assert isinstance(stage, forms.ChoiceField)
+        assert isinstance(officer, forms.TypedChoiceField)
+        stage.choices = [("", "全部阶段"), *stages]
+        officer.choices = [("", "全部办案人员"), *people]

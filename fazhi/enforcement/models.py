@@ -8,7 +8,7 @@ import datetime
 from django.db import models
 
 from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
-from fazhi.enforcement.rules import PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage
+from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage
 
 
 class DelegatedPower(models.Model):
@@ -90,6 +90,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.filing_number.text if self.filing_number else f"线索 {self.pk}：{self.title}"
+
+    @property
+    def clock_label(self) -> str:
+        return CLOCK_LABELS.get(self.clock_key, "")
 
 
 class CaseOfficer(models.Model):

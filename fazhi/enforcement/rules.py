@@ -414,6 +414,11 @@ PERIODS = [
     DEMAND_WAIT,
 ]
 
+# The clocks a case may have running (Case.clock_key), by their period's key.
+CLOCK_LABELS = {
+    period.key: period.label for period in (DECISION, SERVICE, PAYMENT, DEMAND_WAIT, CASH_HAND_IN)
+}
+
 SURCHARGE_PERCENT_PER_DAY = 3
 
 

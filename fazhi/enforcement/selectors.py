@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from fazhi.core import permissions
+from fazhi.core import calendar, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.errors import NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Party, Role, Staff
 from fazhi.core.party_links import PartyLink
 from fazhi.enforcement import rules
@@ -198,3 +198,167 @@ def closure_facts(case: Case) -> rules.ClosureFacts:
         paid=Payment.objects.filter(case=case).exists(),
         court_applied=CourtApplication.objects.filter(case=case).exists(),
     )
+
+
+# ------------------------------------------------------------------------------------ lists and clocks
+
+# A clock within this many days of its end is shown as a warning, and the reminder job tells people.
+WARNING_DAYS = 3
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    stage: str = ""
+    officer: int | None = None
+    party: str = ""
+    overdue: bool = False
+    filed_from: datetime.date | None = None
+    filed_to: datetime.date | None = None
+
+
+def filter_cases(actor: Staff, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
+    cases = list_cases_for(actor, stage=filters.stage if filters.stage in set(Stage) else "")
+    if filters.officer:
+        cases = cases.filter(officers__staff_id=filters.officer)
+    if filters.party.strip():
+        cases = cases.filter(
+            party__in=core_selectors.search_parties_for(actor, query=filters.party).values("pk")
+        )
+    if filters.overdue:
+        cases = cases.filter(clock_due__lt=today)
+    if filters.filed_from:
+        cases = cases.filter(filed_on__gte=filters.filed_from)
+    if filters.filed_to:
+        cases = cases.filter(filed_on__lte=filters.filed_to)
+    return cases
+
+
+def clocks_due(actor: Staff, *, today: datetime.date) -> QuerySet[Case]:
+    """The office-wide list: every running clock that has lapsed or lapses within WARNING_DAYS,
+    the most urgent first."""
+    return (
+        list_cases_for(actor)
+        .filter(clock_due__lte=today + datetime.timedelta(days=WARNING_DAYS))
+        .order_by("clock_due", "id")
+    )
+
+
+def find_party_for_case(actor: Staff, text: str) -> Party:
+    """A party typed as its number in Fazhi, or its 证件号码 / 统一社会信用代码."""
+    value = text.strip()
+    matches: list[Party] = []
+    if value.isdigit() and len(value) < 15:
+        try:
+            matches = [core_selectors.access_party(actor, value)]
+        except NotFoundOrHidden:
+            matches = []
+    elif value:
+        matches = list(core_selectors.search_parties_for(actor, query=value)[:2])
+    if len(matches) != 1:
+        raise InvalidInput(
+            "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
+            % {"t": value},
+            field_errors={"party": "未找到该当事人。"},
+        )
+    return matches[0]
+
+
+@dataclass(frozen=True)
+class Clock:
+    key: str
+    label: str
+    due: datetime.date
+    explanation: list[str]
+    citation: str
+    days_left: int
+
+    @property
+    def lapsed(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def days_over(self) -> int:
+        return -self.days_left
+
+    @property
+    def warning(self) -> bool:
+        return 0 <= self.days_left <= WARNING_DAYS
+
+
+def case_clock(case: Case, *, today: datetime.date) -> Clock | None:
+    """The running clock, recomputed from its start so the page shows how it was counted."""
+    period: calendar.Period | None = None
+    extra: list[str] = []
+    if case.clock_key == rules.DECISION.key and case.filed_on:
+        period = rules.DECISION.due(case.filed_on)
+        extra = [
+            "经 %(who)s 批准延长 %(d)d 日（%(r)s），至 %(to)s。"
+            % {"who": e.approved_by.full_name, "d": e.days, "r": e.reason, "to": e.new_due.isoformat()}
+            for e in case.extensions.select_related("approved_by")
+        ]
+    elif case.clock_key == rules.SERVICE.key:
+        period = rules.SERVICE.due(decision_of(case).decided_on)
+    elif case.clock_key == rules.PAYMENT.key:
+        period = rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on)
+    elif case.clock_key == rules.DEMAND_WAIT.key:
+        demand = case.demands.order_by("-id").first()
+        period = rules.DEMAND_WAIT.due(demand.served_on) if demand else None
+    elif case.clock_key == rules.CASH_HAND_IN.key:
+        period = rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on)
+    if period is None or case.clock_due is None:
+        return None
+    return Clock(
+        key=case.clock_key,
+        label=rules.CLOCK_LABELS[case.clock_key],
+        due=case.clock_due,
+        explanation=[*period.explanation(), *extra],
+        citation=period.citation,
+        days_left=(case.clock_due - today).days,
+    )
+
+
+# -------------------------------------------------------------------------------------- next steps
+
+
+@dataclass(frozen=True)
+class NextStep:
+    stage: Stage
+    label: str
+    blocked_by: RuleViolation | None
+
+
+def _precheck(case: Case, target: Stage, today: datetime.date) -> None:
+    """The gates that can be judged before anyone fills in a form, so the page says at once which
+    rule blocks a step."""
+    if target == Stage.DECIDED:
+        rules.check_decision(decision_facts(case), today=today)
+    elif target == Stage.CLOSED:
+        if not rules.closure_reasons_allowed(closure_facts(case)):
+            rules.check_closure(closure_facts(case), "", {})
+    elif target == Stage.HEARING:
+        report = InvestigationReport.objects.filter(case=case).first()
+        if report is None or not report.hearing_right:
+            raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
+    elif target == Stage.EXECUTING:
+        service = DecisionService.objects.filter(case=case).first()
+        rules.check_demand(
+            payment_due=service.payment_due if service else None,
+            today=today,
+            remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
+        )
+    elif target == Stage.PAID:
+        decision = PenaltyDecision.objects.filter(case=case).first()
+        if decision is None or decision.fine_fen == 0:
+            raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
+
+
+def next_steps(case: Case, *, today: datetime.date) -> list[NextStep]:
+    steps = []
+    for target in rules.next_stages(rules.Procedure(case.procedure), Stage(case.stage)):
+        try:
+            _precheck(case, target, today)
+            blocked = None
+        except RuleViolation as violation:
+            blocked = violation
+        steps.append(NextStep(stage=target, label=STAGE_LABELS[target], blocked_by=blocked))
+    return steps

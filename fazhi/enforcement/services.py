@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import secrets
-from typing import IO
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import calendar, files, permissions
@@ -1114,6 +1114,8 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         decided_by=actor,
         number=core_services.issue_number(actor, series, year=today.year, subject=case),
     )
+    # The numbered form handed over on the spot is the case's number too (no 立案 in this procedure).
+    case.filing_number = decision.number
     SummaryDetails.objects.create(
         case=case,
         warning_only=data.warning_only,
@@ -1551,7 +1553,9 @@ def access_upload(actor: Staff, key: str) -> UploadSession:
 
 
 @transaction.atomic
-def receive_piece(actor: Staff, key: str, stream: IO[bytes], *, offset: int, length: int) -> UploadSession:
+def receive_piece(
+    actor: Staff, key: str, stream: files.Readable, *, offset: int, length: int
+) -> UploadSession:
     """Accept the piece that starts where the stored bytes end. A piece at another offset is refused
     with the offset to resume from, so a client that lost a reply asks and continues."""
     session = access_upload(actor, key)
@@ -1594,3 +1598,97 @@ def finish_upload(actor: Staff, key: str) -> tuple[StoredBlob, str, UploadSessio
     )
     UploadSession.objects.filter(pk=session.pk).update(completed=True)
     return blob, name, session
+
+
+# ------------------------------------------------------------------------------------ the daily job
+
+
+def _due_from_rule(case: Case) -> datetime.date | None:
+    """The running clock's due date counted again from its start, with the calendar as it is now."""
+    if case.clock_key == rules.DECISION.key and case.filed_on:
+        extended = sum(extension.days for extension in case.extensions.all())
+        return rules.DECISION.due(case.filed_on).due + datetime.timedelta(days=extended)
+    if case.clock_key == rules.SERVICE.key:
+        return rules.SERVICE.due(selectors.decision_of(case).decided_on).due
+    if case.clock_key == rules.PAYMENT.key:
+        return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
+    if case.clock_key == rules.CASH_HAND_IN.key:
+        return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
+    demand = case.demands.order_by("-id").first()
+    if case.clock_key == rules.DEMAND_WAIT.key and demand is not None:
+        return rules.DEMAND_WAIT.due(demand.served_on).due
+    return None
+
+
+@transaction.atomic(durable=True)
+def refresh_clock(actor: Staff, case: Case) -> bool:
+    """Count the running clock again: a holiday entered after the clock started (a later year's
+    schedule, published in November) moves its due date. The move is recorded."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    due = _due_from_rule(case)
+    if due is None or due == case.clock_due:
+        return False
+    previous = case.clock_due
+    case.clock_due = due
+    if case.clock_key == rules.DECISION.key:
+        case.decision_due = due
+    case.save(update_fields=["clock_due", "decision_due", "updated_at"])
+    ledger.record(
+        actor,
+        EnforcementEvent.CLOCK_RECOUNTED,
+        case,
+        {
+            "clock": case.clock_key,
+            "previous_due": previous.isoformat() if previous else None,
+            "due": due.isoformat(),
+        },
+        organisation=case.organisation,
+    )
+    return True
+
+
+@dataclasses.dataclass(frozen=True)
+class ReminderRun:
+    recounted: int
+    reminded_cases: int
+
+
+def send_clock_reminders(*, today: datetime.date) -> ReminderRun:
+    """The daily job: recount every running clock, then tell the case's officers and the town's heads
+    about each one that has lapsed or lapses within selectors.WARNING_DAYS."""
+    system = core_services.system_actor()
+    running = Case.objects.exclude(clock_key="").filter(clock_due__isnull=False).only("pk")
+    recounted = sum(refresh_clock(system, case) for case in running.iterator())
+    reminded = 0
+    soon = today + datetime.timedelta(days=selectors.WARNING_DAYS)
+    for case in (
+        Case.objects.filter(clock_due__lte=soon).select_related("organisation", "filing_number").iterator()
+    ):
+        assert case.clock_due is not None
+        days = (case.clock_due - today).days
+        state = "已超期 %(d)d 日" % {"d": -days} if days < 0 else "还剩 %(d)d 日" % {"d": days}
+        text = "【%(state)s】%(case)s %(title)s：%(clock)s期限 %(due)s" % {
+            "state": state,
+            "case": case,
+            "title": case.title,
+            "clock": case.clock_label,
+            "due": case.clock_due.isoformat(),
+        }
+        officers = [officer.staff for officer in case.officers.select_related("staff")]
+        heads = list(
+            Staff.objects.filter(
+                is_active=True,
+                organisation__path__startswith=case.organisation.path,
+                role_grants__role=Role.HEAD,
+            )
+        )
+        with transaction.atomic():
+            core_services.notify(
+                [*officers, *heads],
+                key="case-clock:%(id)d:%(clock)s" % {"id": case.pk, "clock": case.clock_key},
+                day=today,
+                text=text,
+                url=reverse("enforcement:case-detail", args=[case.pk]),
+            )
+        reminded += 1
+    return ReminderRun(recounted=recounted, reminded_cases=reminded)

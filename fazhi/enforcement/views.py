@@ -11,34 +11,49 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from fazhi.core import permissions
+from fazhi.core import files, permissions
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import Role, Staff
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.forms import (
+    AssignDeviceForm,
+    CaseFilterForm,
+    CloseForm,
     CloseInvestigationForm,
+    ConfirmForm,
+    CourtForm,
     DecideForm,
     DeclineForm,
     DefenceForm,
+    DemandForm,
+    DeviceForm,
     DiscussionForm,
+    EvidenceForm,
+    ExtendForm,
     FileCaseForm,
     HearingForm,
     HearingRequestForm,
     InvestigateForm,
     LeadForm,
     NoticeForm,
+    OnSpotForm,
+    PaymentForm,
     PowerForm,
+    RecordForm,
+    RemedyEndForm,
+    RemedyForm,
+    ReturnDeviceForm,
     ReviewForm,
+    ServeForm,
     SubmitReviewForm,
 )
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, Closure, DecisionService, Payment, PenaltyDecision
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
 from fazhi.ledger.selectors import verified_history
 
-# The actions a case page offers, by the stage they lead to, and who may take them; the other stages
-# are listed without a link until their step is built.
+# The steps a case page offers, by the stage they lead to, and who may take them.
 ACTIONS: dict[Stage, tuple[str, tuple[Role, ...]]] = {
     Stage.FILED: ("enforcement:case-file", (Role.HEAD,)),
     Stage.NOT_FILED: ("enforcement:case-decline", (Role.HEAD,)),
@@ -49,56 +64,130 @@ ACTIONS: dict[Stage, tuple[str, tuple[Role, ...]]] = {
     Stage.LEGAL_REVIEW: ("enforcement:case-submit-review", (Role.OFFICER, Role.HEAD)),
     Stage.COLLECTIVE_DISCUSSION: ("enforcement:case-discussion", (Role.HEAD,)),
     Stage.DECIDED: ("enforcement:case-decide", (Role.HEAD,)),
+    Stage.SERVED: ("enforcement:case-serve", (Role.OFFICER, Role.HEAD)),
+    Stage.EXECUTING: ("enforcement:case-demand", (Role.OFFICER, Role.HEAD)),
+    Stage.PAID: ("enforcement:case-payment", (Role.OFFICER, Role.HEAD)),
+    Stage.RECORDED_WITH_AGENCY: ("enforcement:case-record-with-agency", (Role.OFFICER, Role.HEAD)),
+    Stage.CLOSED: ("enforcement:case-close", (Role.HEAD,)),
 }
+EVIDENCE_WORK = ("登记证据", "enforcement:case-evidence", (Role.OFFICER, Role.AUXILIARY, Role.HEAD))
+EXTEND_WORK = ("延长办案期限", "enforcement:case-extend", (Role.HEAD,))
+REMEDY_WORK = ("登记复议或诉讼", "enforcement:case-remedy", (Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER))
+REMEDY_END_WORK = (
+    "登记复议或诉讼结果",
+    "enforcement:case-remedy-end",
+    (Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER),
+)
 # Work within a stage rather than a move out of it.
-STAGE_WORK: dict[Stage, list[tuple[str, str, tuple[Role, ...]]]] = {
-    Stage.NOTIFIED: [("记录陈述申辩", "enforcement:case-defence", (Role.OFFICER, Role.HEAD))],
-    Stage.HEARING: [("记录听证", "enforcement:case-hearing", (Role.OFFICER, Role.HEAD))],
-    Stage.LEGAL_REVIEW: [("出具审核意见", "enforcement:case-review", (Role.LEGAL_REVIEWER,))],
+STAGE_WORK: dict[tuple[Procedure, Stage], list[tuple[str, str, tuple[Role, ...]]]] = {
+    (Procedure.ORDINARY, Stage.LEAD): [EVIDENCE_WORK],
+    (Procedure.ORDINARY, Stage.FILED): [EVIDENCE_WORK, EXTEND_WORK],
+    (Procedure.ORDINARY, Stage.INVESTIGATING): [
+        EVIDENCE_WORK,
+        ("制作笔录", "enforcement:case-record", (Role.OFFICER, Role.HEAD)),
+        EXTEND_WORK,
+    ],
+    (Procedure.ORDINARY, Stage.INVESTIGATION_CLOSED): [EXTEND_WORK],
+    (Procedure.ORDINARY, Stage.NOTIFIED): [
+        ("记录陈述申辩", "enforcement:case-defence", (Role.OFFICER, Role.HEAD)),
+        EXTEND_WORK,
+    ],
+    (Procedure.ORDINARY, Stage.HEARING): [
+        ("记录听证", "enforcement:case-hearing", (Role.OFFICER, Role.HEAD)),
+        EXTEND_WORK,
+    ],
+    (Procedure.ORDINARY, Stage.LEGAL_REVIEW): [
+        ("出具审核意见", "enforcement:case-review", (Role.LEGAL_REVIEWER,)),
+        EXTEND_WORK,
+    ],
+    (Procedure.ORDINARY, Stage.COLLECTIVE_DISCUSSION): [EXTEND_WORK],
+    (Procedure.ORDINARY, Stage.SERVED): [REMEDY_WORK, REMEDY_END_WORK],
+    (Procedure.ORDINARY, Stage.EXECUTING): [
+        ("申请人民法院强制执行", "enforcement:case-court", (Role.HEAD,)),
+        REMEDY_WORK,
+        REMEDY_END_WORK,
+    ],
+    (Procedure.SUMMARY, Stage.SERVED): [EVIDENCE_WORK],
+    (Procedure.SUMMARY, Stage.PAID): [EVIDENCE_WORK],
 }
+
+
+def _filters(request: HttpRequest, actor: Staff) -> tuple[CaseFilterForm, selectors.CaseFilters]:
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor)]
+    stages = [(value.value, label) for value, label in STAGE_LABELS.items()]
+    form = CaseFilterForm(request.GET, stages=stages, people=people)
+    # Each filter that parses applies; one that does not is dropped rather than failing the list.
+    form.is_valid()
+    data = {name: form.cleaned_data.get(name) for name in form.fields if name not in form.errors}
+    return form, selectors.CaseFilters(
+        stage=data.get("stage") or "",
+        officer=data.get("officer"),
+        party=data.get("party") or "",
+        overdue=bool(data.get("overdue")),
+        filed_from=data.get("filed_from"),
+        filed_to=data.get("filed_to"),
+    )
 
 
 @staff_required()
 def case_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
-    stage = request.GET.get("stage", "")
-    stage = stage if stage in Stage.__members__.values() else ""
-    page = paginate(request, selectors.list_cases_for(actor, stage=stage))
+    today = timezone.localdate()
+    form, filters = _filters(request, actor)
+    page = paginate(request, selectors.filter_cases(actor, filters, today=today))
+    context = {"page": page, "form": form, "query_string": query_without_page(request), "today": today}
+    return render(request, "enforcement/case_list.html", context)
+
+
+@staff_required()
+def clocks_due(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    today = timezone.localdate()
+    page = paginate(request, selectors.clocks_due(actor, today=today))
     context = {
         "page": page,
-        "stage": stage,
-        "stages": [(value.value, label) for value, label in STAGE_LABELS.items()],
+        "today": today,
+        "warning_days": selectors.WARNING_DAYS,
         "query_string": query_without_page(request),
     }
-    return render(request, "enforcement/case_list.html", context)
+    return render(request, "enforcement/clocks_due.html", context)
 
 
 @staff_required()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
     case = selectors.access_case(actor, case_id)
-    next_stages = rules.next_stages(Procedure(case.procedure), Stage(case.stage))
+    today = timezone.localdate()
+    procedure, stage = Procedure(case.procedure), Stage(case.stage)
     context = {
         "case": case,
-        "stage_label": STAGE_LABELS[Stage(case.stage)],
-        "actions": [
+        "stage_label": STAGE_LABELS[stage],
+        "steps": [
             {
-                "label": STAGE_LABELS[stage],
-                "url_name": ACTIONS[stage][0]
-                if stage in ACTIONS and permissions.has_role(actor, *ACTIONS[stage][1])
+                "label": step.label,
+                "blocked_by": step.blocked_by,
+                "url_name": ACTIONS[step.stage][0]
+                if step.stage in ACTIONS and permissions.has_role(actor, *ACTIONS[step.stage][1])
                 else "",
             }
-            for stage in next_stages
+            for step in selectors.next_steps(case, today=today)
         ],
         "work": [
             {"label": label, "url_name": url_name}
-            for label, url_name, roles in STAGE_WORK.get(Stage(case.stage), [])
+            for label, url_name, roles in STAGE_WORK.get((procedure, stage), [])
             if permissions.has_role(actor, *roles)
         ],
-        "decision_clock": rules.DECISION.due(case.filed_on) if case.filed_on else None,
+        "clock": selectors.case_clock(case, today=today),
         "officers": case.officers.select_related("staff"),
+        "evidence": case.evidence.select_related("captured_by", "device", "attachment__blob"),
+        "records": case.records.prefetch_related("officers"),
+        "decision": PenaltyDecision.objects.filter(case=case).select_related("number").first(),
+        "service": DecisionService.objects.filter(case=case).first(),
+        "payment": Payment.objects.filter(case=case).first(),
+        "closure": Closure.objects.filter(case=case).first(),
+        "remedies": case.remedies.all(),
         "history": verified_history(case),
-        "today": timezone.localdate(),
+        "today": today,
     }
     return render(request, "enforcement/case_detail.html", context)
 
@@ -125,7 +214,7 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     powers = [(power.pk, str(power)) for power in selectors.powers_of(actor).filter(active=True)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = selectors.access_party_for_case(actor, data.pop("party_id"))
+        party = selectors.find_party_for_case(actor, data.pop("party"))
         power = selectors.access_power(actor, data.pop("power"))
         filed = services.file_case(actor, case, party=party, power=power, **data)
         assert filed.filing_number is not None
@@ -354,3 +443,283 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
         return "已作出行政处罚决定，文号 %(n)s。" % {"n": decision.number.text}
 
     return _step(request, case_id, title="作出决定", form_class=DecideForm, act=act)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        extension = services.extend_decision_period(actor, case, days=data["days"], reason=data["reason"])
+        return "已批准延长办案期限至 %(d)s。" % {"d": extension.new_due.isoformat()}
+
+    return _step(request, case_id, title="延长办案期限", form_class=ExtendForm, act=act)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_serve(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        service = services.serve_decision(actor, case, **data)
+        if service.payment_due:
+            return "已送达；罚款缴纳期限至 %(d)s。" % {"d": service.payment_due.isoformat()}
+        return "已送达。"
+
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+    initial = {"served_on": timezone.localdate(), "recipient": case.party.name if case.party else ""}
+    return _step(request, case_id, title="送达决定书", form_class=ServeForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+@require_http_methods(["GET", "POST"])
+def case_remedy(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.start_remedy(actor, case, **data)
+        return "已登记；复议或诉讼期间不计加处罚款，暂停执行。"
+
+    initial = {"started_on": timezone.localdate()}
+    return _step(request, case_id, title="登记复议或诉讼", form_class=RemedyForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+@require_http_methods(["GET", "POST"])
+def case_remedy_end(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.end_remedy(actor, case, **data)
+        return "已登记复议或诉讼结果。"
+
+    initial = {"ended_on": timezone.localdate()}
+    return _step(request, case_id, title="复议或诉讼结果", form_class=RemedyEndForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_payment(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        payment = services.record_payment(
+            actor,
+            case,
+            paid_on=data["paid_on"],
+            paid_fen=fen(data["paid"]),
+            receipt_number=data["receipt_number"],
+        )
+        return "已登记缴纳：罚款 %(f)s 元，加处罚款 %(s)s 元。" % {
+            "f": rules.yuan(payment.fine_fen),
+            "s": rules.yuan(payment.surcharge_fen),
+        }
+
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+    today = timezone.localdate()
+    fine, surcharge = selectors.amount_owed(case, on=today)
+    initial = {"paid_on": today, "paid": (Decimal(fine + surcharge) / 100).quantize(Decimal("0.01"))}
+    return _step(request, case_id, title="登记缴纳罚款", form_class=PaymentForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_demand(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        demand = services.issue_demand(actor, case, served_on=data["served_on"])
+        return "已送达催告书；履行期限至 %(d)s。" % {"d": demand.wait_until.isoformat()}
+
+    initial = {"served_on": timezone.localdate()}
+    return _step(request, case_id, title="催告", form_class=DemandForm, act=act, initial=initial)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_court(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.apply_to_court(actor, case, **data)
+        return "已登记申请人民法院强制执行。"
+
+    initial = {"applied_on": timezone.localdate()}
+    return _step(request, case_id, title="申请强制执行", form_class=CourtForm, act=act, initial=initial)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.close_case(actor, case, **data)
+        return "已批准结案。"
+
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+    allowed = rules.closure_reasons_allowed(selectors.closure_facts(case))
+    initial = {"reason": allowed[0]} if allowed else {}
+    return _step(request, case_id, title="结案", form_class=CloseForm, act=act, initial=initial)
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_record_with_agency(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        services.record_with_agency(actor, case)
+        return "已备案。"
+
+    return _step(request, case_id, title="简易程序备案", form_class=ConfirmForm, act=act)
+
+
+@staff_required(Role.OFFICER)
+@require_http_methods(["GET", "POST"])
+def on_spot_create(request: HttpRequest) -> HttpResponse:
+    """简易程序 on a phone: one form, then the case page with the decision and its clock."""
+    actor = request_staff(request)
+    today = timezone.localdate()
+    powers = [(power.pk, str(power)) for power in selectors.powers_of(actor).filter(active=True)]
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor).exclude(pk=actor.pk)]
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        party = selectors.find_party_for_case(actor, data.pop("party"))
+        power = selectors.access_power(actor, data.pop("power"))
+        co_officer = selectors.team_of(actor).get(pk=data.pop("co_officer"))
+        fine_fen = fen(data.pop("fine"))
+        case = services.decide_on_spot(
+            actor,
+            services.OnSpotDecision(
+                party=party, power=power, co_officer=co_officer, fine_fen=fine_fen, **data
+            ),
+        )
+        return "已当场作出处罚决定，编号 %(n)s。" % {"n": case.decision.number.text}, redirect(
+            "enforcement:case-detail", case.pk
+        )
+
+    form = OnSpotForm(
+        request.POST or None, powers=powers, people=people, initial={"act_on": today, "party_signed": True}
+    )
+    return form_page(request, form, title="当场处罚（简易程序）", save=save)
+
+
+def _evidence_choices(actor: Staff) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor)]
+    devices = [(device.pk, device.number) for device in selectors.devices_of(actor).filter(active=True)]
+    return people, devices
+
+
+@staff_required(Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
+    """登记证据: a small file comes with the form; a large one arrives first in resumable pieces
+    (static/fazhi/upload.js) and the form names it by its upload key."""
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+    people, devices = _evidence_choices(actor)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        stored = None
+        if data["upload_key"]:
+            blob, name, _session = services.finish_upload(actor, data["upload_key"])
+            stored = (blob, name)
+        elif data["file"] is not None:
+            stored = files.store(data["file"], original_name=data["file"].name)
+        device = selectors.access_device(actor, data["device"]) if data["device"] else None
+        captured_by = selectors.team_of(actor).get(pk=data["captured_by"])
+        evidence = services.add_evidence(
+            actor,
+            case,
+            services.EvidenceInput(
+                kind=data["kind"],
+                description=data["description"],
+                captured_by=captured_by,
+                captured_at=data["captured_at"],
+                place=data["place"],
+                device=device,
+            ),
+            stored=stored,
+        )
+        return "已登记证据“%(d)s”。" % {"d": evidence.description}, redirect(
+            "enforcement:case-detail", case.pk
+        )
+
+    initial = {"captured_by": actor.pk, "captured_at": timezone.localtime().replace(second=0, microsecond=0)}
+    form = EvidenceForm(
+        request.POST or None, request.FILES or None, people=people, devices=devices, initial=initial
+    )
+    return form_page(
+        request,
+        form,
+        title="登记证据：%(case)s" % {"case": case},
+        save=save,
+        template="enforcement/evidence_form.html",
+        extra_context={"case": case},
+    )
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_record(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor)]
+
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        officers = list(selectors.team_of(actor).filter(pk__in=data.pop("officers")))
+        record = services.add_record(actor, case, services.RecordInput(officers=officers, **data))
+        return "已登记%(k)s。" % {"k": record.get_kind_display()}
+
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    initial = {"started_at": now, "ended_at": now, "officers": [actor.pk], "signed": True}
+    return _step(
+        request,
+        case_id,
+        title="制作笔录",
+        form_class=RecordForm,
+        act=act,
+        initial=initial,
+        form_kwargs={"people": people},
+    )
+
+
+@staff_required(Role.ADMIN, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def device_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = DeviceForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        device = services.add_device(actor, **data)
+        return "已登记执法记录仪 %(n)s。" % {"n": device.number}, redirect("enforcement:device-list")
+
+    if request.method == "POST":
+        return form_page(request, form, title="登记执法记录仪", save=save)
+    today = timezone.localdate()
+    context = {
+        "devices": selectors.devices_of(actor),
+        "coverage": selectors.device_coverage(actor, today),
+        "form": form,
+        "today": today,
+    }
+    return render(request, "enforcement/device_list.html", context)
+
+
+@staff_required(Role.ADMIN, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def device_assign(request: HttpRequest, device_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    device = selectors.access_device(actor, device_id)
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor)]
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        staff = selectors.team_of(actor).get(pk=data["staff"])
+        services.assign_device(actor, device, staff=staff, valid_from=data["valid_from"])
+        return "已将 %(d)s 配发给 %(s)s。" % {"d": device.number, "s": staff.full_name}, redirect(
+            "enforcement:device-list"
+        )
+
+    form = AssignDeviceForm(request.POST or None, people=people, initial={"valid_from": timezone.localdate()})
+    return form_page(request, form, title="配发执法记录仪 %(n)s" % {"n": device.number}, save=save)
+
+
+@staff_required(Role.ADMIN, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def device_return(request: HttpRequest, device_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    device = selectors.access_device(actor, device_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.return_device(actor, device, valid_to=data["valid_to"])
+        return "已收回 %(d)s。" % {"d": device.number}, redirect("enforcement:device-list")
+
+    form = ReturnDeviceForm(request.POST or None, initial={"valid_to": timezone.localdate()})
+    return form_page(request, form, title="收回执法记录仪 %(n)s" % {"n": device.number}, save=save)

@@ -40,7 +40,7 @@ def test_officer_registers_a_lead_head_files_it_officer_starts_investigating(tow
     head = client_for(town.head)
     filed = head.post(
         reverse("enforcement:case-file", args=[case.pk]),
-        {"party_id": town.party.pk, "power": town.power.pk, "act_ended_on": TODAY.isoformat()},
+        {"party": str(town.party.pk), "power": town.power.pk, "act_ended_on": TODAY.isoformat()},
         follow=True,
     ).content.decode()
     assert f"已立案，立案号 西青辛综执立〔{TODAY.year}〕1号" in filed
@@ -61,7 +61,7 @@ def test_a_rule_that_blocks_is_shown_above_the_form_with_its_article(town):
     case = lead(town, act_on=old)
     response = client_for(town.head).post(
         reverse("enforcement:case-file", args=[case.pk]),
-        {"party_id": town.party.pk, "power": town.power.pk, "act_ended_on": old.isoformat()},
+        {"party": str(town.party.pk), "power": town.power.pk, "act_ended_on": old.isoformat()},
     )
     assert response.status_code == 422
     body = response.content.decode()
