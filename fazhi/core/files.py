@@ -45,6 +45,7 @@ ALLOWED_TYPES: dict[str, FileType] = {
     ".mp4": FileType("video/mp4", "MP4 视频"),
     ".mp3": FileType("audio/mpeg", "MP3 音频"),
     ".wav": FileType("audio/wav", "WAV 音频"),
+    ".zip": FileType("application/zip", "ZIP 压缩包"),
 }
 
 
@@ -57,7 +58,7 @@ def _sniff(head: bytes) -> set[str]:
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return {".png"}
     if head.startswith(b"PK\x03\x04"):
-        return {".docx", ".xlsx"}
+        return {".docx", ".xlsx", ".zip"}
     if head[4:8] == b"ftyp":
         return {".mp4"}
     if head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):

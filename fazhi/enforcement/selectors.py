@@ -11,11 +11,12 @@ from django.urls import reverse
 from fazhi.core import calendar, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Party, Role, Staff
+from fazhi.core.models import Attachment, Party, Role, Staff
 from fazhi.core.party_links import PartyLink
 from fazhi.enforcement import rules
 from fazhi.enforcement.models import (
     Case,
+    Closure,
     CourtApplication,
     DecisionService,
     DelegatedPower,
@@ -362,3 +363,34 @@ def next_steps(case: Case, *, today: datetime.date) -> list[NextStep]:
             blocked = violation
         steps.append(NextStep(stage=target, label=STAGE_LABELS[target], blocked_by=blocked))
     return steps
+
+
+def archive_file(case: Case) -> Attachment | None:
+    """The kept zip of an archived case."""
+    closure = Closure.objects.filter(case=case).exclude(archive_sha256="").first()
+    if closure is None:
+        return None
+    return (
+        Attachment.objects.filter(
+            subject_type=case._meta.label_lower, subject_id=str(case.pk), blob__sha256=closure.archive_sha256
+        )
+        .select_related("blob")
+        .first()
+    )
+
+
+def recounted_due(case: Case) -> datetime.date | None:
+    """The running clock's due date counted again from its start, with the calendar as it is now."""
+    if case.clock_key == rules.DECISION.key and case.filed_on:
+        extended = sum(extension.days for extension in case.extensions.all())
+        return rules.DECISION.due(case.filed_on).due + datetime.timedelta(days=extended)
+    if case.clock_key == rules.SERVICE.key:
+        return rules.SERVICE.due(decision_of(case).decided_on).due
+    if case.clock_key == rules.PAYMENT.key:
+        return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
+    if case.clock_key == rules.CASH_HAND_IN.key:
+        return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
+    demand = case.demands.order_by("-id").first()
+    if case.clock_key == rules.DEMAND_WAIT.key and demand is not None:
+        return rules.DEMAND_WAIT.due(demand.served_on).due
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import secrets
+import tempfile
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +17,7 @@ from fazhi.core import calendar, files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
-from fazhi.enforcement import rules, selectors
+from fazhi.enforcement import archive, rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -53,6 +54,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
 from fazhi.ledger import record as ledger
+from fazhi.ledger import services as ledger_services
 from fazhi.ledger.record import sha256_hex
 
 FILING_SERIES_KEY = "case-filing"
@@ -1603,29 +1605,12 @@ def finish_upload(actor: Staff, key: str) -> tuple[StoredBlob, str, UploadSessio
 # ------------------------------------------------------------------------------------ the daily job
 
 
-def _due_from_rule(case: Case) -> datetime.date | None:
-    """The running clock's due date counted again from its start, with the calendar as it is now."""
-    if case.clock_key == rules.DECISION.key and case.filed_on:
-        extended = sum(extension.days for extension in case.extensions.all())
-        return rules.DECISION.due(case.filed_on).due + datetime.timedelta(days=extended)
-    if case.clock_key == rules.SERVICE.key:
-        return rules.SERVICE.due(selectors.decision_of(case).decided_on).due
-    if case.clock_key == rules.PAYMENT.key:
-        return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
-    if case.clock_key == rules.CASH_HAND_IN.key:
-        return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
-    demand = case.demands.order_by("-id").first()
-    if case.clock_key == rules.DEMAND_WAIT.key and demand is not None:
-        return rules.DEMAND_WAIT.due(demand.served_on).due
-    return None
-
-
 @transaction.atomic(durable=True)
 def refresh_clock(actor: Staff, case: Case) -> bool:
     """Count the running clock again: a holiday entered after the clock started (a later year's
     schedule, published in November) moves its due date. The move is recorded."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    due = _due_from_rule(case)
+    due = selectors.recounted_due(case)
     if due is None or due == case.clock_due:
         return False
     previous = case.clock_due
@@ -1692,3 +1677,55 @@ def send_clock_reminders(*, today: datetime.date) -> ReminderRun:
             )
         reminded += 1
     return ReminderRun(recounted=recounted, reminded_cases=reminded)
+
+
+# ------------------------------------------------------------------------------------------ archive
+
+
+def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
+    """归档: the complete case file as one zip, kept under its SHA-256, which the ledger records.
+    The zip is written before the transaction that records it, so no write lock waits on the disk."""
+    _require_own_case(actor, case)
+    permissions.require_role(actor, Role.HEAD, Role.ADMIN)
+    number = archive_number.strip()
+    if not number:
+        raise InvalidInput("请填写档案号。", field_errors={"archive_number": "请填写档案号。"})
+    if Closure.objects.filter(case__organisation=case.organisation, archive_number=number).exists():
+        raise InvalidInput(
+            "档案号“%(n)s”已被使用。" % {"n": number}, field_errors={"archive_number": "档案号已被使用。"}
+        )
+    rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.ARCHIVED)
+    signed = ledger_services.make_checkpoint()
+    assert signed is not None, "a closed case has events"
+    with tempfile.TemporaryFile() as zipped:
+        archive.write_zip(case, signed, zipped)
+        zipped.seek(0)
+        blob, name = files.store(
+            zipped,
+            original_name="案卷-%(case)s.zip" % {"case": case},
+            max_bytes=settings.EVIDENCE_UPLOAD_MAX_BYTES * 4,
+        )
+    return _record_archive(actor, case, number=number, blob=blob, name=name)
+
+
+@transaction.atomic(durable=True)
+def _record_archive(actor: Staff, case: Case, *, number: str, blob: StoredBlob, name: str) -> Closure:
+    case = _locked(actor, case)
+    _move(case, Stage.ARCHIVED)
+    case.save(update_fields=["stage", "updated_at"])
+    closure = Closure.objects.select_for_update().get(case=case)
+    closure.archive_number = number
+    closure.archived_on = timezone.localdate()
+    closure.archive_sha256 = blob.sha256
+    closure.save(update_fields=["archive_number", "archived_on", "archive_sha256"])
+    core_services.record_attachment(
+        actor, subject=case, organisation=case.organisation, blob=blob, name=name, description="电子案卷"
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.ARCHIVED,
+        case,
+        {"archive_number": number, "sha256": blob.sha256, "size": blob.size},
+        organisation=case.organisation,
+    )
+    return closure

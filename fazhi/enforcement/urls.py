@@ -1,11 +1,12 @@
 from django.urls import path
 
-from fazhi.enforcement import views
+from fazhi.enforcement import views, views_documents
 
 app_name = "enforcement"
 
 urlpatterns = [
     path("", views.case_list, name="case-list"),
+    path("<int:case_id>/documents/<str:kind>.docx", views_documents.case_document, name="case-document"),
     path("leads/new/", views.lead_create, name="lead-create"),
     path("<int:case_id>/", views.case_detail, name="case-detail"),
     path("<int:case_id>/file/", views.case_file, name="case-file"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("<int:case_id>/demand/", views.case_demand, name="case-demand"),
     path("<int:case_id>/court/", views.case_court, name="case-court"),
     path("<int:case_id>/close/", views.case_close, name="case-close"),
+    path("<int:case_id>/archive/", views.case_archive, name="case-archive"),
     path("<int:case_id>/record-with-agency/", views.case_record_with_agency, name="case-record-with-agency"),
     path("<int:case_id>/evidence/", views.case_evidence, name="case-evidence"),
     path("<int:case_id>/records/new/", views.case_record, name="case-record"),

@@ -16,8 +16,9 @@ from fazhi.core.access import request_staff, staff_required
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import Role, Staff
 from fazhi.core.pages import form_page, paginate, query_without_page
-from fazhi.enforcement import rules, selectors, services
+from fazhi.enforcement import documents, rules, selectors, services
 from fazhi.enforcement.forms import (
+    ArchiveForm,
     AssignDeviceForm,
     CaseFilterForm,
     CloseForm,
@@ -69,6 +70,7 @@ ACTIONS: dict[Stage, tuple[str, tuple[Role, ...]]] = {
     Stage.PAID: ("enforcement:case-payment", (Role.OFFICER, Role.HEAD)),
     Stage.RECORDED_WITH_AGENCY: ("enforcement:case-record-with-agency", (Role.OFFICER, Role.HEAD)),
     Stage.CLOSED: ("enforcement:case-close", (Role.HEAD,)),
+    Stage.ARCHIVED: ("enforcement:case-archive", (Role.HEAD, Role.ADMIN)),
 }
 EVIDENCE_WORK = ("登记证据", "enforcement:case-evidence", (Role.OFFICER, Role.AUXILIARY, Role.HEAD))
 EXTEND_WORK = ("延长办案期限", "enforcement:case-extend", (Role.HEAD,))
@@ -186,6 +188,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "payment": Payment.objects.filter(case=case).first(),
         "closure": Closure.objects.filter(case=case).first(),
         "remedies": case.remedies.all(),
+        "archive_file": selectors.archive_file(case),
+        "documents": documents.available(case),
         "history": verified_history(case),
         "today": today,
     }
@@ -723,3 +727,16 @@ def device_return(request: HttpRequest, device_id: int) -> HttpResponse:
 
     form = ReturnDeviceForm(request.POST or None, initial={"valid_to": timezone.localdate()})
     return form_page(request, form, title="收回执法记录仪 %(n)s" % {"n": device.number}, save=save)
+
+
+@staff_required(Role.HEAD, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def case_archive(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        closure = services.archive_case(actor, case, archive_number=data["archive_number"])
+        return "已归档，档案号 %(n)s；电子案卷 SHA-256 %(h)s。" % {
+            "n": closure.archive_number,
+            "h": closure.archive_sha256,
+        }
+
+    return _step(request, case_id, title="归档", form_class=ArchiveForm, act=act)

@@ -8,6 +8,7 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core import services as core_services
@@ -49,6 +50,8 @@ def test_serve_pay_and_close_through_the_pages(town, decided):
     ).content.decode()
     assert "已送达；罚款缴纳期限至" in served
     assert "缴纳罚款期限" in served
+    assert f"/cases/{decided.pk}/documents/penalty_decision.docx" in served
+    assert f"/cases/{decided.pk}/documents/service_receipt.docx" in served
     payment_form = officer.get(reverse("enforcement:case-payment", args=[decided.pk])).content.decode()
     assert 'value="2000.00"' in payment_form, "the form offers the amount owed today"
     refused = officer.post(
@@ -206,7 +209,7 @@ def test_a_video_arrives_in_pieces_through_the_api_and_resumes_after_a_drop(town
             "kind": "audio_visual",
             "description": "现场执法记录",
             "captured_by_id": town.officer.pk,
-            "captured_at": f"{TODAY.isoformat()}T00:10:00+08:00",
+            "captured_at": (timezone.now() - datetime.timedelta(minutes=30)).isoformat(),
             "place": "政府路",
             "device_id": device.pk,
             "upload_key": key,

@@ -1,0 +1,103 @@
+"""归档: a closed case becomes one zip with its index, documents, evidence and the proof of every event;
+each piece is opened back here as a user would."""
+
+import datetime
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+from django.test import Client
+
+from fazhi.core import files
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.enforcement import selectors, services
+from fazhi.enforcement.models import Case, Closure
+from fazhi.enforcement.rules import Stage
+from fazhi.enforcement.tests.conftest import TODAY, close, decide, file, lead, notify
+from fazhi.enforcement.tests.test_evidence import JPEG, evidence_input
+from fazhi.ledger import verify
+
+
+@pytest.fixture
+def closed(town, investigated):
+    services.add_evidence(
+        town.officer,
+        investigated,
+        evidence_input(town),
+        stored=files.store(io.BytesIO(JPEG), original_name="现场.jpg"),
+    )
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - datetime.timedelta(days=10))
+    decide(town, case)
+    services.serve_decision(
+        town.officer, case, method="direct", served_on=TODAY, recipient="刘某", proof="送达回证签收"
+    )
+    services.record_payment(town.officer, case, paid_on=TODAY, paid_fen=2_000_00, receipt_number="R1")
+    services.close_case(town.head, case, reason="performed", summary="罚款已缴清")
+    case.refresh_from_db()
+    return case
+
+
+def test_a_closed_case_is_archived_as_one_verifiable_zip(town, closed, tmp_path):
+    closure = services.archive_case(town.head, closed, archive_number="XQXK-2026-ZF-001")
+    closed.refresh_from_db()
+    assert closed.stage == Stage.ARCHIVED
+    head = Client()
+    head.force_login(town.head)
+    page = head.get(f"/cases/{closed.pk}/").content.decode()
+    assert "XQXK-2026-ZF-001" in page
+    attachment = selectors.archive_file(closed)
+    assert attachment is not None
+    content = head.get(f"/files/{attachment.pk}/").getvalue()
+    assert hashlib.sha256(content).hexdigest() == closure.archive_sha256
+
+    bundle = zipfile.ZipFile(io.BytesIO(content))
+    names = bundle.namelist()
+    assert "证据/01-现场.jpg" in names
+    assert hashlib.sha256(bundle.read("证据/01-现场.jpg")).hexdigest() == hashlib.sha256(JPEG).hexdigest()
+    decision_docx = next(name for name in names if name.startswith("文书/行政处罚决定书"))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(bundle.read(decision_docx))).paragraphs)
+    assert "刘某" in text
+    index = openpyxl.load_workbook(io.BytesIO(bundle.read("卷内目录.xlsx"))).worksheets[0]
+    titles = [row[1] for row in index.iter_rows(min_row=3, values_only=True)]
+    assert "行政处罚决定书" in titles
+    assert any(str(title).startswith("书证：现场照片") for title in titles)
+
+    proofs = [name for name in names if name.startswith("全过程记录/记录-")]
+    assert len(proofs) >= 8, "every step of the case has its proof"
+    for name in proofs:
+        assert all(ok for ok, _ in verify.verify_bundle(json.loads(bundle.read(name))))
+    file_proof = next(name for name in names if name.startswith("全过程记录/文件-"))
+    assert all(ok for ok, _ in verify.verify_bundle(json.loads(bundle.read(file_proof)), JPEG))
+
+    # The bundled verifier runs on its own, with the standard library only.
+    bundle.extractall(tmp_path)
+    checked = subprocess.run(
+        [
+            sys.executable,
+            str(tmp_path / "verify.py"),
+            str(tmp_path / file_proof),
+            str(tmp_path / "证据/01-现场.jpg"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_only_a_closed_case_is_archived_and_an_archive_number_is_used_once(town, closed):
+    open_case = file(town, lead(town))
+    with pytest.raises(RuleViolation, match="不能进入“归档”"):
+        services.archive_case(town.head, open_case, archive_number="A-1")
+    with pytest.raises(InvalidInput):
+        services.archive_case(town.head, closed, archive_number="  ")
+    services.archive_case(town.head, closed, archive_number="A-1")
+    assert Closure.objects.get(case=closed).archive_number == "A-1"
+    assert Case.objects.get(pk=open_case.pk).stage == Stage.FILED
