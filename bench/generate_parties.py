@@ -20,6 +20,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from bench.common import secondary_indexes, settle
 from fazhi.core import services, validators
 from fazhi.core.models import Organisation, OrganisationKind, Party, Role, Staff
 
@@ -337,25 +338,6 @@ def party_rows(
         )
 
 
-def _secondary_indexes() -> list[tuple[str, str]]:
-    """(name, CREATE statement) of every index on core_party except the primary key."""
-    table = Party._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
-                [table],
-            )
-        else:
-            cursor.execute(
-                "SELECT i.indexname, i.indexdef FROM pg_indexes i "
-                "JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid "
-                "WHERE i.tablename = %s AND NOT x.indisprimary",
-                [table],
-            )
-        return list(cursor.fetchall())
-
-
 def load_parties(count: int, world: World, *, seed: int = 20260501) -> tuple[Samples, float]:
     """Bulk-insert `count` parties; returns the search samples and the seconds it took.
 
@@ -366,7 +348,7 @@ def load_parties(count: int, world: World, *, seed: int = 20260501) -> tuple[Sam
     rows = party_rows(count, world, samples, seed=seed)
     table = Party._meta.db_table
     started = time.perf_counter()
-    indexes = _secondary_indexes()
+    indexes = secondary_indexes(table)
     with transaction.atomic():
         with connection.cursor() as cursor:
             for name, _ in indexes:
@@ -401,6 +383,5 @@ def load_parties(count: int, world: World, *, seed: int = 20260501) -> tuple[Sam
     if connection.vendor == "postgresql":
         # What autovacuum would have done by the time a town has a million parties: statistics for
         # the planner and a visibility map for index-only scans.
-        with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM ANALYZE {table}")
+        settle([table])
     return samples, time.perf_counter() - started

@@ -53,7 +53,14 @@ if str(ROOT) not in sys.path:
     # Run as `python bench/<name>.py`, the script's own folder is on the path, not the project's.
     sys.path.insert(0, str(ROOT))
 
-from bench.common import quantiles_ms, reset_postgres_database, versions  # noqa: E402
+from bench.common import (  # noqa: E402
+    LedgerAppender,
+    database_bytes,
+    quantiles_ms,
+    reset_postgres_database,
+    settle,
+    versions,
+)
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/fazhi_bench_ledger"
 LOAD_BATCH = 100_000  # events per bulk transaction
@@ -68,13 +75,6 @@ PAYLOAD = {
 }
 SEQ_SENTINEL = 987_654_321_987_654_321
 TIME_SENTINEL = "@@time@@"
-EVENT_COLUMNS = (
-    "sequence, recorded_at, actor_id, organisation_id, action, subject_type, subject_id, entry, leaf_hash"
-)
-INSERT_EVENT = (
-    "INSERT INTO ledger_event (sequence, recorded_at, actor_id, organisation_id, action, subject_type, "
-    "subject_id, entry, leaf_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-)
 TARGET_APPENDS_PER_SECOND = 1_000
 TARGET_PROOF_MS = 10.0
 TARGET_VERIFY_RATIO = 3.0
@@ -83,28 +83,13 @@ TARGET_VERIFY_RATIO = 3.0
 # ------------------------------------------------------------------------------------------ the child
 
 
-def _database_bytes() -> int:
-    from django.conf import settings
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_database_size(current_database())")
-            return int(cursor.fetchone()[0])
-    name = Path(settings.DATABASES["default"]["NAME"])
-    return sum(path.stat().st_size for path in name.parent.glob(name.name + "*"))
-
-
 class Loader:
-    """Writes what ledger.record() would write, in bulk. Holds the tree's right edge in memory."""
+    """Writes what ledger.record() would write, in bulk (bench.common.LedgerAppender), for one action."""
 
     def __init__(self, actor_id: int, actor_username: str, check: bool) -> None:
-        from django.db import connection
-
         from fazhi.core.events import CoreEvent
         from fazhi.ledger.record import canonical_json
 
-        self.vendor = connection.vendor
         self.actor_id = actor_id
         self.actor_username = actor_username
         self.action = CoreEvent.HOLIDAY_OVERRIDE_SAVED.value
@@ -132,40 +117,24 @@ class Loader:
             "payload": PAYLOAD,
         }
 
-    def _right_edge(self, start: int) -> list[bytes]:
-        """The stored nodes that leaves start, start+1, ... will need as left siblings."""
-        from fazhi.ledger.models import MerkleNode
-        from fazhi.ledger.tree import node_key
-
-        wanted = {level: node_key(level, (start >> level) - 1) for level in range(64) if (start >> level) & 1}
-        stored = dict(MerkleNode.objects.filter(key__in=wanted.values()).values_list("key", "hash"))
-        edge = [b""] * 64
-        for level, key in wanted.items():
-            edge[level] = bytes(stored[key])
-        return edge
-
     def load(self, target: int) -> float:
         """Append generated events until the log holds `target`; returns the seconds it took."""
-        from django.db import connection, transaction
+        from django.db import connection
         from django.utils import timezone
 
-        from fazhi.ledger.models import LedgerHead
         from fazhi.ledger.record import canonical_json
 
         started = time.perf_counter()
-        with transaction.atomic():
-            head = LedgerHead.objects.select_for_update().get(id=1)
-            start = head.size
+        appender = LedgerAppender()
+        start = appender.size
         if target <= start:
             return 0.0
-        edge = self._right_edge(start)
         before_seq, between, after_time = self.parts
         # Times one millisecond apart, the last one now; whole microseconds, as timezone.now() gives.
         now = timezone.now()
         base = now - datetime.timedelta(microseconds=STEP_US * (target - start))
-        sqlite = self.vendor == "sqlite"
-        sha256 = hashlib.sha256
         timedelta = datetime.timedelta
+        append = appender.append
         action, subject_type, subject_id, actor_id = (
             self.action,
             self.subject_type,
@@ -175,68 +144,17 @@ class Loader:
         check_every = 1 if self.check else CHECK_EVERY
         for batch_start in range(start, target, LOAD_BATCH):
             batch_end = min(batch_start + LOAD_BATCH, target)
-            events: list[tuple[Any, ...]] = []
-            nodes: list[tuple[int, bytes]] = []
             for sequence in range(batch_start, batch_end):
                 when = base + timedelta(microseconds=STEP_US * (sequence - start))
                 iso = when.isoformat()
                 entry = f"{before_seq}{sequence}{between}{iso}{after_time}"
-                leaf = sha256(b"\x00" + entry.encode("utf-8")).digest()
                 if sequence % check_every == 0:
                     assert entry.encode("utf-8") == canonical_json(self._entry_dict(sequence, iso))
-                    assert connection.ops.adapt_datetimefield_value(when) == (
-                        str(when.replace(tzinfo=None)) if sqlite else when
-                    )
-                # SQLite stores Django's text form of the UTC time; COPY takes the aware datetime.
-                stored_time: Any = str(when.replace(tzinfo=None)) if sqlite else when
-                events.append(
-                    (sequence, stored_time, actor_id, None, action, subject_type, subject_id, entry, leaf)
-                )
-                nodes.append((sequence << 6, leaf))
-                level, position, current = 0, sequence, leaf
-                while position & 1:
-                    current = sha256(b"\x01" + edge[level] + current).digest()
-                    level += 1
-                    position >>= 1
-                    nodes.append(((position << 6) | level, current))
-                edge[level] = current
-            with transaction.atomic():
-                self._write(events, nodes)
-                LedgerHead.objects.filter(id=1).update(size=batch_end)
-        self._settle()
+                    assert connection.ops.adapt_datetimefield_value(when) == appender.stored_time(when)
+                append(when, actor_id, None, action, subject_type, subject_id, entry)
+            appender.flush()
+        settle(["ledger_event", "ledger_merklenode"])
         return time.perf_counter() - started
-
-    def _write(self, events: list[tuple[Any, ...]], nodes: list[tuple[int, bytes]]) -> None:
-        from django.db import connection
-
-        columns = EVENT_COLUMNS
-        with connection.cursor() as cursor:
-            if self.vendor == "postgresql":
-                raw = cursor.cursor  # psycopg 3
-                with raw.copy(f"COPY ledger_event ({columns}) FROM STDIN") as copy:
-                    for row in events:
-                        copy.write_row(row)
-                with raw.copy("COPY ledger_merklenode (key, hash) FROM STDIN") as copy:
-                    for row in nodes:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(
-                    INSERT_EVENT,
-                    events,
-                )
-                cursor.executemany("INSERT INTO ledger_merklenode (key, hash) VALUES (%s, %s)", nodes)
-
-    def _settle(self) -> None:
-        """What a long-running database would have done by itself: PostgreSQL's autovacuum and
-        statistics (and the hint bits a first read would otherwise write), SQLite's WAL checkpoint."""
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            if self.vendor == "postgresql":
-                cursor.execute("VACUUM (ANALYZE) ledger_event")
-                cursor.execute("VACUUM (ANALYZE) ledger_merklenode")
-            else:
-                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _read_and_hash_once() -> tuple[int, float]:
@@ -446,7 +364,7 @@ def run_child(args: argparse.Namespace) -> None:
         assert signed.tree_size == size
         print(
             f"{tag} {size:,} events: loaded in {load_seconds:.0f} s, checkpoint in "
-            f"{checkpoint_seconds * 1000:.0f} ms, database {_database_bytes() / 2**30:.2f} GiB",
+            f"{checkpoint_seconds * 1000:.0f} ms, database {database_bytes() / 2**30:.2f} GiB",
             file=sys.stderr,
             flush=True,
         )
@@ -498,7 +416,7 @@ def run_child(args: argparse.Namespace) -> None:
                 "size": size,
                 "load_seconds": load_seconds,
                 "checkpoint_ms": checkpoint_seconds * 1000,
-                "database_bytes": _database_bytes(),
+                "database_bytes": database_bytes(),
                 "checked": check,
                 "verify": {
                     "seconds": verify_seconds,

@@ -181,7 +181,9 @@ def test_a_video_arrives_in_pieces_through_the_api_and_resumes_after_a_drop(town
     case = file(town, lead(town))
     services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
     device = services.add_device(town.admin, number="ZFJLY-9")
-    services.assign_device(town.admin, device, staff=town.officer, valid_from=TODAY)
+    services.assign_device(
+        town.admin, device, staff=town.officer, valid_from=TODAY - datetime.timedelta(days=1)
+    )
     api = client_for(town.officer)
     started = api.post(
         f"/api/v1/cases/{case.pk}/uploads",
