@@ -29,6 +29,7 @@ def _items_for(staff: Staff) -> list[NavItem]:
     if staff.is_superuser or permissions.has_role(staff, Role.ADMIN):
         items.append(NavItem("文号管理", "core:number-series-list", "numbering"))
         items.append(NavItem("赋权事项", "enforcement:power-list", "powers"))
+        items.append(NavItem("文书模板", "enforcement:template-list", "templates"))
     if staff.is_superuser or permissions.has_role(staff, Role.ADMIN, Role.HEAD):
         items.append(NavItem("执法记录仪", "enforcement:device-list", "devices"))
     return items
@@ -47,6 +48,7 @@ SECTION_OF_URL_NAME = [
     ("core:home", "home"),
     ("enforcement:power", "powers"),
     ("enforcement:device", "devices"),
+    ("enforcement:template", "templates"),
     ("enforcement:", "cases"),
 ]
 

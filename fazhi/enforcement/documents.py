@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeVar
 
+from django.db.models.functions import Length
 from django.utils import timezone
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
@@ -690,16 +691,21 @@ def available(case: Case) -> list[DocumentKind]:
     return kinds
 
 
-def _template_bytes(case: Case, kind: DocumentKind) -> bytes:
-    """The newest active template of the case's town or an organisation above it, else the bundled one."""
-    replacement = (
+def current_template(organisation: Organisation, kind: DocumentKind) -> DocumentTemplate | None:
+    return (
         DocumentTemplate.objects.filter(
-            organisation_id__in=case.organisation.ancestor_ids(), kind=kind, active=True
+            organisation_id__in=organisation.ancestor_ids(), kind=kind, active=True
         )
-        .select_related("attachment__blob")
-        .order_by("-id")
+        .select_related("attachment__blob", "organisation", "uploaded_by")
+        .order_by(Length("organisation__path").desc(), "-id")
         .first()
     )
+
+
+def _template_bytes(case: Case, kind: DocumentKind) -> bytes:
+    """The active template nearest the case's town (the town's own, else the district's…), else the
+    bundled one: a town that has its own layout keeps it when the district adopts another."""
+    replacement = current_template(case.organisation, kind)
     if replacement is None:
         return (BUNDLED_DIRECTORY / f"{kind.value}.docx").read_bytes()
     with open_blob(replacement.attachment.blob) as stream:

@@ -36,6 +36,7 @@ class EnforcementEvent(StrEnum):
     RECORD_ADDED = "enforcement.case.record_added"
     TEMPLATE_REPLACED = "enforcement.template.replaced"
     CLOCK_RECOUNTED = "enforcement.case.clock_recounted"
+    TEMPLATE_RESTORED = "enforcement.template.restored"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -71,4 +72,5 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.RECORD_ADDED: "登记笔录",
     EnforcementEvent.TEMPLATE_REPLACED: "更换文书模板",
     EnforcementEvent.CLOCK_RECOUNTED: "按更新的节假日重新计算期限",
+    EnforcementEvent.TEMPLATE_RESTORED: "恢复默认文书模板",
 }

@@ -7,6 +7,7 @@ from django import forms
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.enforcement.models import (
     ClosureReason,
+    DocumentKind,
     EvidenceKind,
     InvestigationOutcome,
     LeadSource,
@@ -371,3 +372,12 @@ class CaseFilterForm(forms.Form):
         assert isinstance(officer, forms.TypedChoiceField)
         stage.choices = [("", "全部阶段"), *stages]
         officer.choices = [("", "全部办案人员"), *people]
+
+
+class TemplateUploadForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="文书种类", choices=DocumentKind.choices)
+    file = forms.FileField(
+        label="模板文件（.docx）",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
+        help_text="在 Word 或 WPS 中编辑，用 {{ 变量名 }} 标出填充位置；可用的变量见下表",
+    )

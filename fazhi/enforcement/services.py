@@ -7,6 +7,7 @@ import dataclasses
 import datetime
 import secrets
 import tempfile
+from typing import IO
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +18,7 @@ from fazhi.core import calendar, files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
-from fazhi.enforcement import archive, rules, selectors
+from fazhi.enforcement import archive, documents, rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -31,6 +32,8 @@ from fazhi.enforcement.models import (
     DelegatedPower,
     Demand,
     DeviceAssignment,
+    DocumentKind,
+    DocumentTemplate,
     Evidence,
     EvidenceKind,
     Hearing,
@@ -1729,3 +1732,64 @@ def _record_archive(actor: Staff, case: Case, *, number: str, blob: StoredBlob, 
         organisation=case.organisation,
     )
     return closure
+
+
+# ------------------------------------------------------------------------------- document templates
+
+
+def replace_document_template(
+    actor: Staff, *, kind: str, stream: IO[bytes], original_name: str
+) -> DocumentTemplate:
+    """A town's own template for one kind of document. It is checked (a .docx, valid tags, only the
+    names the kind provides) and stored before the transaction that puts it in force."""
+    permissions.require_role(actor, Role.ADMIN)
+    town = permissions.acting_town(actor)
+    if kind not in DocumentKind.values:
+        raise InvalidInput("请选择文书种类。", field_errors={"kind": "请选择文书种类。"})
+    if not original_name.lower().endswith(".docx"):
+        raise InvalidInput("模板须为 .docx 文件。", field_errors={"file": "模板须为 .docx 文件。"})
+    documents.check_template(stream, DocumentKind(kind))
+    blob, name = files.store(stream, original_name=original_name)
+    return _put_template_in_force(actor, town, DocumentKind(kind), blob, name)
+
+
+@transaction.atomic(durable=True)
+def _put_template_in_force(
+    actor: Staff, town: Organisation, kind: DocumentKind, blob: StoredBlob, name: str
+) -> DocumentTemplate:
+    DocumentTemplate.objects.filter(organisation=town, kind=kind, active=True).update(active=False)
+    attachment = core_services.record_attachment(
+        actor, subject=town, organisation=town, blob=blob, name=name, description="文书模板：" + kind.label
+    )
+    template = DocumentTemplate.objects.create(
+        organisation=town, kind=kind, attachment=attachment, uploaded_by=actor
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.TEMPLATE_REPLACED,
+        template,
+        {"kind": kind.value, "sha256": blob.sha256, "name": name},
+        organisation=town,
+    )
+    return template
+
+
+@transaction.atomic(durable=True)
+def restore_bundled_template(actor: Staff, *, kind: str) -> int:
+    """Back to the bundled template (or the district's): the town's own is kept, no longer in force."""
+    permissions.require_role(actor, Role.ADMIN)
+    town = permissions.acting_town(actor)
+    if kind not in DocumentKind.values:
+        raise InvalidInput("请选择文书种类。", field_errors={"kind": "请选择文书种类。"})
+    stopped = list(DocumentTemplate.objects.filter(organisation=town, kind=kind, active=True))
+    for template in stopped:
+        template.active = False
+        template.save(update_fields=["active"])
+        ledger.record(
+            actor,
+            EnforcementEvent.TEMPLATE_RESTORED,
+            template,
+            {"kind": kind},
+            organisation=town,
+        )
+    return len(stopped)

@@ -41,4 +41,7 @@ urlpatterns = [
     path("devices/<int:device_id>/assign/", views.device_assign, name="device-assign"),
     path("devices/<int:device_id>/return/", views.device_return, name="device-return"),
     path("powers/", views.power_list, name="power-list"),
+    path("templates/", views.template_list, name="template-list"),
+    path("templates/<str:kind>/bundled.docx", views.template_bundled, name="template-bundled"),
+    path("templates/<str:kind>/restore/", views.template_restore, name="template-restore"),
 ]

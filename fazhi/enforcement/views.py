@@ -6,13 +6,15 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core import files, permissions
 from fazhi.core.access import request_staff, staff_required
+from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import Role, Staff
 from fazhi.core.pages import form_page, paginate, query_without_page
@@ -49,8 +51,9 @@ from fazhi.enforcement.forms import (
     ReviewForm,
     ServeForm,
     SubmitReviewForm,
+    TemplateUploadForm,
 )
-from fazhi.enforcement.models import Case, Closure, DecisionService, Payment, PenaltyDecision
+from fazhi.enforcement.models import Case, Closure, DecisionService, DocumentKind, Payment, PenaltyDecision
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
 from fazhi.ledger.selectors import verified_history
 
@@ -740,3 +743,58 @@ def case_archive(request: HttpRequest, case_id: int) -> HttpResponse:
         }
 
     return _step(request, case_id, title="归档", form_class=ArchiveForm, act=act)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def template_list(request: HttpRequest) -> HttpResponse:
+    """文书模板: which template each document uses now, what names a replacement may use, and the
+    upload that replaces it."""
+    actor = request_staff(request)
+    town = permissions.acting_town(actor)
+    form = TemplateUploadForm(request.POST or None, request.FILES or None)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        template = services.replace_document_template(
+            actor, kind=data["kind"], stream=data["file"], original_name=data["file"].name
+        )
+        return "已启用新的“%(k)s”模板。" % {"k": template.get_kind_display()}, redirect(
+            "enforcement:template-list"
+        )
+
+    if request.method == "POST":
+        return form_page(
+            request, form, title="上传文书模板", save=save, template="enforcement/template_upload.html"
+        )
+    rows = [
+        {
+            "kind": kind,
+            "current": documents.current_template(town, kind),
+            "fields": documents.CONTEXT_FIELDS[kind],
+        }
+        for kind in DocumentKind
+    ]
+    return render(request, "enforcement/template_list.html", {"rows": rows, "form": form, "town": town})
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET"])
+def template_bundled(request: HttpRequest, kind: str) -> FileResponse:
+    """The bundled template, to start a town's own from."""
+    if kind not in DocumentKind.values:
+        raise NotFoundOrHidden()
+    return FileResponse(
+        (documents.BUNDLED_DIRECTORY / f"{kind}.docx").open("rb"),
+        as_attachment=True,
+        filename="%(label)s（默认模板）.docx" % {"label": DocumentKind(kind).label},
+        content_type=documents.CONTENT_TYPE,
+    )
+
+
+@staff_required(Role.ADMIN)
+@require_POST
+def template_restore(request: HttpRequest, kind: str) -> HttpResponse:
+    actor = request_staff(request)
+    if services.restore_bundled_template(actor, kind=kind):
+        messages.success(request, "已恢复默认模板。")
+    return redirect("enforcement:template-list")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -19,12 +20,13 @@ from docx.shared import Length
 from conftest import credit_code, make_staff, resident_id
 from fazhi.core import files
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Attachment, IdType, PartyKind, Role
+from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fazhi.core.models import Attachment, IdType, PartyKind, Role, StoredBlob
 from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds
 from fazhi.enforcement.tests.conftest import TODAY, file, lead
+from fazhi.ledger.models import Event
 
 
 def chinese(day: datetime.date) -> str:
@@ -521,3 +523,54 @@ def test_a_document_not_yet_available_gives_422_with_the_reason(town, decided):
 
 def test_an_unknown_kind_is_404(town, decided):
     assert client_for(town.officer).get(f"/cases/{decided.pk}/documents/secret.docx").status_code == 404
+
+
+def test_an_administrator_replaces_a_template_and_restores_the_bundled_one(town, decided):
+    kind = DocumentKind.PENALTY_DECISION
+    with pytest.raises(PermissionDenied):
+        services.replace_document_template(
+            town.officer, kind=kind.value, stream=io.BytesIO(docx_with("x")), original_name="a.docx"
+        )
+    with pytest.raises(InvalidInput, match="没有的变量"):
+        services.replace_document_template(
+            town.admin, kind=kind.value, stream=io.BytesIO(docx_with("{{ salary }}")), original_name="a.docx"
+        )
+    assert not DocumentTemplate.objects.exists()
+    assert not StoredBlob.objects.filter(size=len(docx_with("{{ salary }}"))).exists()
+
+    services.replace_document_template(
+        town.admin,
+        kind=kind.value,
+        stream=io.BytesIO(docx_with("镇模板：{{ fine }}元")),
+        original_name="决定书.docx",
+    )
+    assert text_of(documents.render(decided, kind)).strip() == "镇模板：2,000元"
+    assert Event.objects.filter(action="enforcement.template.replaced").count() == 1
+
+    # A district's template adopted later does not displace the town's own.
+    district_template(town, kind, docx_with("区模板：{{ party_name }}"))
+    assert text_of(documents.render(decided, kind)).strip() == "镇模板：2,000元"
+
+    assert services.restore_bundled_template(town.admin, kind=kind.value) == 1
+    assert text_of(documents.render(decided, kind)).startswith("区模板")
+
+
+def test_the_template_page_uploads_and_refuses_a_spreadsheet(town):
+    admin = Client()
+    admin.force_login(town.admin)
+    page = admin.get("/cases/templates/").content.decode()
+    assert "行政处罚决定书" in page
+    assert "{{ decision_number }}" in page
+    refused = admin.post(
+        "/cases/templates/",
+        {"kind": "penalty_decision", "file": SimpleUploadedFile("a.docx", spreadsheet())},
+    )
+    assert refused.status_code == 422
+    assert "不是 Word 文档" in refused.content.decode()
+    done = admin.post(
+        "/cases/templates/",
+        {"kind": "penalty_decision", "file": SimpleUploadedFile("b.docx", docx_with("{{ party_name }}"))},
+        follow=True,
+    )
+    assert "已启用新的“行政处罚决定书”模板" in done.content.decode()
+    assert admin.get("/cases/templates/penalty_decision/bundled.docx").status_code == 200
