@@ -87,9 +87,17 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     names = set(Organisation.objects.values_list("name", flat=True))
     assert {"天津市", "西青区", "辛口镇", "综合行政执法队", "司法所", "矛调中心", "信访办", "辛口村"} <= names
     assert set(StaffRole.objects.values_list("role", flat=True)) == set(Role.values)
-    from fazhi.enforcement.models import Case, DelegatedPower
+    from fazhi.enforcement.models import Case, DelegatedPower, DeviceAssignment
 
     assert DelegatedPower.objects.filter(organisation__name="辛口镇").count() == 3
-    assert Case.objects.get().title == "占道经营"
+    assert dict(Case.objects.values_list("title", "stage")) == {
+        "占道经营": "lead",
+        "建材堆放占用城市道路": "legal_review",
+    }
+    assert set(DeviceAssignment.objects.values_list("staff__username", flat=True)) == {
+        "zhifa1",
+        "zhifa2",
+        "fuzhu",
+    }
     call_command("load_demo", "--if-empty")
     assert Organisation.objects.filter(name="辛口镇").count() == 1

@@ -1,11 +1,14 @@
-"""Demo enforcement data: the town's delegated powers and a lead waiting for the head's approval."""
+"""Demo enforcement data: the town's delegated powers, body cameras, a lead waiting for the head's
+approval and a case waiting for the legal reviewer."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
 from fazhi.core import demo
+from fazhi.core import services as core_services
 from fazhi.enforcement import services
+from fazhi.enforcement.rules import ReviewGrounds
 
 DEMO_POWERS = [
     ("XQ-CJ-001", "擅自占用城市道路", "城市建设管理", "《城市道路管理条例》第二十七条、第四十二条"),
@@ -20,13 +23,28 @@ DEMO_POWERS = [
 
 
 def load(demo_town: demo.DemoTown) -> None:
-    for code, name, category, basis in DEMO_POWERS:
+    staff = demo_town.staff
+    powers = [
         services.add_delegated_power(
-            demo_town.staff["admin"], code=code, name=name, category=category, legal_basis=basis
+            staff["admin"], code=code, name=name, category=category, legal_basis=basis
         )
+        for code, name, category, basis in DEMO_POWERS
+    ]
+    core_services.create_number_series(
+        core_services.system_actor(),
+        organisation=staff["zhifa1"].organisation or demo_town.town,
+        key=services.SUMMARY_SERIES_KEY,
+        code="西青辛综简",
+        name="当场行政处罚决定书",
+    )
     today = timezone.localdate()
+    # Every officer, the auxiliary included, carries a body camera (全过程记录).
+    for number, username in enumerate(["zhifa1", "zhifa2", "fuzhu"], start=1):
+        device = services.add_device(staff["admin"], number=f"XQXK-ZFJLY-{number:03d}", model_name="DSJ-V8")
+        services.assign_device(staff["admin"], device, staff=staff[username], valid_from=today)
+
     services.register_lead(
-        demo_town.staff["zhifa1"],
+        staff["zhifa1"],
         title="占道经营",
         source="patrol",
         received_on=today,
@@ -35,6 +53,48 @@ def load(demo_town: demo.DemoTown) -> None:
         summary="巡查发现在村口道路上摆摊经营，占用城市道路约6平方米。",
         party=demo_town.parties[0],
     )
+    # A case waiting for the legal reviewer, so that 法制审核 can be tried at once.
+    case = services.register_lead(
+        staff["zhifa2"],
+        title="建材堆放占用城市道路",
+        source="complaint",
+        received_on=today,
+        act_on=today,
+        place="辛口镇工业园东路",
+        summary="群众举报工业园东路被建材长期占用。",
+        party=demo_town.parties[2],
+    )
+    case = services.file_case(
+        staff["zhenzhang"],
+        case,
+        party=demo_town.parties[2],
+        power=powers[0],
+        act_ended_on=today,
+        endangers_life_health_or_finance=False,
+    )
+    case = services.start_investigation(
+        staff["zhifa1"], case, investigators=[staff["zhifa1"], staff["zhifa2"]]
+    )
+    case = services.close_investigation(
+        staff["zhifa1"],
+        case,
+        outcome="penalty",
+        findings="经现场检查和询问，当事人在工业园东路堆放建材约40平方米，未经批准占用城市道路，事实清楚。",
+        review_grounds=ReviewGrounds(major_public_interest=True),
+        major_or_complex=False,
+        hearing_right=True,
+    )
+    services.issue_notice(
+        staff["zhifa1"],
+        case,
+        proposed_penalties="责令限期改正，罚款",
+        proposed_fine_fen=5_000_00,
+        facts="当事人未经批准占用城市道路堆放建材，违反《城市道路管理条例》第二十七条，依据第四十二条拟处罚款。",
+        served_on=today,
+        statement_working_days=3,
+    )
+    services.record_defence(staff["zhifa1"], case, statement="", waived=True)
+    services.submit_legal_review(staff["zhifa1"], case)
 
 
 demo.register(load)
