@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
-from fazhi.enforcement import selectors, services
-from fazhi.enforcement.models import Case, Evidence, UploadSession
+from fazhi.enforcement import documents, selectors, services
+from fazhi.enforcement.models import Case, Closure, Evidence, RecordingDevice, UploadSession
 from fazhi.enforcement.rules import STAGE_LABELS, ReviewGrounds, Stage
 
 router = Router(tags=["行政执法"])
@@ -498,3 +499,122 @@ def upload_piece(request: HttpRequest, key: str, offset: int) -> Status[UploadSe
         return Status(200, services.receive_piece(actor, key, request, offset=offset, length=length))
     except services.UploadOffsetMismatch:
         return Status(409, services.access_upload(actor, key))
+
+
+class RecordIn(Schema):
+    kind: str
+    place: str = Field(max_length=200)
+    started_at: datetime.datetime
+    ended_at: datetime.datetime
+    subject_person: str = Field(max_length=100)
+    subject_details: str = Field("", max_length=200)
+    content: str
+    officer_ids: list[int]
+    signed: bool = True
+    refusal_noted: bool = False
+
+
+@router.post("/cases/{case_id}/records", response={201: CaseOut}, summary="登记笔录")
+def add_record(request: HttpRequest, case_id: int, payload: RecordIn) -> Status[Case]:
+    actor = _actor(request)
+    case = selectors.access_case(actor, case_id)
+    data = payload.dict()
+    officers = list(selectors.team_of(actor).filter(pk__in=data.pop("officer_ids")))
+    services.add_record(actor, case, services.RecordInput(officers=officers, **data))
+    return Status(201, selectors.access_case(actor, case_id))
+
+
+class DocumentOut(Schema):
+    kind: str
+    label: str
+    url: str
+
+
+@router.get("/cases/{case_id}/documents", response=list[DocumentOut], summary="列出案件已可生成的执法文书")
+def list_documents(request: HttpRequest, case_id: int) -> list[dict[str, str]]:
+    case = selectors.access_case(_actor(request), case_id)
+    return [
+        {
+            "kind": kind.value,
+            "label": kind.label,
+            "url": reverse("enforcement:case-document", args=[case.pk, kind.value]),
+        }
+        for kind in documents.available(case)
+    ]
+
+
+class ArchiveIn(Schema):
+    archive_number: str = Field(max_length=60)
+
+
+class ArchiveOut(Schema):
+    archive_number: str
+    archived_on: datetime.date | None
+    archive_sha256: str
+
+
+@router.post("/cases/{case_id}/archive", response={201: ArchiveOut}, summary="归档（生成电子案卷）")
+def archive_case(request: HttpRequest, case_id: int, payload: ArchiveIn) -> Status[Closure]:
+    actor = _actor(request)
+    return Status(
+        201,
+        services.archive_case(
+            actor, selectors.access_case(actor, case_id), archive_number=payload.archive_number
+        ),
+    )
+
+
+class DeviceOut(Schema):
+    id: int
+    number: str
+    model_name: str
+    active: bool
+    carried_by: str | None
+
+    @staticmethod
+    def resolve_carried_by(obj: RecordingDevice) -> str | None:
+        current = next((a for a in obj.assignments.all() if a.valid_to is None), None)
+        return current.staff.full_name if current else None
+
+
+@router.get("/devices", response=list[DeviceOut], summary="执法记录仪台账")
+def list_devices(request: HttpRequest) -> list[RecordingDevice]:
+    return list(selectors.devices_of(_actor(request)))
+
+
+class DeviceIn(Schema):
+    number: str = Field(max_length=40)
+    model_name: str = Field("", max_length=100)
+
+
+@router.post("/devices", response={201: DeviceOut}, summary="登记执法记录仪")
+def add_device(request: HttpRequest, payload: DeviceIn) -> Status[RecordingDevice]:
+    return Status(201, services.add_device(_actor(request), **payload.dict()))
+
+
+class AssignIn(Schema):
+    staff_id: int
+    valid_from: datetime.date
+
+
+@router.post("/devices/{device_id}/assign", response=DeviceOut, summary="配发执法记录仪")
+def assign_device(request: HttpRequest, device_id: int, payload: AssignIn) -> RecordingDevice:
+    actor = _actor(request)
+    device = selectors.access_device(actor, device_id)
+    staff = selectors.team_of(actor).filter(pk=payload.staff_id).first()
+    if staff is None:
+        raise NotFoundOrHidden()
+    services.assign_device(actor, device, staff=staff, valid_from=payload.valid_from)
+    return selectors.access_device(actor, device_id)
+
+
+class ReturnIn(Schema):
+    valid_to: datetime.date
+
+
+@router.post("/devices/{device_id}/return", response=DeviceOut, summary="收回执法记录仪")
+def return_device(request: HttpRequest, device_id: int, payload: ReturnIn) -> RecordingDevice:
+    actor = _actor(request)
+    device = selectors.access_device(actor, device_id)
+    services.return_device(actor, device, valid_to=payload.valid_to)
+    return selectors.access_device(actor, device_id)

@@ -73,3 +73,84 @@ def test_another_towns_case_is_404_by_api(town):
     other = api_client(town, make_staff(town.system, town.other_town, "other-officer", [Role.OFFICER]))
     assert other.get(f"/api/v1/cases/{made.pk}").status_code == 404
     assert other.get("/api/v1/cases").json() == []
+
+
+def post(client: Client, url: str, data: dict) -> dict:
+    response = client.post(url, data, content_type="application/json")
+    assert response.status_code in {200, 201}, response.content.decode()
+    return response.json()
+
+
+def test_the_steps_after_the_decision_through_the_api(town, investigated):
+    officer, head = api_client(town, town.officer), api_client(town, town.head)
+    case_id = investigated.pk
+    base = f"/api/v1/cases/{case_id}"
+    post(
+        officer,
+        base + "/close-investigation",
+        {"outcome": "penalty", "findings": "占道属实", "hearing_right": True},
+    )
+    post(
+        officer,
+        base + "/notice",
+        {
+            "proposed_penalties": "罚款",
+            "proposed_fine_fen": 100000,
+            "facts": "……",
+            "served_on": TODAY.isoformat(),
+        },
+    )
+    assert post(officer, base + "/defence", {"waived": True})["stage"] == "notified"
+    too_heavy = head.post(
+        base + "/decide",
+        {"penalties": "罚款", "fine_fen": 200000, "basis": "……"},
+        content_type="application/json",
+    )
+    assert too_heavy.status_code == 422
+    assert too_heavy.json()["citation"] == "行政处罚法 第四十五条第二款"
+    post(
+        head,
+        base + "/decide",
+        {"penalties": "罚款", "fine_fen": 100000, "basis": "《城市道路管理条例》第四十二条"},
+    )
+    documents = officer.get(base + "/documents").json()
+    assert "penalty_decision" in [document["kind"] for document in documents]
+    served = post(
+        officer,
+        base + "/serve",
+        {"method": "direct", "served_on": TODAY.isoformat(), "recipient": "刘某", "proof": "回证"},
+    )
+    assert served["stage"] == "served"
+    wrong = officer.post(
+        base + "/payment",
+        {"paid_on": TODAY.isoformat(), "paid_fen": 1, "receipt_number": "R"},
+        content_type="application/json",
+    )
+    assert wrong.status_code == 422
+    assert "应缴 1,000 元" in wrong.json()["message"]
+    post(
+        officer, base + "/payment", {"paid_on": TODAY.isoformat(), "paid_fen": 100000, "receipt_number": "R"}
+    )
+    assert post(head, base + "/close", {"reason": "performed", "summary": "已缴清"})["stage"] == "closed"
+    archived = post(head, base + "/archive", {"archive_number": "XK-2026-1"})
+    assert len(archived["archive_sha256"]) == 64
+    assert head.get(base).json()["stage"] == "archived"
+
+
+def test_devices_through_the_api(town):
+    admin = api_client(town, town.admin)
+    device = post(admin, "/api/v1/devices", {"number": "ZFJLY-7"})
+    assigned = post(
+        admin,
+        f"/api/v1/devices/{device['id']}/assign",
+        {"staff_id": town.auxiliary.pk, "valid_from": TODAY.isoformat()},
+    )
+    assert assigned["carried_by"] == "孙协管"
+    other = api_client(town, town.other_admin)
+    assert other.get("/api/v1/devices").json() == []
+    hidden = other.post(
+        f"/api/v1/devices/{device['id']}/return",
+        {"valid_to": TODAY.isoformat()},
+        content_type="application/json",
+    )
+    assert hidden.status_code == 404

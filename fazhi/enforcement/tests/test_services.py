@@ -100,16 +100,27 @@ def test_two_credentialed_officers_start_the_investigation(town):
     ]
 
 
-@pytest.mark.parametrize("team", ["alone", "with_auxiliary", "expired"])
+@pytest.mark.parametrize("team", ["alone", "with_auxiliary", "revoked", "expired"])
 def test_investigation_without_two_valid_officers_is_refused_and_changes_nothing(town, team):
     case = file(town, lead(town))
-    if team == "expired":
+    if team == "revoked":
         credential = town.officer2.credentials.get()
         core_services.revoke_credential(town.admin, credential, revoked_on=TODAY, reason="调离")
+    lapsed = make_staff(town.system, town.enforcement_team, "lapsed", [Role.OFFICER], full_name="钱执法")
+    core_services.add_credential(
+        town.system,
+        lapsed,
+        number="120111000099",
+        category="综合行政执法",
+        issuer="天津市人民政府",
+        valid_from=TODAY - datetime.timedelta(days=3 * 365),
+        valid_to=TODAY - datetime.timedelta(days=1),
+    )
     investigators = {
         "alone": [town.officer],
         "with_auxiliary": [town.officer, town.auxiliary],
-        "expired": [town.officer, town.officer2],
+        "revoked": [town.officer, town.officer2],
+        "expired": [town.officer, lapsed],
     }[team]
     with pytest.raises(RuleViolation) as raised:
         services.start_investigation(town.officer, case, investigators=investigators)
