@@ -1,5 +1,7 @@
 """Case API: the same services, rules and Chinese errors as the pages."""
 
+from typing import Any
+
 from django.test import Client
 
 from conftest import make_staff
@@ -75,7 +77,7 @@ def test_another_towns_case_is_404_by_api(town):
     assert other.get("/api/v1/cases").json() == []
 
 
-def post(client: Client, url: str, data: dict) -> dict:
+def post(client: Client, url: str, data: dict[str, Any]) -> Any:
     response = client.post(url, data, content_type="application/json")
     assert response.status_code in {200, 201}, response.content.decode()
     return response.json()
