@@ -230,6 +230,26 @@ class HearingIn(Schema):
     notice_sent_on: datetime.date
     held_on: datetime.date
     record_signed: bool
+    place: str = Field("", max_length=200)
+
+
+class ScheduleHearingIn(Schema):
+    chair_id: int
+    notice_sent_on: datetime.date
+    held_on: datetime.date
+    place: str = Field(max_length=200)
+
+
+@router.post("/cases/{case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
+def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearingIn) -> Case:
+    actor = _actor(request)
+    case = selectors.access_case(actor, case_id)
+    data = payload.dict()
+    chair = selectors.town_staff(actor).filter(pk=data.pop("chair_id")).first()
+    if chair is None:
+        raise NotFoundOrHidden()
+    services.schedule_hearing(actor, case, chair=chair, **data)
+    return selectors.access_case(actor, case_id)
 
 
 @router.post("/cases/{case_id}/hearing", response=CaseOut, summary="记录听证")
@@ -246,6 +266,7 @@ def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case
         notice_sent_on=payload.notice_sent_on,
         held_on=payload.held_on,
         record_signed=payload.record_signed,
+        place=payload.place,
     )
     return selectors.access_case(actor, case_id)
 

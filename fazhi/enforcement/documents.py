@@ -122,6 +122,7 @@ _SPECIFIC_FIELDS: dict[DocumentKind, dict[str, str]] = {
     },
     DocumentKind.HEARING_NOTICE: {
         "hearing_date": "举行听证日期",
+        "place": "听证地点",
         "chair": "听证主持人",
         "proposed_penalty": "拟作出的行政处罚",
         "notice_date": "听证通知日期",
@@ -445,11 +446,12 @@ def _prior_notice(rows: _Rows) -> Context:
 
 def _hearing_notice(rows: _Rows) -> Context:
     hearing = _need(
-        rows.hearing, "本案尚无听证记录：当事人未要求听证，或听证尚未登记。", "第六十三条、第六十四条"
+        rows.hearing, "本案尚未安排听证：当事人未要求听证，或听证尚未安排。", "第六十三条、第六十四条"
     )
     return {
         **_common(rows),
         "hearing_date": _date(hearing.held_on),
+        "place": hearing.place or "＿＿＿＿＿＿＿＿",
         "chair": hearing.chair.full_name,
         "proposed_penalty": _proposed_penalty(rows.notice),
         "notice_date": _date(hearing.notice_sent_on),
@@ -499,7 +501,7 @@ def _procedure(rows: _Rows, you: str) -> str:
         }
     else:
         heard = "%(you)s在规定期限内未提出陈述、申辩意见。" % {"you": you}
-    if rows.hearing is not None:
+    if rows.hearing is not None and rows.hearing.record_signed:
         heard += "应%(you)s要求，本机关于%(on)s依法举行了听证。" % {
             "you": you,
             "on": _date(rows.hearing.held_on),

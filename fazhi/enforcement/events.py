@@ -13,6 +13,7 @@ class EnforcementEvent(StrEnum):
     NOTICE_ISSUED = "enforcement.case.notice_issued"
     DEFENCE_RECORDED = "enforcement.case.defence_recorded"
     HEARING_REQUESTED = "enforcement.case.hearing_requested"
+    HEARING_SCHEDULED = "enforcement.case.hearing_scheduled"
     HEARING_HELD = "enforcement.case.hearing_held"
     REVIEW_SUBMITTED = "enforcement.case.review_submitted"
     REVIEW_GIVEN = "enforcement.case.review_given"
@@ -49,6 +50,7 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.NOTICE_ISSUED: "送达事先告知书",
     EnforcementEvent.DEFENCE_RECORDED: "记录陈述申辩",
     EnforcementEvent.HEARING_REQUESTED: "当事人要求听证",
+    EnforcementEvent.HEARING_SCHEDULED: "安排听证",
     EnforcementEvent.HEARING_HELD: "举行听证",
     EnforcementEvent.REVIEW_SUBMITTED: "提交法制审核",
     EnforcementEvent.REVIEW_GIVEN: "出具法制审核意见",

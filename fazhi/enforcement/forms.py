@@ -135,9 +135,23 @@ class HearingForm(ServiceErrorsMixin):
     chair = forms.TypedChoiceField(label="听证主持人", coerce=int, choices=[], help_text="须为非本案调查人员")
     notice_sent_on = forms.DateField(label="听证通知送达日期", widget=DATE)
     held_on = forms.DateField(label="举行日期", widget=DATE)
+    place = forms.CharField(label="听证地点", max_length=200, required=False)
     record_signed = forms.BooleanField(
         label="听证笔录已经当事人核对签字（拒签的已由主持人注明）", required=False
     )
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["chair"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = people
+
+
+class ScheduleHearingForm(ServiceErrorsMixin):
+    chair = forms.TypedChoiceField(label="听证主持人", coerce=int, choices=[], help_text="须为非本案调查人员")
+    notice_sent_on = forms.DateField(label="听证通知送达日期", widget=DATE)
+    held_on = forms.DateField(label="举行日期", widget=DATE, help_text="通知送达七个工作日以后")
+    place = forms.CharField(label="听证地点", max_length=200)
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -162,10 +162,13 @@ class Notice(models.Model):
 
 
 class Hearing(models.Model):
+    """听证 (art. 64): scheduled (the notice can be printed), then held with its signed record."""
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
     chair = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     notice_sent_on = models.DateField("听证通知日期")
     held_on = models.DateField("举行日期")
+    place = models.CharField("听证地点", max_length=200, blank=True)
     record_signed = models.BooleanField("听证笔录已签字（或拒签已注明）", default=False)
 
     def __str__(self) -> str:

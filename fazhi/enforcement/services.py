@@ -483,21 +483,13 @@ def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) ->
     return case
 
 
-@transaction.atomic(durable=True)
-def hold_hearing(
-    actor: Staff,
-    case: Case,
-    *,
-    chair: Staff,
-    notice_sent_on: datetime.date,
-    held_on: datetime.date,
-    record_signed: bool,
-) -> Hearing:
-    """听证 (art. 64): chaired by someone who did not investigate, notified at least seven working days
-    before, with a signed record."""
-    case = _locked(actor, case)
+def _check_hearing_arrangements(
+    case: Case, *, chair: Staff, notice_sent_on: datetime.date, held_on: datetime.date
+) -> None:
+    """Art. 64: chaired by someone who did not investigate, notified at least seven working days before."""
     if case.stage != Stage.HEARING:
         raise RuleViolation("当事人未要求听证，或听证已经结束。", citation=f"{rules.LAW} 第六十三条")
+    _require_town_staff(chair, case.organisation)
     investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
     rules.check_hearing_chair(chair.full_name, investigators)
     earliest = rules.hearing_must_start_no_earlier_than(notice_sent_on)
@@ -507,15 +499,75 @@ def hold_hearing(
             % {"sent": notice_sent_on.isoformat(), "earliest": earliest.isoformat()},
             citation=f"{rules.LAW} 第六十四条第二项",
         )
+
+
+@transaction.atomic(durable=True)
+def schedule_hearing(
+    actor: Staff,
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    place: str,
+) -> Hearing:
+    """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
+    case = _locked(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if not place.strip():
+        raise InvalidInput("请填写听证地点。", field_errors={"place": "请填写听证地点。"})
+    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    if case.hearings.filter(record_signed=False).exists():
+        raise RuleViolation("本案已安排听证，尚未举行。", citation=f"{rules.LAW} 第六十四条")
+    hearing = Hearing.objects.create(
+        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place.strip()
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_SCHEDULED,
+        case,
+        {
+            "hearing": hearing.pk,
+            "chair": chair.pk,
+            "notice_sent_on": notice_sent_on.isoformat(),
+            "held_on": held_on.isoformat(),
+            "place": hearing.place,
+        },
+        organisation=case.organisation,
+    )
+    return hearing
+
+
+@transaction.atomic(durable=True)
+def hold_hearing(
+    actor: Staff,
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    record_signed: bool,
+    place: str = "",
+) -> Hearing:
+    """听证 held (art. 64), with the record signed or the refusal noted. Completes the scheduled
+    hearing, or records one that was arranged outside the system."""
+    case = _locked(actor, case)
+    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    if held_on > timezone.localdate():
+        raise InvalidInput("举行日期不能晚于今天。", field_errors={"held_on": "听证尚未举行。"})
     if not record_signed:
         raise InvalidInput(
             "听证笔录应当交当事人或其代理人核对无误后签字或盖章；拒绝签字的，由主持人注明。",
             field_errors={"record_signed": "请确认笔录已签字或已注明拒签。"},
             citation=f"{rules.LAW} 第六十四条第八项",
         )
-    hearing = Hearing.objects.create(
-        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, record_signed=True
-    )
+    hearing = case.hearings.filter(record_signed=False).first() or Hearing(case=case)
+    hearing.chair = chair
+    hearing.notice_sent_on = notice_sent_on
+    hearing.held_on = held_on
+    hearing.place = place.strip() or hearing.place
+    hearing.record_signed = True
+    hearing.save()
     ledger.record(
         actor,
         EnforcementEvent.HEARING_HELD,

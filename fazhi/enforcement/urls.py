@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:case_id>/defence/", views.case_defence, name="case-defence"),
     path("<int:case_id>/hearing-request/", views.case_hearing_request, name="case-hearing-request"),
     path("<int:case_id>/hearing/", views.case_hearing, name="case-hearing"),
+    path("<int:case_id>/hearing/schedule/", views.case_hearing_schedule, name="case-hearing-schedule"),
     path("<int:case_id>/submit-review/", views.case_submit_review, name="case-submit-review"),
     path("<int:case_id>/review/", views.case_review, name="case-review"),
     path("<int:case_id>/discussion/", views.case_discussion, name="case-discussion"),

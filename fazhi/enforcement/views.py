@@ -49,6 +49,7 @@ from fazhi.enforcement.forms import (
     RemedyForm,
     ReturnDeviceForm,
     ReviewForm,
+    ScheduleHearingForm,
     ServeForm,
     SubmitReviewForm,
     TemplateUploadForm,
@@ -98,6 +99,7 @@ STAGE_WORK: dict[tuple[Procedure, Stage], list[tuple[str, str, tuple[Role, ...]]
         EXTEND_WORK,
     ],
     (Procedure.ORDINARY, Stage.HEARING): [
+        ("安排听证", "enforcement:case-hearing-schedule", (Role.OFFICER, Role.HEAD)),
         ("记录听证", "enforcement:case-hearing", (Role.OFFICER, Role.HEAD)),
         EXTEND_WORK,
     ],
@@ -386,21 +388,58 @@ def case_hearing_request(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
     people = [(person.pk, person.full_name) for person in selectors.town_staff(actor)]
+    case = selectors.access_case(actor, case_id)
+    scheduled = case.hearings.filter(record_signed=False).first()
+    initial = (
+        {
+            "chair": scheduled.chair_id,
+            "notice_sent_on": scheduled.notice_sent_on,
+            "held_on": scheduled.held_on,
+            "place": scheduled.place,
+        }
+        if scheduled
+        else {}
+    )
 
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
-        chair = selectors.town_staff(actor).get(pk=data["chair"])
-        services.hold_hearing(
-            actor,
-            case,
-            chair=chair,
-            notice_sent_on=data["notice_sent_on"],
-            held_on=data["held_on"],
-            record_signed=data["record_signed"],
-        )
+        chair = selectors.town_staff(actor).get(pk=data.pop("chair"))
+        services.hold_hearing(actor, case, chair=chair, **data)
         return "已记录听证。"
 
     return _step(
-        request, case_id, title="听证", form_class=HearingForm, act=act, form_kwargs={"people": people}
+        request,
+        case_id,
+        title="听证",
+        form_class=HearingForm,
+        act=act,
+        initial=initial,
+        form_kwargs={"people": people},
+    )
+
+
+@staff_required(Role.OFFICER, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def case_hearing_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    people = [(person.pk, person.full_name) for person in selectors.town_staff(actor)]
+
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        chair = selectors.town_staff(actor).get(pk=data.pop("chair"))
+        hearing = services.schedule_hearing(actor, case, chair=chair, **data)
+        return "已安排听证：%(d)s，%(p)s。可在案件页打印听证通知书。" % {
+            "d": hearing.held_on.isoformat(),
+            "p": hearing.place,
+        }
+
+    initial = {"notice_sent_on": timezone.localdate()}
+    return _step(
+        request,
+        case_id,
+        title="安排听证",
+        form_class=ScheduleHearingForm,
+        act=act,
+        initial=initial,
+        form_kwargs={"people": people},
     )
 
 

@@ -2,12 +2,14 @@
 a passed 法制审核 in an art. 58 case, without 集体讨论 in a major case, or heavier than notified."""
 
 import datetime
+import io
 
 import pytest
+from docx import Document
 
 from fazhi.core.errors import PermissionDenied, RuleViolation
-from fazhi.enforcement import services
-from fazhi.enforcement.models import PenaltyDecision
+from fazhi.enforcement import documents, services
+from fazhi.enforcement.models import DocumentKind, PenaltyDecision
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.conftest import TODAY, close, decide, notify
 from fazhi.ledger.models import Event
@@ -130,3 +132,46 @@ def test_only_a_legal_reviewer_gives_the_review(town, investigated):
         services.review_case(town.head, case, opinion="agreed", reasons="同意")
     case.refresh_from_db()
     assert case.stage == Stage.LEGAL_REVIEW
+
+
+def test_a_scheduled_hearing_has_its_notice_before_it_is_held(town, investigated):
+    case = close(town, investigated, review=False, hearing=True)
+    served = TODAY - datetime.timedelta(days=40)
+    notify(town, case, served_on=served)
+    services.request_hearing(town.officer, case, requested_on=served + datetime.timedelta(days=1))
+    sent = served + datetime.timedelta(days=2)
+    with pytest.raises(RuleViolation, match="七个工作日前"):
+        services.schedule_hearing(
+            town.officer,
+            case,
+            chair=town.reviewer,
+            notice_sent_on=sent,
+            held_on=sent,
+            place="镇政府三楼会议室",
+        )
+    hearing = services.schedule_hearing(
+        town.officer,
+        case,
+        chair=town.reviewer,
+        notice_sent_on=sent,
+        held_on=served + datetime.timedelta(days=20),
+        place="镇政府三楼会议室",
+    )
+    assert DocumentKind.HEARING_NOTICE in documents.available(case)
+    notice_text = "\n".join(
+        p.text for p in Document(io.BytesIO(documents.render(case, DocumentKind.HEARING_NOTICE))).paragraphs
+    )
+    assert "镇政府三楼会议室" in notice_text
+    with pytest.raises(RuleViolation, match="已要求听证"):
+        decide(town, case)
+    held = services.hold_hearing(
+        town.head,
+        case,
+        chair=town.reviewer,
+        notice_sent_on=sent,
+        held_on=hearing.held_on,
+        record_signed=True,
+    )
+    assert held.pk == hearing.pk
+    assert held.place == "镇政府三楼会议室"
+    assert decide(town, case).case_id == case.pk
