@@ -22,6 +22,7 @@ from fazhi.core.models import (
     ApiToken,
     Attachment,
     EnforcementCredential,
+    FormSubmission,
     HolidayOverride,
     HolidayYear,
     IdType,
@@ -876,3 +877,9 @@ def mark_notification_read(actor: Staff, notification_id: int) -> None:
     Notification.objects.filter(pk=notification_id, recipient=actor, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def forget_old_form_tokens(*, before: datetime.datetime) -> int:
+    """A form is posted within minutes of being shown; a day-old token only takes up room."""
+    deleted, _ = FormSubmission.objects.filter(created_at__lt=before).delete()
+    return deleted

@@ -1691,6 +1691,19 @@ def refresh_clock(actor: Staff, case: Case) -> bool:
 class ReminderRun:
     recounted: int
     reminded_cases: int
+    purged_uploads: int
+
+
+# An upload nobody has continued for this long is abandoned: its partial file is removed.
+STALE_UPLOAD_DAYS = 7
+
+
+def purge_stale_uploads(*, before: datetime.datetime) -> int:
+    stale = list(UploadSession.objects.filter(completed=False, created_at__lt=before))
+    for session in stale:
+        files.partial_path(session.key).unlink(missing_ok=True)
+    UploadSession.objects.filter(pk__in=[session.pk for session in stale]).delete()
+    return len(stale)
 
 
 def send_clock_reminders(*, today: datetime.date) -> ReminderRun:
@@ -1731,7 +1744,9 @@ def send_clock_reminders(*, today: datetime.date) -> ReminderRun:
                 url=reverse("enforcement:case-detail", args=[case.pk]),
             )
         reminded += 1
-    return ReminderRun(recounted=recounted, reminded_cases=reminded)
+    purged = purge_stale_uploads(before=timezone.now() - datetime.timedelta(days=STALE_UPLOAD_DAYS))
+    core_services.forget_old_form_tokens(before=timezone.now() - datetime.timedelta(days=1))
+    return ReminderRun(recounted=recounted, reminded_cases=reminded, purged_uploads=purged)
 
 
 # ------------------------------------------------------------------------------------------ archive

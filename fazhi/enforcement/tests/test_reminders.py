@@ -6,12 +6,13 @@ import io
 
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
-from fazhi.core import calendar
+from fazhi.core import calendar, files
 from fazhi.core import services as core_services
-from fazhi.core.models import Notification
+from fazhi.core.models import FormSubmission, Notification
 from fazhi.enforcement import services
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, UploadSession
 from fazhi.enforcement.tests.conftest import TODAY, file, lead
 from fazhi.ledger.models import Event
 
@@ -70,3 +71,19 @@ def test_the_command_runs_the_job(town, decided):
     # The stored date was wrong; the job counts it again from the decision, so nothing has lapsed.
     assert "重新计算期限 1 件" in output.getvalue()
     assert Case.objects.get(pk=decided.pk).clock_due == calendar.add_working_days(TODAY, 7)
+
+
+def test_the_job_removes_abandoned_uploads_and_old_form_tokens(town, decided):
+    session = services.start_upload(town.officer, decided, original_name="v.mp4", total_bytes=100)
+    services.receive_piece(town.officer, session.key, io.BytesIO(b"x" * 10), offset=0, length=10)
+    fresh = services.start_upload(town.officer, decided, original_name="w.mp4", total_bytes=100)
+    UploadSession.objects.filter(pk=session.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    FormSubmission.objects.create(token="a" * 32, staff=town.officer)
+    FormSubmission.objects.filter(token="a" * 32).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    run = services.send_clock_reminders(today=TODAY)
+    assert run.purged_uploads == 1
+    assert not files.partial_path(session.key).exists()
+    assert list(UploadSession.objects.values_list("key", flat=True)) == [fresh.key]
+    assert not FormSubmission.objects.exists()
