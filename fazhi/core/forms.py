@@ -7,6 +7,10 @@ from django import forms
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import IdType, OrganisationKind, PartyKind, Role
 
+# The browser's date picker takes only ISO dates; without the format Django would render the
+# zh-hans 2026/11/29, which the picker shows as empty.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class ServiceErrorsMixin(forms.Form):
     def add_service_errors(self, error: InvalidInput) -> None:
@@ -26,7 +30,7 @@ class PartyForm(ServiceErrorsMixin):
     birth_date = forms.DateField(
         label="出生日期",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         help_text="居民身份证号码中已含出生日期，无需填写",
     )
     uscc = forms.CharField(label="统一社会信用代码", max_length=30, required=False)
@@ -107,17 +111,17 @@ class CredentialForm(ServiceErrorsMixin):
     number = forms.CharField(label="执法证号", max_length=40)
     category = forms.CharField(label="执法类别", max_length=100, help_text="如：综合行政执法")
     issuer = forms.CharField(label="发证机关", max_length=100, initial="天津市人民政府")
-    valid_from = forms.DateField(label="有效期起", widget=forms.DateInput(attrs={"type": "date"}))
-    valid_to = forms.DateField(label="有效期至", widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(label="有效期起", widget=DATE)
+    valid_to = forms.DateField(label="有效期至", widget=DATE)
 
 
 class RevokeCredentialForm(ServiceErrorsMixin):
-    revoked_on = forms.DateField(label="注销日期", widget=forms.DateInput(attrs={"type": "date"}))
+    revoked_on = forms.DateField(label="注销日期", widget=DATE)
     reason = forms.CharField(label="注销原因", max_length=200)
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="起算日", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="起算日", widget=DATE)
     days = forms.IntegerField(label="期间（天数）", min_value=0, max_value=3650)
     kind = forms.ChoiceField(
         label="计算方式", choices=[("working_days", "工作日"), ("calendar_days", "自然日")]
@@ -125,7 +129,7 @@ class PeriodForm(forms.Form):
 
 
 class HolidayOverrideForm(ServiceErrorsMixin):
-    day = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label="日期", widget=DATE)
     is_working_day = forms.BooleanField(label="调休上班日", required=False, help_text="不勾选表示法定节假日")
     name = forms.CharField(label="名称", max_length=50)
     source = forms.CharField(label="依据", max_length=200, required=False)

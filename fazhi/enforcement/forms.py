@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fazhi.core.forms import ServiceErrorsMixin
+from fazhi.core.forms import DATE, ServiceErrorsMixin
 from fazhi.enforcement.models import (
     ClosureReason,
     DocumentKind,
@@ -16,8 +16,6 @@ from fazhi.enforcement.models import (
     ReviewOpinionChoice,
     ServiceMethod,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class LeadForm(ServiceErrorsMixin):

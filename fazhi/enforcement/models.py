@@ -8,7 +8,7 @@ import datetime
 from django.db import models
 
 from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
-from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage
+from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage, yuan
 
 
 class DelegatedPower(models.Model):
@@ -224,6 +224,10 @@ class PenaltyDecision(models.Model):
 
     def __str__(self) -> str:
         return self.number.text
+
+    @property
+    def fine_yuan(self) -> str:
+        return yuan(self.fine_fen)
 
 
 class DecisionExtension(models.Model):

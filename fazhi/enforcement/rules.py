@@ -350,6 +350,16 @@ def check_summary_procedure(*, party_kind: str, fine_fen: int, warning_only: boo
         )
 
 
+def check_recording_with_agency(*, paid: bool, warning_only: bool) -> None:
+    """Art. 52: the on-the-spot decision is reported to the agency once it is performed: a warning at
+    once, a fine when paid (unpaid, it goes to 催告 like any other)."""
+    if not paid and not warning_only:
+        raise RuleViolation(
+            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，按普通程序催告和申请强制执行。",
+            citation=f"{LAW} 第五十二条、第六十七条",
+        )
+
+
 def check_on_the_spot_collection(
     *, fine_fen: int, hard_to_enforce_later: bool, remote_area_on_request: bool
 ) -> None:

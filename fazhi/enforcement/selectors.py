@@ -347,6 +347,11 @@ def _precheck(case: Case, target: Stage, today: datetime.date) -> None:
             today=today,
             remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
         )
+    elif target == Stage.RECORDED_WITH_AGENCY:
+        details = getattr(case, "summary_details", None)
+        rules.check_recording_with_agency(
+            paid=case.stage == Stage.PAID, warning_only=bool(details and details.warning_only)
+        )
     elif target == Stage.PAID:
         decision = PenaltyDecision.objects.filter(case=case).first()
         if decision is None or decision.fine_fen == 0:

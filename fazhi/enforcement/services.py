@@ -1259,11 +1259,7 @@ def record_with_agency(actor: Staff, case: Case) -> Case:
     details = SummaryDetails.objects.filter(case=case).first()
     if details is None:
         raise RuleViolation("只有简易程序案件需要备案。", citation=f"{rules.LAW} 第五十二条")
-    if case.stage == Stage.SERVED and not details.warning_only:
-        raise RuleViolation(
-            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，按普通程序催告和申请强制执行。",
-            citation=f"{rules.LAW} 第六十七条",
-        )
+    rules.check_recording_with_agency(paid=case.stage == Stage.PAID, warning_only=details.warning_only)
     _move(case, Stage.RECORDED_WITH_AGENCY)
     _set_clock(case, "", None)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])

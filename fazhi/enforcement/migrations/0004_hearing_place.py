@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('enforcement', '0003_lifecycle_evidence_devices'),
+        ("enforcement", "0003_lifecycle_evidence_devices"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='hearing',
-            name='place',
-            field=models.CharField(blank=True, max_length=200, verbose_name='听证地点'),
+            model_name="hearing",
+            name="place",
+            field=models.CharField(blank=True, max_length=200, verbose_name="听证地点"),
         ),
     ]

@@ -43,6 +43,9 @@ def test_a_blocked_step_is_shown_with_its_rule_and_article(town, investigated):
 
 def test_serve_pay_and_close_through_the_pages(town, decided):
     officer = client_for(town.officer)
+    form = officer.get(reverse("enforcement:case-serve", args=[decided.pk])).content.decode()
+    # The date picker shows only ISO dates: a zh-hans 2026/11/29 would look empty and fail on save.
+    assert f'type="date" name="served_on" value="{TODAY.isoformat()}"' in form
     served = officer.post(
         reverse("enforcement:case-serve", args=[decided.pk]),
         {"method": "direct", "served_on": TODAY.isoformat(), "recipient": "刘某", "proof": "送达回证签收"},
