@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "fazhi.core",
     "fazhi.ledger",
     "fazhi.enforcement",
+    "fazhi.disclosure",
 ]
 
 MIDDLEWARE = [
