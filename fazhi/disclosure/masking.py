@@ -28,6 +28,7 @@ class FindingKind(StrEnum):
     LANDLINE = "landline"
     BANK_ACCOUNT = "bank_account"
     PERSON_NAME = "person_name"
+    PARTY_DETAIL = "party_detail"
 
 
 FINDING_LABELS = {
@@ -36,6 +37,7 @@ FINDING_LABELS = {
     FindingKind.LANDLINE: "固定电话号码",
     FindingKind.BANK_ACCOUNT: "银行账号",
     FindingKind.PERSON_NAME: "他人姓名",
+    FindingKind.PARTY_DETAIL: "当事人的住址、电话或证件号码",
 }
 
 REDACTED = "（已隐去）"
@@ -118,13 +120,25 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 
 
 def scan(
-    text: str, *, allowed_numbers: Collection[str] = (), shown_names: Collection[str] = ()
+    text: str,
+    *,
+    private_values: Collection[str] = (),
+    allowed_numbers: Collection[str] = (),
+    shown_names: Collection[str] = (),
 ) -> list[Finding]:
-    """Everything in `text` that must not be published. `allowed_numbers` are public identifiers of the
-    party (统一社会信用代码, 工商注册号); `shown_names` are the names that may appear (the penalised
-    party as the rule shows it, the officers, whose names and 执法证号 are public)."""
-    view, origin = _digits_view(text)
+    """Everything in `text` that must not be published. `private_values` are what the records already
+    know to be private (the person's address, phone, ID number), found first, as typed; then patterns
+    and names. `allowed_numbers` are public identifiers of the party (统一社会信用代码, 工商注册号);
+    `shown_names` are the names that may appear (the penalised party as the rule shows it, the officers,
+    whose names and 执法证号 are public)."""
     findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for value in sorted({v.strip() for v in private_values if len(v.strip()) >= 4}, key=len, reverse=True):
+        for match in re.finditer(re.escape(value), text):
+            if not any(begin < match.end() and match.start() < end for begin, end in taken):
+                taken.append(match.span())
+                findings.append(Finding(FindingKind.PARTY_DETAIL, match.start(), match.end(), value))
+    view, origin = _digits_view(text)
     for match in _NUMBER_RUN.finditer(view):
         number = match.group().upper()
         if number in allowed_numbers:
@@ -133,9 +147,13 @@ def scan(
         if kind is None:
             continue
         start, end = origin[match.start()], origin[match.end() - 1] + 1
+        if any(begin < end and start < finish for begin, finish in taken):
+            continue
         findings.append(Finding(kind, start, end, text[start:end]))
     for start, end, word in find_names(text):
         if word in shown_names or "某" in word or any(word in name for name in shown_names):
+            continue
+        if any(begin < end and start < finish for begin, finish in taken):
             continue
         findings.append(Finding(FindingKind.PERSON_NAME, start, end, word))
     return sorted(findings, key=lambda finding: finding.start)

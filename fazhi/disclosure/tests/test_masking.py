@@ -88,3 +88,13 @@ def test_a_minor_is_recognised_on_the_day_of_the_act():
     assert masking.is_minor_on(born, datetime.date(2026, 5, 31))
     assert not masking.is_minor_on(born, datetime.date(2026, 6, 1))
     assert not masking.is_minor_on(None, datetime.date(2026, 6, 1))
+
+
+def test_the_partys_known_details_are_found_first_as_typed():
+    text = "当事人住西青区辛口镇辛口村3号，电话13800000001。"
+    found = masking.scan(text, private_values={"西青区辛口镇辛口村3号", "13800000001"})
+    assert [(finding.kind, finding.text) for finding in found] == [
+        (FindingKind.PARTY_DETAIL, "西青区辛口镇辛口村3号"),
+        (FindingKind.PARTY_DETAIL, "13800000001"),
+    ]
+    assert masking.redact(text, found) == "当事人住（已隐去），电话（已隐去）。"
