@@ -195,6 +195,11 @@ FILE_UPLOAD_MAX_BYTES = env_int("FAZHI_FILE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024
 # Body-camera video arrives in resumable pieces of at most UPLOAD_CHUNK_MAX_BYTES each.
 EVIDENCE_UPLOAD_MAX_BYTES = env_int("FAZHI_EVIDENCE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024 * 1024)
 UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
+
+# 行政执法公示: how a penalised person's name is shown (surname: 张某某; full; hidden), and a province's
+# own disclosure periods in months by severity, where they differ from disclosure.rules.DEFAULT_MONTHS.
+DISCLOSURE_NAME_RULE = env_str("FAZHI_DISCLOSURE_NAME_RULE", "surname")
+DISCLOSURE_MONTHS: dict[str, int] = {}
 # Uploads larger than this go to a temporary file instead of memory while Django parses the request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

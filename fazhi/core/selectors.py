@@ -21,6 +21,7 @@ from fazhi.core.models import (
     Notification,
     NumberSeries,
     Organisation,
+    OrganisationKind,
     Party,
     Staff,
     StaffRole,
@@ -280,3 +281,31 @@ def holiday_years() -> QuerySet[HolidayYear]:
 
 def unread_notifications(actor: Staff) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=actor, read_at__isnull=True)
+
+
+def official_name(organisation: Organisation, above: list[Organisation]) -> str:
+    """The full name a document carries: the cities and districts above, then the organisation, then
+    人民政府 or 办事处, since under art. 24 the 乡镇人民政府 or 街道办事处 itself exercises the power."""
+    suffix = {
+        OrganisationKind.STREET: "办事处",
+        OrganisationKind.TOWN: "人民政府",
+        OrganisationKind.DISTRICT: "人民政府",
+        OrganisationKind.CITY: "人民政府",
+    }.get(OrganisationKind(organisation.kind), "")
+    prefix = "".join(
+        org.name
+        for org in above
+        if org.kind in (OrganisationKind.CITY, OrganisationKind.DISTRICT)
+        and not organisation.name.startswith(org.name)
+    )
+    name = organisation.name
+    return prefix + name + ("" if name.endswith(("人民政府", "办事处")) else suffix)
+
+
+def official_name_of(organisation: Organisation) -> str:
+    above = list(
+        Organisation.objects.filter(pk__in=organisation.ancestor_ids())
+        .exclude(pk=organisation.pk)
+        .order_by("path")
+    )
+    return official_name(organisation, above)

@@ -104,6 +104,14 @@ _NOT_A_PERSON = re.compile(r"(村|镇|乡|街|区|县|市|省|路|道|队|所|�
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 
 
+# The commonest single-character surnames, which jieba sometimes leaves outside the name it tags
+# (王 + 秀英): a tagged given name right after one of them takes it back.
+COMMON_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """Chinese personal names in free text, by jieba's part-of-speech tag nr, with their positions."""
     skipped = [match.span() for match in _DOCUMENT_NUMBER.finditer(text)]
@@ -115,7 +123,14 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         if any(begin <= start < end for begin, end in skipped):
             continue
         if token.flag.startswith("nr") and len(token.word) >= 2 and not _NOT_A_PERSON.search(token.word):
-            found.append((start, position, token.word))
+            surname_left_out = (
+                len(token.word) == 2
+                and start > 0
+                and text[start - 1] in COMMON_SURNAMES
+                and token.word[0] not in COMMON_SURNAMES
+            )
+            begin = start - 1 if surname_left_out else start
+            found.append((begin, position, text[begin:position]))
     return found
 
 

@@ -28,6 +28,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.files import open_blob
 from fazhi.core.models import IdType, Organisation, OrganisationKind, Party, PartyKind, Sex
@@ -208,25 +209,6 @@ class _Rows:
     evidence: list[Evidence]
 
 
-def _official_name(organisation: Organisation, above: list[Organisation]) -> str:
-    """The full name a document carries: the cities and districts above, then the organisation, then
-    人民政府 or 办事处, since under art. 24 the 乡镇人民政府 or 街道办事处 itself exercises the power."""
-    suffix = {
-        OrganisationKind.STREET: "办事处",
-        OrganisationKind.TOWN: "人民政府",
-        OrganisationKind.DISTRICT: "人民政府",
-        OrganisationKind.CITY: "人民政府",
-    }.get(OrganisationKind(organisation.kind), "")
-    prefix = "".join(
-        org.name
-        for org in above
-        if org.kind in (OrganisationKind.CITY, OrganisationKind.DISTRICT)
-        and not organisation.name.startswith(org.name)
-    )
-    name = organisation.name
-    return prefix + name + ("" if name.endswith(("人民政府", "办事处")) else suffix)
-
-
 def _load(case: Case) -> _Rows:
     town = case.organisation
     above = list(Organisation.objects.filter(pk__in=town.ancestor_ids()).exclude(pk=town.pk).order_by("path"))
@@ -235,8 +217,8 @@ def _load(case: Case) -> _Rows:
     review_body = districts[-1] if districts else (above[-1] if above else None)
     return _Rows(
         case=case,
-        agency=_official_name(town, above),
-        reconsideration_body=_official_name(review_body, above[: above.index(review_body)])
+        agency=core_selectors.official_name(town, above),
+        reconsideration_body=core_selectors.official_name(review_body, above[: above.index(review_body)])
         if review_body
         else "",
         officers=list(case.officers.select_related("staff").order_by("id")),

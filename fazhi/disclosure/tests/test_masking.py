@@ -98,3 +98,8 @@ def test_the_partys_known_details_are_found_first_as_typed():
         (FindingKind.PARTY_DETAIL, "13800000001"),
     ]
     assert masking.redact(text, found) == "当事人住（已隐去），电话（已隐去）。"
+
+
+def test_a_surname_left_outside_the_tagged_name_is_taken_back():
+    found = masking.scan("证人王秀英称其摆摊已一个月。")
+    assert [finding.text for finding in found] == ["王秀英"]

@@ -1,0 +1,66 @@
+"""Publications of penalty decisions (行政执法公示). What the public sees is a snapshot taken at
+publication, masked, with its SHA-256 in the ledger; the decision itself is never read by a public page."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from fazhi.core.models import Organisation, Staff
+from fazhi.enforcement.models import PenaltyDecision
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "待发布"
+    PUBLISHED = "published", "已公示"
+    WITHDRAWN = "withdrawn", "已撤回"
+    NOT_PUBLISHED = "not_published", "依法不予公开"
+
+
+class Severity(models.TextChoices):
+    """信用修复管理办法 (in force 2026-04-01): the disclosure period follows the severity."""
+
+    MINOR = "minor", "轻微"
+    ORDINARY = "ordinary", "一般"
+    SERIOUS = "serious", "严重"
+
+
+class Publication(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="publications")
+    decision = models.OneToOneField(PenaltyDecision, on_delete=models.PROTECT, related_name="publication")
+    status = models.CharField("状态", max_length=20, choices=PublicationStatus.choices)
+    due_on = models.DateField("公示期限")
+    severity = models.CharField(
+        "失信程度", max_length=10, choices=Severity.choices, default=Severity.ORDINARY
+    )
+    # The public snapshot: nothing else reaches a public page.
+    party_name = models.CharField("行政相对人名称", max_length=200)
+    party_kind = models.CharField("行政相对人类别", max_length=20)
+    party_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
+    legal_representative = models.CharField("法定代表人", max_length=50, blank=True)
+    decision_number = models.CharField("行政处罚决定书文号", max_length=100)
+    violation_type = models.CharField("违法行为类型", max_length=200)
+    facts = models.TextField("违法事实")
+    basis = models.TextField("处罚依据")
+    penalty_content = models.TextField("处罚内容")
+    fine_fen = models.PositiveBigIntegerField("罚款（分）", default=0)
+    decided_on = models.DateField("处罚决定日期")
+    authority = models.CharField("处罚机关", max_length=200)
+    visible_until = models.DateField("公示截止期", null=True, blank=True)
+    content_sha256 = models.CharField("内容指纹", max_length=64, blank=True)
+    not_published_reason = models.CharField("不予公开的理由", max_length=200, blank=True)
+    published_at = models.DateTimeField("公示时间", null=True, blank=True)
+    published_by = models.ForeignKey(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawal_reason = models.CharField("撤回理由", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "行政处罚公示"
+        verbose_name_plural = "行政处罚公示"
+        ordering = ["-decided_on", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "-decided_on"], name="publication_public_list"),
+        ]
+
+    def __str__(self) -> str:
+        return self.decision_number

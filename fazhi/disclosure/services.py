@@ -1,0 +1,248 @@
+"""Every write to publications: prepare a masked draft from a decision, edit its free text, publish
+when nothing private remains, withdraw with a public reason. Each one transaction with its ledger event."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import permissions, validators
+from fazhi.core import selectors as core_selectors
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.models import Party, PartyKind, Role, Staff
+from fazhi.disclosure import masking, rules
+from fazhi.disclosure.events import DisclosureEvent
+from fazhi.disclosure.models import Publication, PublicationStatus, Severity
+from fazhi.enforcement.models import Case, Notice, PenaltyDecision
+from fazhi.enforcement.rules import yuan
+from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
+
+# The 双公示 categories of the party (DOMAIN §5.1 field 2).
+PARTY_KIND_LABELS = {
+    PartyKind.PERSON: "自然人",
+    PartyKind.ORGANISATION: "法人及非法人组织",
+    PartyKind.INDIVIDUAL_BUSINESS: "个体工商户",
+}
+FREE_TEXT_LABELS = {"facts": "违法事实", "basis": "处罚依据", "penalty_content": "处罚内容"}
+
+
+def name_rule() -> masking.NameRule:
+    return masking.NameRule(settings.DISCLOSURE_NAME_RULE)
+
+
+def _shown_name(party: Party) -> str:
+    return masking.mask_name(party.name, name_rule()) if party.kind == PartyKind.PERSON else party.name
+
+
+def _private_values(party: Party) -> set[str]:
+    return {value for value in (party.id_number, party.address, party.phone) if value}
+
+
+def _public_numbers(party: Party) -> set[str]:
+    return {value for value in (party.uscc, party.business_registration_no) if value}
+
+
+def findings_of(
+    publication: Publication, party: Party, officers: list[str]
+) -> dict[str, list[masking.Finding]]:
+    """What the scan still finds in each free-text field of the snapshot."""
+    shown = {publication.party_name, publication.legal_representative, *officers} - {""}
+    return {
+        field: found
+        for field in FREE_TEXT_LABELS
+        if (
+            found := masking.scan(
+                getattr(publication, field),
+                private_values=_private_values(party),
+                allowed_numbers=_public_numbers(party),
+                shown_names=shown,
+            )
+        )
+    }
+
+
+def _case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
+    case = decision.case
+    if case.party is None:
+        raise RuleViolation("决定没有当事人，无从公示。", citation="行政处罚法 第五十九条")
+    officers = [officer.staff.full_name for officer in case.officers.select_related("staff")]
+    return case, case.party, officers
+
+
+def _require_own(actor: Staff, publication: Publication) -> None:
+    permissions.require_visible(actor, publication.organisation)
+    if publication.organisation_id != permissions.acting_town(actor).pk:
+        raise NotFoundOrHidden()
+
+
+@transaction.atomic(durable=True)
+def prepare_publication(
+    actor: Staff, decision: PenaltyDecision, *, severity: str = Severity.ORDINARY
+) -> Publication:
+    """The draft the public would see: the party's name by the configured rule, the code and legal
+    representative of an organisation, and the free text with every private item already replaced.
+    A decision against a minor is withheld altogether (浙江 办法 art. 5; 未成年人保护法)."""
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.ADMIN)
+    case, party, officers = _case_parts(decision)
+    if case.organisation_id != permissions.acting_town(actor).pk:
+        raise NotFoundOrHidden()
+    if Publication.objects.filter(decision=decision).exists():
+        raise RuleViolation("该决定已生成公示稿。", citation="国办发〔2018〕118号")
+    if severity not in Severity.values:
+        raise InvalidInput("请选择失信程度。", field_errors={"severity": "请选择轻微、一般或严重。"})
+    notice = Notice.objects.filter(case=case, superseded=False).order_by("-id").first()
+    facts = notice.facts if notice else case.summary
+    penalty = decision.penalties + (
+        "，罚款人民币%(f)s元" % {"f": yuan(decision.fine_fen)} if decision.fine_fen else ""
+    )
+    minor = party.kind == PartyKind.PERSON and masking.is_minor_on(party.birth_date, case.act_on)
+    publication = Publication(
+        organisation=case.organisation,
+        decision=decision,
+        status=PublicationStatus.NOT_PUBLISHED if minor else PublicationStatus.DRAFT,
+        due_on=rules.PUBLISH.due(decision.decided_on).due,
+        severity=severity,
+        party_name=_shown_name(party),
+        party_kind=PARTY_KIND_LABELS[PartyKind(party.kind)],
+        party_code=party.uscc if party.uscc != validators.INDIVIDUAL_BUSINESS_PLACEHOLDER else "",
+        legal_representative=party.legal_representative if party.kind != PartyKind.PERSON else "",
+        decision_number=decision.number.text,
+        violation_type=case.power.name if case.power else case.title,
+        facts=facts,
+        basis=decision.basis,
+        penalty_content=penalty,
+        fine_fen=decision.fine_fen,
+        decided_on=decision.decided_on,
+        authority=core_selectors.official_name_of(case.organisation),
+        not_published_reason="当事人实施违法行为时未满十八周岁" if minor else "",
+    )
+    for field, found in findings_of(publication, party, officers).items():
+        setattr(publication, field, masking.redact(getattr(publication, field), found))
+    publication.save()
+    ledger.record(
+        actor,
+        DisclosureEvent.WITHHELD if minor else DisclosureEvent.PREPARED,
+        publication,
+        {"decision": decision.number.text, "due_on": publication.due_on.isoformat(), "minor": minor},
+        organisation=case.organisation,
+    )
+    return publication
+
+
+@transaction.atomic(durable=True)
+def edit_draft(actor: Staff, publication: Publication, *, facts: str, penalty_content: str) -> Publication:
+    """A person checks the free text before publication (总局令第45号 art. 5)."""
+    _require_own(actor, publication)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.ADMIN)
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publication.status != PublicationStatus.DRAFT:
+        raise RuleViolation("只能修改尚未发布的公示稿。", citation="国办发〔2018〕118号")
+    errors = {
+        name: "请填写%(l)s。" % {"l": FREE_TEXT_LABELS[name]}
+        for name, value in (("facts", facts), ("penalty_content", penalty_content))
+        if not value.strip()
+    }
+    if errors:
+        raise InvalidInput("公示内容不完整。", field_errors=errors)
+    publication.facts = facts.strip()
+    publication.penalty_content = penalty_content.strip()
+    publication.save(update_fields=["facts", "penalty_content"])
+    ledger.record(
+        actor,
+        DisclosureEvent.EDITED,
+        publication,
+        {
+            "facts_sha256": sha256_hex(publication.facts),
+            "penalty_sha256": sha256_hex(publication.penalty_content),
+        },
+        organisation=publication.organisation,
+    )
+    return publication
+
+
+def public_content(publication: Publication) -> dict[str, str]:
+    """Exactly what the portal shows, in a fixed order: its SHA-256 is the fingerprint in the ledger."""
+    return {
+        "行政相对人名称": publication.party_name,
+        "行政相对人类别": publication.party_kind,
+        "统一社会信用代码": publication.party_code,
+        "法定代表人": publication.legal_representative,
+        "行政处罚决定书文号": publication.decision_number,
+        "违法行为类型": publication.violation_type,
+        "违法事实": publication.facts,
+        "处罚依据": publication.basis,
+        "处罚内容": publication.penalty_content,
+        "罚款金额（元）": yuan(publication.fine_fen) if publication.fine_fen else "",
+        "处罚决定日期": publication.decided_on.isoformat(),
+        "处罚机关": publication.authority,
+    }
+
+
+def fingerprint(publication: Publication) -> str:
+    canonical = json.dumps(
+        public_content(publication), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    return sha256_hex(canonical)
+
+
+@transaction.atomic(durable=True)
+def publish(actor: Staff, publication: Publication) -> Publication:
+    """发布: the head approves; refused while the scan still finds anything private, saying where."""
+    _require_own(actor, publication)
+    permissions.require_role(actor, Role.HEAD)
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publication.status != PublicationStatus.DRAFT:
+        raise RuleViolation(
+            "公示状态为“%(s)s”，不能发布。" % {"s": publication.get_status_display()},
+            citation="国办发〔2018〕118号",
+        )
+    _case, party, officers = _case_parts(publication.decision)
+    rules.check_clean(findings_of(publication, party, officers), FREE_TEXT_LABELS)
+    publication.status = PublicationStatus.PUBLISHED
+    publication.published_at = timezone.now()
+    publication.published_by = actor
+    publication.visible_until = rules.visible_until(publication.decided_on, publication.severity)
+    publication.content_sha256 = fingerprint(publication)
+    publication.save()
+    ledger.record(
+        actor,
+        DisclosureEvent.PUBLISHED,
+        publication,
+        {
+            "decision": publication.decision_number,
+            "content_sha256": publication.content_sha256,
+            "visible_until": publication.visible_until.isoformat(),
+            "on_time": timezone.localdate() <= publication.due_on,
+        },
+        organisation=publication.organisation,
+    )
+    return publication
+
+
+@transaction.atomic(durable=True)
+def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publication:
+    """撤回 a decision changed, revoked or found unlawful (art. 48): hidden from the list, its page
+    says why; the ledger keeps what was shown."""
+    _require_own(actor, publication)
+    permissions.require_role(actor, Role.HEAD)
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publication.status != PublicationStatus.PUBLISHED:
+        raise RuleViolation("只能撤回已公示的决定。", citation="行政处罚法 第四十八条")
+    if not reason.strip():
+        raise InvalidInput("请写明撤回理由，理由将向社会公开。", field_errors={"reason": "请写明撤回理由。"})
+    publication.status = PublicationStatus.WITHDRAWN
+    publication.withdrawn_at = timezone.now()
+    publication.withdrawal_reason = reason.strip()[:200]
+    publication.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
+    ledger.record(
+        actor,
+        DisclosureEvent.WITHDRAWN,
+        publication,
+        {"reason": publication.withdrawal_reason},
+        organisation=publication.organisation,
+    )
+    return publication
