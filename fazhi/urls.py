@@ -12,5 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("ledger/", include("fazhi.ledger.urls")),
     path("cases/", include("fazhi.enforcement.urls")),
+    path("disclosure/", include("fazhi.disclosure.urls")),
+    path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

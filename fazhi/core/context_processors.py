@@ -23,6 +23,8 @@ def _items_for(staff: Staff) -> list[NavItem]:
         NavItem("行政执法", "enforcement:case-list", "cases"),
         NavItem("当事人", "core:party-list", "parties"),
     ]
+    if staff.is_superuser or permissions.has_role(staff, Role.OFFICER, Role.HEAD, Role.ADMIN):
+        items.insert(2, NavItem("执法公示", "disclosure:queue", "disclosure"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -50,6 +52,7 @@ SECTION_OF_URL_NAME = [
     ("enforcement:device", "devices"),
     ("enforcement:template", "templates"),
     ("enforcement:", "cases"),
+    ("disclosure:", "disclosure"),
 ]
 
 

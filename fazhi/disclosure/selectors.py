@@ -9,8 +9,10 @@ from django.db.models import Q, QuerySet
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
+from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import PenaltyDecision
+from fazhi.ledger.models import Event
 
 
 def decisions_awaiting_publication(actor: Staff) -> QuerySet[PenaltyDecision]:
@@ -81,3 +83,16 @@ def public_publication(publication_id: object) -> Publication:
     if publication is None:
         raise NotFoundOrHidden()
     return publication
+
+
+def publication_event(publication: Publication) -> Event | None:
+    """The ledger event that published this content, whose entry carries its fingerprint."""
+    return (
+        Event.objects.filter(
+            action=DisclosureEvent.PUBLISHED,
+            subject_type=publication._meta.label_lower,
+            subject_id=str(publication.pk),
+        )
+        .order_by("sequence")
+        .first()
+    )

@@ -65,6 +65,11 @@ def findings_of(
     }
 
 
+def findings_for(publication: Publication) -> dict[str, list[masking.Finding]]:
+    _case, party, officers = _case_parts(publication.decision)
+    return findings_of(publication, party, officers)
+
+
 def _case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
     case = decision.case
     if case.party is None:

@@ -1,0 +1,99 @@
+"""Publication pages through HTTP: the staff preview and publish, the public list and detail without
+logging in, a withdrawn decision's old address, and the proof."""
+
+import json
+import re
+
+from django.test import Client
+
+from fazhi.core.models import Party
+from fazhi.disclosure import services
+from fazhi.disclosure.models import Publication, PublicationStatus
+from fazhi.enforcement.models import Notice
+from fazhi.ledger import verify
+
+PHONE = "13912345678"
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_staff_prepare_fix_and_publish_then_the_public_finds_it(town, decided):
+    Party.objects.filter(pk=town.party.pk).update(name="刘建国", phone=PHONE)
+    officer, head = client_for(town.officer), client_for(town.head)
+    queue = officer.get("/disclosure/").content.decode()
+    assert decided.decision.number.text in queue
+    prepared = officer.post(
+        f"/disclosure/decisions/{decided.decision.pk}/prepare/", {"severity": "ordinary"}, follow=True
+    )
+    page = prepared.content.decode()
+    assert "已生成公示稿" in page
+    assert "刘某某" in page
+    publication = Publication.objects.get()
+    # The officer types a phone number back in; the head's publish is refused, saying where.
+    officer.post(
+        f"/disclosure/{publication.pk}/",
+        {
+            "facts": f"当事人电话 {PHONE[:3]} {PHONE[3:7]} {PHONE[7:]}，占道摆摊。",
+            "penalty_content": "罚款2000元",
+        },
+    )
+    refused = head.post(f"/disclosure/{publication.pk}/publish/", {"confirm": "on"})
+    assert refused.status_code == 422
+    assert "手机号码" in refused.content.decode()
+    assert Publication.objects.get().status == PublicationStatus.DRAFT
+    officer.post(
+        f"/disclosure/{publication.pk}/", {"facts": "当事人占道摆摊。", "penalty_content": "罚款2000元"}
+    )
+    published = head.post(f"/disclosure/{publication.pk}/publish/", {"confirm": "on"}, follow=True)
+    assert "已公示，内容指纹" in published.content.decode()
+
+    public = Client()
+    listing = public.get("/gongshi/", {"q": "刘某某"}).content.decode()
+    assert decided.decision.number.text in listing
+    detail = public.get(f"/gongshi/{publication.pk}/").content.decode()
+    publication.refresh_from_db()
+    assert publication.content_sha256 in detail
+    bundle = json.loads(public.get(f"/gongshi/{publication.pk}/proof.json").content)
+    assert all(ok for ok, _ in verify.verify_bundle(bundle))
+    assert publication.content_sha256 in bundle["event"]["entry"]
+    assert services.fingerprint(publication) == publication.content_sha256
+
+
+def test_a_withdrawn_decision_says_so_at_its_old_address_and_shows_nothing_else(town, decided):
+    publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
+    client_for(town.head).post(f"/disclosure/{publication.pk}/withdraw/", {"reason": "原决定经复议被撤销"})
+    public = Client()
+    detail = public.get(f"/gongshi/{publication.pk}/").content.decode()
+    assert "已于" in detail
+    assert "原决定经复议被撤销" in detail
+    assert publication.facts not in detail
+    assert public.get(f"/gongshi/{publication.pk}/proof.json").status_code == 404
+    assert decided.decision.number.text not in public.get("/gongshi/").content.decode()
+
+
+def test_drafts_do_not_exist_for_the_public(town, decided):
+    publication = services.prepare_publication(town.officer, decided.decision)
+    assert Client().get(f"/gongshi/{publication.pk}/").status_code == 404
+
+
+def test_another_towns_staff_cannot_open_our_publication(town, decided):
+    publication = services.prepare_publication(town.officer, decided.decision)
+    assert client_for(town.other_admin).get(f"/disclosure/{publication.pk}/").status_code == 404
+
+
+ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def test_no_public_page_carries_an_id_or_phone_number(town, decided):
+    Party.objects.filter(pk=town.party.pk).update(phone=PHONE, address="辛口镇辛口村8号")
+    Notice.objects.filter(case=decided).update(facts=f"当事人（电话{PHONE}，住辛口镇辛口村8号）占道摆摊。")
+    publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
+    public = Client()
+    for url in ["/gongshi/", f"/gongshi/{publication.pk}/", f"/gongshi/{publication.pk}/proof.json"]:
+        body = public.get(url).content.decode()
+        assert not ID_LIKE.search(body), url
+        assert "辛口村8号" not in body

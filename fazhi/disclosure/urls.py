@@ -1,0 +1,13 @@
+from django.urls import path
+
+from fazhi.disclosure import views
+
+app_name = "disclosure"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("decisions/<int:decision_id>/prepare/", views.prepare, name="prepare"),
+    path("<int:publication_id>/", views.publication, name="publication"),
+    path("<int:publication_id>/publish/", views.publish, name="publish"),
+    path("<int:publication_id>/withdraw/", views.withdraw, name="withdraw"),
+]

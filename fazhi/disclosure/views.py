@@ -1,0 +1,155 @@
+"""Publication pages for staff, and the public portal (公示), which reads only the snapshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from fazhi.core import permissions
+from fazhi.core.access import public_page, request_staff, staff_required
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import Role
+from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.disclosure import rules, selectors, services
+from fazhi.disclosure.forms import DraftForm, PrepareForm, PublicSearchForm, PublishForm, WithdrawForm
+from fazhi.disclosure.models import PublicationStatus
+from fazhi.ledger import selectors as ledger_selectors
+from fazhi.ledger import services as ledger_services
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+def queue(request: HttpRequest) -> HttpResponse:
+    """待公示: decisions with no publication yet, with their 7-working-day clock, and the drafts."""
+    actor = request_staff(request)
+    today = timezone.localdate()
+    awaiting = [
+        {"decision": decision, "due": rules.PUBLISH.due(decision.decided_on).due}
+        for decision in selectors.decisions_awaiting_publication(actor)[:100]
+    ]
+    context = {
+        "awaiting": awaiting,
+        "drafts": selectors.publications_for(actor, status=PublicationStatus.DRAFT),
+        "page": paginate(request, selectors.publications_for(actor).exclude(status=PublicationStatus.DRAFT)),
+        "query_string": query_without_page(request),
+        "today": today,
+    }
+    return render(request, "disclosure/queue.html", context)
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def prepare(request: HttpRequest, decision_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    decision = selectors.access_decision_for_publication(actor, decision_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        publication = services.prepare_publication(actor, decision, severity=data["severity"])
+        return "已生成公示稿，请核对后发布。", redirect("disclosure:publication", publication.pk)
+
+    return form_page(
+        request, PrepareForm(request.POST or None), title="生成公示稿：%(n)s" % {"n": decision}, save=save
+    )
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
+    """The preview, exactly as the public will see it, with what the scan still finds; the draft's
+    free text is edited here."""
+    actor = request_staff(request)
+    item = selectors.access_publication(actor, publication_id)
+    form = DraftForm(
+        request.POST or None, initial={"facts": item.facts, "penalty_content": item.penalty_content}
+    )
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.edit_draft(actor, item, **data)
+        return "已保存公示稿。", redirect("disclosure:publication", item.pk)
+
+    if request.method == "POST":
+        return form_page(request, form, title="修改公示稿", save=save)
+    findings = services.findings_for(item)
+    context = {
+        "item": item,
+        "content": services.public_content(item),
+        "findings": findings,
+        "form": form,
+        "withdraw_form": WithdrawForm(),
+        "is_head": permissions.has_role(actor, Role.HEAD),
+    }
+    return render(request, "disclosure/publication.html", context)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["POST"])
+def publish(request: HttpRequest, publication_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    item = selectors.access_publication(actor, publication_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        published = services.publish(actor, item)
+        return "已公示，内容指纹 %(h)s。" % {"h": published.content_sha256}, redirect(
+            "disclosure:publication", item.pk
+        )
+
+    return form_page(request, PublishForm(request.POST), title="发布公示", save=save)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["POST"])
+def withdraw(request: HttpRequest, publication_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    item = selectors.access_publication(actor, publication_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.withdraw(actor, item, reason=data["reason"])
+        return "已撤回公示。", redirect("disclosure:publication", item.pk)
+
+    return form_page(request, WithdrawForm(request.POST), title="撤回公示", save=save)
+
+
+# ------------------------------------------------------------------------------------------ the public
+
+
+@public_page
+def public_list(request: HttpRequest) -> HttpResponse:
+    form = PublicSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page = paginate(request, selectors.public_list(today=timezone.localdate(), query=query))
+    context = {"form": form, "page": page, "query_string": query_without_page(request)}
+    return render(request, "disclosure/public_list.html", context)
+
+
+@public_page
+def public_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
+    item = selectors.public_publication(publication_id)
+    today = timezone.localdate()
+    context = {
+        "item": item,
+        "content": services.public_content(item) if item.status == PublicationStatus.PUBLISHED else {},
+        "expired": item.visible_until is not None and item.visible_until < today,
+    }
+    return render(request, "disclosure/public_detail.html", context)
+
+
+@public_page
+def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
+    """The proof that this content was published as it stands: the publication event, its inclusion
+    in the signed ledger, and the content that hashes to the fingerprint the event carries."""
+    item = selectors.public_publication(publication_id)
+    event = selectors.publication_event(item)
+    expired = item.visible_until is not None and item.visible_until < timezone.localdate()
+    if event is None or item.status != PublicationStatus.PUBLISHED or expired:
+        raise NotFoundOrHidden()
+    signed = ledger_selectors.latest_checkpoint()
+    if signed is None or signed.tree_size <= event.sequence:
+        signed = ledger_services.make_checkpoint()
+    assert signed is not None
+    bundle = {**ledger_selectors.proof_bundle(event, signed), "content": services.public_content(item)}
+    response = JsonResponse(bundle, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="fazhi-gongshi-{item.pk}.json"'
+    return response
