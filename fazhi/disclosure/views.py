@@ -7,10 +7,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
-from fazhi.core.access import public_page, request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
@@ -115,7 +116,13 @@ def withdraw(request: HttpRequest, publication_id: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------ the public
 
 
+# A person reads a few pages a minute; a crawler hammering the list is slowed before the database.
+PUBLIC_PAGES_PER_MINUTE = 120
+
+
+@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
 @public_page
+@cache_control(public=True, max_age=60)
 def public_list(request: HttpRequest) -> HttpResponse:
     form = PublicSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -124,7 +131,9 @@ def public_list(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/public_list.html", context)
 
 
+@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
 @public_page
+@cache_control(public=True, max_age=60)
 def public_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     item = selectors.public_publication(publication_id)
     today = timezone.localdate()
@@ -136,6 +145,7 @@ def public_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     return render(request, "disclosure/public_detail.html", context)
 
 
+@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
 @public_page
 def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
     """The proof that this content was published as it stands: the publication event, its inclusion

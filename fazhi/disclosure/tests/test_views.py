@@ -4,10 +4,12 @@ logging in, a withdrawn decision's old address, and the proof."""
 import json
 import re
 
+import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from fazhi.core.models import Party
-from fazhi.disclosure import services
+from fazhi.disclosure import services, views
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import Notice
 from fazhi.ledger import verify
@@ -97,3 +99,26 @@ def test_no_public_page_carries_an_id_or_phone_number(town, decided):
         body = public.get(url).content.decode()
         assert not ID_LIKE.search(body), url
         assert "辛口村8号" not in body
+
+
+@pytest.fixture
+def fresh_counts():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_crawler_hammering_the_list_is_slowed_not_served_errors(db, fresh_counts):
+    public = Client()
+    statuses = [public.get("/gongshi/").status_code for _ in range(views.PUBLIC_PAGES_PER_MINUTE + 5)]
+    assert statuses[: views.PUBLIC_PAGES_PER_MINUTE] == [200] * views.PUBLIC_PAGES_PER_MINUTE
+    assert statuses[-5:] == [429] * 5
+    refused = public.get("/gongshi/")
+    assert refused["Retry-After"] == "60"
+    assert "访问过于频繁" in refused.content.decode()
+    # Another address is not slowed by the first.
+    assert Client(REMOTE_ADDR="10.0.0.8").get("/gongshi/").status_code == 200
+
+
+def test_public_pages_may_be_cached(db, fresh_counts):
+    assert "max-age=60" in Client().get("/gongshi/")["Cache-Control"]
