@@ -8,8 +8,13 @@ from conftest import PASSWORD
 from fazhi.core.models import Staff
 
 
-def test_passwords_are_hashed_with_argon2(world):
+def test_passwords_are_hashed_with_argon2(world, settings):
+    settings.PASSWORD_HASHERS = settings.PRODUCTION_PASSWORD_HASHERS
+    admin = Staff.objects.get(username="town-admin")
+    admin.set_password(PASSWORD)
+    admin.save(update_fields=["password"])
     assert Staff.objects.get(username="town-admin").password.startswith("argon2")
+    assert Staff.objects.get(username="town-admin").check_password(PASSWORD)
 
 
 def test_five_wrong_passwords_lock_the_account_even_for_the_right_password(world):
