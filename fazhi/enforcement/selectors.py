@@ -27,7 +27,7 @@ from fazhi.enforcement.models import (
     PenaltyDecision,
     RecordingDevice,
 )
-from fazhi.enforcement.rules import STAGE_LABELS, ReviewGrounds, Stage
+from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
 
 
 def list_cases_for(actor: Staff, *, stage: str = "") -> QuerySet[Case]:
@@ -399,3 +399,72 @@ def recounted_due(case: Case) -> datetime.date | None:
     if case.clock_key == rules.DEMAND_WAIT.key and demand is not None:
         return rules.DEMAND_WAIT.due(demand.served_on).due
     return None
+
+
+# The path a case usually takes, for the case page's timeline; 听证, 法制审核 and 集体讨论 appear only
+# where the case went through them.
+MAIN_PATH = {
+    Procedure.ORDINARY: [
+        Stage.LEAD,
+        Stage.FILED,
+        Stage.INVESTIGATING,
+        Stage.INVESTIGATION_CLOSED,
+        Stage.NOTIFIED,
+        Stage.HEARING,
+        Stage.LEGAL_REVIEW,
+        Stage.COLLECTIVE_DISCUSSION,
+        Stage.DECIDED,
+        Stage.SERVED,
+        Stage.EXECUTING,
+        Stage.PAID,
+        Stage.CLOSED,
+        Stage.ARCHIVED,
+    ],
+    Procedure.SUMMARY: [
+        Stage.DECIDED_ON_SPOT,
+        Stage.SERVED,
+        Stage.PAID,
+        Stage.RECORDED_WITH_AGENCY,
+        Stage.CLOSED,
+        Stage.ARCHIVED,
+    ],
+}
+OPTIONAL_STAGES = {
+    Stage.HEARING,
+    Stage.LEGAL_REVIEW,
+    Stage.COLLECTIVE_DISCUSSION,
+    Stage.EXECUTING,
+    Stage.PAID,
+}
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    label: str
+    state: str  # done, current, ahead
+
+
+def timeline(case: Case) -> list[TimelineStep]:
+    """The stages behind the case, the one it is in and those ahead; an optional stage it passed by
+    is left out, one it went through stays."""
+    procedure, current = Procedure(case.procedure), Stage(case.stage)
+    path = MAIN_PATH[procedure]
+    if current not in path:
+        return [TimelineStep(STAGE_LABELS[current], "current")]
+    went_through = {
+        Stage.HEARING: case.hearings.exists(),
+        Stage.LEGAL_REVIEW: case.legal_reviews.exists(),
+        Stage.COLLECTIVE_DISCUSSION: case.discussions.exists(),
+        Stage.EXECUTING: case.demands.exists(),
+        Stage.PAID: Payment.objects.filter(case=case).exists(),
+    }
+    position = path.index(current)
+    steps = []
+    for index, stage in enumerate(path):
+        if index < position and stage in OPTIONAL_STAGES and not went_through.get(stage, False):
+            continue
+        if index > position and stage in OPTIONAL_STAGES:
+            continue
+        state = "done" if index < position else "current" if index == position else "ahead"
+        steps.append(TimelineStep(STAGE_LABELS[stage], state))
+    return steps

@@ -185,6 +185,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             if permissions.has_role(actor, *roles)
         ],
         "clock": selectors.case_clock(case, today=today),
+        "timeline": selectors.timeline(case),
         "officers": case.officers.select_related("staff"),
         "evidence": case.evidence.select_related("captured_by", "device", "attachment__blob"),
         "records": case.records.prefetch_related("officers"),

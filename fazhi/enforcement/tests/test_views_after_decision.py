@@ -13,7 +13,7 @@ from django.utils import timezone
 from conftest import make_staff
 from fazhi.core import services as core_services
 from fazhi.core.models import Role
-from fazhi.enforcement import services
+from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, Payment
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.conftest import TODAY, close, file, lead, notify
@@ -257,3 +257,23 @@ def test_the_device_page_shows_who_has_no_camera(town):
     assert "未配备" in page
     assert "ZFJLY-1" in page
     assert client_for(town.officer).get(reverse("enforcement:device-list")).status_code == 403
+
+
+def test_the_timeline_shows_the_stages_behind_and_ahead(town, investigated):
+    case = close(town, investigated)  # review required
+    notify(town, case, served_on=TODAY - datetime.timedelta(days=10))
+    services.submit_legal_review(town.officer, case)
+    case.refresh_from_db()
+    steps = [(step.label, step.state) for step in selectors.timeline(case)]
+    assert steps[:6] == [
+        ("线索", "done"),
+        ("立案", "done"),
+        ("调查取证", "done"),
+        ("调查终结", "done"),
+        ("告知", "done"),
+        ("法制审核", "current"),
+    ]
+    assert ("听证", "done") not in steps, "a hearing nobody asked for is not shown as passed"
+    assert steps[-1] == ("归档", "ahead")
+    page = client_for(town.head).get(f"/cases/{case.pk}/").content.decode()
+    assert '<strong class="text-danger" aria-current="step">法制审核</strong>' in page
