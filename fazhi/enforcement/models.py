@@ -105,6 +105,9 @@ class CaseOfficer(models.Model):
     assigned_on = models.DateField()
 
     class Meta:
+        # Documents and the public record list the officers in the order they were assigned:
+        # the first one named is the one who took the case.
+        ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["case", "staff"], name="caseofficer_unique")]
 
     def __str__(self) -> str:
