@@ -5,6 +5,7 @@ var/files, background work run inline. A district or city sets DATABASE_URL, RED
 and ALLOWED_HOSTS. Test overrides live only in settings_test.py.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -42,6 +43,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default: Any) -> Any:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not valid JSON: {error}") from None
 
 
 VAR_DIR = Path(env_str("FAZHI_VAR_DIR", str(BASE_DIR / "var")))
@@ -199,7 +210,13 @@ UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
 # 行政执法公示: how a penalised person's name is shown (surname: 张某某; full; hidden), and a province's
 # own disclosure periods in months by severity, where they differ from disclosure.rules.DEFAULT_MONTHS.
 DISCLOSURE_NAME_RULE = env_str("FAZHI_DISCLOSURE_NAME_RULE", "surname")
-DISCLOSURE_MONTHS: dict[str, int] = {}
+# How long a decision stays on the portal, by the rule in force on its date and its severity
+# (disclosure.rules.DEFAULT_REGIMES when empty), e.g.
+# [{"name": "某省办法", "from": "2026-04-01", "months": {"minor": 3, "ordinary": 12, "serious": 36}}].
+DISCLOSURE_REGIMES: list[dict[str, Any]] = env_json("FAZHI_DISCLOSURE_REGIMES", [])
+# The 双公示 file: the date layout of CF_JDRQ, CF_YXQ and CF_GSJZQ, and how several 处罚类别 are joined.
+SHUANGGONGSHI_DATE_FORMAT = env_str("FAZHI_SHUANGGONGSHI_DATE_FORMAT", "%Y/%m/%d")
+SHUANGGONGSHI_CATEGORY_SEPARATOR = env_str("FAZHI_SHUANGGONGSHI_CATEGORY_SEPARATOR", ";")
 # Uploads larger than this go to a temporary file instead of memory while Django parses the request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from fazhi.core import permissions, validators
-from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import (
     Attachment,
     EnforcementCredential,
@@ -51,6 +51,24 @@ def list_organisations_for(actor: Staff, *, search: str = "", kind: str = "") ->
     if kind:
         organisations = organisations.filter(kind=kind)
     return organisations.order_by("path")
+
+
+def organisation_named(text: str) -> Organisation:
+    """An organisation by its 区划码 or its name, for the command line; a name shared by several
+    organisations must be given as a 区划码."""
+    wanted = text.strip()
+    found = list(Organisation.objects.filter(Q(division_code=wanted) | Q(name=wanted)).order_by("path")[:5])
+    if not found:
+        raise InvalidInput("没有区划码或名称为“%(t)s”的组织机构。" % {"t": wanted})
+    if len(found) > 1:
+        raise InvalidInput(
+            "名称“%(t)s”对应多个组织机构，请改用区划码：%(c)s。"
+            % {
+                "t": wanted,
+                "c": "、".join(f"{org.name} {org.division_code or '（无区划码）'}" for org in found),
+            }
+        )
+    return found[0]
 
 
 def access_organisation(actor: Staff, organisation_id: object) -> Organisation:

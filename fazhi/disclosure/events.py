@@ -9,6 +9,7 @@ class DisclosureEvent(StrEnum):
     PUBLISHED = "disclosure.publication.published"
     WITHDRAWN = "disclosure.publication.withdrawn"
     WITHHELD = "disclosure.publication.withheld"
+    EXPORTED = "disclosure.credit_export.created"
 
 
 DISCLOSURE_EVENT_LABELS: dict[DisclosureEvent, str] = {
@@ -17,4 +18,5 @@ DISCLOSURE_EVENT_LABELS: dict[DisclosureEvent, str] = {
     DisclosureEvent.PUBLISHED: "发布行政处罚公示",
     DisclosureEvent.WITHDRAWN: "撤回行政处罚公示",
     DisclosureEvent.WITHHELD: "决定不予公开",
+    DisclosureEvent.EXPORTED: "导出双公示数据",
 }

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from fazhi.core.forms import ServiceErrorsMixin
-from fazhi.disclosure.models import Severity
+from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.disclosure.models import ExportScope, Severity
 
 
 class PrepareForm(ServiceErrorsMixin):
@@ -29,3 +29,11 @@ class PublicSearchForm(forms.Form):
 
 class PublishForm(ServiceErrorsMixin):
     confirm = forms.BooleanField(label="已核对公示内容", required=True)
+
+
+class CreditExportForm(ServiceErrorsMixin):
+    scope = forms.ChoiceField(label="导出范围", choices=ExportScope.choices, initial=ExportScope.SINCE_LAST)
+    since = forms.DateField(label="起始日期", required=False, widget=DATE, help_text="仅“自指定日期起”时填写")
+    file_format = forms.ChoiceField(
+        label="文件格式", choices=[("xlsx", "Excel（.xlsx，含校验报告）"), ("csv", "CSV（UTF-8）")]
+    )

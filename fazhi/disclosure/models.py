@@ -64,3 +64,34 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return self.decision_number
+
+
+class ExportScope(models.TextChoices):
+    ALL = "all", "全部在公示期内的记录"
+    SINCE_DATE = "since_date", "自指定日期起发布的记录"
+    SINCE_LAST = "since_last", "自上次导出以来的新记录"
+
+
+class CreditExport(models.Model):
+    """One 双公示 file sent to the credit platform: which records went in, which were held back and
+    why, and the SHA-256 of the file. An incremental export starts where the previous one ended and
+    takes again what the previous one held back."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="credit_exports")
+    scope = models.CharField("导出范围", max_length=20, choices=ExportScope.choices)
+    since = models.DateField("起始日期", null=True, blank=True)
+    file_format = models.CharField("文件格式", max_length=10)
+    row_count = models.PositiveIntegerField("导出记录数")
+    held_back_ids = models.JSONField("未通过校验而未导出的公示", default=list)
+    problem_count = models.PositiveIntegerField("校验问题数")
+    file_sha256 = models.CharField("文件指纹", max_length=64)
+    created_at = models.DateTimeField("导出时间")
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "双公示导出"
+        verbose_name_plural = "双公示导出"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.created_at:%Y-%m-%d %H:%M}"

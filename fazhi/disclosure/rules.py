@@ -3,24 +3,68 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 
 from fazhi.core.errors import RuleViolation
 from fazhi.disclosure.masking import Finding
+from fazhi.enforcement.models import RemedyResult
 from fazhi.enforcement.rules import DayKind, PeriodRule, add_months
 
 PUBLISH = PeriodRule("publish", "公示行政处罚决定", 7, DayKind.WORKING, "国办发〔2018〕118号")
+# A decision changed, revoked, or found unlawful or void: the publication comes down within 3 working
+# days of the outcome (行政处罚法 art. 48; 总局令第45号).
+WITHDRAW = PeriodRule("withdraw", "撤回已公示的决定", 3, DayKind.WORKING, "行政处罚法 第四十八条")
 
-# 信用修复管理办法 (in force 2026-04-01): 轻微 at most 3 months, 一般 at most 1 year, 严重 at most
-# 3 years, counted from the decision. A province may set other periods: settings.DISCLOSURE_MONTHS.
-DEFAULT_MONTHS = {"minor": 3, "ordinary": 12, "serious": 36}
-PERIOD_CITATION = "信用修复管理办法（2026年4月1日起施行）"
+
+@dataclass(frozen=True)
+class Regime:
+    """The rule that sets how long a published decision stays on the portal, by severity, counted from
+    the decision; the one in force on the decision date applies."""
+
+    name: str
+    in_force_from: datetime.date
+    months: dict[str, int]
+
+
+# 发改办财金〔2019〕527号: 一般失信 at most 1 year, 严重失信 at most 3 years (轻微 is not a category
+# there; it keeps the 3 months that both texts give as the minimum). 信用修复管理办法 (in force
+# 2026-04-01): 轻微 at most 3 months, 一般 at most 1 year, 严重 at most 3 years. A province replaces the
+# table with settings.DISCLOSURE_REGIMES.
+DEFAULT_REGIMES = (
+    Regime("发改办财金〔2019〕527号", datetime.date.min, {"minor": 3, "ordinary": 12, "serious": 36}),
+    Regime(
+        "信用修复管理办法（2026年4月1日起施行）",
+        datetime.date(2026, 4, 1),
+        {"minor": 3, "ordinary": 12, "serious": 36},
+    ),
+)
+
+
+def regimes() -> tuple[Regime, ...]:
+    configured = settings.DISCLOSURE_REGIMES
+    if not configured:
+        return DEFAULT_REGIMES
+    return tuple(
+        Regime(entry["name"], datetime.date.fromisoformat(entry["from"]), dict(entry["months"]))
+        for entry in configured
+    )
+
+
+def regime_on(decided_on: datetime.date) -> Regime:
+    in_force = [regime for regime in regimes() if regime.in_force_from <= decided_on]
+    return max(in_force, key=lambda regime: regime.in_force_from) if in_force else regimes()[0]
 
 
 def visible_until(decided_on: datetime.date, severity: str) -> datetime.date:
-    months = {**DEFAULT_MONTHS, **settings.DISCLOSURE_MONTHS}[severity]
-    return add_months(decided_on, months)
+    return add_months(decided_on, regime_on(decided_on).months[severity])
+
+
+# The outcomes of 复议 or 诉讼 that take the decision off the portal (DOMAIN §5.4).
+WITHDRAWING_RESULTS = frozenset(
+    {RemedyResult.CHANGED, RemedyResult.REVOKED, RemedyResult.UNLAWFUL, RemedyResult.VOID}
+)
 
 
 def check_clean(findings_by_field: dict[str, list[Finding]], labels: dict[str, str]) -> None:

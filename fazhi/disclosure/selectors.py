@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
-from fazhi.disclosure.models import Publication, PublicationStatus
-from fazhi.enforcement.models import PenaltyDecision
+from fazhi.disclosure.models import CreditExport, ExportScope, Publication, PublicationStatus
+from fazhi.enforcement.models import PenaltyDecision, RemedyProceeding
 from fazhi.ledger.models import Event
 
 
@@ -96,3 +99,152 @@ def publication_event(publication: Publication) -> Event | None:
         .order_by("sequence")
         .first()
     )
+
+
+# ------------------------------------------------------------------------------ withdrawal and export
+
+
+@dataclass(frozen=True)
+class WithdrawalDue:
+    publication: Publication
+    remedy: RemedyProceeding
+    due: datetime.date
+
+
+def publications_to_withdraw(actor: Staff) -> list[WithdrawalDue]:
+    """Published decisions that a 复议 or court has changed, revoked, or found unlawful or void: each
+    must come down within 3 working days of the outcome (DOMAIN §5.4), the most urgent first."""
+    remedies = (
+        RemedyProceeding.objects.filter(
+            result__in=rules.WITHDRAWING_RESULTS,
+            case__decision__publication__status=PublicationStatus.PUBLISHED,
+            case__decision__publication__organisation__in=permissions.visible(
+                actor, Organisation.objects.all(), org_field=""
+            ),
+        )
+        .select_related("case__decision__publication")
+        .order_by("ended_on", "id")
+    )
+    found = [
+        WithdrawalDue(
+            publication=remedy.case.decision.publication,
+            remedy=remedy,
+            due=rules.WITHDRAW.due(remedy.ended_on).due,
+        )
+        for remedy in remedies
+        if remedy.ended_on is not None
+    ]
+    return sorted(found, key=lambda item: item.due)
+
+
+def last_credit_export(organisation: Organisation) -> CreditExport | None:
+    return CreditExport.objects.filter(organisation=organisation).order_by("-created_at", "-id").first()
+
+
+def credit_exports_for(actor: Staff) -> QuerySet[CreditExport]:
+    return permissions.visible(actor, CreditExport.objects.all()).select_related("organisation", "created_by")
+
+
+def credit_export_candidates(
+    organisation: Organisation,
+    *,
+    scope: str,
+    since: datetime.date | None,
+    today: datetime.date,
+    previous: CreditExport | None,
+) -> QuerySet[Publication]:
+    """The publications of the organisation and the towns under it that are on the portal today, in
+    the scope asked for: all, published since a day, or new since the previous export together with
+    what that export held back."""
+    publications = Publication.objects.filter(
+        organisation__path__startswith=organisation.path,
+        status=PublicationStatus.PUBLISHED,
+        visible_until__gte=today,
+    )
+    if scope == ExportScope.SINCE_DATE and since is not None:
+        start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+        publications = publications.filter(published_at__gte=start)
+    elif scope == ExportScope.SINCE_LAST and previous is not None:
+        publications = publications.filter(
+            Q(published_at__gt=previous.created_at) | Q(pk__in=previous.held_back_ids)
+        )
+    return publications.select_related(
+        "organisation", "decision__case__party", "decision__case__service"
+    ).order_by("decided_on", "id")
+
+
+# -------------------------------------------------------------------------------------------- timeliness
+
+
+@dataclass(frozen=True)
+class MonthTimeliness:
+    month: str
+    decisions: int
+    on_time: int
+    late: int
+    pending: int
+    overdue: int
+
+    @property
+    def settled(self) -> int:
+        """Decisions whose clock has settled: published, or overdue and still unpublished."""
+        return self.on_time + self.late + self.overdue
+
+    @property
+    def share(self) -> float | None:
+        """The share published within 7 working days of the settled ones; None while none has."""
+        return self.on_time / self.settled if self.settled else None
+
+
+def timeliness_by_month(
+    organisation: Organisation, *, year: int, today: datetime.date
+) -> list[MonthTimeliness]:
+    """国办发〔2018〕118号: decisions of the organisation and its towns made in the year, per month of the
+    decision, by whether their publication came within 7 working days of the decision. A decision
+    lawfully not published (a minor) is not counted; one whose deadline is still ahead and that is not
+    yet out is pending."""
+    decisions = (
+        PenaltyDecision.objects.filter(
+            case__organisation__path__startswith=organisation.path, decided_on__year=year
+        )
+        .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+        .values_list("decided_on", "publication__published_at")
+    )
+    months: dict[int, list[int]] = {month: [0, 0, 0, 0, 0] for month in range(1, 13)}
+    for decided_on, published_at in decisions:
+        counts = months[decided_on.month]
+        counts[0] += 1
+        due = rules.PUBLISH.due(decided_on).due
+        if published_at is not None:
+            counts[1 if timezone.localdate(published_at) <= due else 2] += 1
+        else:
+            counts[3 if today <= due else 4] += 1
+    return [MonthTimeliness(f"{year}-{month:02d}", *counts) for month, counts in months.items()]
+
+
+def access_credit_export(actor: Staff, export_id: object) -> CreditExport:
+    try:
+        number = int(str(export_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    export = credit_exports_for(actor).filter(pk=number).first()
+    if export is None:
+        raise NotFoundOrHidden()
+    return export
+
+
+def held_back_rows(export: CreditExport) -> list[shuanggongshi.Row]:
+    """The records an export held back, checked again now: what is still wrong with each."""
+    publications = Publication.objects.filter(pk__in=export.held_back_ids).select_related(
+        "organisation", "decision__case__party", "decision__case__service"
+    )
+    return [
+        shuanggongshi.build_row(publication, fulfil_by=payment_due(publication))
+        for publication in publications.order_by("decided_on", "id")
+    ]
+
+
+def payment_due(publication: Publication) -> datetime.date | None:
+    """The 处罚有效期 of the 双公示 record: the day the fine must be paid by, once served."""
+    service = getattr(publication.decision.case, "service", None)
+    return service.payment_due if service else None

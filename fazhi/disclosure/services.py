@@ -3,30 +3,29 @@ when nothing private remains, withdraw with a public reason. Each one transactio
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import permissions, validators
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Party, PartyKind, Role, Staff
-from fazhi.disclosure import masking, rules
+from fazhi.core.models import Organisation, Party, PartyKind, Role, Staff
+from fazhi.disclosure import masking, rules, selectors, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
-from fazhi.disclosure.models import Publication, PublicationStatus, Severity
+from fazhi.disclosure.models import CreditExport, ExportScope, Publication, PublicationStatus, Severity
 from fazhi.enforcement.models import Case, Notice, PenaltyDecision
 from fazhi.enforcement.rules import yuan
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
-# The 双公示 categories of the party (DOMAIN §5.1 field 2).
-PARTY_KIND_LABELS = {
-    PartyKind.PERSON: "自然人",
-    PartyKind.ORGANISATION: "法人及非法人组织",
-    PartyKind.INDIVIDUAL_BUSINESS: "个体工商户",
-}
 FREE_TEXT_LABELS = {"facts": "违法事实", "basis": "处罚依据", "penalty_content": "处罚内容"}
 
 
@@ -112,7 +111,7 @@ def prepare_publication(
         due_on=rules.PUBLISH.due(decision.decided_on).due,
         severity=severity,
         party_name=_shown_name(party),
-        party_kind=PARTY_KIND_LABELS[PartyKind(party.kind)],
+        party_kind=shuanggongshi.PARTY_KIND_LABELS[PartyKind(party.kind)],
         party_code=party.uscc if party.uscc != validators.INDIVIDUAL_BUSINESS_PLACEHOLDER else "",
         legal_representative=party.legal_representative if party.kind != PartyKind.PERSON else "",
         decision_number=decision.number.text,
@@ -251,3 +250,117 @@ def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publicat
         organisation=publication.organisation,
     )
     return publication
+
+
+# ------------------------------------------------------------------------------------- 双公示 export
+
+
+@dataclass(frozen=True)
+class CreditFile:
+    export: CreditExport
+    content: bytes
+    filename: str
+    rows: list[shuanggongshi.Row]
+    held_back: list[shuanggongshi.Row]
+
+
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def export_credit_records(
+    actor: Staff,
+    organisation: Organisation,
+    *,
+    file_format: str,
+    scope: str = ExportScope.ALL,
+    since: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> CreditFile:
+    """The 双公示 file of the organisation's towns: published decisions still within their disclosure
+    period, each row checked; a row that fails a check is held back and reported, and an incremental
+    export takes it again. The export, the file's SHA-256 and what was held back go in the ledger."""
+    if not actor.is_system:  # the command line runs as the system; a person needs the role
+        permissions.require_role(actor, Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+    permissions.require_visible(actor, organisation)
+    if file_format not in EXPORT_FORMATS:
+        raise InvalidInput(
+            "导出格式只能是 xlsx 或 csv。", field_errors={"file_format": "请选择 xlsx 或 csv。"}
+        )
+    if scope == ExportScope.SINCE_DATE and since is None:
+        raise InvalidInput("请填写起始日期。", field_errors={"since": "请填写起始日期。"})
+    if scope not in ExportScope.values:
+        raise InvalidInput("请选择导出范围。", field_errors={"scope": "请选择导出范围。"})
+    with transaction.atomic(durable=True):
+        # One export at a time per organisation, so that two incremental exports cannot both start
+        # where the previous one ended.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        selected = selectors.credit_export_candidates(
+            organisation,
+            scope=scope,
+            since=since,
+            today=today or timezone.localdate(),
+            previous=selectors.last_credit_export(organisation),
+        )
+        rows = [
+            shuanggongshi.build_row(publication, fulfil_by=selectors.payment_due(publication))
+            for publication in selected
+        ]
+        good = [row for row in rows if row.valid]
+        held_back = [row for row in rows if not row.valid]
+        problems = [(row, code, message) for row in held_back for code, message in row.problems]
+        now = timezone.now()
+        title = "%(o)s 双公示行政处罚信息 %(d)s" % {
+            "o": organisation.name,
+            "d": f"{timezone.localtime(now):%Y-%m-%d}",
+        }
+        content = (
+            shuanggongshi.write_xlsx(good, problems, title=title)
+            if file_format == "xlsx"
+            else shuanggongshi.write_csv(good)
+        )
+        sha256 = hashlib.sha256(content).hexdigest()
+        # Kept under its hash, so the page can offer the file sent, and the ledger proves it unchanged.
+        stored = export_path(sha256, file_format)
+        if not default_storage.exists(stored):
+            default_storage.save(stored, ContentFile(content))
+        export = CreditExport.objects.create(
+            organisation=organisation,
+            scope=scope,
+            since=since if scope == ExportScope.SINCE_DATE else None,
+            file_format=file_format,
+            row_count=len(good),
+            held_back_ids=[row.publication_id for row in held_back],
+            problem_count=len(problems),
+            file_sha256=sha256,
+            created_at=now,
+            created_by=actor,
+        )
+        ledger.record(
+            actor,
+            DisclosureEvent.EXPORTED,
+            export,
+            {
+                "scope": scope,
+                "since": since.isoformat() if since else None,
+                "format": file_format,
+                "rows": len(good),
+                "held_back": export.held_back_ids,
+                "file_sha256": export.file_sha256,
+            },
+            organisation=organisation,
+        )
+    return CreditFile(
+        export=export, content=content, filename=export_filename(export), rows=good, held_back=held_back
+    )
+
+
+def export_filename(export: CreditExport) -> str:
+    return "shuanggongshi-%(c)s-%(t)s.%(f)s" % {
+        "c": export.organisation.division_code or export.organisation_id,
+        "t": f"{timezone.localtime(export.created_at):%Y%m%d-%H%M%S}",
+        "f": export.file_format,
+    }
+
+
+def export_path(sha256: str, file_format: str) -> str:
+    return f"exports/{sha256[:2]}/{sha256}.{file_format}"

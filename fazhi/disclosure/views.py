@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
@@ -16,7 +17,14 @@ from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.disclosure import rules, selectors, services
-from fazhi.disclosure.forms import DraftForm, PrepareForm, PublicSearchForm, PublishForm, WithdrawForm
+from fazhi.disclosure.forms import (
+    CreditExportForm,
+    DraftForm,
+    PrepareForm,
+    PublicSearchForm,
+    PublishForm,
+    WithdrawForm,
+)
 from fazhi.disclosure.models import PublicationStatus
 from fazhi.ledger import selectors as ledger_selectors
 from fazhi.ledger import services as ledger_services
@@ -31,7 +39,15 @@ def queue(request: HttpRequest) -> HttpResponse:
         {"decision": decision, "due": rules.PUBLISH.due(decision.decided_on).due}
         for decision in selectors.decisions_awaiting_publication(actor)[:100]
     ]
+    root = permissions.scope_root(actor)
     context = {
+        "withdrawals": selectors.publications_to_withdraw(actor),
+        "timeliness": [
+            month
+            for month in (selectors.timeliness_by_month(root, year=today.year, today=today) if root else [])
+            if month.decisions
+        ],
+        "can_export": permissions.has_role(actor, Role.HEAD, Role.ADMIN, Role.SUPERVISOR),
         "awaiting": awaiting,
         "drafts": selectors.publications_for(actor, status=PublicationStatus.DRAFT),
         "page": paginate(request, selectors.publications_for(actor).exclude(status=PublicationStatus.DRAFT)),
@@ -163,3 +179,70 @@ def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
     response = JsonResponse(bundle, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="fazhi-gongshi-{item.pk}.json"'
     return response
+
+
+# ------------------------------------------------------------------------------------- 双公示 export
+
+
+@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+@require_http_methods(["GET", "POST"])
+def exports(request: HttpRequest) -> HttpResponse:
+    """双公示: export the organisation's published decisions for the credit platform; past exports."""
+    actor = request_staff(request)
+    organisation = permissions.scope_root(actor)
+    if organisation is None:
+        raise NotFoundOrHidden()
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        result = services.export_credit_records(
+            actor,
+            organisation,
+            file_format=data["file_format"],
+            scope=data["scope"],
+            since=data["since"],
+            today=timezone.localdate(),
+        )
+        message = "已导出 %(n)d 条；%(h)d 条未通过校验，未导出。" % {
+            "n": len(result.rows),
+            "h": len(result.held_back),
+        }
+        return message, redirect("disclosure:export", result.export.pk)
+
+    return form_page(
+        request,
+        CreditExportForm(request.POST or None),
+        title="导出双公示数据：%(o)s" % {"o": organisation.name},
+        save=save,
+        template="disclosure/exports.html",
+        extra_context={"exports": selectors.credit_exports_for(actor)[:50]},
+    )
+
+
+@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+def export(request: HttpRequest, export_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    item = selectors.access_credit_export(actor, export_id)
+    context = {
+        "item": item,
+        "held_back": selectors.held_back_rows(item),
+        "filename": services.export_filename(item),
+    }
+    return render(request, "disclosure/export.html", context)
+
+
+@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+def export_download(request: HttpRequest, export_id: int) -> FileResponse:
+    actor = request_staff(request)
+    item = selectors.access_credit_export(actor, export_id)
+    return FileResponse(
+        default_storage.open(services.export_path(item.file_sha256, item.file_format), "rb"),
+        as_attachment=True,
+        filename=services.export_filename(item),
+        content_type=EXPORT_CONTENT_TYPES[item.file_format],
+    )
+
+
+EXPORT_CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}

@@ -328,7 +328,10 @@ def start_remedy(request: HttpRequest, case_id: int, payload: RemedyIn) -> Case:
 
 class RemedyEndIn(Schema):
     ended_on: datetime.date
-    outcome: str = Field(max_length=200)
+    result: str = Field(
+        description="upheld 维持 / changed 变更 / revoked 撤销 / unlawful 确认违法 / void 确认无效 / dismissed 驳回 / withdrawn 撤回 / other"
+    )
+    outcome: str = Field("", max_length=200)
 
 
 @router.post("/cases/{case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")

@@ -13,6 +13,7 @@ from fazhi.enforcement.models import (
     LeadSource,
     RecordKind,
     RemedyKind,
+    RemedyResult,
     ReviewOpinionChoice,
     ServiceMethod,
 )
@@ -224,7 +225,10 @@ class RemedyForm(ServiceErrorsMixin):
 
 class RemedyEndForm(ServiceErrorsMixin):
     ended_on = forms.DateField(label="结束日期", widget=DATE)
-    outcome = forms.CharField(label="结果", max_length=200, help_text="如：维持、变更、撤销、驳回起诉")
+    result = forms.ChoiceField(label="结果", choices=[("", "请选择"), *RemedyResult.choices])
+    outcome = forms.CharField(
+        label="结果说明", max_length=200, required=False, help_text="如：复议决定书或判决书文号、变更的内容"
+    )
 
 
 class PaymentForm(ServiceErrorsMixin):

@@ -283,6 +283,17 @@ class RemedyKind(models.TextChoices):
     LITIGATION = "litigation", "行政诉讼"
 
 
+class RemedyResult(models.TextChoices):
+    UPHELD = "upheld", "维持"
+    CHANGED = "changed", "变更"
+    REVOKED = "revoked", "撤销"
+    UNLAWFUL = "unlawful", "确认违法"
+    VOID = "void", "确认无效"
+    DISMISSED = "dismissed", "驳回（复议申请或诉讼请求）"
+    WITHDRAWN = "withdrawn", "申请人撤回（原告撤诉）"
+    OTHER = "other", "其他"
+
+
 class RemedyProceeding(models.Model):
     """A 复议 or 诉讼 against the decision: the surcharge does not run meanwhile (art. 73)."""
 
@@ -290,7 +301,8 @@ class RemedyProceeding(models.Model):
     kind = models.CharField("救济途径", max_length=20, choices=RemedyKind.choices)
     started_on = models.DateField("申请（起诉）日期")
     ended_on = models.DateField("结束日期", null=True, blank=True)
-    outcome = models.CharField("结果", max_length=200, blank=True)
+    result = models.CharField("结果", max_length=20, choices=RemedyResult.choices, blank=True)
+    outcome = models.CharField("结果说明", max_length=200, blank=True)
 
     class Meta:
         ordering = ["started_on", "id"]

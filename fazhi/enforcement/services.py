@@ -50,6 +50,7 @@ from fazhi.enforcement.models import (
     RecordKind,
     RemedyKind,
     RemedyProceeding,
+    RemedyResult,
     ReviewOpinionChoice,
     ServiceMethod,
     SummaryDetails,
@@ -871,7 +872,11 @@ def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.da
 
 
 @transaction.atomic(durable=True)
-def end_remedy(actor: Staff, case: Case, *, ended_on: datetime.date, outcome: str) -> RemedyProceeding:
+def end_remedy(
+    actor: Staff, case: Case, *, ended_on: datetime.date, result: str, outcome: str = ""
+) -> RemedyProceeding:
+    """The 复议 decision or the judgment. A decision changed, revoked, or found unlawful or void must
+    come off the portal within 3 working days (disclosure.selectors.publications_to_withdraw)."""
     case = _locked(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
     remedy = case.remedies.filter(ended_on__isnull=True).first()
@@ -880,18 +885,19 @@ def end_remedy(actor: Staff, case: Case, *, ended_on: datetime.date, outcome: st
     errors: dict[str, str] = {}
     if ended_on < remedy.started_on or ended_on > timezone.localdate():
         errors["ended_on"] = "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
-    if not outcome.strip():
-        errors["outcome"] = "请填写复议或诉讼的结果。"
+    if result not in RemedyResult.values:
+        errors["result"] = "请选择复议或诉讼的结果。"
     if errors:
         raise InvalidInput("复议或诉讼结果有误。", field_errors=errors)
     remedy.ended_on = ended_on
-    remedy.outcome = outcome.strip()
-    remedy.save(update_fields=["ended_on", "outcome"])
+    remedy.result = result
+    remedy.outcome = outcome.strip()[:200]
+    remedy.save(update_fields=["ended_on", "result", "outcome"])
     ledger.record(
         actor,
         EnforcementEvent.REMEDY_ENDED,
         case,
-        {"remedy": remedy.pk, "ended_on": ended_on.isoformat(), "outcome": remedy.outcome},
+        {"remedy": remedy.pk, "ended_on": ended_on.isoformat(), "result": result, "outcome": remedy.outcome},
         organisation=case.organisation,
     )
     return remedy

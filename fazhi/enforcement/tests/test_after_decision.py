@@ -86,7 +86,7 @@ def test_a_late_payment_owes_3_percent_a_day_except_during_reconsideration(town,
     due = calendar.compute_calendar_days(TODAY, 15).due
     on_day(due + 20 * DAY)
     services.start_remedy(town.officer, decided, kind="reconsideration", started_on=due + 2 * DAY)
-    services.end_remedy(town.officer, decided, ended_on=due + 6 * DAY, outcome="维持原决定")
+    services.end_remedy(town.officer, decided, ended_on=due + 6 * DAY, result="upheld")
     # 20 days late, of which 5 (the 2nd to the 6th, both included) were under reconsideration.
     with pytest.raises(RuleViolation) as raised:
         services.record_payment(

@@ -1,0 +1,93 @@
+"""The disclosure clocks: publication within 7 working days (and the monthly share that made it), and
+withdrawal within 3 working days of a 复议 or court outcome that changes or revokes the decision."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from fazhi.core import calendar
+from fazhi.core.errors import InvalidInput
+from fazhi.disclosure import rules, selectors, services
+from fazhi.enforcement import services as enforcement_services
+from fazhi.enforcement.tests.conftest import TODAY
+from fazhi.enforcement.tests.test_after_decision import serve
+
+DAY = datetime.timedelta(days=1)
+
+
+def publish(town, case):
+    return services.publish(town.head, services.prepare_publication(town.officer, case.decision))
+
+
+def month_of(rows, day):
+    return next(row for row in rows if row.month == f"{day.year}-{day.month:02d}")
+
+
+def test_the_publication_deadline_counts_working_days_across_the_national_day_holiday(db):
+    # Decided Wednesday 2020-09-30: 1–8 October are off, Saturday 10 October is a working day.
+    assert rules.PUBLISH.due(datetime.date(2020, 9, 30)).due == datetime.date(2020, 10, 16)
+
+
+def test_a_decision_published_on_time_counts_and_one_still_within_its_days_is_pending(town, decided):
+    decided_on = decided.decision.decided_on
+    pending = month_of(
+        selectors.timeliness_by_month(town.town, year=decided_on.year, today=TODAY), decided_on
+    )
+    assert (pending.decisions, pending.pending, pending.share) == (1, 1, None)
+    publish(town, decided)
+    month = month_of(selectors.timeliness_by_month(town.town, year=decided_on.year, today=TODAY), decided_on)
+    assert (month.decisions, month.on_time, month.late, month.share) == (1, 1, 0, 1.0)
+
+
+def test_a_late_publication_and_an_overdue_one_lower_the_share(town, decided, on_day):
+    decided_on = decided.decision.decided_on
+    due = rules.PUBLISH.due(decided_on).due
+    overdue = month_of(
+        selectors.timeliness_by_month(town.town, year=decided_on.year, today=due + DAY), decided_on
+    )
+    assert (overdue.overdue, overdue.share) == (1, 0.0)
+    on_day(due + DAY)
+    publish(town, decided)
+    month = month_of(
+        selectors.timeliness_by_month(town.town, year=decided_on.year, today=due + DAY), decided_on
+    )
+    assert (month.on_time, month.late, month.share) == (0, 1, 0.0)
+    # Another town's figures do not include it.
+    other = month_of(
+        selectors.timeliness_by_month(town.other_town, year=decided_on.year, today=due + DAY), decided_on
+    )
+    assert other.decisions == 0
+
+
+@pytest.mark.parametrize(("result", "listed"), [("revoked", True), ("changed", True), ("upheld", False)])
+def test_a_revoked_or_changed_decision_must_come_down_within_3_working_days(town, decided, result, listed):
+    publication = publish(town, decided)
+    serve(town, decided)
+    enforcement_services.start_remedy(town.officer, decided, kind="reconsideration", started_on=TODAY)
+    enforcement_services.end_remedy(
+        town.officer, decided, ended_on=TODAY, result=result, outcome="复议决定书 西青复决〔2026〕1号"
+    )
+    due = selectors.publications_to_withdraw(town.officer)
+    if not listed:
+        assert due == []
+        return
+    [item] = due
+    assert item.publication == publication
+    assert item.due == calendar.add_working_days(TODAY, 3)
+    queue = Client()
+    queue.force_login(town.officer)
+    assert "应撤回的公示" in queue.get("/disclosure/").content.decode()
+    services.withdraw(town.head, publication, reason="复议机关撤销原处罚决定")
+    assert selectors.publications_to_withdraw(town.officer) == []
+    # Another town sees nothing of it.
+    assert selectors.publications_to_withdraw(town.other_admin) == []
+
+
+def test_a_remedy_outcome_must_be_one_of_the_results(town, decided):
+    serve(town, decided)
+    enforcement_services.start_remedy(town.officer, decided, kind="litigation", started_on=TODAY)
+    with pytest.raises(InvalidInput) as raised:
+        enforcement_services.end_remedy(town.officer, decided, ended_on=TODAY, result="维持原决定")
+    assert "result" in raised.value.extra["fields"]
+    assert decided.remedies.get().ended_on is None
