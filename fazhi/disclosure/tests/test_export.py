@@ -227,7 +227,7 @@ def test_the_export_page_offers_the_file_and_hides_it_from_another_town(town, pu
     assert response.status_code == 302
     assert response["Location"] == f"/disclosure/exports/{item.pk}/"
     download = client.get(f"/disclosure/exports/{item.pk}/download/")
-    content = b"".join(download.streaming_content)
+    content = download.getvalue()
     assert sheet_rows(content)[2][13] == published.decision_number
     other = Client()
     other.force_login(town.other_admin)
