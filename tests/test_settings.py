@@ -90,10 +90,16 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     from fazhi.enforcement.models import Case, DelegatedPower, DeviceAssignment
 
     assert DelegatedPower.objects.filter(organisation__name="辛口镇").count() == 3
-    assert dict(Case.objects.values_list("title", "stage")) == {
-        "占道经营": "lead",
-        "建材堆放占用城市道路": "legal_review",
-    }
+    assert sorted(Case.objects.values_list("procedure", "stage")) == [
+        ("ordinary", "lead"),
+        ("ordinary", "legal_review"),
+        ("summary", "served"),
+        ("summary", "served"),
+        ("summary", "served"),
+    ]
+    from fazhi.disclosure.models import Publication
+
+    assert sorted(Publication.objects.values_list("status", flat=True)) == ["draft", "published", "published"]
     assert set(DeviceAssignment.objects.values_list("staff__username", flat=True)) == {
         "zhifa1",
         "zhifa2",

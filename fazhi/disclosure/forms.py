@@ -25,6 +25,7 @@ class WithdrawForm(ServiceErrorsMixin):
 
 class PublicSearchForm(forms.Form):
     q = forms.CharField(label="当事人、文号或违法行为", max_length=50, required=False)
+    org = forms.IntegerField(label="处罚机关", required=False, min_value=1)
 
 
 class PublishForm(ServiceErrorsMixin):

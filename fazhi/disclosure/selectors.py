@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Organisation, Staff
+from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Staff
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import CreditExport, ExportScope, Publication, PublicationStatus
-from fazhi.enforcement.models import PenaltyDecision, RemedyProceeding
+from fazhi.enforcement.models import DelegatedPower, PenaltyDecision, RemedyProceeding
 from fazhi.ledger.models import Event
 
 
@@ -58,9 +58,13 @@ def access_decision_for_publication(actor: Staff, decision_id: object) -> Penalt
 # --------------------------------------------------------------------------------------- the public
 
 
-def public_list(*, today: datetime.date, query: str = "") -> QuerySet[Publication]:
+def public_list(
+    *, today: datetime.date, query: str = "", organisation: Organisation | None = None
+) -> QuerySet[Publication]:
     """What anyone may see: published and within its disclosure period. Only snapshot columns."""
     publications = Publication.objects.filter(status=PublicationStatus.PUBLISHED, visible_until__gte=today)
+    if organisation is not None:
+        publications = publications.filter(organisation=organisation)
     text = query.strip()
     if text:
         publications = publications.filter(
@@ -248,3 +252,62 @@ def payment_due(publication: Publication) -> datetime.date | None:
     """The 处罚有效期 of the 双公示 record: the day the fine must be paid by, once served."""
     service = getattr(publication.decision.case, "service", None)
     return service.payment_due if service else None
+
+
+# ------------------------------------------------------------------------------ who enforces what (事前公开)
+
+
+def public_authorities() -> QuerySet[Organisation]:
+    """The towns that enforce, for the portal's 执法主体 list."""
+    return Organisation.objects.filter(kind__in=TOWN_KINDS).select_related("parent").order_by("path")
+
+
+@dataclass(frozen=True)
+class PublicOfficer:
+    name: str
+    credential_number: str
+    category: str
+    issuer: str
+    valid_to: datetime.date
+
+
+@dataclass(frozen=True)
+class PublicAuthority:
+    organisation: Organisation
+    officers: list[PublicOfficer]
+    powers: QuerySet[DelegatedPower]
+
+
+def public_authority(organisation_id: object, *, today: datetime.date) -> PublicAuthority:
+    """执法主体: the town, its officers whose 执法证 is valid today (name, number, category; nothing
+    else about them), and the powers it exercises with their legal basis (国办发〔2018〕118号)."""
+    try:
+        number = int(str(organisation_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    organisation = public_authorities().filter(pk=number).first()
+    if organisation is None:
+        raise NotFoundOrHidden()
+    credentials = (
+        EnforcementCredential.objects.filter(
+            staff__organisation__path__startswith=organisation.path,
+            staff__is_active=True,
+            valid_from__lte=today,
+            valid_to__gte=today,
+            revoked_on__isnull=True,
+        )
+        .select_related("staff")
+        .order_by("number")
+    )
+    officers = [
+        PublicOfficer(
+            name=credential.staff.full_name,
+            credential_number=credential.number,
+            category=credential.category,
+            issuer=credential.issuer,
+            valid_to=credential.valid_to,
+        )
+        for credential in credentials
+    ]
+    powers = DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
+    return PublicAuthority(organisation=organisation, officers=officers, powers=powers)

@@ -100,8 +100,12 @@ def prepare_publication(
         raise InvalidInput("请选择失信程度。", field_errors={"severity": "请选择轻微、一般或严重。"})
     notice = Notice.objects.filter(case=case, superseded=False).order_by("-id").first()
     facts = notice.facts if notice else case.summary
+    # The amount is added unless the decision's own wording states it (an on-the-spot decision does).
+    states_amount = yuan(decision.fine_fen) in decision.penalties
     penalty = decision.penalties + (
-        "，罚款人民币%(f)s元" % {"f": yuan(decision.fine_fen)} if decision.fine_fen else ""
+        "，罚款人民币%(f)s元" % {"f": yuan(decision.fine_fen)}
+        if decision.fine_fen and not states_amount
+        else ""
     )
     minor = party.kind == PartyKind.PERSON and masking.is_minor_on(party.birth_date, case.act_on)
     publication = Publication(

@@ -141,10 +141,44 @@ PUBLIC_PAGES_PER_MINUTE = 120
 @cache_control(public=True, max_age=60)
 def public_list(request: HttpRequest) -> HttpResponse:
     form = PublicSearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    page = paginate(request, selectors.public_list(today=timezone.localdate(), query=query))
-    context = {"form": form, "page": page, "query_string": query_without_page(request)}
+    valid = form.is_valid()
+    query = form.cleaned_data["q"] if valid else ""
+    authorities = selectors.public_authorities()
+    chosen = (
+        authorities.filter(pk=form.cleaned_data["org"]).first()
+        if valid and form.cleaned_data["org"]
+        else None
+    )
+    page = paginate(
+        request, selectors.public_list(today=timezone.localdate(), query=query, organisation=chosen)
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": query_without_page(request),
+        "authorities": authorities,
+        "chosen": chosen,
+    }
     return render(request, "disclosure/public_list.html", context)
+
+
+@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@public_page
+@cache_control(public=True, max_age=60)
+def public_authorities(request: HttpRequest) -> HttpResponse:
+    """执法主体: the towns that enforce, each with its page."""
+    return render(
+        request, "disclosure/public_authorities.html", {"authorities": selectors.public_authorities()}
+    )
+
+
+@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@public_page
+@cache_control(public=True, max_age=60)
+def public_authority(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    """事前公开: who enforces, with which credential, which powers on which basis, how to appeal."""
+    authority = selectors.public_authority(organisation_id, today=timezone.localdate())
+    return render(request, "disclosure/public_authority.html", {"authority": authority})
 
 
 @rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
