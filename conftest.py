@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from fazhi.core import services, validators
@@ -124,6 +125,12 @@ def ledger_signing_key() -> None:
     path = Path(settings.LEDGER_SIGNING_KEY_FILE)
     if not path.exists():
         checkpoint.create_signing_key(path, "test.fazhi.local/ledger")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with nothing cached: no public page, no rate-limit count from another test."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -140,7 +140,14 @@ def _database() -> dict[str, Any]:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "fazhi.sqlite3")}
+        # Kept open between requests like PostgreSQL's: opening one means running the PRAGMAs below
+        # again, which cost more than the query of a cached public page.
+        config = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "fazhi.sqlite3"),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of failing with
         # "database is locked" when the second upgrades its read lock; WAL lets readers go on meanwhile.
@@ -210,6 +217,11 @@ UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
 # 行政执法公示: how a penalised person's name is shown (surname: 张某某; full; hidden), and a province's
 # own disclosure periods in months by severity, where they differ from disclosure.rules.DEFAULT_MONTHS.
 DISCLOSURE_NAME_RULE = env_str("FAZHI_DISCLOSURE_NAME_RULE", "surname")
+# A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
+# database. Behind the district's own reverse proxy, name the header that carries the visitor's
+# address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.
+PUBLIC_PAGES_PER_MINUTE = env_int("FAZHI_PUBLIC_PAGES_PER_MINUTE", 120)
+CLIENT_ADDRESS_HEADER = env_str("FAZHI_CLIENT_ADDRESS_HEADER", "")
 # How long a decision stays on the portal, by the rule in force on its date and its severity
 # (disclosure.rules.DEFAULT_REGIMES when empty), e.g.
 # [{"name": "某省办法", "from": "2026-04-01", "months": {"minor": 3, "ordinary": 12, "serious": 36}}].

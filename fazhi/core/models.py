@@ -423,3 +423,17 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class PublicContentVersion(models.Model):
+    """One row, changed in the same transaction as anything the public portal shows, so that every
+    server process stops serving its cached public pages at the same moment."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "公开内容版本"
+        verbose_name_plural = "公开内容版本"
+
+    def __str__(self) -> str:
+        return str(self.version)

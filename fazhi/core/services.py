@@ -33,6 +33,7 @@ from fazhi.core.models import (
     OrganisationKind,
     Party,
     PartyKind,
+    PublicContentVersion,
     Role,
     Sex,
     Staff,
@@ -883,3 +884,15 @@ def forget_old_form_tokens(*, before: datetime.datetime) -> int:
     """A form is posted within minutes of being shown; a day-old token only takes up room."""
     deleted, _ = FormSubmission.objects.filter(created_at__lt=before).delete()
     return deleted
+
+
+# ------------------------------------------------------------------------------------- public pages
+
+
+def public_content_changed() -> None:
+    """Called inside the transaction that changes what the portal shows (a publication published,
+    withdrawn): cached public pages are served no more once it commits. The version is random, not a
+    count, so that a database restored from a backup cannot meet pages cached under its old numbers."""
+    version = secrets.randbits(62) + 1
+    if not PublicContentVersion.objects.filter(pk=1).update(version=version):
+        PublicContentVersion.objects.create(pk=1, version=version)

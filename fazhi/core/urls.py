@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("notifications/<int:notification_id>/read/", views.notification_read, name="notification-read"),
     path("parties/", views.party_list, name="party-list"),
     path("parties/new/", views.party_create, name="party-create"),

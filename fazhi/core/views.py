@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core import calendar, files, permissions, selectors, services
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import public_page, request_staff, staff_required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.forms import (
     AttachmentForm,
@@ -38,6 +38,13 @@ from fazhi.core.party_links import links_for
 from fazhi.ledger.selectors import verified_history
 
 # ------------------------------------------------------------------------------------------------ home
+
+
+@public_page
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For a load balancer or a monitor: the process answers. It touches neither the database nor a
+    template, which makes it the baseline the portal benchmark compares the public pages with."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 @staff_required()

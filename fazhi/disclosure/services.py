@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from fazhi.core import permissions, validators
 from fazhi.core import selectors as core_selectors
+from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Organisation, Party, PartyKind, Role, Staff
 from fazhi.disclosure import masking, rules, selectors, shuanggongshi
@@ -216,6 +217,7 @@ def publish(actor: Staff, publication: Publication) -> Publication:
     publication.visible_until = rules.visible_until(publication.decided_on, publication.severity)
     publication.content_sha256 = fingerprint(publication)
     publication.save()
+    core_services.public_content_changed()
     ledger.record(
         actor,
         DisclosureEvent.PUBLISHED,
@@ -246,6 +248,7 @@ def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publicat
     publication.withdrawn_at = timezone.now()
     publication.withdrawal_reason = reason.strip()[:200]
     publication.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
+    core_services.public_content_changed()
     ledger.record(
         actor,
         DisclosureEvent.WITHDRAWN,

@@ -8,7 +8,6 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
@@ -16,6 +15,7 @@ from fazhi.core.access import public_page, rate_limited, request_staff, staff_re
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.public_cache import cached_public_page
 from fazhi.disclosure import rules, selectors, services
 from fazhi.disclosure.forms import (
     CreditExportForm,
@@ -132,13 +132,9 @@ def withdraw(request: HttpRequest, publication_id: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------ the public
 
 
-# A person reads a few pages a minute; a crawler hammering the list is slowed before the database.
-PUBLIC_PAGES_PER_MINUTE = 120
-
-
-@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@rate_limited
 @public_page
-@cache_control(public=True, max_age=60)
+@cached_public_page
 def public_list(request: HttpRequest) -> HttpResponse:
     form = PublicSearchForm(request.GET)
     valid = form.is_valid()
@@ -162,9 +158,9 @@ def public_list(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/public_list.html", context)
 
 
-@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@rate_limited
 @public_page
-@cache_control(public=True, max_age=60)
+@cached_public_page
 def public_authorities(request: HttpRequest) -> HttpResponse:
     """执法主体: the towns that enforce, each with its page."""
     return render(
@@ -172,18 +168,18 @@ def public_authorities(request: HttpRequest) -> HttpResponse:
     )
 
 
-@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@rate_limited
 @public_page
-@cache_control(public=True, max_age=60)
+@cached_public_page
 def public_authority(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """事前公开: who enforces, with which credential, which powers on which basis, how to appeal."""
     authority = selectors.public_authority(organisation_id, today=timezone.localdate())
     return render(request, "disclosure/public_authority.html", {"authority": authority})
 
 
-@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@rate_limited
 @public_page
-@cache_control(public=True, max_age=60)
+@cached_public_page
 def public_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     item = selectors.public_publication(publication_id)
     today = timezone.localdate()
@@ -195,7 +191,7 @@ def public_detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     return render(request, "disclosure/public_detail.html", context)
 
 
-@rate_limited(per_minute=PUBLIC_PAGES_PER_MINUTE)
+@rate_limited
 @public_page
 def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
     """The proof that this content was published as it stands: the publication event, its inclusion
