@@ -44,11 +44,14 @@ format: $(VENV)/.installed-dev
 browser-deps:
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
-# About an hour: a million parties, ten million ledger events, a million cases; see docs/performance.md.
+# About two hours: a million parties, ten million ledger events, a million cases, the portal under
+# load; see docs/performance.md.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/party_list.py --db both --parties 1000000
 	$(BIN)/python bench/ledger.py --db both --events 1000000,10000000
 	$(BIN)/python bench/cases.py --db both --cases 1000,1000000
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	$(BIN)/python bench/portal.py --db both --publications 100000
 
 clean:
 	rm -rf $(VENV) var
