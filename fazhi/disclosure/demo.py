@@ -1,5 +1,6 @@
 """Demo disclosure: three on-the-spot decisions of today — two published on the portal (the facts of
-one carried the person's ID number and phone, which the draft masked), one draft awaiting the head."""
+one carried the person's ID number and phone, which the draft masked), one draft awaiting the head —
+and the town's random-inspection list."""
 
 from __future__ import annotations
 
@@ -10,6 +11,21 @@ from fazhi.core.models import Party
 from fazhi.disclosure import services
 from fazhi.enforcement import services as enforcement_services
 from fazhi.enforcement.models import Case, DelegatedPower
+
+DEMO_INSPECTIONS = [
+    (
+        "临街商户占用城市道路情况",
+        "辖区内临街商户",
+        "《城市道路管理条例》第二十七条",
+        "每年抽查比例不低于5%，每半年一次",
+    ),
+    (
+        "生活垃圾分类投放情况",
+        "辖区内机关、企事业单位",
+        "《天津市生活垃圾管理条例》",
+        "每年抽查比例不低于3%，每年一次",
+    ),
+]
 
 
 def load(demo_town: demo.DemoTown) -> None:
@@ -50,6 +66,16 @@ def load(demo_town: demo.DemoTown) -> None:
         services.publish(head, services.prepare_publication(officer, case.decision))
     draft = on_spot(liu, "当事人在辛口村村口道路摆摊，占用城市道路约2平方米。", fine_fen=50_00)
     services.prepare_publication(officer, draft.decision)
+    for name, subjects, basis, frequency in DEMO_INSPECTIONS:
+        services.add_inspection_item(
+            staff["admin"],
+            name=name,
+            subjects=subjects,
+            basis=basis,
+            department="辛口镇综合行政执法队",
+            method="现场检查",
+            frequency=frequency,
+        )
 
 
 demo.register(load)

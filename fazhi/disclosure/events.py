@@ -10,6 +10,7 @@ class DisclosureEvent(StrEnum):
     WITHDRAWN = "disclosure.publication.withdrawn"
     WITHHELD = "disclosure.publication.withheld"
     EXPORTED = "disclosure.credit_export.created"
+    INSPECTION_ITEM_ADDED = "disclosure.inspection_item.added"
 
 
 DISCLOSURE_EVENT_LABELS: dict[DisclosureEvent, str] = {
@@ -19,4 +20,5 @@ DISCLOSURE_EVENT_LABELS: dict[DisclosureEvent, str] = {
     DisclosureEvent.WITHDRAWN: "撤回行政处罚公示",
     DisclosureEvent.WITHHELD: "决定不予公开",
     DisclosureEvent.EXPORTED: "导出双公示数据",
+    DisclosureEvent.INSPECTION_ITEM_ADDED: "公布随机抽查事项",
 }

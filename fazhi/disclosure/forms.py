@@ -38,3 +38,14 @@ class CreditExportForm(ServiceErrorsMixin):
     file_format = forms.ChoiceField(
         label="文件格式", choices=[("xlsx", "Excel（.xlsx，含校验报告）"), ("csv", "CSV（UTF-8）")]
     )
+
+
+class InspectionItemForm(ServiceErrorsMixin):
+    name = forms.CharField(label="抽查事项", max_length=200)
+    subjects = forms.CharField(label="抽查对象", max_length=200)
+    basis = forms.CharField(label="抽查依据", widget=forms.Textarea(attrs={"rows": 2}))
+    department = forms.CharField(label="检查实施主体", max_length=100)
+    method = forms.CharField(label="抽查方式", max_length=100, help_text="如：现场检查、书面检查")
+    frequency = forms.CharField(
+        label="抽查比例和频次", max_length=100, help_text="如：每年不低于3%，一年一次"
+    )

@@ -95,3 +95,26 @@ class CreditExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class InspectionItem(models.Model):
+    """随机抽查事项清单: what the town inspects by random selection (双随机、一公开), published before
+    any inspection (国办发〔2015〕58号; 国办发〔2018〕118号 事前公开)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="inspection_items")
+    name = models.CharField("抽查事项", max_length=200)
+    subjects = models.CharField("抽查对象", max_length=200)
+    basis = models.TextField("抽查依据")
+    department = models.CharField("检查实施主体", max_length=100)
+    method = models.CharField("抽查方式", max_length=100, help_text="如：现场检查、书面检查")
+    frequency = models.CharField("抽查比例和频次", max_length=100, help_text="如：每年不低于3%，一年一次")
+    added_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "随机抽查事项"
+        verbose_name_plural = "随机抽查事项清单"
+        ordering = ["organisation", "id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -13,7 +13,7 @@ from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Staff
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
-from fazhi.disclosure.models import CreditExport, ExportScope, Publication, PublicationStatus
+from fazhi.disclosure.models import CreditExport, ExportScope, InspectionItem, Publication, PublicationStatus
 from fazhi.enforcement.models import DelegatedPower, PenaltyDecision, RemedyProceeding
 from fazhi.ledger.models import Event
 
@@ -276,6 +276,7 @@ class PublicAuthority:
     organisation: Organisation
     officers: list[PublicOfficer]
     powers: QuerySet[DelegatedPower]
+    inspections: QuerySet[InspectionItem]
 
 
 def public_authority(organisation_id: object, *, today: datetime.date) -> PublicAuthority:
@@ -310,4 +311,13 @@ def public_authority(organisation_id: object, *, today: datetime.date) -> Public
         for credential in credentials
     ]
     powers = DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
-    return PublicAuthority(organisation=organisation, officers=officers, powers=powers)
+    return PublicAuthority(
+        organisation=organisation,
+        officers=officers,
+        powers=powers,
+        inspections=InspectionItem.objects.filter(organisation=organisation).order_by("id"),
+    )
+
+
+def inspection_items_for(actor: Staff) -> QuerySet[InspectionItem]:
+    return permissions.visible(actor, InspectionItem.objects.all()).order_by("id")

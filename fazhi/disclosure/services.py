@@ -21,7 +21,14 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Organisation, Party, PartyKind, Role, Staff
 from fazhi.disclosure import masking, rules, selectors, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
-from fazhi.disclosure.models import CreditExport, ExportScope, Publication, PublicationStatus, Severity
+from fazhi.disclosure.models import (
+    CreditExport,
+    ExportScope,
+    InspectionItem,
+    Publication,
+    PublicationStatus,
+    Severity,
+)
 from fazhi.enforcement.models import Case, Notice, PenaltyDecision
 from fazhi.enforcement.rules import yuan
 from fazhi.ledger import record as ledger
@@ -371,3 +378,42 @@ def export_filename(export: CreditExport) -> str:
 
 def export_path(sha256: str, file_format: str) -> str:
     return f"exports/{sha256[:2]}/{sha256}.{file_format}"
+
+
+# ------------------------------------------------------------------------------ random-inspection list
+
+INSPECTION_FIELDS = {
+    "name": "抽查事项",
+    "subjects": "抽查对象",
+    "basis": "抽查依据",
+    "department": "检查实施主体",
+    "method": "抽查方式",
+    "frequency": "抽查比例和频次",
+}
+
+
+@transaction.atomic(durable=True)
+def add_inspection_item(actor: Staff, **values: str) -> InspectionItem:
+    """An item of the town's 随机抽查事项清单, on the portal at once (国办发〔2018〕118号 事前公开)."""
+    permissions.require_role(actor, Role.ADMIN)
+    town = permissions.acting_town(actor)
+    cleaned = {field: values.get(field, "").strip() for field in INSPECTION_FIELDS}
+    errors = {
+        field: "请填写%(l)s。" % {"l": label}
+        for field, label in INSPECTION_FIELDS.items()
+        if not cleaned[field]
+    }
+    if not errors and InspectionItem.objects.filter(organisation=town, name=cleaned["name"]).exists():
+        errors["name"] = "抽查事项“%(n)s”已在清单中。" % {"n": cleaned["name"]}
+    if errors:
+        raise InvalidInput("随机抽查事项信息有误。", field_errors=errors)
+    item = InspectionItem.objects.create(organisation=town, added_by=actor, **cleaned)
+    core_services.public_content_changed()
+    ledger.record(
+        actor,
+        DisclosureEvent.INSPECTION_ITEM_ADDED,
+        item,
+        {"name": item.name, "subjects": item.subjects, "frequency": item.frequency},
+        organisation=town,
+    )
+    return item

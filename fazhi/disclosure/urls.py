@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:publication_id>/", views.publication, name="publication"),
     path("<int:publication_id>/publish/", views.publish, name="publish"),
     path("<int:publication_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("inspections/", views.inspection_items, name="inspections"),
     path("exports/", views.exports, name="exports"),
     path("exports/<int:export_id>/", views.export, name="export"),
     path("exports/<int:export_id>/download/", views.export_download, name="export_download"),

@@ -20,6 +20,7 @@ from fazhi.disclosure import rules, selectors, services
 from fazhi.disclosure.forms import (
     CreditExportForm,
     DraftForm,
+    InspectionItemForm,
     PrepareForm,
     PublicSearchForm,
     PublishForm,
@@ -209,6 +210,26 @@ def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
     response = JsonResponse(bundle, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="fazhi-gongshi-{item.pk}.json"'
     return response
+
+
+@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def inspection_items(request: HttpRequest) -> HttpResponse:
+    """随机抽查事项清单: the list as the public sees it, and, for an administrator, the form to add."""
+    actor = request_staff(request)
+    form = InspectionItemForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        item = services.add_inspection_item(actor, **data)
+        return "已公布抽查事项“%(n)s”。" % {"n": item.name}, redirect("disclosure:inspections")
+
+    if request.method == "POST":
+        return form_page(request, form, title="公布随机抽查事项", save=save)
+    context = {
+        "items": selectors.inspection_items_for(actor),
+        "form": form if permissions.has_role(actor, Role.ADMIN) else None,
+    }
+    return render(request, "disclosure/inspection_items.html", context)
 
 
 # ------------------------------------------------------------------------------------- 双公示 export
