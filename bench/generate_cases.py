@@ -1664,12 +1664,19 @@ class Loader:
             if not step(30, 90):
                 return
             ended_on = self.local_day(t)
-            remedy.update({"ended_on": self.day(ended_on), "outcome": "维持原行政处罚决定"})
+            remedy.update(
+                {"ended_on": self.day(ended_on), "result": "upheld", "outcome": "维持原行政处罚决定"}
+            )
             paused.append((started_on, ended_on))
             record(
                 EnforcementEvent.REMEDY_ENDED,
                 head,
-                {"remedy": remedy_id, "ended_on": ended_on.isoformat(), "outcome": "维持原行政处罚决定"},
+                {
+                    "remedy": remedy_id,
+                    "ended_on": ended_on.isoformat(),
+                    "result": "upheld",
+                    "outcome": "维持原行政处罚决定",
+                },
             )
         if not fine_fen:
             self._close_and_archive(crew, case, case_id, t, "warning_only", penalties)
