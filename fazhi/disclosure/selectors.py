@@ -141,6 +141,32 @@ def publications_to_withdraw(actor: Staff) -> list[WithdrawalDue]:
     return sorted(found, key=lambda item: item.due)
 
 
+def withdrawal_due(publication: Publication) -> WithdrawalDue | None:
+    """The outcome that requires this published decision to come down, with its deadline, if any."""
+    if publication.status != PublicationStatus.PUBLISHED:
+        return None
+    remedy = (
+        RemedyProceeding.objects.filter(
+            case__decision__publication=publication, result__in=rules.WITHDRAWING_RESULTS
+        )
+        .exclude(ended_on__isnull=True)
+        .order_by("ended_on", "id")
+        .first()
+    )
+    if remedy is None or remedy.ended_on is None:
+        return None
+    return WithdrawalDue(publication=publication, remedy=remedy, due=rules.WITHDRAW.due(remedy.ended_on).due)
+
+
+def withdrawal_reason(due: WithdrawalDue) -> str:
+    """The public reason, as the outcome gives it, for the head to confirm or reword."""
+    return "经%(k)s，原行政处罚决定被%(r)s（%(d)s）" % {
+        "k": due.remedy.get_kind_display(),
+        "r": due.remedy.get_result_display(),
+        "d": due.remedy.ended_on.isoformat() if due.remedy.ended_on else "",
+    }
+
+
 def last_credit_export(organisation: Organisation) -> CreditExport | None:
     return CreditExport.objects.filter(organisation=organisation).order_by("-created_at", "-id").first()
 

@@ -91,12 +91,15 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
     if request.method == "POST":
         return form_page(request, form, title="修改公示稿", save=save)
     findings = services.findings_for(item)
+    due = selectors.withdrawal_due(item)
     context = {
         "item": item,
         "content": services.public_content(item),
         "findings": findings,
         "form": form,
-        "withdraw_form": WithdrawForm(),
+        "withdrawal_due": due,
+        "today": timezone.localdate(),
+        "withdraw_form": WithdrawForm(initial={"reason": selectors.withdrawal_reason(due)} if due else None),
         "is_head": permissions.has_role(actor, Role.HEAD),
     }
     return render(request, "disclosure/publication.html", context)

@@ -78,6 +78,11 @@ def test_a_revoked_or_changed_decision_must_come_down_within_3_working_days(town
     queue = Client()
     queue.force_login(town.officer)
     assert "应撤回的公示" in queue.get("/disclosure/").content.decode()
+    head = Client()
+    head.force_login(town.head)
+    page = head.get(f"/disclosure/{publication.pk}/")
+    assert f"应于 {item.due.isoformat()} 前撤回本公示" in page.content.decode()
+    assert page.context["withdraw_form"]["reason"].value().startswith("经行政复议，原行政处罚决定被")
     services.withdraw(town.head, publication, reason="复议机关撤销原处罚决定")
     assert selectors.publications_to_withdraw(town.officer) == []
     # Another town sees nothing of it.
