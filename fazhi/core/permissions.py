@@ -61,6 +61,22 @@ def visible(actor: Staff, queryset: QuerySet[ModelT], *, org_field: str = "organ
     return queryset.filter(**{prefix: root.path})
 
 
+def visible_by_id(
+    actor: Staff, queryset: QuerySet[ModelT], *, org_field: str = "organisation"
+) -> QuerySet[ModelT]:
+    """The same rows as visible(), for large tables: the visible organisations' ids are looked up first
+    (a town's subtree is a few dozen) and the rows filtered with `organisation_id IN (…)`. The planner
+    then knows how many rows the filter keeps and can use the indexes that lead with the organisation;
+    with the join on organisation.path PostgreSQL sorted a whole town to show page 400 and SQLite
+    scanned every case for the overdue clocks."""
+    if actor.is_superuser and actor.is_active:
+        return queryset
+    organisation_ids = list(
+        visible(actor, Organisation.objects.all(), org_field="").values_list("pk", flat=True)
+    )
+    return queryset.filter(**{f"{org_field}_id__in": organisation_ids})
+
+
 def can_see(actor: Staff, organisation: Organisation) -> bool:
     if actor.is_superuser and actor.is_active:
         return True

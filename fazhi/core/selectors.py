@@ -188,14 +188,9 @@ def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> Quer
     """Parties the actor may see, newest first. A query that looks like an identifier matches it
     exactly (each identifier column has its own index); any other text matches the start of the name
     or, for three or more characters, anywhere in it (through a trigram index: see docs/performance.md)."""
-    # Visibility as the list of visible organisations' ids rather than a join on organisation.path:
-    # the same rows, but the planner then knows how many parties the filter keeps (PostgreSQL
-    # otherwise sorts a whole town to show page 400) and can use the indexes that lead with
-    # organisation_id (SQLite's name-prefix search). A town's subtree is a few dozen organisations.
-    organisation_ids = list(
-        permissions.visible(actor, Organisation.objects.all(), org_field="").values_list("pk", flat=True)
-    )
-    parties = Party.objects.filter(organisation_id__in=organisation_ids)
+    # By the visible organisations' ids (SQLite's name-prefix search uses the indexes that lead with
+    # organisation_id; see permissions.visible_by_id).
+    parties = permissions.visible_by_id(actor, Party.objects.all())
     if kind:
         parties = parties.filter(kind=kind)
     text = query.strip()

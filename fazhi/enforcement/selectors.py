@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from fazhi.core import calendar, permissions
@@ -16,6 +16,7 @@ from fazhi.core.party_links import PartyLink
 from fazhi.enforcement import rules
 from fazhi.enforcement.models import (
     Case,
+    CaseOfficer,
     Closure,
     CourtApplication,
     DecisionService,
@@ -31,7 +32,7 @@ from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stag
 
 
 def list_cases_for(actor: Staff, *, stage: str = "") -> QuerySet[Case]:
-    cases = permissions.visible(actor, Case.objects.select_related("party", "filing_number"))
+    cases = permissions.visible_by_id(actor, Case.objects.select_related("party", "filing_number"))
     return cases.filter(stage=stage) if stage else cases
 
 
@@ -220,7 +221,11 @@ class CaseFilters:
 def filter_cases(actor: Staff, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
     cases = list_cases_for(actor, stage=filters.stage if filters.stage in set(Stage) else "")
     if filters.officer:
-        cases = cases.filter(officers__staff_id=filters.officer)
+        # EXISTS, not a join: the newest cases are read in order and each is checked against the
+        # (case, staff) unique index, instead of gathering all of an officer's cases and sorting them.
+        cases = cases.filter(
+            Exists(CaseOfficer.objects.filter(case=OuterRef("pk"), staff_id=filters.officer))
+        )
     if filters.party.strip():
         cases = cases.filter(
             party__in=core_selectors.search_parties_for(actor, query=filters.party).values("pk")

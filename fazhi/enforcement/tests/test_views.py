@@ -9,7 +9,7 @@ from conftest import make_staff
 from fazhi.core.models import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, lead
+from fazhi.enforcement.tests.conftest import TODAY, file, lead
 
 
 def client_for(user) -> Client:
@@ -102,6 +102,20 @@ def test_the_case_list_filters_by_stage(town):
     client = client_for(town.officer)
     assert "乱堆乱放" in client.get(reverse("enforcement:case-list"), {"stage": "lead"}).content.decode()
     assert "乱堆乱放" not in client.get(reverse("enforcement:case-list"), {"stage": "filed"}).content.decode()
+
+
+def test_the_case_list_filters_by_officer(town):
+    from fazhi.enforcement import services
+
+    ours = services.start_investigation(
+        town.officer, file(town, lead(town, title="乱堆乱放")), investigators=[town.officer, town.officer2]
+    )
+    lead(town, title="违章搭建")
+    client = client_for(town.officer)
+    listing = client.get(reverse("enforcement:case-list"), {"officer": town.officer2.pk}).content.decode()
+    assert str(ours) in listing
+    assert "违章搭建" not in listing
+    assert "乱堆乱放" in client.get(reverse("enforcement:case-list")).content.decode()
 
 
 def test_only_the_head_opens_the_filing_page(town):
