@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from fazhi.core import services, validators
+from fazhi.core import public_version, services, validators
 from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
 from fazhi.ledger import checkpoint
 
@@ -131,6 +131,7 @@ def ledger_signing_key() -> None:
 def empty_cache() -> None:
     """Each test starts with nothing cached: no public page, no rate-limit count from another test."""
     cache.clear()
+    public_version.forget_version()
 
 
 @pytest.fixture

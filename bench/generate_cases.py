@@ -45,7 +45,7 @@ from django.utils import timezone
 
 from bench import generate_parties
 from bench.common import LedgerAppender, secondary_indexes, settle
-from fazhi.core import calendar
+from fazhi.core import calendar, money
 from fazhi.core import services as core_services
 from fazhi.core.events import CoreEvent
 from fazhi.core.models import (
@@ -889,7 +889,7 @@ class Loader:
             crew, enforcement_services.SUMMARY_SERIES_KEY, day, t0, officer.pk, case_id
         )
         case["filing_number_id"] = number_id
-        penalties = "警告" if warning_only else f"罚款 {rules.yuan(fine_fen)} 元"
+        penalties = "警告" if warning_only else f"罚款 {money.yuan(fine_fen)} 元"
         self.tables[PenaltyDecision].add(
             {
                 "id": self.tables[PenaltyDecision].new_id(),
@@ -1434,7 +1434,7 @@ class Loader:
             return
         warning_only = rnd.random() < 0.15
         fine_fen = 0 if warning_only else _weighted(rnd, ORDINARY_FINES_YUAN) * 100
-        penalties = "警告" if warning_only else f"罚款 {rules.yuan(fine_fen)} 元"
+        penalties = "警告" if warning_only else f"罚款 {money.yuan(fine_fen)} 元"
         served_on = self.local_day(t)
         statement_days = rnd.choice((3, 5))
         statement_ends = _working_days(served_on, statement_days)

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "fazhi.ledger",
     "fazhi.enforcement",
     "fazhi.disclosure",
+    "fazhi.contracts",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,13 @@ UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
 # 行政执法公示: how a penalised person's name is shown (surname: 张某某; full; hidden), and a province's
 # own disclosure periods in months by severity, where they differ from disclosure.rules.DEFAULT_MONTHS.
 DISCLOSURE_NAME_RULE = env_str("FAZHI_DISCLOSURE_NAME_RULE", "surname")
+# Contract legality review (local rules, DOMAIN §3.5): the review period from complete materials,
+# the filing period after signing, the amount from which a contract is flagged as possibly a major
+# administrative decision, and how many days ahead the reminders warn.
+CONTRACT_REVIEW_WORKING_DAYS = env_int("FAZHI_CONTRACT_REVIEW_WORKING_DAYS", 5)
+CONTRACT_FILING_WORKING_DAYS = env_int("FAZHI_CONTRACT_FILING_WORKING_DAYS", 5)
+CONTRACT_MAJOR_AMOUNT_YUAN = env_int("FAZHI_CONTRACT_MAJOR_AMOUNT_YUAN", 1_000_000)
+CONTRACT_WARNING_DAYS = env_int("FAZHI_CONTRACT_WARNING_DAYS", 2)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.
@@ -275,6 +283,11 @@ CELERY_BEAT_SCHEDULE = {
     "case-clock-reminders": {
         "task": "enforcement.send_clock_reminders",
         "schedule": crontab(hour=6, minute=30),
+        "options": {"queue": "periodic"},
+    },
+    "contract-reminders": {
+        "task": "contracts.send_reminders",
+        "schedule": crontab(hour=6, minute=40),
         "options": {"queue": "periodic"},
     },
 }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ledger/", include("fazhi.ledger.urls")),
     path("cases/", include("fazhi.enforcement.urls")),
     path("disclosure/", include("fazhi.disclosure.urls")),
+    path("contracts/", include("fazhi.contracts.urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

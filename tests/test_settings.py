@@ -100,6 +100,9 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     from fazhi.disclosure.models import Publication
 
     assert sorted(Publication.objects.values_list("status", flat=True)) == ["draft", "published", "published"]
+    from fazhi.contracts.models import Contract
+
+    assert sorted(Contract.objects.values_list("status", flat=True)) == ["filed", "reviewed", "submitted"]
     assert set(DeviceAssignment.objects.values_list("staff__username", flat=True)) == {
         "zhifa1",
         "zhifa2",

@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from fazhi.api.auth import PersonalToken, StaffSession
+from fazhi.contracts.api import router as contracts_router
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
 from fazhi.enforcement.api import router as enforcement_router
@@ -58,3 +59,4 @@ def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 api.add_router("/", core_router)
 api.add_router("/", ledger_router)
 api.add_router("/", enforcement_router)
+api.add_router("/", contracts_router)

@@ -77,11 +77,11 @@ def rate_limited(view: ViewFunc) -> ViewFunc:
             "ip": client_address(request),
             "minute": int(time.time() // 60),
         }
-        cache.add(key, 0, timeout=61)
+        # One round trip to the cache in the usual case: the key exists for the rest of the minute.
         try:
             count = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count this one as the first
-            count = 1
+        except ValueError:  # the minute's first request (or the key was evicted)
+            count = 1 if cache.add(key, 1, timeout=61) else cache.incr(key)
         if count > settings.PUBLIC_PAGES_PER_MINUTE:
             response = HttpResponse(
                 "访问过于频繁，请一分钟后再试。\n", status=429, content_type="text/plain; charset=utf-8"

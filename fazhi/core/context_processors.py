@@ -25,6 +25,10 @@ def _items_for(staff: Staff) -> list[NavItem]:
     ]
     if staff.is_superuser or permissions.has_role(staff, Role.OFFICER, Role.HEAD, Role.ADMIN):
         items.insert(2, NavItem("执法公示", "disclosure:queue", "disclosure"))
+    if staff.is_superuser or permissions.has_role(
+        staff, Role.ADMIN, Role.HEAD, Role.OFFICER, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR
+    ):
+        items.append(NavItem("合同审查", "contracts:register", "contracts"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -53,6 +57,7 @@ SECTION_OF_URL_NAME = [
     ("enforcement:template", "templates"),
     ("enforcement:", "cases"),
     ("disclosure:", "disclosure"),
+    ("contracts:", "contracts"),
 ]
 
 

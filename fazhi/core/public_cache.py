@@ -11,29 +11,19 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from fazhi.core.access import ACCESS_ATTRIBUTE, ViewFunc
-from fazhi.core.models import PublicContentVersion
+from fazhi.core.public_version import content_version
 
 PUBLIC_PAGE_SECONDS = 60
 
 
 def _personal(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
-
-
-def content_version() -> int:
-    # Plain SQL: it runs on every public request, and the ORM's query building costs more than the
-    # primary-key read itself.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {PublicContentVersion._meta.db_table} WHERE id = 1")  # noqa: S608
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
 
 
 def cached_public_page(view: ViewFunc) -> ViewFunc:

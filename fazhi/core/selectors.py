@@ -322,3 +322,23 @@ def official_name_of(organisation: Organisation) -> str:
         .order_by("path")
     )
     return official_name(organisation, above)
+
+
+def find_party(actor: Staff, text: str, *, field: str = "party") -> Party:
+    """A party typed as its number in Fazhi, or its 证件号码 / 统一社会信用代码, as a form field names it."""
+    value = text.strip()
+    matches: list[Party] = []
+    if value.isdigit() and len(value) < 15:
+        try:
+            matches = [access_party(actor, value)]
+        except NotFoundOrHidden:
+            matches = []
+    elif value:
+        matches = list(search_parties_for(actor, query=value)[:2])
+    if len(matches) != 1:
+        raise InvalidInput(
+            "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
+            % {"t": value},
+            field_errors={field: "未找到该当事人。"},
+        )
+    return matches[0]

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from fazhi.core import files, numbering, permissions, validators
+from fazhi.core import files, numbering, permissions, public_version, validators
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied
 from fazhi.core.events import CoreEvent
 from fazhi.core.models import (
@@ -896,3 +896,6 @@ def public_content_changed() -> None:
     version = secrets.randbits(62) + 1
     if not PublicContentVersion.objects.filter(pk=1).update(version=version):
         PublicContentVersion.objects.create(pk=1, version=version)
+    # Now for this request, and again at commit for requests that read the old version meanwhile.
+    public_version.forget_version()
+    transaction.on_commit(public_version.forget_version)

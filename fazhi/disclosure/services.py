@@ -19,6 +19,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Organisation, Party, PartyKind, Role, Staff
+from fazhi.core.money import yuan
 from fazhi.disclosure import masking, rules, selectors, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import (
@@ -30,7 +31,6 @@ from fazhi.disclosure.models import (
     Severity,
 )
 from fazhi.enforcement.models import Case, Notice, PenaltyDecision
-from fazhi.enforcement.rules import yuan
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 

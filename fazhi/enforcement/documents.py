@@ -28,6 +28,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from fazhi.core import money
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.files import open_blob
@@ -260,7 +261,7 @@ def _time(moment: datetime.datetime) -> str:
 
 
 def _fine(fen: int) -> str:
-    return rules.yuan(fen) if fen else ""
+    return money.yuan(fen) if fen else ""
 
 
 def _officers(officers: list[CaseOfficer]) -> str:
@@ -324,7 +325,7 @@ def _with_fine(penalties: str, fine_fen: int) -> str:
     """Reads a penalty of 罚款 and 2,000 yuan as 罚款人民币2,000元; a text naming its amount stays as it is."""
     if not fine_fen or "元" in penalties:
         return penalties
-    return f"{penalties}人民币{rules.yuan(fine_fen)}元"
+    return f"{penalties}人民币{money.yuan(fine_fen)}元"
 
 
 # ------------------------------------------------------------------------------------- the documents
@@ -579,7 +580,7 @@ def _execution(rows: _Rows) -> str:
     parts: list[str] = []
     if rows.payment is not None:
         surcharge = (
-            "、加处罚款%(s)s元" % {"s": rules.yuan(rows.payment.surcharge_fen)}
+            "、加处罚款%(s)s元" % {"s": money.yuan(rows.payment.surcharge_fen)}
             if rows.payment.surcharge_fen
             else ""
         )
@@ -587,7 +588,7 @@ def _execution(rows: _Rows) -> str:
             "当事人于%(on)s缴纳罚款%(fine)s元%(surcharge)s，凭证号：%(receipt)s。"
             % {
                 "on": _date(rows.payment.paid_on),
-                "fine": rules.yuan(rows.payment.fine_fen),
+                "fine": money.yuan(rows.payment.fine_fen),
                 "surcharge": surcharge,
                 "receipt": rows.payment.receipt_number,
             }

@@ -8,7 +8,8 @@ import datetime
 from django.db import models
 
 from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
-from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage, yuan
+from fazhi.core.money import yuan
+from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage
 
 
 class DelegatedPower(models.Model):

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from fazhi.core import calendar
 from fazhi.core.errors import RuleViolation
+from fazhi.core.money import yuan
 
 LAW = "行政处罚法"
 
@@ -329,11 +330,6 @@ def check_hearing_chair(chair: str, investigators: Iterable[str]) -> None:
 
 SUMMARY_FINE_LIMIT_FEN = {"person": 200_00, "organisation": 3_000_00, "individual_business": 200_00}
 ON_THE_SPOT_COLLECTION_LIMIT_FEN = 100_00
-
-
-def yuan(fen: int) -> str:
-    whole, cents = divmod(fen, 100)
-    return f"{whole:,}" if cents == 0 else f"{whole:,}.{cents:02d}"
 
 
 def check_summary_procedure(*, party_kind: str, fine_fen: int, warning_only: bool) -> None:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from fazhi.core import calendar, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Attachment, Party, Role, Staff
 from fazhi.core.party_links import PartyLink
 from fazhi.enforcement import rules
@@ -247,26 +247,6 @@ def clocks_due(actor: Staff, *, today: datetime.date) -> QuerySet[Case]:
         .filter(clock_due__lte=today + datetime.timedelta(days=WARNING_DAYS))
         .order_by("clock_due", "id")
     )
-
-
-def find_party_for_case(actor: Staff, text: str) -> Party:
-    """A party typed as its number in Fazhi, or its 证件号码 / 统一社会信用代码."""
-    value = text.strip()
-    matches: list[Party] = []
-    if value.isdigit() and len(value) < 15:
-        try:
-            matches = [core_selectors.access_party(actor, value)]
-        except NotFoundOrHidden:
-            matches = []
-    elif value:
-        matches = list(core_selectors.search_parties_for(actor, query=value)[:2])
-    if len(matches) != 1:
-        raise InvalidInput(
-            "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
-            % {"t": value},
-            field_errors={"party": "未找到该当事人。"},
-        )
-    return matches[0]
 
 
 @dataclass(frozen=True)

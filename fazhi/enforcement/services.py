@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core import calendar, files, permissions
+from fazhi.core import calendar, files, money, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
@@ -1171,7 +1171,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
     decision = PenaltyDecision.objects.create(
         case=case,
         decided_on=today,
-        penalties="警告" if data.warning_only else "罚款 %(f)s 元" % {"f": rules.yuan(data.fine_fen)},
+        penalties="警告" if data.warning_only else "罚款 %(f)s 元" % {"f": money.yuan(data.fine_fen)},
         fine_fen=data.fine_fen,
         basis=data.basis.strip(),
         decided_by=actor,

@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fazhi.core import files, permissions
+from fazhi.core import files, money, permissions
+from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.forms import ServiceErrorsMixin
@@ -224,7 +225,7 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     powers = [(power.pk, str(power)) for power in selectors.powers_of(actor).filter(active=True)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = selectors.find_party_for_case(actor, data.pop("party"))
+        party = core_selectors.find_party(actor, data.pop("party"))
         power = selectors.access_power(actor, data.pop("power"))
         filed = services.file_case(actor, case, party=party, power=power, **data)
         assert filed.filing_number is not None
@@ -551,8 +552,8 @@ def case_payment(request: HttpRequest, case_id: int) -> HttpResponse:
             receipt_number=data["receipt_number"],
         )
         return "已登记缴纳：罚款 %(f)s 元，加处罚款 %(s)s 元。" % {
-            "f": rules.yuan(payment.fine_fen),
-            "s": rules.yuan(payment.surcharge_fen),
+            "f": money.yuan(payment.fine_fen),
+            "s": money.yuan(payment.surcharge_fen),
         }
 
     actor = request_staff(request)
@@ -619,7 +620,7 @@ def on_spot_create(request: HttpRequest) -> HttpResponse:
     people = [(person.pk, person.full_name) for person in selectors.team_of(actor).exclude(pk=actor.pk)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = selectors.find_party_for_case(actor, data.pop("party"))
+        party = core_selectors.find_party(actor, data.pop("party"))
         power = selectors.access_power(actor, data.pop("power"))
         co_officer = selectors.team_of(actor).get(pk=data.pop("co_officer"))
         fine_fen = fen(data.pop("fine"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from fazhi.core import money
 from fazhi.core.validators import INDIVIDUAL_BUSINESS_PLACEHOLDER
 
 register = template.Library()
@@ -60,3 +61,14 @@ def masked(value: str) -> str:
     if not value or len(value) < 8:
         return value
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+@register.filter
+def yuan(fen: int) -> str:
+    return money.yuan(fen)
+
+
+@register.filter
+def get_item(mapping: dict[object, object], key: object) -> object:
+    """mapping[key] in a template, None when absent: a row's entry in a dict the view built."""
+    return mapping.get(key)
