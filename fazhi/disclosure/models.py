@@ -62,7 +62,9 @@ class Publication(models.Model):
             # The portal's list, newest first, of all towns and of one: read in index order, so the
             # first pages need no sort of the tens of thousands of publications on the portal.
             models.Index(fields=["status", "-decided_on", "-id"], name="publication_portal_recent"),
-            models.Index(fields=["organisation", "status", "-decided_on", "-id"], name="publication_public_list"),
+            models.Index(
+                fields=["organisation", "status", "-decided_on", "-id"], name="publication_public_list"
+            ),
         ]
 
     def __str__(self) -> str:
