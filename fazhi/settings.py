@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "fazhi.enforcement",
     "fazhi.disclosure",
     "fazhi.contracts",
+    "fazhi.learning",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,10 @@ CONTRACT_REVIEW_WORKING_DAYS = env_int("FAZHI_CONTRACT_REVIEW_WORKING_DAYS", 5)
 CONTRACT_FILING_WORKING_DAYS = env_int("FAZHI_CONTRACT_FILING_WORKING_DAYS", 5)
 CONTRACT_MAJOR_AMOUNT_YUAN = env_int("FAZHI_CONTRACT_MAJOR_AMOUNT_YUAN", 1_000_000)
 CONTRACT_WARNING_DAYS = env_int("FAZHI_CONTRACT_WARNING_DAYS", 2)
+# Learning (DOMAIN §3.8; the sources are unconfirmed, so both are settings): each officer's yearly
+# training hours, and the 法治专题讲座 a leadership team holds a year.
+LEARNING_HOURS_TARGET = env_int("FAZHI_LEARNING_HOURS_TARGET", 60)
+LEARNING_LECTURES_TARGET = env_int("FAZHI_LEARNING_LECTURES_TARGET", 2)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.

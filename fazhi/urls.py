@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/", include("fazhi.enforcement.urls")),
     path("disclosure/", include("fazhi.disclosure.urls")),
     path("contracts/", include("fazhi.contracts.urls")),
+    path("learning/", include("fazhi.learning.urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -11,6 +11,7 @@ from fazhi.contracts.api import router as contracts_router
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
 from fazhi.enforcement.api import router as enforcement_router
+from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
 
 api = NinjaAPI(
@@ -60,3 +61,4 @@ api.add_router("/", core_router)
 api.add_router("/", ledger_router)
 api.add_router("/", enforcement_router)
 api.add_router("/", contracts_router)
+api.add_router("/", learning_router)

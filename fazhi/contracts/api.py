@@ -26,8 +26,8 @@ def _actor(request: HttpRequest) -> Staff:
     return user
 
 
-def _stored(uploads: list[UploadedFile]) -> list[services.StoredFile]:
-    return [services.StoredFile(*files.store(upload, original_name=upload.name or "")) for upload in uploads]
+def _stored(uploads: list[UploadedFile]) -> list[files.StoredFile]:
+    return [files.StoredFile(*files.store(upload, original_name=upload.name or "")) for upload in uploads]
 
 
 class ReviewOut(Schema):

@@ -15,7 +15,7 @@ from fazhi.core import services as core_services
 from fazhi.core.models import Organisation, Party
 
 
-def _draft(title: str) -> services.StoredFile:
+def _draft(title: str) -> files.StoredFile:
     document = Document()
     document.add_heading(title, level=1)
     document.add_paragraph("甲方：天津市西青区辛口镇人民政府")
@@ -23,7 +23,7 @@ def _draft(title: str) -> services.StoredFile:
     buffer = io.BytesIO()
     document.save(buffer)
     buffer.seek(0)
-    return services.StoredFile(*files.store(buffer, original_name=f"{title}（送审稿）.docx"))
+    return files.StoredFile(*files.store(buffer, original_name=f"{title}（送审稿）.docx"))
 
 
 def load(demo_town: demo.DemoTown) -> None:

@@ -7,27 +7,11 @@ from typing import Any
 from django import forms
 
 from fazhi.contracts.models import ContractKind, ContractStatus, ReviewOpinion
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, FilesField, ServiceErrorsMixin
 
 
 def _amount_field(label: str) -> forms.DecimalField:
     return forms.DecimalField(label=label, min_value=0, max_digits=14, decimal_places=2, help_text="单位：元")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class DraftsField(forms.FileField):
-    """One or more files (the draft, its annexes)."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data: Any, initial: Any = None) -> Any:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
 
 
 class ContractForm(ServiceErrorsMixin):
@@ -41,7 +25,7 @@ class ContractForm(ServiceErrorsMixin):
     )
     department = forms.TypedChoiceField(label="承办部门", coerce=int, choices=[])
     received_on = forms.DateField(label="送审材料齐全日期", widget=DATE)
-    drafts = DraftsField(label="合同文本（送审稿及附件）")
+    drafts = FilesField(label="合同文本（送审稿及附件）")
 
     def __init__(self, *args: Any, departments: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,7 +39,7 @@ class ReviewForm(ServiceErrorsMixin):
 
 class ResubmitForm(ServiceErrorsMixin):
     received_on = forms.DateField(label="重新送审日期", widget=DATE)
-    drafts = DraftsField(label="修改后的合同文本")
+    drafts = FilesField(label="修改后的合同文本")
 
 
 class SignForm(ServiceErrorsMixin):

@@ -25,16 +25,9 @@ from fazhi.contracts.models import (
 from fazhi.core import permissions, validators
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import NumberSeries, Organisation, Party, PartyKind, Staff, StoredBlob
+from fazhi.core.files import StoredFile
+from fazhi.core.models import NumberSeries, Organisation, Party, PartyKind, Staff
 from fazhi.ledger import record as ledger
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """A file already written by core.files.store, to attach inside the service's transaction."""
-
-    blob: StoredBlob
-    name: str
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,9 @@ def _filters(request: HttpRequest, actor: Staff) -> tuple[RegisterFilterForm, se
     )
 
 
-def _stored(uploads: list[Any]) -> list[services.StoredFile]:
+def _stored(uploads: list[Any]) -> list[files.StoredFile]:
     """Files are written (and checked) before the service's transaction begins."""
-    return [services.StoredFile(*files.store(upload, original_name=upload.name)) for upload in uploads]
+    return [files.StoredFile(*files.store(upload, original_name=upload.name)) for upload in uploads]
 
 
 @staff_required(*READERS)

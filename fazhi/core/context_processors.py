@@ -29,6 +29,7 @@ def _items_for(staff: Staff) -> list[NavItem]:
         staff, Role.ADMIN, Role.HEAD, Role.OFFICER, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR
     ):
         items.append(NavItem("合同审查", "contracts:register", "contracts"))
+    items.append(NavItem("学法与培训", "learning:overview", "learning"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -58,6 +59,7 @@ SECTION_OF_URL_NAME = [
     ("enforcement:", "cases"),
     ("disclosure:", "disclosure"),
     ("contracts:", "contracts"),
+    ("learning:", "learning"),
 ]
 
 

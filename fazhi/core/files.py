@@ -77,6 +77,14 @@ def safe_name(raw: str) -> str:
     return stem + ext.lower()[:10]
 
 
+@dataclass(frozen=True)
+class StoredFile:
+    """A file already written by store(), to attach inside a service's transaction."""
+
+    blob: StoredBlob
+    name: str
+
+
 def store(stream: IO[bytes], *, original_name: str, max_bytes: int | None = None) -> tuple[StoredBlob, str]:
     """Write the stream to disk chunk by chunk while hashing it; return the blob and the safe name.
 

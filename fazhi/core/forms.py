@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from fazhi.core.errors import InvalidInput
@@ -10,6 +12,22 @@ from fazhi.core.models import IdType, OrganisationKind, PartyKind, Role
 # The browser's date picker takes only ISO dates; without the format Django would render the
 # zh-hans 2026/11/29, which the picker shows as empty.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """One or more files (a draft and its annexes, a session's materials): a list, empty if optional."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
 
 
 class ServiceErrorsMixin(forms.Form):

@@ -19,8 +19,8 @@ TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n% a contract draft\n"
 
 
-def stored(name: str = "合同送审稿.pdf", content: bytes = PDF) -> services.StoredFile:
-    return services.StoredFile(*files.store(io.BytesIO(content), original_name=name))
+def stored(name: str = "合同送审稿.pdf", content: bytes = PDF) -> files.StoredFile:
+    return files.StoredFile(*files.store(io.BytesIO(content), original_name=name))
 
 
 @pytest.fixture

@@ -1,0 +1,118 @@
+"""Learning pages: the year's study sessions, trainings and each officer's hours against the target;
+the forms that record a session or a training; one page each. Thin: parse, call one service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from fazhi.core import files, permissions
+from fazhi.core.access import request_staff, staff_required
+from fazhi.core.models import Role
+from fazhi.core.pages import form_page
+from fazhi.core.selectors import attachments_of
+from fazhi.learning import rules, selectors, services
+from fazhi.learning.forms import StudyForm, TrainingForm, YearForm
+from fazhi.ledger.selectors import verified_history
+
+READERS = (Role.ADMIN, Role.HEAD, Role.OFFICER, Role.AUXILIARY, Role.LEGAL_REVIEWER, Role.SUPERVISOR)
+
+
+@staff_required(*READERS)
+def overview(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = YearForm(request.GET)
+    year = (form.cleaned_data["year"] if form.is_valid() else None) or timezone.localdate().year
+    root = permissions.scope_root(actor)
+    context = {
+        "form": form,
+        "year": year,
+        "sessions": selectors.sessions_for(actor, year=year),
+        "trainings": selectors.trainings_for(actor, year=year),
+        "hours": selectors.hours_by_officer(root, year=year) if root else [],
+        "counts": selectors.counts_for_year(root, year=year) if root else None,
+        "target": rules.yearly_hours_target(),
+        "lectures_target": rules.yearly_lectures_target(),
+        "hours_citation": rules.HOURS_CITATION,
+        "lectures_citation": rules.LECTURES_CITATION,
+        "can_record": permissions.has_role(actor, *services.RECORDER_ROLES),
+    }
+    return render(request, "learning/overview.html", context)
+
+
+def _materials(uploads: list[Any]) -> list[files.StoredFile]:
+    return [files.StoredFile(*files.store(upload, original_name=upload.name)) for upload in uploads]
+
+
+@staff_required(*services.RECORDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def study_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        materials = _materials(data.pop("materials"))
+        data["attendees"] = list(data["attendees"])
+        session = services.record_study_session(actor, services.StudyInput(**data), materials=materials)
+        return "已登记学法活动“%(t)s”。" % {"t": session.topic}, redirect("learning:study-detail", session.pk)
+
+    form = StudyForm(
+        request.POST or None,
+        request.FILES or None,
+        people=selectors.staff_of(actor),
+        initial={"held_on": timezone.localdate()},
+    )
+    return form_page(request, form, title="登记学法活动", save=save)
+
+
+@staff_required(*services.RECORDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def training_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        materials = _materials(data.pop("materials"))
+        data["attendees"] = list(data["attendees"])
+        training = services.record_training(actor, services.TrainingInput(**data), materials=materials)
+        return "已登记培训“%(t)s”。" % {"t": training.topic}, redirect(
+            "learning:training-detail", training.pk
+        )
+
+    form = TrainingForm(
+        request.POST or None,
+        request.FILES or None,
+        people=selectors.staff_of(actor),
+        initial={"held_on": timezone.localdate()},
+    )
+    return form_page(request, form, title="登记培训", save=save)
+
+
+@staff_required(*READERS)
+def study_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    session = selectors.access_session(actor, session_id)
+    context = {
+        "item": session,
+        "title": session.get_kind_display(),
+        "attendees": session.attendees.order_by("full_name"),
+        "attachments": attachments_of(session._meta.label_lower, session.pk),
+        "history": verified_history(session),
+    }
+    return render(request, "learning/detail.html", context)
+
+
+@staff_required(*READERS)
+def training_detail(request: HttpRequest, training_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    training = selectors.access_training(actor, training_id)
+    context = {
+        "item": training,
+        "title": training.get_kind_display(),
+        "attendees": training.attendees.order_by("full_name"),
+        "attachments": attachments_of(training._meta.label_lower, training.pk),
+        "history": verified_history(training),
+    }
+    return render(request, "learning/detail.html", context)
