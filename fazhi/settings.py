@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "fazhi.disclosure",
     "fazhi.contracts",
     "fazhi.learning",
+    "fazhi.decisions",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,8 @@ urlpatterns = [
     path("disclosure/", include("fazhi.disclosure.urls")),
     path("contracts/", include("fazhi.contracts.urls")),
     path("learning/", include("fazhi.learning.urls")),
+    path("decisions/", include("fazhi.decisions.urls")),
+    path("gongshi/juece/", include("fazhi.decisions.public_urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

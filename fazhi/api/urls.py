@@ -10,6 +10,7 @@ from fazhi.api.auth import PersonalToken, StaffSession
 from fazhi.contracts.api import router as contracts_router
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
+from fazhi.decisions.api import router as decisions_router
 from fazhi.enforcement.api import router as enforcement_router
 from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
@@ -62,3 +63,4 @@ api.add_router("/", ledger_router)
 api.add_router("/", enforcement_router)
 api.add_router("/", contracts_router)
 api.add_router("/", learning_router)
+api.add_router("/", decisions_router)

@@ -30,6 +30,10 @@ def _items_for(staff: Staff) -> list[NavItem]:
     ):
         items.append(NavItem("合同审查", "contracts:register", "contracts"))
     items.append(NavItem("学法与培训", "learning:overview", "learning"))
+    if staff.is_superuser or permissions.has_role(
+        staff, Role.ADMIN, Role.HEAD, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR
+    ):
+        items.append(NavItem("重大行政决策", "decisions:catalogue", "decisions"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -60,6 +64,7 @@ SECTION_OF_URL_NAME = [
     ("disclosure:", "disclosure"),
     ("contracts:", "contracts"),
     ("learning:", "learning"),
+    ("decisions:", "decisions"),
 ]
 
 

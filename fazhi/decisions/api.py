@@ -1,0 +1,215 @@
+"""Major decision endpoints: every staff action of the decision pages, with the same services, rules and
+errors. (Citizens comment on the portal's page.)"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from fazhi.core import permissions
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import Staff
+from fazhi.decisions import rules, selectors, services
+from fazhi.decisions.models import CatalogueItem, MajorDecision
+
+router = Router(tags=["重大行政决策"])
+
+
+def _actor(request: HttpRequest) -> Staff:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, Staff)
+    return user
+
+
+class DecisionOut(Schema):
+    id: int
+    title: str
+    status: str
+    needs_expert: bool
+    needs_risk: bool
+    published_on: datetime.date | None
+    blocked_for_discussion: list[str]
+
+    @staticmethod
+    def resolve_title(obj: MajorDecision) -> str:
+        return obj.catalogue_item.title
+
+    @staticmethod
+    def resolve_blocked_for_discussion(obj: MajorDecision) -> list[str]:
+        return rules.missing_for_discussion(services.readiness(obj, today=timezone.localdate()))
+
+
+class CatalogueItemIn(Schema):
+    year: int
+    title: str = Field(max_length=200)
+    department_id: int
+
+
+class CatalogueItemOut(Schema):
+    id: int
+    year: int
+    title: str
+    department_id: int
+    published_at: datetime.datetime | None
+
+
+@router.get("/decisions/catalogue", response=list[CatalogueItemOut], summary="决策事项目录")
+def catalogue(request: HttpRequest, year: int) -> list[CatalogueItem]:
+    return list(selectors.catalogue_for(_actor(request), year=year))
+
+
+@router.post("/decisions/catalogue", response={201: CatalogueItemOut}, summary="列入决策事项目录")
+def add_item(request: HttpRequest, payload: CatalogueItemIn) -> Status[CatalogueItem]:
+    actor = _actor(request)
+    department = selectors.departments_of(actor).filter(pk=payload.department_id).first()
+    if department is None:
+        raise NotFoundOrHidden()
+    return Status(
+        201, services.add_catalogue_item(actor, year=payload.year, title=payload.title, department=department)
+    )
+
+
+class RegisterIn(Schema):
+    catalogue_item_id: int
+    summary: str
+    needs_expert: bool = False
+    needs_risk: bool = False
+
+
+@router.post("/decisions", response={201: DecisionOut}, summary="决策启动")
+def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]:
+    actor = _actor(request)
+    item = selectors.access_catalogue_item(actor, payload.catalogue_item_id)
+    decision = services.register_decision(
+        actor, item, summary=payload.summary, needs_expert=payload.needs_expert, needs_risk=payload.needs_risk
+    )
+    return Status(201, decision)
+
+
+@router.get("/decisions/{decision_id}", response=DecisionOut, summary="读取决策")
+def get_decision(request: HttpRequest, decision_id: int) -> MajorDecision:
+    return selectors.access_decision(_actor(request), decision_id)
+
+
+class CommentPeriodIn(Schema):
+    draft: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+
+
+@router.post("/decisions/{decision_id}/comment-period", response=DecisionOut, summary="公开征求意见")
+def open_comments(request: HttpRequest, decision_id: int, payload: CommentPeriodIn) -> MajorDecision:
+    actor = _actor(request)
+    services.open_comment_period(actor, selectors.access_decision(actor, decision_id), **payload.dict())
+    return selectors.access_decision(actor, decision_id)
+
+
+class ModerateIn(Schema):
+    approve: bool
+
+
+@router.post("/decisions/comments/{comment_id}/moderate", response=DecisionOut, summary="审核公众意见")
+def moderate(request: HttpRequest, comment_id: int, payload: ModerateIn) -> MajorDecision:
+    actor = _actor(request)
+    comment = selectors.access_comment(actor, comment_id)
+    services.moderate_comment(actor, comment, approve=payload.approve)
+    return comment.period.decision
+
+
+class AnswerIn(Schema):
+    answer: str
+    reason: str
+
+
+@router.post("/decisions/comments/{comment_id}/answer", response=DecisionOut, summary="答复公众意见")
+def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> MajorDecision:
+    actor = _actor(request)
+    comment = selectors.access_comment(actor, comment_id)
+    services.answer_comment(actor, comment, **payload.dict())
+    return comment.period.decision
+
+
+class AssessmentIn(Schema):
+    kind: str
+    held_on: datetime.date
+    assessors: str = Field(max_length=300)
+    conclusion: str
+
+
+@router.post("/decisions/{decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
+def assess(request: HttpRequest, decision_id: int, payload: AssessmentIn) -> MajorDecision:
+    actor = _actor(request)
+    services.record_assessment(actor, selectors.access_decision(actor, decision_id), **payload.dict())
+    return selectors.access_decision(actor, decision_id)
+
+
+class LegalitySubmitIn(Schema):
+    due_on: datetime.date
+
+
+@router.post("/decisions/{decision_id}/legality-review", response=DecisionOut, summary="提交合法性审查")
+def legality_submit(request: HttpRequest, decision_id: int, payload: LegalitySubmitIn) -> MajorDecision:
+    actor = _actor(request)
+    services.submit_legality_review(
+        actor, selectors.access_decision(actor, decision_id), due_on=payload.due_on
+    )
+    return selectors.access_decision(actor, decision_id)
+
+
+class LegalityOpinionIn(Schema):
+    passed: bool
+    opinion: str
+
+
+@router.post("/decisions/{decision_id}/legality-opinion", response=DecisionOut, summary="出具合法性审查意见")
+def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOpinionIn) -> MajorDecision:
+    actor = _actor(request)
+    services.give_legality_opinion(actor, selectors.access_decision(actor, decision_id), **payload.dict())
+    return selectors.access_decision(actor, decision_id)
+
+
+class DiscussionIn(Schema):
+    meeting_on: datetime.date
+    meeting: str = Field(max_length=100)
+    attendee_ids: list[int]
+    presided_by_id: int
+    head_spoke_last: bool
+    outcome: str
+    dissent: str = ""
+
+
+@router.post("/decisions/{decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
+def discuss(request: HttpRequest, decision_id: int, payload: DiscussionIn) -> MajorDecision:
+    actor = _actor(request)
+    decision = selectors.access_decision(actor, decision_id)
+    people = permissions.visible(actor, Staff.objects.filter(is_active=True))
+    attendees = list(people.filter(pk__in=payload.attendee_ids))
+    presided_by = people.filter(pk=payload.presided_by_id).first()
+    if presided_by is None or len(attendees) != len(set(payload.attendee_ids)):
+        raise NotFoundOrHidden()
+    data = services.DiscussionInput(
+        meeting_on=payload.meeting_on,
+        meeting=payload.meeting,
+        attendees=attendees,
+        presided_by=presided_by,
+        head_spoke_last=payload.head_spoke_last,
+        outcome=payload.outcome,
+        dissent=payload.dissent,
+    )
+    services.record_discussion(actor, decision, data)
+    return selectors.access_decision(actor, decision_id)
+
+
+class PublishIn(Schema):
+    published_on: datetime.date
+    where: str = Field(max_length=200)
+
+
+@router.post("/decisions/{decision_id}/publish", response=DecisionOut, summary="公布决策")
+def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> MajorDecision:
+    actor = _actor(request)
+    services.publish_decision(actor, selectors.access_decision(actor, decision_id), **payload.dict())
+    return selectors.access_decision(actor, decision_id)

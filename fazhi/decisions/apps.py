@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "fazhi.decisions"
+    verbose_name = "重大行政决策"
+
+    def ready(self) -> None:
+        from fazhi.decisions.events import DECISION_EVENT_LABELS, DecisionEvent
+        from fazhi.ledger import events
+
+        events.register(DecisionEvent, DECISION_EVENT_LABELS)

@@ -1,0 +1,215 @@
+"""Major decisions: the 30-day comment period, citizens' comments (script escaped, ID numbers masked on
+the portal, answered), the 7-working-day legality review by counsel only, and collective discussion
+blocked until the review has passed and the required steps are on file."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from conftest import make_staff, resident_id
+from fazhi.core import calendar
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.models import OrganisationKind, Role
+from fazhi.decisions import selectors, services
+from fazhi.decisions.models import CollectiveDiscussion, DecisionStatus, Moderation, PublicComment
+from fazhi.ledger.models import Event
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+ORDER = "重大行政决策程序暂行条例（国务院令第713号）"
+
+
+@pytest.fixture
+def town(world):
+    world.head = make_staff(world.system, world.town, "head", [Role.HEAD], full_name="李镇长")
+    world.deputy = make_staff(world.system, world.town, "deputy", [Role.HEAD], full_name="王副镇长")
+    world.counsel = make_staff(world.system, world.town, "counsel", [Role.LEGAL_COUNSEL], full_name="吴律师")
+    world.office = core_services.create_organisation(
+        world.system, name="党政办", kind=OrganisationKind.DEPARTMENT, parent=world.town
+    )
+    return world
+
+
+@pytest.fixture
+def decision(town):
+    item = services.add_catalogue_item(
+        town.admin, year=TODAY.year, title="辛口镇老旧小区改造方案", department=town.office
+    )
+    return services.register_decision(
+        town.admin, item, summary="改造3个老旧小区，涉及居民1200户。", needs_expert=True, needs_risk=False
+    )
+
+
+def open_comments(town, decision, *, days=30):
+    return services.open_comment_period(
+        town.admin, decision, draft="一、改造范围……", opens_on=TODAY, closes_on=TODAY + days * DAY
+    )
+
+
+def discussion(town, **overrides):
+    fields = {
+        "meeting_on": TODAY,
+        "meeting": "镇政府常务会议",
+        "attendees": [town.head, town.deputy, town.admin],
+        "presided_by": town.head,
+        "head_spoke_last": True,
+        "outcome": "adopted",
+        "dissent": "王副镇长：建议分两期实施。",
+    }
+    return services.DiscussionInput(**{**fields, **overrides})
+
+
+def test_a_comment_period_shorter_than_30_days_is_refused(town, decision):
+    with pytest.raises(RuleViolation) as raised:
+        open_comments(town, decision, days=29)
+    assert raised.value.citation == f"{ORDER} 第十四条"
+    assert "不得少于 30 日" in raised.value.message
+    assert not hasattr(decision, "comment_period")
+    assert open_comments(town, decision).closes_on == TODAY + 30 * DAY
+
+
+def test_a_citizens_comment_with_script_and_an_id_number_is_escaped_and_masked_on_the_portal(town, decision):
+    period = open_comments(town, decision)
+    number = resident_id("11010519491231002")
+    client = Client()
+    page = client.post(
+        f"/gongshi/juece/{period.pk}/",
+        {
+            "text": f"<script>alert(1)</script>我是居民，身份证{number}，建议增加停车位。",
+            "name": "张三",
+            "contact": "13912345678",
+        },
+        follow=True,
+    )
+    assert "已收到您的意见，经审核后公开" in page.content.decode()
+    comment = PublicComment.objects.get()
+    assert comment.moderation == Moderation.PENDING
+    # Not shown before moderation.
+    assert "建议增加停车位" not in client.get(f"/gongshi/juece/{period.pk}/").content.decode()
+    services.moderate_comment(town.admin, comment, approve=True)
+    services.answer_comment(town.admin, comment, answer="adopted", reason="已在方案中增加停车位120个。")
+    shown = client.get(f"/gongshi/juece/{period.pk}/").content.decode()
+    assert "建议增加停车位" in shown
+    assert "<script>alert(1)</script>" not in shown
+    assert "&lt;script&gt;" in shown
+    assert number not in shown
+    assert "张三" not in shown
+    assert "13912345678" not in shown
+    assert "采纳：已在方案中增加停车位120个。" in shown
+    # The ledger holds the comment's fingerprint, not its words.
+    received = Event.objects.get(action="decisions.comment.received")
+    assert number not in received.entry
+
+
+def test_comments_outside_the_period_or_empty_are_refused(town, decision):
+    period = open_comments(town, decision)
+    with pytest.raises(RuleViolation, match="现在不能提交意见"):
+        services.submit_comment(period, services.CommentInput(text="晚了"), today=period.closes_on + DAY)
+    with pytest.raises(InvalidInput):
+        services.submit_comment(period, services.CommentInput(text="  "), today=TODAY)
+    assert not PublicComment.objects.exists()
+
+
+def test_only_counsel_gives_the_legality_opinion_and_the_reviewer_gets_7_working_days(town, decision):
+    with pytest.raises(RuleViolation) as raised:
+        services.submit_legality_review(town.admin, decision, due_on=TODAY + 2 * DAY)
+    assert raised.value.citation == f"{ORDER} 第二十七条"
+    due = calendar.add_working_days(TODAY, 7)
+    services.submit_legality_review(town.admin, decision, due_on=due)
+    with pytest.raises(RuleViolation, match="只能由法律顾问或司法所"):
+        services.give_legality_opinion(town.head, decision, passed=True, opinion="合法。")
+    review = services.give_legality_opinion(
+        town.counsel, decision, passed=True, opinion="权限、程序、内容合法。"
+    )
+    assert review.passed
+
+
+def test_collective_discussion_is_blocked_until_the_review_passes_and_the_steps_are_recorded(
+    town, decision, on_day
+):
+    with pytest.raises(RuleViolation) as raised:
+        services.record_discussion(town.admin, decision, discussion(town))
+    assert raised.value.citation == f"{ORDER} 第二十五条、第三十条"
+    for missing in ("尚未公开征求意见", "须专家论证而尚未记录", "合法性审查尚未通过"):
+        assert missing in raised.value.message
+    period = open_comments(town, decision)
+    comment = services.submit_comment(period, services.CommentInput(text="同意改造。"), today=TODAY)
+    services.record_assessment(
+        town.admin,
+        decision,
+        kind="expert",
+        held_on=TODAY,
+        assessors="市规划院专家3名",
+        conclusion="方案可行。",
+    )
+    services.submit_legality_review(town.admin, decision, due_on=calendar.add_working_days(TODAY, 7))
+    services.give_legality_opinion(town.counsel, decision, passed=True, opinion="合法。")
+    on_day(period.closes_on + DAY)
+    with pytest.raises(RuleViolation, match="1 条公众意见未审核或未答复"):
+        services.record_discussion(town.admin, decision, discussion(town, meeting_on=period.closes_on + DAY))
+    services.moderate_comment(town.admin, comment, approve=True)
+    services.answer_comment(town.admin, comment, answer="adopted", reason="采纳。")
+    with pytest.raises(RuleViolation, match="行政首长应当最后发表意见"):
+        services.record_discussion(
+            town.admin, decision, discussion(town, meeting_on=period.closes_on + DAY, head_spoke_last=False)
+        )
+    assert not CollectiveDiscussion.objects.exists()
+    done = services.record_discussion(
+        town.admin, decision, discussion(town, meeting_on=period.closes_on + DAY)
+    )
+    assert done.dissent == "王副镇长：建议分两期实施。"
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.DISCUSSED
+    published = services.publish_decision(
+        town.admin, decision, published_on=period.closes_on + DAY, where="镇政府网站"
+    )
+    assert published.status == DecisionStatus.PUBLISHED
+
+
+def test_a_failed_legality_review_keeps_discussion_blocked(town, decision):
+    services.submit_legality_review(town.admin, decision, due_on=calendar.add_working_days(TODAY, 7))
+    services.give_legality_opinion(town.counsel, decision, passed=False, opinion="超越法定权限。")
+    facts = services.readiness(decision, today=TODAY)
+    assert not facts.legality_passed
+    page = Client()
+    page.force_login(town.admin)
+    shown = page.get(f"/decisions/{decision.pk}/").content.decode()
+    assert "暂不能进行" in shown
+    assert "合法性审查尚未通过" in shown
+
+
+def test_another_town_sees_nothing_and_counts_are_per_town(town, decision):
+    with pytest.raises(NotFoundOrHidden):
+        selectors.access_decision(town.other_admin, decision.pk)
+    other = Client()
+    other.force_login(town.other_admin)
+    assert other.get(f"/decisions/{decision.pk}/").status_code == 404
+    counts = selectors.counts_for_year(town.town, year=TODAY.year)
+    assert (counts.catalogue_items, counts.decided) == (1, 0)
+    assert selectors.counts_for_year(town.other_town, year=TODAY.year).catalogue_items == 0
+
+
+def test_the_api_refuses_discussion_before_the_review_with_the_article(town, decision):
+    import json
+
+    client = Client()
+    client.force_login(town.admin)
+    body = {
+        "meeting_on": TODAY.isoformat(),
+        "meeting": "镇政府常务会议",
+        "attendee_ids": [town.head.pk, town.deputy.pk],
+        "presided_by_id": town.head.pk,
+        "head_spoke_last": True,
+        "outcome": "adopted",
+    }
+    refused = client.post(
+        f"/api/v1/decisions/{decision.pk}/discussion", json.dumps(body), content_type="application/json"
+    )
+    assert refused.status_code == 422
+    assert refused.json()["citation"] == f"{ORDER} 第二十五条、第三十条"
+    shown = client.get(f"/api/v1/decisions/{decision.pk}").json()
+    assert "合法性审查尚未通过（第二十五条）" in shown["blocked_for_discussion"]
+    assert not CollectiveDiscussion.objects.exists()
