@@ -213,3 +213,27 @@ def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> Major
     actor = _actor(request)
     services.publish_decision(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
+
+
+class EvaluationIn(Schema):
+    evaluated_on: datetime.date
+    evaluator: str = Field(max_length=200)
+    conclusion: str
+
+
+@router.post("/decisions/{decision_id}/evaluations", response=DecisionOut, summary="决策后评估")
+def evaluate(request: HttpRequest, decision_id: int, payload: EvaluationIn) -> MajorDecision:
+    actor = _actor(request)
+    services.record_post_evaluation(actor, selectors.access_decision(actor, decision_id), **payload.dict())
+    return selectors.access_decision(actor, decision_id)
+
+
+class ArchiveOut(Schema):
+    archived_on: datetime.date
+    sha256: str
+
+
+@router.post("/decisions/{decision_id}/archive", response=ArchiveOut, summary="决策归档（生成档案 zip）")
+def archive(request: HttpRequest, decision_id: int) -> object:
+    actor = _actor(request)
+    return services.archive_decision(actor, selectors.access_decision(actor, decision_id))

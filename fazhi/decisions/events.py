@@ -16,6 +16,8 @@ class DecisionEvent(StrEnum):
     LEGALITY_REVIEWED = "decisions.decision.legality_reviewed"
     DISCUSSED = "decisions.decision.discussed"
     PUBLISHED = "decisions.decision.published"
+    EVALUATED = "decisions.decision.evaluated"
+    ARCHIVED = "decisions.decision.archived"
 
 
 DECISION_EVENT_LABELS: dict[DecisionEvent, str] = {
@@ -31,4 +33,6 @@ DECISION_EVENT_LABELS: dict[DecisionEvent, str] = {
     DecisionEvent.LEGALITY_REVIEWED: "出具合法性审查意见",
     DecisionEvent.DISCUSSED: "集体讨论决定",
     DecisionEvent.PUBLISHED: "公布决策",
+    DecisionEvent.EVALUATED: "决策后评估",
+    DecisionEvent.ARCHIVED: "决策归档",
 }

@@ -87,3 +87,11 @@ class PublicCommentForm(ServiceErrorsMixin):
     text = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
     name = forms.CharField(label="姓名（选填，不公开）", max_length=50, required=False)
     contact = forms.CharField(label="联系方式（选填，不公开）", max_length=100, required=False)
+
+
+class EvaluationForm(ServiceErrorsMixin):
+    evaluated_on = forms.DateField(label="评估日期", widget=DATE)
+    evaluator = forms.CharField(
+        label="评估机构或人员", max_length=200, help_text="不得为参与决策前论证、评估的机构或人员"
+    )
+    conclusion = forms.CharField(label="评估结论", widget=forms.Textarea(attrs={"rows": 4}))

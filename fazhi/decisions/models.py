@@ -166,3 +166,31 @@ class CollectiveDiscussion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} {self.meeting_on}"
+
+
+class PostEvaluation(models.Model):
+    """决策后评估 (arts. 34–37): by someone other than those who assessed the decision before."""
+
+    decision = models.ForeignKey(MajorDecision, on_delete=models.CASCADE, related_name="evaluations")
+    evaluated_on = models.DateField("评估日期")
+    evaluator = models.CharField("评估机构或人员", max_length=200)
+    conclusion = models.TextField("评估结论")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["evaluated_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.decision} {self.evaluated_on}"
+
+
+class DecisionArchive(models.Model):
+    """The complete file of a published decision as one zip (art. 33), kept under its SHA-256."""
+
+    decision = models.OneToOneField(MajorDecision, on_delete=models.PROTECT, related_name="archive")
+    archived_on = models.DateField("归档日期")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    archived_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.decision} {self.archived_on}"

@@ -5,16 +5,17 @@ collective discussion behind its gate, publication. Each one transaction with it
 from __future__ import annotations
 
 import datetime
+import tempfile
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Organisation, Role, Staff
-from fazhi.decisions import rules
+from fazhi.decisions import archive, rules
 from fazhi.decisions.events import DecisionEvent
 from fazhi.decisions.models import (
     Answer,
@@ -23,14 +24,17 @@ from fazhi.decisions.models import (
     CatalogueItem,
     CollectiveDiscussion,
     CommentPeriod,
+    DecisionArchive,
     DecisionStatus,
     LegalityReview,
     MajorDecision,
     Moderation,
     Outcome,
+    PostEvaluation,
     PublicComment,
 )
 from fazhi.ledger import record as ledger
+from fazhi.ledger import services as ledger_services
 from fazhi.ledger.record import sha256_hex
 
 OFFICE_ROLES = (Role.ADMIN, Role.HEAD)
@@ -451,3 +455,88 @@ def publish_decision(
         organisation=decision.organisation,
     )
     return decision
+
+
+@transaction.atomic(durable=True)
+def record_post_evaluation(
+    actor: Staff, decision: MajorDecision, *, evaluated_on: datetime.date, evaluator: str, conclusion: str
+) -> PostEvaluation:
+    """决策后评估 (arts. 34–37), not by those who assessed the decision before it was made."""
+    decision = _locked(actor, decision)
+    permissions.require_role(actor, *OFFICE_ROLES)
+    if decision.status != DecisionStatus.PUBLISHED:
+        raise RuleViolation("决策公布实施后才能进行后评估。", citation=f"{rules.ORDER} 第三十五条")
+    errors: dict[str, str] = {}
+    if evaluated_on > timezone.localdate():
+        errors["evaluated_on"] = "日期不能晚于今天。"
+    if not evaluator.strip():
+        errors["evaluator"] = "请填写评估机构或人员。"
+    if not conclusion.strip():
+        errors["conclusion"] = "请填写评估结论。"
+    if errors:
+        raise InvalidInput("后评估信息有误。", field_errors=errors)
+    earlier = set(decision.assessments.values_list("assessors", flat=True))
+    if evaluator.strip() in earlier:
+        raise RuleViolation(
+            "后评估不得由参与决策论证或评估的机构和人员进行：“%(e)s”曾参与%(k)s。"
+            % {"e": evaluator.strip(), "k": "决策前的论证或评估"},
+            citation=f"{rules.ORDER} 第三十六条",
+        )
+    evaluation = PostEvaluation.objects.create(
+        decision=decision,
+        evaluated_on=evaluated_on,
+        evaluator=evaluator.strip(),
+        conclusion=conclusion.strip(),
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        DecisionEvent.EVALUATED,
+        decision,
+        {"evaluated_on": evaluated_on.isoformat(), "evaluator": evaluation.evaluator},
+        organisation=decision.organisation,
+    )
+    return evaluation
+
+
+def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
+    """归档 (art. 33): the complete file as one zip, written before the transaction that records it."""
+    _own(actor, decision.organisation)
+    permissions.require_role(actor, *OFFICE_ROLES)
+    if decision.status != DecisionStatus.PUBLISHED:
+        raise RuleViolation("决策公布后归档。", citation=f"{rules.ORDER} 第三十三条")
+    if hasattr(decision, "archive"):
+        raise RuleViolation("本决策已归档。", citation=f"{rules.ORDER} 第三十三条")
+    signed = ledger_services.make_checkpoint()
+    assert signed is not None, "a published decision has events"
+    with tempfile.TemporaryFile() as zipped:
+        archive.write_zip(decision, signed, zipped)
+        zipped.seek(0)
+        blob, name = files.store(zipped, original_name=f"决策档案-{decision}.zip")
+    return _record_archive(actor, decision, files.StoredFile(blob, name))
+
+
+@transaction.atomic(durable=True)
+def _record_archive(actor: Staff, decision: MajorDecision, stored: files.StoredFile) -> DecisionArchive:
+    decision = _locked(actor, decision)
+    if DecisionArchive.objects.filter(decision=decision).exists():
+        raise RuleViolation("本决策已归档。", citation=f"{rules.ORDER} 第三十三条")
+    record = DecisionArchive.objects.create(
+        decision=decision, archived_on=timezone.localdate(), sha256=stored.blob.sha256, archived_by=actor
+    )
+    core_services.record_attachment(
+        actor,
+        subject=decision,
+        organisation=decision.organisation,
+        blob=stored.blob,
+        name=stored.name,
+        description="决策档案",
+    )
+    ledger.record(
+        actor,
+        DecisionEvent.ARCHIVED,
+        decision,
+        {"sha256": stored.blob.sha256},
+        organisation=decision.organisation,
+    )
+    return record

@@ -17,4 +17,6 @@ urlpatterns = [
     path("<int:decision_id>/legality/opinion/", views.legality_opinion, name="legality-opinion"),
     path("<int:decision_id>/discuss/", views.discuss, name="discuss"),
     path("<int:decision_id>/publish/", views.publish, name="publish"),
+    path("<int:decision_id>/evaluate/", views.evaluate, name="evaluate"),
+    path("<int:decision_id>/archive/", views.archive, name="archive"),
 ]

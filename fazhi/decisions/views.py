@@ -18,6 +18,7 @@ from fazhi.core.errors import DomainError
 from fazhi.core.models import Role, Staff
 from fazhi.core.pages import form_page
 from fazhi.core.public_cache import cached_public_page
+from fazhi.core.selectors import attachments_of
 from fazhi.decisions import rules, selectors, services
 from fazhi.decisions.forms import (
     AnswerForm,
@@ -25,6 +26,7 @@ from fazhi.decisions.forms import (
     CatalogueItemForm,
     CommentPeriodForm,
     DiscussionForm,
+    EvaluationForm,
     LegalityOpinionForm,
     LegalitySubmitForm,
     PublicCommentForm,
@@ -118,6 +120,10 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
         "pending_review": decision.legality_reviews.filter(passed__isnull=True).exists(),
         "history": verified_history(decision),
         "today": today,
+        "evaluations": list(decision.evaluations.all()),
+        "archive_file": attachments_of(decision._meta.label_lower, decision.pk)
+        .filter(description="决策档案")
+        .first(),
     }
     return render(request, "decisions/detail.html", context)
 
@@ -238,6 +244,31 @@ def publish(request: HttpRequest, decision_id: int) -> HttpResponse:
 
     form = PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
     return _step(request, decision_id, title="公布决策", form=form, act=act)
+
+
+@staff_required(*services.OFFICE_ROLES)
+@require_http_methods(["GET", "POST"])
+def evaluate(request: HttpRequest, decision_id: int) -> HttpResponse:
+    def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
+        services.record_post_evaluation(actor, decision, **data)
+        return "已记录决策后评估。"
+
+    form = EvaluationForm(request.POST or None, initial={"evaluated_on": timezone.localdate()})
+    return _step(request, decision_id, title="决策后评估", form=form, act=act)
+
+
+@staff_required(*services.OFFICE_ROLES)
+@require_POST
+def archive(request: HttpRequest, decision_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    decision = selectors.access_decision(actor, decision_id)
+    try:
+        record = services.archive_decision(actor, decision)
+    except DomainError as error:
+        messages.error(request, "%(m)s（依据：%(c)s）" % {"m": error.message, "c": error.citation})
+    else:
+        messages.success(request, "已归档，档案 SHA-256 %(h)s。" % {"h": record.sha256})
+    return redirect("decisions:detail", decision.pk)
 
 
 # ------------------------------------------------------------------------------------------ the public

@@ -85,6 +85,8 @@ class Case(models.Model):
         verbose_name_plural = "行政处罚案件"
         ordering = ["-id"]
         indexes = [
+            # The case list, newest first, of one town: read in index order (permissions.visible_towns).
+            models.Index(fields=["organisation", "-id"], name="case_org_recent"),
             models.Index(fields=["organisation", "stage", "-id"], name="case_org_stage_recent"),
             models.Index(fields=["organisation", "clock_due"], name="case_org_clock_due"),
         ]

@@ -32,7 +32,7 @@ from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stag
 
 
 def list_cases_for(actor: Staff, *, stage: str = "") -> QuerySet[Case]:
-    cases = permissions.visible_by_id(actor, Case.objects.select_related("party", "filing_number"))
+    cases = permissions.visible_towns(actor, Case.objects.select_related("party", "filing_number"))
     return cases.filter(stage=stage) if stage else cases
 
 

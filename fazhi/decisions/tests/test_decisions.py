@@ -213,3 +213,71 @@ def test_the_api_refuses_discussion_before_the_review_with_the_article(town, dec
     shown = client.get(f"/api/v1/decisions/{decision.pk}").json()
     assert "合法性审查尚未通过（第二十五条）" in shown["blocked_for_discussion"]
     assert not CollectiveDiscussion.objects.exists()
+
+
+def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluated_by_someone_new(
+    town, on_day
+):
+    import io
+    import json
+    import zipfile
+
+    import openpyxl
+
+    from fazhi.core import files
+    from fazhi.core.models import Attachment
+    from fazhi.decisions.models import DecisionArchive, PostEvaluation
+    from fazhi.ledger import verify
+
+    item = services.add_catalogue_item(
+        town.admin, year=TODAY.year, title="人居环境整治计划", department=town.office
+    )
+    decision = services.register_decision(
+        town.admin, item, summary="整治计划。", needs_expert=True, needs_risk=False
+    )
+    period = open_comments(town, decision)
+    services.record_assessment(
+        town.admin, decision, kind="expert", held_on=TODAY, assessors="市规划院", conclusion="可行。"
+    )
+    services.submit_legality_review(town.admin, decision, due_on=calendar.add_working_days(TODAY, 7))
+    services.give_legality_opinion(town.counsel, decision, passed=True, opinion="合法。")
+    with pytest.raises(RuleViolation, match="决策公布后归档"):
+        services.archive_decision(town.admin, decision)
+    later = period.closes_on + DAY
+    on_day(later)
+    services.record_discussion(town.admin, decision, discussion(town, meeting_on=later))
+    services.publish_decision(town.admin, decision, published_on=later, where="镇政府网站")
+    record = services.archive_decision(town.admin, decision)
+    attachment = Attachment.objects.get(description="决策档案")
+    assert attachment.blob.sha256 == record.sha256
+    with files.open_blob(attachment.blob) as stored:
+        archive = zipfile.ZipFile(io.BytesIO(stored.read()))
+    names = set(archive.namelist())
+    assert {"索引.xlsx", "征求意见稿.txt", "verify.py", "全过程记录/检查点.txt"} <= names
+    index = openpyxl.load_workbook(io.BytesIO(archive.read("索引.xlsx")))["索引"]
+    steps = [row[1] for row in index.iter_rows(min_row=3, values_only=True)]
+    assert steps[:7] == [
+        "决策事项目录",
+        "决策启动",
+        "公开征求意见",
+        "专家论证",
+        "合法性审查",
+        "集体讨论决定",
+        "公布",
+    ]
+    proofs = [name for name in names if name.startswith("全过程记录/记录-")]
+    assert proofs
+    bundle = json.loads(archive.read(proofs[0]))
+    assert all(passed for passed, _ in verify.verify_bundle(bundle))
+    with pytest.raises(RuleViolation, match="已归档"):
+        services.archive_decision(town.admin, decision)
+    assert DecisionArchive.objects.count() == 1
+    with pytest.raises(RuleViolation) as raised:
+        services.record_post_evaluation(
+            town.admin, decision, evaluated_on=later, evaluator="市规划院", conclusion="效果良好。"
+        )
+    assert raised.value.citation == f"{ORDER} 第三十六条"
+    services.record_post_evaluation(
+        town.admin, decision, evaluated_on=later, evaluator="区发展研究中心", conclusion="效果良好。"
+    )
+    assert PostEvaluation.objects.get().evaluator == "区发展研究中心"
