@@ -503,6 +503,7 @@ def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
     """归档 (art. 33): the complete file as one zip, written before the transaction that records it."""
     _own(actor, decision.organisation)
     permissions.require_role(actor, *OFFICE_ROLES)
+    decision = MajorDecision.objects.select_related("catalogue_item").get(pk=decision.pk)  # as it stands now
     if decision.status != DecisionStatus.PUBLISHED:
         raise RuleViolation("决策公布后归档。", citation=f"{rules.ORDER} 第三十三条")
     if hasattr(decision, "archive"):
