@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 
 from fazhi.core import public_version, services, validators
@@ -130,7 +130,8 @@ def ledger_signing_key() -> None:
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
     """Each test starts with nothing cached: no public page, no rate-limit count from another test."""
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     public_version.forget_version()
 
 

@@ -266,10 +266,17 @@ LEDGER_SIGNING_KEY_FILE = Path(env_str("FAZHI_LEDGER_KEY_FILE", str(VAR_DIR / "l
 LEDGER_ORIGIN = env_str("FAZHI_LEDGER_ORIGIN", "fazhi.local/ledger")
 
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "fazhi.core.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages also kept in each process's memory (core.public_cache), a few hundred at most.
+CACHES["public_pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "public-pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 # Celery: a broker only when REDIS_URL is set; otherwise tasks run inline (the embedded setup).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
