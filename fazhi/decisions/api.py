@@ -7,9 +7,9 @@ import datetime
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
-from fazhi.core import permissions
+from fazhi.core import files, permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.decisions import rules, selectors, services
@@ -237,3 +237,27 @@ class ArchiveOut(Schema):
 def archive(request: HttpRequest, decision_id: int) -> object:
     actor = _actor(request)
     return services.archive_decision(actor, selectors.access_decision(actor, decision_id))
+
+
+class PublishedOut(Schema):
+    published: int
+
+
+@router.post("/decisions/catalogue/{year}/publish", response=PublishedOut, summary="公布年度决策事项目录")
+def publish_catalogue(request: HttpRequest, year: int) -> dict[str, int]:
+    return {"published": services.publish_catalogue(_actor(request), year=year)}
+
+
+class StepFileIn(Schema):
+    step: str
+
+
+@router.post("/decisions/{decision_id}/files", response=DecisionOut, summary="添加程序环节材料（multipart）")
+def attach_file(
+    request: HttpRequest, decision_id: int, payload: Form[StepFileIn], file: File[UploadedFile]
+) -> MajorDecision:
+    actor = _actor(request)
+    decision = selectors.access_decision(actor, decision_id)
+    stored = files.StoredFile(*files.store(file, original_name=file.name or ""))
+    services.attach_file(actor, decision, step=payload.step, stored=stored)
+    return selectors.access_decision(actor, decision_id)

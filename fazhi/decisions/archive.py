@@ -13,6 +13,8 @@ from typing import IO
 
 from openpyxl import Workbook
 
+from fazhi.core import files
+from fazhi.core.models import Attachment
 from fazhi.decisions.models import MajorDecision
 from fazhi.ledger import selectors as ledger_selectors
 from fazhi.ledger import verify
@@ -22,6 +24,7 @@ README = """本压缩包为重大行政决策“%(title)s”的决策档案（�
 
 索引.xlsx        每个程序环节的每条记录：日期、办理人、内容
 征求意见稿.txt   向社会公开征求意见的文本
+材料/            各环节的材料（专家论证意见、风险评估报告、会议纪要等）
 全过程记录/      本决策每条操作记录及其纳入签名检查点的证明
 verify.py        离线校验程序（仅需 Python 3 标准库）
 
@@ -96,11 +99,30 @@ def index_rows(decision: MajorDecision) -> list[tuple[str, str, str, str]]:
         )
     if decision.published_on:
         rows.append(("公布", decision.published_on.isoformat(), "", decision.published_where))
+    for attachment in step_files(decision):
+        rows.append(
+            (
+                f"材料（{attachment.description}）",
+                attachment.uploaded_at.date().isoformat(),
+                attachment.uploaded_by.full_name,
+                f"{attachment.original_name}，SHA-256 {attachment.blob.sha256}",
+            )
+        )
     for evaluation in decision.evaluations.all():
         rows.append(
             ("决策后评估", evaluation.evaluated_on.isoformat(), evaluation.evaluator, evaluation.conclusion)
         )
     return rows
+
+
+def step_files(decision: MajorDecision) -> list[Attachment]:
+    """The files attached to the decision's steps (the archive itself excluded)."""
+    return list(
+        Attachment.objects.filter(subject_type=decision._meta.label_lower, subject_id=str(decision.pk))
+        .exclude(description="决策档案")
+        .select_related("blob", "uploaded_by")
+        .order_by("uploaded_at", "id")
+    )
 
 
 def write_zip(decision: MajorDecision, signed: Checkpoint, out: IO[bytes]) -> None:
@@ -116,6 +138,18 @@ def write_zip(decision: MajorDecision, signed: Checkpoint, out: IO[bytes]) -> No
         period = getattr(decision, "comment_period", None)
         if period is not None:
             archive.writestr("征求意见稿.txt", period.draft)
+        for number, attachment in enumerate(step_files(decision), start=1):
+            name = "材料/%(n)02d-%(step)s-%(file)s" % {
+                "n": number,
+                "step": attachment.description,
+                "file": attachment.original_name,
+            }
+            with (
+                files.open_blob(attachment.blob) as source,
+                archive.open(name, "w", force_zip64=True) as target,
+            ):
+                while chunk := source.read(files.CHUNK_BYTES):
+                    target.write(chunk)
         for event in events:
             bundle = ledger_selectors.proof_bundle(event, signed)
             archive.writestr(

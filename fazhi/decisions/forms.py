@@ -9,6 +9,7 @@ from django import forms
 from fazhi.core.forms import DATE, ServiceErrorsMixin
 from fazhi.core.models import Staff
 from fazhi.decisions.models import Answer, AssessmentKind, Outcome
+from fazhi.decisions.services import STEP_LABELS
 
 
 class CatalogueItemForm(ServiceErrorsMixin):
@@ -95,3 +96,8 @@ class EvaluationForm(ServiceErrorsMixin):
         label="评估机构或人员", max_length=200, help_text="不得为参与决策前论证、评估的机构或人员"
     )
     conclusion = forms.CharField(label="评估结论", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class StepFileForm(ServiceErrorsMixin):
+    step = forms.ChoiceField(label="程序环节", choices=[(label, label) for label in STEP_LABELS])
+    file = forms.FileField(label="材料", help_text="如：专家论证意见、风险评估报告、会议纪要")

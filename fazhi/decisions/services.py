@@ -541,3 +541,35 @@ def _record_archive(actor: Staff, decision: MajorDecision, stored: files.StoredF
         organisation=decision.organisation,
     )
     return record
+
+
+STEP_LABELS = (
+    "决策启动",
+    "公众参与",
+    "专家论证",
+    "风险评估",
+    "合法性审查",
+    "集体讨论决定",
+    "公布",
+    "决策后评估",
+)
+
+
+@transaction.atomic(durable=True)
+def attach_file(actor: Staff, decision: MajorDecision, *, step: str, stored: files.StoredFile) -> None:
+    """A step's file (the signed expert opinion, the risk report, the meeting minutes…), kept with the
+    decision under the step's name and put in its archive."""
+    decision = _locked(actor, decision)
+    permissions.require_role(actor, *OFFICE_ROLES, *REVIEWER_ROLES)
+    if step not in STEP_LABELS:
+        raise InvalidInput("请选择程序环节。", field_errors={"step": "请选择程序环节。"})
+    if hasattr(decision, "archive"):
+        raise RuleViolation("决策已归档，不能再添加材料。", citation=f"{rules.ORDER} 第三十三条")
+    core_services.record_attachment(
+        actor,
+        subject=decision,
+        organisation=decision.organisation,
+        blob=stored.blob,
+        name=stored.name,
+        description=step,
+    )

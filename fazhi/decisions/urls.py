@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:decision_id>/publish/", views.publish, name="publish"),
     path("<int:decision_id>/evaluate/", views.evaluate, name="evaluate"),
     path("<int:decision_id>/archive/", views.archive, name="archive"),
+    path("<int:decision_id>/files/", views.attach, name="attach"),
 ]

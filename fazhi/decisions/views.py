@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fazhi.core import permissions
+from fazhi.core import files, permissions
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import DomainError
 from fazhi.core.models import Role, Staff
@@ -32,6 +32,7 @@ from fazhi.decisions.forms import (
     PublicCommentForm,
     PublishForm,
     RegisterForm,
+    StepFileForm,
 )
 from fazhi.decisions.models import MajorDecision
 from fazhi.ledger.selectors import verified_history
@@ -255,6 +256,23 @@ def evaluate(request: HttpRequest, decision_id: int) -> HttpResponse:
 
     form = EvaluationForm(request.POST or None, initial={"evaluated_on": timezone.localdate()})
     return _step(request, decision_id, title="决策后评估", form=form, act=act)
+
+
+@staff_required(*services.OFFICE_ROLES, *services.REVIEWER_ROLES)
+@require_http_methods(["GET", "POST"])
+def attach(request: HttpRequest, decision_id: int) -> HttpResponse:
+    def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
+        stored = files.StoredFile(*files.store(data["file"], original_name=data["file"].name))
+        services.attach_file(actor, decision, step=data["step"], stored=stored)
+        return "已添加材料“%(n)s”。" % {"n": stored.name}
+
+    return _step(
+        request,
+        decision_id,
+        title="添加材料",
+        form=StepFileForm(request.POST or None, request.FILES or None),
+        act=act,
+    )
 
 
 @staff_required(*services.OFFICE_ROLES)

@@ -243,6 +243,10 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
     services.give_legality_opinion(town.counsel, decision, passed=True, opinion="合法。")
     with pytest.raises(RuleViolation, match="决策公布后归档"):
         services.archive_decision(town.admin, decision)
+    minutes = files.StoredFile(
+        *files.store(io.BytesIO(b"%PDF-1.4\n% minutes\n"), original_name="会议纪要.pdf")
+    )
+    services.attach_file(town.admin, decision, step="集体讨论决定", stored=minutes)
     later = period.closes_on + DAY
     on_day(later)
     services.record_discussion(town.admin, decision, discussion(town, meeting_on=later))
@@ -254,6 +258,7 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
         archive = zipfile.ZipFile(io.BytesIO(stored.read()))
     names = set(archive.namelist())
     assert {"索引.xlsx", "征求意见稿.txt", "verify.py", "全过程记录/检查点.txt"} <= names
+    assert "材料/01-集体讨论决定-会议纪要.pdf" in names
     index = openpyxl.load_workbook(io.BytesIO(archive.read("索引.xlsx")))["索引"]
     steps = [row[1] for row in index.iter_rows(min_row=3, values_only=True)]
     assert steps[:7] == [
@@ -271,6 +276,8 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
     assert all(passed for passed, _ in verify.verify_bundle(bundle))
     with pytest.raises(RuleViolation, match="已归档"):
         services.archive_decision(town.admin, decision)
+    with pytest.raises(RuleViolation, match="不能再添加材料"):
+        services.attach_file(town.admin, decision, step="公布", stored=minutes)
     assert DecisionArchive.objects.count() == 1
     with pytest.raises(RuleViolation) as raised:
         services.record_post_evaluation(
@@ -281,3 +288,29 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
         town.admin, decision, evaluated_on=later, evaluator="区发展研究中心", conclusion="效果良好。"
     )
     assert PostEvaluation.objects.get().evaluator == "区发展研究中心"
+
+
+def test_the_api_publishes_the_catalogue_and_attaches_a_steps_file(town, decision):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core.models import Attachment
+
+    head = Client()
+    head.force_login(town.head)
+    published = head.post(f"/api/v1/decisions/catalogue/{TODAY.year}/publish")
+    assert published.json() == {"published": 1}
+    assert "辛口镇老旧小区改造方案" in Client().get("/gongshi/juece/").content.decode()
+    admin = Client()
+    admin.force_login(town.admin)
+    attached = admin.post(
+        f"/api/v1/decisions/{decision.pk}/files",
+        {"step": "专家论证", "file": SimpleUploadedFile("专家论证意见.pdf", b"%PDF-1.4\n% opinion\n")},
+    )
+    assert attached.status_code == 200, attached.content
+    assert Attachment.objects.get(subject_type="decisions.majordecision").description == "专家论证"
+    refused = admin.post(
+        f"/api/v1/decisions/{decision.pk}/files",
+        {"step": "随便", "file": SimpleUploadedFile("x.pdf", b"%PDF-1.4\n")},
+    )
+    assert refused.status_code == 422
+    assert Attachment.objects.count() == 1
