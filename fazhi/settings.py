@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "fazhi.contracts",
     "fazhi.learning",
     "fazhi.decisions",
+    "fazhi.mediation",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +232,8 @@ CONTRACT_WARNING_DAYS = env_int("FAZHI_CONTRACT_WARNING_DAYS", 2)
 # training hours, and the 法治专题讲座 a leadership team holds a year.
 LEARNING_HOURS_TARGET = env_int("FAZHI_LEARNING_HOURS_TARGET", 60)
 LEARNING_LECTURES_TARGET = env_int("FAZHI_LEARNING_LECTURES_TARGET", 2)
+# The mediation centre's closure target in calendar days (司法部令第75号: "一般在一个月内调结").
+MEDIATION_TARGET_DAYS = env_int("FAZHI_MEDIATION_TARGET_DAYS", 30)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.

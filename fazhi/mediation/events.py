@@ -1,0 +1,14 @@
+"""Ledger action names of the mediation app."""
+
+from enum import StrEnum
+
+
+class MediationEvent(StrEnum):
+    REGISTERED = "mediation.dispute.registered"
+    DISPATCHED = "mediation.dispute.dispatched"
+
+
+MEDIATION_EVENT_LABELS: dict[MediationEvent, str] = {
+    MediationEvent.REGISTERED: "矛调中心登记来访",
+    MediationEvent.DISPATCHED: "分流交办",
+}

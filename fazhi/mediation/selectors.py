@@ -1,0 +1,41 @@
+"""Reads of the mediation centre: the statistics the annual report states — batches (批) and persons
+(人次) per category and month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractMonth
+
+from fazhi.core.models import Organisation
+from fazhi.mediation.models import Dispute
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: str
+    month: int
+    batches: int
+    persons: int
+
+
+def visits_by_category_and_month(organisation: Organisation, *, year: int) -> list[CategoryCount]:
+    rows = (
+        Dispute.objects.filter(organisation__path__startswith=organisation.path, received_on__year=year)
+        .annotate(month=ExtractMonth("received_on"))
+        .values("category__parent__name", "category__name", "month")
+        .annotate(batches=Count("id"), persons=Sum("visitor_count"))
+        .order_by("category__parent__name", "category__name", "month")
+    )
+    return [
+        CategoryCount(
+            category=f"{row['category__parent__name']}／{row['category__name']}"
+            if row["category__parent__name"]
+            else row["category__name"],
+            month=row["month"],
+            batches=row["batches"],
+            persons=row["persons"] or 0,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,126 @@
+"""The mediation centre's intake and dispatch: a visit is one batch with its persons; zero persons,
+fewer persons than listed visitors, a category outside the taxonomy, another town's unit are refused and
+nothing is saved; the statistics count batches and persons per category from the rows created here."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from conftest import make_staff, resident_id
+from fazhi.core import calendar
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.ledger.models import Event
+from fazhi.mediation import selectors, services
+from fazhi.mediation.models import Dispatch, Dispute, DisputeCategory, HandlingUnit, UnitKind
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def town(world):
+    world.mediator = make_staff(world.system, world.town, "mediator", [Role.MEDIATOR], full_name="郑调解")
+    world.villagers = [
+        core_services.register_party(
+            world.admin,
+            core_services.PartyInput(
+                kind=PartyKind.PERSON, name=name, id_type=IdType.RESIDENT_ID, id_number=resident_id(first17)
+            ),
+        ).party
+        for name, first17 in (
+            ("刘某", "12011119800101001"),
+            ("陈某", "12011119810202002"),
+            ("马某", "12011119820303003"),
+        )
+    ]
+    world.wages = DisputeCategory.objects.get(name="拖欠工资")
+    world.justice = HandlingUnit.objects.create(
+        organisation=world.town, name="司法所（人民调解）", kind=UnitKind.CORE
+    )
+    return world
+
+
+def visit(town, **overrides):
+    fields = {
+        "received_on": TODAY,
+        "channel": "visit",
+        "category": town.wages,
+        "visitor_count": 3,
+        "visitors": town.villagers,
+        "summary": "某建筑队拖欠3名村民工资共计2.4万元。",
+        "claims": "要求支付拖欠工资。",
+    }
+    return services.register_dispute(town.mediator, services.DisputeInput(**{**fields, **overrides}))
+
+
+def test_a_group_of_three_villagers_is_one_batch_of_three_persons_due_in_a_month(town):
+    dispute = visit(town)
+    assert dispute.visitor_count == 3
+    assert dispute.due_on == calendar.compute_calendar_days(TODAY, 30).due
+    assert len(dispute.tracking_number) == 10
+    assert Event.objects.filter(action="mediation.dispute.registered").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"visitor_count": 0}, "visitor_count"),
+        ({"visitor_count": -2}, "visitor_count"),
+        ({"visitor_count": 2}, "visitor_count"),
+        ({"category": None}, "category"),
+        ({"received_on": TODAY + datetime.timedelta(days=1)}, "received_on"),
+        ({"visitors": []}, "visitors"),
+    ],
+)
+def test_bad_intake_is_refused_in_chinese_and_nothing_is_saved(town, overrides, field):
+    with pytest.raises(InvalidInput) as raised:
+        visit(town, **overrides)
+    assert field in raised.value.extra["fields"]
+    assert not Dispute.objects.exists()
+
+
+def test_a_category_with_subcategories_must_be_narrowed(town):
+    with pytest.raises(InvalidInput) as raised:
+        visit(town, category=DisputeCategory.objects.get(name="劳动与社会保障"))
+    assert raised.value.extra["fields"]["category"] == "请从纠纷类别中选择一个具体类别。"
+
+
+def test_fewer_persons_than_visitors_says_both_numbers(town):
+    with pytest.raises(InvalidInput) as raised:
+        visit(town, visitor_count=2)
+    assert raised.value.extra["fields"]["visitor_count"] == "人次（2）少于登记的来访人数（3）。"
+
+
+def test_dispatch_to_a_unit_of_the_town_within_the_closure_target(town):
+    dispute = visit(town)
+    theirs = HandlingUnit.objects.create(
+        organisation=town.other_town, name="杨柳青司法所", kind=UnitKind.CORE
+    )
+    with pytest.raises(InvalidInput):
+        services.dispatch_dispute(town.mediator, dispute, unit=theirs, due_on=TODAY)
+    with pytest.raises(RuleViolation):
+        services.dispatch_dispute(
+            town.mediator, dispute, unit=town.justice, due_on=dispute.due_on + datetime.timedelta(days=1)
+        )
+    assert not Dispatch.objects.exists()
+    services.dispatch_dispute(
+        town.mediator, dispute, unit=town.justice, due_on=TODAY + datetime.timedelta(days=10)
+    )
+    dispute.refresh_from_db()
+    assert dispute.status == "dispatched"
+
+
+def test_batches_and_persons_per_category_and_month(town):
+    visit(town)
+    visit(town, visitor_count=1, visitors=town.villagers[:1])
+    neighbours = DisputeCategory.objects.get(name="邻里纠纷")
+    visit(town, category=neighbours, visitor_count=2, visitors=town.villagers[:2])
+    rows = {
+        (row.category, row.month): (row.batches, row.persons)
+        for row in selectors.visits_by_category_and_month(town.town, year=TODAY.year)
+    }
+    assert rows[("劳动与社会保障／拖欠工资", TODAY.month)] == (2, 4)
+    assert rows[("婚姻家庭与邻里／邻里纠纷", TODAY.month)] == (1, 2)
+    assert selectors.visits_by_category_and_month(town.other_town, year=TODAY.year) == []
