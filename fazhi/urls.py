@@ -16,6 +16,7 @@ urlpatterns = [
     path("contracts/", include("fazhi.contracts.urls")),
     path("learning/", include("fazhi.learning.urls")),
     path("decisions/", include("fazhi.decisions.urls")),
+    path("mediation/", include("fazhi.mediation.urls")),
     path("gongshi/juece/", include("fazhi.decisions.public_urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),

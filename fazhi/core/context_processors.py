@@ -34,6 +34,10 @@ def _items_for(staff: Staff) -> list[NavItem]:
         staff, Role.ADMIN, Role.HEAD, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR
     ):
         items.append(NavItem("重大行政决策", "decisions:catalogue", "decisions"))
+    if staff.is_superuser or permissions.has_role(
+        staff, Role.MEDIATOR, Role.PETITION_STAFF, Role.ADMIN, Role.HEAD, Role.SUPERVISOR
+    ):
+        items.append(NavItem("矛调中心", "mediation:list", "mediation"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -65,6 +69,7 @@ SECTION_OF_URL_NAME = [
     ("contracts:", "contracts"),
     ("learning:", "learning"),
     ("decisions:", "decisions"),
+    ("mediation:", "mediation"),
 ]
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 
-from fazhi.core.models import Organisation
-from fazhi.mediation.models import Dispute
+from fazhi.core import permissions
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import Organisation, Staff
+from fazhi.mediation.models import Dispute, HandlingUnit
 
 
 @dataclass(frozen=True)
@@ -39,3 +41,25 @@ def visits_by_category_and_month(organisation: Organisation, *, year: int) -> li
         )
         for row in rows
     ]
+
+
+def disputes_for(actor: Staff) -> QuerySet[Dispute]:
+    return permissions.visible(actor, Dispute.objects.select_related("category__parent")).order_by("-id")
+
+
+def access_dispute(actor: Staff, dispute_id: object) -> Dispute:
+    try:
+        number = int(str(dispute_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    dispute = disputes_for(actor).filter(pk=number).first()
+    if dispute is None:
+        raise NotFoundOrHidden()
+    return dispute
+
+
+def units_for(actor: Staff) -> QuerySet[HandlingUnit]:
+    town = permissions.scope_root(actor)
+    if town is None:
+        return HandlingUnit.objects.none()
+    return HandlingUnit.objects.filter(organisation=town, active=True)

@@ -124,3 +124,49 @@ def test_batches_and_persons_per_category_and_month(town):
     assert rows[("劳动与社会保障／拖欠工资", TODAY.month)] == (2, 4)
     assert rows[("婚姻家庭与邻里／邻里纠纷", TODAY.month)] == (1, 2)
     assert selectors.visits_by_category_and_month(town.other_town, year=TODAY.year) == []
+
+
+def test_intake_and_dispatch_on_the_pages_and_another_town_sees_nothing(town):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(town.mediator)
+    refused = client.post(
+        "/mediation/new/",
+        {
+            "received_on": TODAY.isoformat(),
+            "channel": "visit",
+            "category": town.wages.pk,
+            "visitor_count": "2",
+            "visitors": "\n".join(party.id_number for party in town.villagers),
+            "summary": "拖欠工资",
+            "claims": "支付工资",
+        },
+    )
+    assert refused.status_code == 422
+    assert "人次（2）少于登记的来访人数（3）" in refused.content.decode()
+    assert not Dispute.objects.exists()
+    saved = client.post(
+        "/mediation/new/",
+        {
+            "received_on": TODAY.isoformat(),
+            "channel": "visit",
+            "category": town.wages.pk,
+            "visitor_count": "3",
+            "visitors": "\n".join(party.id_number for party in town.villagers),
+            "summary": "某建筑队拖欠3名村民工资。",
+            "claims": "支付工资",
+        },
+        follow=True,
+    )
+    dispute = Dispute.objects.get()
+    assert f"已登记，查询码 {dispute.tracking_number}" in saved.content.decode()
+    client.post(
+        f"/mediation/{dispute.pk}/dispatch/",
+        {"unit": town.justice.pk, "due_on": TODAY.isoformat()},
+        follow=True,
+    )
+    assert Dispatch.objects.get().unit == town.justice
+    other = Client()
+    other.force_login(town.other_admin)
+    assert other.get(f"/mediation/{dispute.pk}/").status_code == 404

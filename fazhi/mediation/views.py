@@ -1,0 +1,81 @@
+"""Mediation centre pages: the visits, intake, a visit's page and its dispatch. Thin: parse, call one
+service, redirect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.access import request_staff, staff_required
+from fazhi.core.models import Role
+from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.ledger.selectors import verified_history
+from fazhi.mediation import selectors, services
+from fazhi.mediation.forms import DispatchForm, DisputeForm
+
+READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
+
+
+@staff_required(*READERS)
+def dispute_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    context = {
+        "page": paginate(request, selectors.disputes_for(actor)),
+        "query_string": query_without_page(request),
+        "today": timezone.localdate(),
+    }
+    return render(request, "mediation/list.html", context)
+
+
+@staff_required(*services.STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def dispute_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        lines = [line for line in data.pop("visitors").splitlines() if line.strip()]
+        data["visitors"] = [core_selectors.find_party(actor, line, field="visitors") for line in lines]
+        dispute = services.register_dispute(actor, services.DisputeInput(**data))
+        return "已登记，查询码 %(t)s。" % {"t": dispute.tracking_number}, redirect(
+            "mediation:detail", dispute.pk
+        )
+
+    form = DisputeForm(
+        request.POST or None, initial={"received_on": timezone.localdate(), "visitor_count": 1}
+    )
+    return form_page(request, form, title="矛调中心来访登记", save=save)
+
+
+@staff_required(*READERS)
+def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+    context = {
+        "dispute": dispute,
+        "visitors": dispute.visitors.all(),
+        "dispatches": dispute.dispatches.select_related("unit"),
+        "history": verified_history(dispute),
+        "today": timezone.localdate(),
+    }
+    return render(request, "mediation/detail.html", context)
+
+
+@staff_required(*services.STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        sent = services.dispatch_dispute(actor, dispute, **data)
+        return "已交办%(u)s。" % {"u": sent.unit.name}, redirect("mediation:detail", dispute.pk)
+
+    form = DispatchForm(
+        request.POST or None, units=selectors.units_for(actor), initial={"due_on": dispute.due_on}
+    )
+    return form_page(request, form, title="分流交办", save=save)
