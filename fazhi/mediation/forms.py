@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from fazhi.core.forms import DATE, ServiceErrorsMixin
-from fazhi.mediation.models import Channel, DisputeCategory, HandlingUnit
+from fazhi.mediation.models import Channel, DisputeCategory, HandlingUnit, UnitKind
 
 
 class DisputeForm(ServiceErrorsMixin):
@@ -40,3 +40,8 @@ class DispatchForm(ServiceErrorsMixin):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class UnitForm(ServiceErrorsMixin):
+    name = forms.CharField(label="承办单位", max_length=100)
+    kind = forms.ChoiceField(label="类别", choices=UnitKind.choices)

@@ -16,7 +16,15 @@ from fazhi.core.models import Party, Role, Staff
 from fazhi.ledger import record as ledger
 from fazhi.mediation import rules
 from fazhi.mediation.events import MediationEvent
-from fazhi.mediation.models import Channel, Dispatch, Dispute, DisputeCategory, DisputeStatus, HandlingUnit
+from fazhi.mediation.models import (
+    Channel,
+    Dispatch,
+    Dispute,
+    DisputeCategory,
+    DisputeStatus,
+    HandlingUnit,
+    UnitKind,
+)
 
 STAFF_ROLES = (Role.MEDIATOR, Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
 # Unambiguous characters only: the number is read out over the phone and typed on the portal.
@@ -126,3 +134,24 @@ def dispatch_dispute(
         organisation=town,
     )
     return sent
+
+
+@transaction.atomic(durable=True)
+def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
+    """A unit the centre may dispatch to (1+3+N): a core force, a department or a village."""
+    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    town = permissions.acting_town(actor)
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = "请填写承办单位名称。"
+    elif HandlingUnit.objects.filter(organisation=town, name=name.strip()).exists():
+        errors["name"] = "该承办单位已登记。"
+    if kind not in UnitKind.values:
+        errors["kind"] = "请选择类别。"
+    if errors:
+        raise InvalidInput("承办单位信息有误。", field_errors=errors)
+    unit = HandlingUnit.objects.create(organisation=town, name=name.strip(), kind=kind)
+    ledger.record(
+        actor, MediationEvent.UNIT_ADDED, unit, {"name": unit.name, "kind": kind}, organisation=town
+    )
+    return unit

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import selectors, services
-from fazhi.mediation.forms import DispatchForm, DisputeForm
+from fazhi.mediation.forms import DispatchForm, DisputeForm, UnitForm
 
 READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
 
@@ -79,3 +80,23 @@ def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
         request.POST or None, units=selectors.units_for(actor), initial={"due_on": dispute.due_on}
     )
     return form_page(request, form, title="分流交办", save=save)
+
+
+@staff_required(*READERS)
+@require_http_methods(["GET", "POST"])
+def units(request: HttpRequest) -> HttpResponse:
+    """承办单位 (1+3+N): the list, and for an administrator or the head the form to add one."""
+    actor = request_staff(request)
+    form = UnitForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        unit = services.add_handling_unit(actor, **data)
+        return "已登记承办单位“%(n)s”。" % {"n": unit.name}, redirect("mediation:units")
+
+    if request.method == "POST":
+        return form_page(request, form, title="登记承办单位", save=save)
+    context = {
+        "units": selectors.units_for(actor),
+        "form": form if permissions.has_role(actor, Role.ADMIN, Role.HEAD) else None,
+    }
+    return render(request, "mediation/units.html", context)

@@ -170,3 +170,15 @@ def test_intake_and_dispatch_on_the_pages_and_another_town_sees_nothing(town):
     other = Client()
     other.force_login(town.other_admin)
     assert other.get(f"/mediation/{dispute.pk}/").status_code == 404
+
+
+def test_only_an_administrator_or_the_head_adds_a_handling_unit(town):
+    from fazhi.core.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.add_handling_unit(town.mediator, name="综治中心", kind=UnitKind.CORE)
+    unit = services.add_handling_unit(town.admin, name="综治中心", kind=UnitKind.CORE)
+    assert unit.organisation == town.town
+    with pytest.raises(InvalidInput, match="承办单位信息有误"):
+        services.add_handling_unit(town.admin, name="综治中心", kind=UnitKind.CORE)
+    assert HandlingUnit.objects.filter(name="综治中心").count() == 1
