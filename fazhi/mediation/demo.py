@@ -12,6 +12,7 @@ from fazhi.mediation.models import DisputeCategory, UnitKind
 
 def load(demo_town: demo.DemoTown) -> None:
     staff = demo_town.staff
+    services.ensure_default_categories()
     units = {
         name: services.add_handling_unit(staff["admin"], name=name, kind=kind)
         for name, kind in (

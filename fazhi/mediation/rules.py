@@ -15,3 +15,13 @@ def closure_period() -> PeriodRule:
     return PeriodRule(
         "mediation", "矛调中心办结", settings.MEDIATION_TARGET_DAYS, DayKind.CALENDAR, MEDIATION_CITATION
     )
+
+
+# The default two-level taxonomy (issue 7: its defaults include 城乡建设, 劳动与社会保障, 农业农村, 其他).
+DEFAULT_CATEGORIES: dict[str, list[str]] = {
+    "城乡建设": ["征地拆迁", "物业管理", "违法建设", "环境污染"],
+    "劳动与社会保障": ["拖欠工资", "劳动合同", "社会保险", "工伤"],
+    "农业农村": ["土地承包", "宅基地", "农村集体经济", "山林水利"],
+    "婚姻家庭与邻里": ["婚姻家庭", "邻里纠纷", "赡养抚养"],
+    "其他": [],
+}

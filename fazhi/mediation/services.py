@@ -155,3 +155,13 @@ def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
         actor, MediationEvent.UNIT_ADDED, unit, {"name": unit.name, "kind": kind}, organisation=town
     )
     return unit
+
+
+@transaction.atomic
+def ensure_default_categories() -> None:
+    """The default taxonomy, where it is missing (migration 0002 puts it in; a database emptied since,
+    as tests do, gets it back)."""
+    for name, children in rules.DEFAULT_CATEGORIES.items():
+        parent, _ = DisputeCategory.objects.get_or_create(name=name, parent=None)
+        for child in children:
+            DisputeCategory.objects.get_or_create(name=child, parent=parent)

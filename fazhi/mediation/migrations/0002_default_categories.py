@@ -5,13 +5,7 @@ from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
-DEFAULTS = {
-    "城乡建设": ["征地拆迁", "物业管理", "违法建设", "环境污染"],
-    "劳动与社会保障": ["拖欠工资", "劳动合同", "社会保险", "工伤"],
-    "农业农村": ["土地承包", "宅基地", "农村集体经济", "山林水利"],
-    "婚姻家庭与邻里": ["婚姻家庭", "邻里纠纷", "赡养抚养"],
-    "其他": [],
-}
+from fazhi.mediation.rules import DEFAULT_CATEGORIES as DEFAULTS
 
 
 def create(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
