@@ -18,6 +18,7 @@ urlpatterns = [
     path("decisions/", include("fazhi.decisions.urls")),
     path("mediation/", include("fazhi.mediation.urls")),
     path("gongshi/juece/", include("fazhi.decisions.public_urls")),
+    path("gongshi/chaxun/", include("fazhi.mediation.public_urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
@@ -63,3 +64,37 @@ def units_for(actor: Staff) -> QuerySet[HandlingUnit]:
     if town is None:
         return HandlingUnit.objects.none()
     return HandlingUnit.objects.filter(organisation=town, active=True)
+
+
+@dataclass(frozen=True)
+class PublicProgress:
+    """What a citizen may learn by the tracking number: no names, no facts, no claims."""
+
+    received_on: datetime.date
+    category: str
+    status: str
+    unit: str
+    due_on: datetime.date
+
+
+def public_progress(*, town_id: int, code: str) -> PublicProgress | None:
+    """The progress of the town's matter with this code; None for a wrong code, another town's code or
+    a guess, alike, so the answer reveals nothing about which."""
+    normalised = code.strip().upper()
+    if len(normalised) != 10:
+        return None
+    dispute = (
+        Dispute.objects.filter(organisation_id=town_id, tracking_number=normalised)
+        .select_related("category__parent")
+        .first()
+    )
+    if dispute is None:
+        return None
+    last = dispute.dispatches.select_related("unit").order_by("-dispatched_at", "-id").first()
+    return PublicProgress(
+        received_on=dispute.received_on,
+        category=dispute.category.parent.name if dispute.category.parent else dispute.category.name,
+        status=dispute.get_status_display(),
+        unit=last.unit.name if last else "",
+        due_on=dispute.due_on,
+    )

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import selectors, services
 from fazhi.mediation.forms import DispatchForm, DisputeForm, UnitForm
@@ -100,3 +101,22 @@ def units(request: HttpRequest) -> HttpResponse:
         "form": form if permissions.has_role(actor, Role.ADMIN, Role.HEAD) else None,
     }
     return render(request, "mediation/units.html", context)
+
+
+# ------------------------------------------------------------------------------------------ the public
+
+
+@rate_limited
+@public_page
+def public_lookup(request: HttpRequest) -> HttpResponse:
+    """A citizen checks a matter's progress with its tracking number, in their town; a wrong or guessed
+    number and another town's number get the same answer."""
+    towns = public_authorities()
+    town_id = request.GET.get("org", "")
+    code = request.GET.get("code", "")[:20]
+    progress = None
+    searched = bool(town_id and code)
+    if searched and town_id.isdigit():
+        progress = selectors.public_progress(town_id=int(town_id), code=code)
+    context = {"towns": towns, "town_id": town_id, "code": code, "progress": progress, "searched": searched}
+    return render(request, "mediation/public_lookup.html", context)

@@ -195,3 +195,26 @@ def test_the_default_taxonomy_comes_back_after_the_table_was_emptied(db):
     wages = DisputeCategory.objects.select_related("parent").get(name="拖欠工资")
     assert wages.parent is not None
     assert wages.parent.name == "劳动与社会保障"
+
+
+def test_the_portal_tells_the_progress_by_tracking_number_and_nothing_for_a_guess_or_another_town(town):
+    from django.test import Client
+
+    dispute = visit(town)
+    services.dispatch_dispute(town.mediator, dispute, unit=town.justice, due_on=dispute.due_on)
+    citizen = Client()
+    found = citizen.get("/gongshi/chaxun/", {"org": town.town.pk, "code": dispute.tracking_number.lower()})
+    page = found.content.decode()
+    assert 'data-testid="progress"' in page
+    assert "司法所（人民调解）办理" in page
+    assert "劳动与社会保障" in page
+    for private in ("刘某", "陈某", "拖欠3名村民工资", "要求支付拖欠工资"):
+        assert private not in page
+    guessed = "2" * 10 if dispute.tracking_number != "2" * 10 else "3" * 10
+    for params in (
+        {"org": town.town.pk, "code": guessed},
+        {"org": town.other_town.pk, "code": dispute.tracking_number},
+    ):
+        answer = citizen.get("/gongshi/chaxun/", params).content.decode()
+        assert 'data-testid="not-found"' in answer
+        assert 'data-testid="progress"' not in answer
