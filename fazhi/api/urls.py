@@ -14,6 +14,7 @@ from fazhi.decisions.api import router as decisions_router
 from fazhi.enforcement.api import router as enforcement_router
 from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
+from fazhi.mediation.api import router as mediation_router
 
 api = NinjaAPI(
     title="法治 API",
@@ -64,3 +65,4 @@ api.add_router("/", enforcement_router)
 api.add_router("/", contracts_router)
 api.add_router("/", learning_router)
 api.add_router("/", decisions_router)
+api.add_router("/", mediation_router)

@@ -218,3 +218,32 @@ def test_the_portal_tells_the_progress_by_tracking_number_and_nothing_for_a_gues
         answer = citizen.get("/gongshi/chaxun/", params).content.decode()
         assert 'data-testid="not-found"' in answer
         assert 'data-testid="progress"' not in answer
+
+
+def test_the_api_registers_a_visit_refuses_too_few_persons_and_counts_it(town):
+    import json
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(town.mediator)
+    body = {
+        "received_on": TODAY.isoformat(),
+        "channel": "visit",
+        "category_id": town.wages.pk,
+        "visitor_count": 1,
+        "visitor_ids": [party.pk for party in town.villagers],
+        "summary": "拖欠工资",
+        "claims": "支付工资",
+    }
+    refused = client.post("/api/v1/mediation/disputes", json.dumps(body), content_type="application/json")
+    assert refused.status_code == 422
+    assert "visitor_count" in refused.json()["extra"]["fields"]
+    assert not Dispute.objects.exists()
+    body["visitor_count"] = 3
+    created = client.post("/api/v1/mediation/disputes", json.dumps(body), content_type="application/json")
+    assert created.status_code == 201
+    counted = client.get("/api/v1/mediation/statistics").json()
+    assert counted == [
+        {"category": "劳动与社会保障／拖欠工资", "month": TODAY.month, "batches": 1, "persons": 3}
+    ]
