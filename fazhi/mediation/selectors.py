@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
+from django.urls import reverse
 
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Organisation, Staff
+from fazhi.core.models import Organisation, Party, Staff
+from fazhi.core.party_links import PartyLink
 from fazhi.mediation.models import Dispute, HandlingUnit
 
 
@@ -98,3 +100,15 @@ def public_progress(*, town_id: int, code: str) -> PublicProgress | None:
         unit=last.unit.name if last else "",
         due_on=dispute.due_on,
     )
+
+
+def party_dispute_links(actor: Staff, party: Party) -> list[PartyLink]:
+    """The party's visits to the mediation centre, for its page (一户一档)."""
+    return [
+        PartyLink(
+            title="矛调中心来访 %(d)s" % {"d": dispute.received_on.isoformat()},
+            url=reverse("mediation:detail", args=[dispute.pk]),
+            detail="%(c)s · %(s)s" % {"c": dispute.category, "s": dispute.get_status_display()},
+        )
+        for dispute in disputes_for(actor).filter(visitors=party)
+    ]

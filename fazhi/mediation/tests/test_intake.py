@@ -247,3 +247,14 @@ def test_the_api_registers_a_visit_refuses_too_few_persons_and_counts_it(town):
     assert counted == [
         {"category": "劳动与社会保障／拖欠工资", "month": TODAY.month, "batches": 1, "persons": 3}
     ]
+
+
+def test_the_party_page_lists_the_partys_visits(town):
+    from django.test import Client
+
+    visit(town)
+    client = Client()
+    client.force_login(town.mediator)
+    page = client.get(f"/parties/{town.villagers[0].pk}/").content.decode()
+    assert f"矛调中心来访 {TODAY.isoformat()}" in page
+    assert "劳动与社会保障／拖欠工资" in page
