@@ -102,7 +102,7 @@ def register_contract(
 ) -> Status[Contract]:
     actor = _actor(request)
     party = core_selectors.access_party(actor, payload.counterparty_id)
-    department = selectors.departments_of(actor).filter(pk=payload.department_id).first()
+    department = core_selectors.departments_of(actor).filter(pk=payload.department_id).first()
     if department is None:
         raise NotFoundOrHidden()
     data = services.ContractInput(

@@ -15,6 +15,7 @@ from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.selectors import int_id
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,7 @@ def register(actor: Staff, filters: ContractFilters, *, today: datetime.date) ->
 
 
 def access_contract(actor: Staff, contract_id: object) -> Contract:
-    try:
-        number = int(str(contract_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(contract_id)
     contract = (
         Contract.objects.select_related("organisation", "counterparty", "department", "registered_by")
         .filter(pk=number)
@@ -85,10 +83,7 @@ def latest_reviews(contracts: list[Contract]) -> dict[int, ContractReview]:
 
 
 def access_review(actor: Staff, review_id: object) -> ContractReview:
-    try:
-        number = int(str(review_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(review_id)
     review = (
         ContractReview.objects.select_related(
             "number", "reviewer", "contract__organisation", "contract__counterparty", "contract__department"
@@ -99,13 +94,6 @@ def access_review(actor: Staff, review_id: object) -> ContractReview:
     if review is None or not permissions.can_see(actor, review.contract.organisation):
         raise NotFoundOrHidden()
     return review
-
-
-def departments_of(actor: Staff) -> QuerySet[Organisation]:
-    town = permissions.scope_root(actor)
-    if town is None:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(path__startswith=town.path).order_by("path")
 
 
 def party_contract_links(actor: Staff, party: Party) -> list[PartyLink]:

@@ -37,7 +37,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _departments(actor: Staff) -> list[tuple[int, str]]:
-    return [(org.pk, org.name) for org in selectors.departments_of(actor)]
+    return [(org.pk, org.name) for org in core_selectors.departments_of(actor)]
 
 
 def _filters(request: HttpRequest, actor: Staff) -> tuple[RegisterFilterForm, selectors.ContractFilters]:
@@ -97,7 +97,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         party = core_selectors.find_party(actor, data["counterparty"], field="counterparty")
-        department = selectors.departments_of(actor).get(pk=data["department"])
+        department = core_selectors.departments_of(actor).get(pk=data["department"])
         contract = services.register_contract(
             actor,
             services.ContractInput(

@@ -29,7 +29,8 @@ from fazhi.core.models import (
 from fazhi.core.party_links import PartyLink
 
 
-def _int_id(raw: object) -> int:
+def int_id(raw: object) -> int:
+    """A record's id as a URL or a form gives it; anything else is the same 404 as a hidden record."""
     try:
         value = int(str(raw))
     except ValueError:
@@ -71,8 +72,16 @@ def organisation_named(text: str) -> Organisation:
     return found[0]
 
 
+def departments_of(actor: Staff) -> QuerySet[Organisation]:
+    """The actor's town and the units under it, for choosing a handling department."""
+    town = permissions.scope_root(actor)
+    if town is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(path__startswith=town.path).order_by("path")
+
+
 def access_organisation(actor: Staff, organisation_id: object) -> Organisation:
-    organisation = Organisation.objects.select_related("parent").filter(pk=_int_id(organisation_id)).first()
+    organisation = Organisation.objects.select_related("parent").filter(pk=int_id(organisation_id)).first()
     if organisation is None or not permissions.can_see(actor, organisation):
         raise NotFoundOrHidden()
     return organisation
@@ -95,7 +104,7 @@ def list_staff_for(
 
 
 def access_staff(actor: Staff, staff_id: object) -> Staff:
-    staff = Staff.objects.select_related("organisation").filter(pk=_int_id(staff_id), is_system=False).first()
+    staff = Staff.objects.select_related("organisation").filter(pk=int_id(staff_id), is_system=False).first()
     if staff is None or staff.organisation is None or not permissions.can_see(actor, staff.organisation):
         raise NotFoundOrHidden()
     return staff
@@ -108,7 +117,7 @@ def credentials_of(staff: Staff) -> QuerySet[EnforcementCredential]:
 def access_credential(actor: Staff, credential_id: object) -> EnforcementCredential:
     credential = (
         EnforcementCredential.objects.select_related("staff__organisation")
-        .filter(pk=_int_id(credential_id))
+        .filter(pk=int_id(credential_id))
         .first()
     )
     if credential is None or credential.staff.organisation is None:
@@ -220,7 +229,7 @@ def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> Quer
 
 
 def access_party(actor: Staff, party_id: object) -> Party:
-    party = Party.objects.select_related("organisation", "created_by").filter(pk=_int_id(party_id)).first()
+    party = Party.objects.select_related("organisation", "created_by").filter(pk=int_id(party_id)).first()
     if party is None or not permissions.can_see(actor, party.organisation):
         raise NotFoundOrHidden()
     return party
@@ -248,7 +257,7 @@ def party_attachment_links(actor: Staff, party: Party) -> list[PartyLink]:
 
 def access_attachment(actor: Staff, attachment_id: object) -> Attachment:
     attachment = (
-        Attachment.objects.select_related("blob", "organisation").filter(pk=_int_id(attachment_id)).first()
+        Attachment.objects.select_related("blob", "organisation").filter(pk=int_id(attachment_id)).first()
     )
     if attachment is None or not permissions.can_see(actor, attachment.organisation):
         raise NotFoundOrHidden()
@@ -263,7 +272,7 @@ def list_number_series_for(actor: Staff) -> QuerySet[NumberSeries]:
 
 
 def access_number_series(actor: Staff, series_id: object) -> NumberSeries:
-    series = NumberSeries.objects.select_related("organisation").filter(pk=_int_id(series_id)).first()
+    series = NumberSeries.objects.select_related("organisation").filter(pk=int_id(series_id)).first()
     if series is None or not permissions.can_see(actor, series.organisation):
         raise NotFoundOrHidden()
     return series
@@ -275,7 +284,7 @@ def issued_numbers_of(series: NumberSeries, *, year: int | None = None) -> Query
 
 
 def access_issued_number(actor: Staff, issued_id: object) -> IssuedNumber:
-    issued = IssuedNumber.objects.select_related("series__organisation").filter(pk=_int_id(issued_id)).first()
+    issued = IssuedNumber.objects.select_related("series__organisation").filter(pk=int_id(issued_id)).first()
     if issued is None or not permissions.can_see(actor, issued.series.organisation):
         raise NotFoundOrHidden()
     return issued

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from fazhi.core import files, permissions
+from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.decisions import rules, selectors, services
@@ -64,7 +65,7 @@ def catalogue(request: HttpRequest, year: int) -> list[CatalogueItem]:
 @router.post("/decisions/catalogue", response={201: CatalogueItemOut}, summary="列入决策事项目录")
 def add_item(request: HttpRequest, payload: CatalogueItemIn) -> Status[CatalogueItem]:
     actor = _actor(request)
-    department = selectors.departments_of(actor).filter(pk=payload.department_id).first()
+    department = core_selectors.departments_of(actor).filter(pk=payload.department_id).first()
     if department is None:
         raise NotFoundOrHidden()
     return Status(

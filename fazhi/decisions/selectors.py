@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Staff
+from fazhi.core.selectors import int_id
 from fazhi.decisions.models import (
     CatalogueItem,
     CommentPeriod,
@@ -22,13 +23,6 @@ from fazhi.decisions.models import (
 from fazhi.disclosure import masking
 
 
-def _number(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        raise NotFoundOrHidden() from None
-
-
 def catalogue_for(actor: Staff, *, year: int) -> QuerySet[CatalogueItem]:
     return permissions.visible(actor, CatalogueItem.objects.filter(year=year)).select_related("department")
 
@@ -38,14 +32,14 @@ def decisions_for(actor: Staff) -> QuerySet[MajorDecision]:
 
 
 def access_decision(actor: Staff, decision_id: object) -> MajorDecision:
-    decision = decisions_for(actor).filter(pk=_number(decision_id)).first()
+    decision = decisions_for(actor).filter(pk=int_id(decision_id)).first()
     if decision is None:
         raise NotFoundOrHidden()
     return decision
 
 
 def access_catalogue_item(actor: Staff, item_id: object) -> CatalogueItem:
-    item = permissions.visible(actor, CatalogueItem.objects.all()).filter(pk=_number(item_id)).first()
+    item = permissions.visible(actor, CatalogueItem.objects.all()).filter(pk=int_id(item_id)).first()
     if item is None:
         raise NotFoundOrHidden()
     return item
@@ -54,17 +48,12 @@ def access_catalogue_item(actor: Staff, item_id: object) -> CatalogueItem:
 def access_comment(actor: Staff, comment_id: object) -> PublicComment:
     comment = (
         PublicComment.objects.select_related("period__decision__organisation")
-        .filter(pk=_number(comment_id))
+        .filter(pk=int_id(comment_id))
         .first()
     )
     if comment is None or not permissions.can_see(actor, comment.period.decision.organisation):
         raise NotFoundOrHidden()
     return comment
-
-
-def departments_of(actor: Staff) -> QuerySet[Organisation]:
-    town = permissions.scope_root(actor)
-    return Organisation.objects.filter(path__startswith=town.path) if town else Organisation.objects.none()
 
 
 # ------------------------------------------------------------------------------------------ the public
@@ -97,7 +86,7 @@ def public_consultations(*, today: datetime.date) -> QuerySet[CommentPeriod]:
 def public_consultation(
     period_id: object, *, today: datetime.date
 ) -> tuple[CommentPeriod, list[PublicCommentView]]:
-    period = public_consultations(today=today).filter(pk=_number(period_id)).first()
+    period = public_consultations(today=today).filter(pk=int_id(period_id)).first()
     if period is None:
         raise NotFoundOrHidden()
     comments = [

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core import files, permissions
+from fazhi.core import selectors as core_selectors
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import DomainError
 from fazhi.core.models import Role, Staff
@@ -49,11 +50,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("year", today.year))
     except ValueError:
         year = today.year
-    departments = [(org.pk, org.name) for org in selectors.departments_of(actor)]
+    departments = [(org.pk, org.name) for org in core_selectors.departments_of(actor)]
     form = CatalogueItemForm(request.POST or None, departments=departments, initial={"year": year})
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        department = selectors.departments_of(actor).get(pk=data["department"])
+        department = core_selectors.departments_of(actor).get(pk=data["department"])
         item = services.add_catalogue_item(
             actor, year=data["year"], title=data["title"], department=department
         )

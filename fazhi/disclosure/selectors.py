@@ -11,6 +11,7 @@ from django.utils import timezone
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Staff
+from fazhi.core.selectors import int_id
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import CreditExport, ExportScope, InspectionItem, Publication, PublicationStatus
@@ -34,10 +35,7 @@ def publications_for(actor: Staff, *, status: str = "") -> QuerySet[Publication]
 
 
 def access_publication(actor: Staff, publication_id: object) -> Publication:
-    try:
-        number = int(str(publication_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(publication_id)
     publication = publications_for(actor).select_related("decision__case").filter(pk=number).first()
     if publication is None:
         raise NotFoundOrHidden()
@@ -45,10 +43,7 @@ def access_publication(actor: Staff, publication_id: object) -> Publication:
 
 
 def access_decision_for_publication(actor: Staff, decision_id: object) -> PenaltyDecision:
-    try:
-        number = int(str(decision_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(decision_id)
     decision = decisions_awaiting_publication(actor).filter(pk=number).first()
     if decision is None:
         raise NotFoundOrHidden()
@@ -80,10 +75,7 @@ def public_list(
 def public_publication(publication_id: object) -> Publication:
     """A publication by its public address: published, withdrawn or expired (the page says which);
     drafts and withheld decisions do not exist for the public."""
-    try:
-        number = int(str(publication_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(publication_id)
     publication = Publication.objects.filter(
         pk=number, status__in=[PublicationStatus.PUBLISHED, PublicationStatus.WITHDRAWN]
     ).first()
@@ -238,13 +230,21 @@ def timeliness_by_month(
             case__organisation__path__startswith=organisation.path, decided_on__year=year
         )
         .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
-        .values_list("decided_on", "publication__published_at")
+        .values_list("decided_on", "publication__published_at", "publication__due_on")
     )
     months: dict[int, list[int]] = {month: [0, 0, 0, 0, 0] for month in range(1, 13)}
-    for decided_on, published_at in decisions:
+    # A publication keeps the deadline computed when it was prepared; only a decision not yet prepared
+    # needs the calendar, once per decision day (each computation reads the year's holidays).
+    computed: dict[datetime.date, datetime.date] = {}
+    for decided_on, published_at, publication_due in decisions:
         counts = months[decided_on.month]
         counts[0] += 1
-        due = rules.PUBLISH.due(decided_on).due
+        stored_due: datetime.date | None = publication_due  # None without a publication (a LEFT JOIN)
+        if stored_due is None:
+            if decided_on not in computed:
+                computed[decided_on] = rules.PUBLISH.due(decided_on).due
+            stored_due = computed[decided_on]
+        due = stored_due
         if published_at is not None:
             counts[1 if timezone.localdate(published_at) <= due else 2] += 1
         else:
@@ -253,10 +253,7 @@ def timeliness_by_month(
 
 
 def access_credit_export(actor: Staff, export_id: object) -> CreditExport:
-    try:
-        number = int(str(export_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(export_id)
     export = credit_exports_for(actor).filter(pk=number).first()
     if export is None:
         raise NotFoundOrHidden()
@@ -308,10 +305,7 @@ class PublicAuthority:
 def public_authority(organisation_id: object, *, today: datetime.date) -> PublicAuthority:
     """执法主体: the town, its officers whose 执法证 is valid today (name, number, category; nothing
     else about them), and the powers it exercises with their legal basis (国办发〔2018〕118号)."""
-    try:
-        number = int(str(organisation_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(organisation_id)
     organisation = public_authorities().filter(pk=number).first()
     if organisation is None:
         raise NotFoundOrHidden()

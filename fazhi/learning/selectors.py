@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.selectors import int_id
 from fazhi.learning import rules
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
 
@@ -34,24 +35,17 @@ def trainings_for(actor: Staff, *, year: int | None = None, kind: str = "") -> Q
 
 
 def access_session(actor: Staff, session_id: object) -> StudySession:
-    session = sessions_for(actor).filter(pk=_number(session_id)).first()
+    session = sessions_for(actor).filter(pk=int_id(session_id)).first()
     if session is None:
         raise NotFoundOrHidden()
     return session
 
 
 def access_training(actor: Staff, training_id: object) -> Training:
-    training = trainings_for(actor).filter(pk=_number(training_id)).first()
+    training = trainings_for(actor).filter(pk=int_id(training_id)).first()
     if training is None:
         raise NotFoundOrHidden()
     return training
-
-
-def _number(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        raise NotFoundOrHidden() from None
 
 
 def staff_of(actor: Staff) -> QuerySet[Staff]:

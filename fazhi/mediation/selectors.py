@@ -14,6 +14,7 @@ from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.selectors import int_id
 from fazhi.mediation.models import Dispute, HandlingUnit
 
 
@@ -51,10 +52,7 @@ def disputes_for(actor: Staff) -> QuerySet[Dispute]:
 
 
 def access_dispute(actor: Staff, dispute_id: object) -> Dispute:
-    try:
-        number = int(str(dispute_id))
-    except ValueError:
-        raise NotFoundOrHidden() from None
+    number = int_id(dispute_id)
     dispute = disputes_for(actor).filter(pk=number).first()
     if dispute is None:
         raise NotFoundOrHidden()
