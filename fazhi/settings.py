@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "fazhi.learning",
     "fazhi.decisions",
     "fazhi.mediation",
+    "fazhi.petitions",
+    "fazhi.prevention",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +236,16 @@ LEARNING_HOURS_TARGET = env_int("FAZHI_LEARNING_HOURS_TARGET", 60)
 LEARNING_LECTURES_TARGET = env_int("FAZHI_LEARNING_LECTURES_TARGET", 2)
 # The mediation centre's closure target in calendar days (司法部令第75号: "一般在一个月内调结").
 MEDIATION_TARGET_DAYS = env_int("FAZHI_MEDIATION_TARGET_DAYS", 30)
+# How many days before its closure target an open matter is flagged as due soon.
+MEDIATION_WARNING_DAYS = env_int("FAZHI_MEDIATION_WARNING_DAYS", 5)
+# "三到位一处理" is a local work standard (DOMAIN §3.7): each item is marked done or not applicable
+# before a matter is closed. A town with its own wording overrides this list in its settings.
+MEDIATION_CHECKLIST = [
+    ("solved", "诉求合理的，解决问题到位"),
+    ("educated", "诉求无理的，思想教育到位"),
+    ("assisted", "生活困难的，帮扶救助到位"),
+    ("lawful", "行为违法的，依法处理"),
+]
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.

@@ -17,6 +17,8 @@ urlpatterns = [
     path("learning/", include("fazhi.learning.urls")),
     path("decisions/", include("fazhi.decisions.urls")),
     path("mediation/", include("fazhi.mediation.urls")),
+    path("petitions/", include("fazhi.petitions.urls")),
+    path("prevention/", include("fazhi.prevention.urls")),
     path("gongshi/juece/", include("fazhi.decisions.public_urls")),
     path("gongshi/chaxun/", include("fazhi.mediation.public_urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),

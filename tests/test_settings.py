@@ -103,10 +103,25 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     from fazhi.contracts.models import Contract
 
     assert sorted(Contract.objects.values_list("status", flat=True)) == ["filed", "reviewed", "submitted"]
+    from fazhi.mediation.models import Dispute
+
+    assert sorted(Dispute.objects.values_list("status", "outcome")) == [
+        ("closed", "agreement"),
+        ("dispatched", ""),
+    ]
+    assert Dispute.objects.get(status="closed").follow_ups.get().satisfaction == "satisfied"
+    from fazhi.petitions.models import Petition
+
+    assert sorted(Petition.objects.values_list("status", "is_key")) == [
+        ("accepted", False),
+        ("concluded", True),
+        ("review", False),
+    ]
     assert set(DeviceAssignment.objects.values_list("staff__username", flat=True)) == {
         "zhifa1",
         "zhifa2",
         "fuzhu",
     }
+    assert Organisation.objects.get(name="辛口镇").community_volunteers.filter(left_on=None).count() == 43
     call_command("load_demo", "--if-empty")
     assert Organisation.objects.filter(name="辛口镇").count() == 1

@@ -15,6 +15,8 @@ from fazhi.enforcement.api import router as enforcement_router
 from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
 from fazhi.mediation.api import router as mediation_router
+from fazhi.petitions.api import router as petitions_router
+from fazhi.prevention.api import router as prevention_router
 
 api = NinjaAPI(
     title="法治 API",
@@ -66,3 +68,5 @@ api.add_router("/", contracts_router)
 api.add_router("/", learning_router)
 api.add_router("/", decisions_router)
 api.add_router("/", mediation_router)
+api.add_router("/", petitions_router)
+api.add_router("/", prevention_router)

@@ -38,6 +38,8 @@ def _items_for(staff: Staff) -> list[NavItem]:
         staff, Role.MEDIATOR, Role.PETITION_STAFF, Role.ADMIN, Role.HEAD, Role.SUPERVISOR
     ):
         items.append(NavItem("矛调中心", "mediation:list", "mediation"))
+        items.append(NavItem("信访", "petitions:list", "petitions"))
+        items.append(NavItem("群防群治", "prevention:roster", "prevention"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -70,6 +72,8 @@ SECTION_OF_URL_NAME = [
     ("learning:", "learning"),
     ("decisions:", "decisions"),
     ("mediation:", "mediation"),
+    ("petitions:", "petitions"),
+    ("prevention:", "prevention"),
 ]
 
 

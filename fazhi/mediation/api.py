@@ -1,5 +1,5 @@
-"""Mediation centre endpoints: intake, dispatch, handling units and the statistics, with the same
-services, rules and errors as the pages."""
+"""Mediation centre endpoints: intake, dispatch, hand-on and hand-back, sessions, closure, follow-up,
+handling units and the statistics, with the same services, rules and errors as the pages."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.mediation import selectors, services
-from fazhi.mediation.models import Dispute, DisputeCategory, HandlingUnit
+from fazhi.mediation.models import Dispute, DisputeCategory, FollowUp, HandlingUnit, MediationSession
 
 router = Router(tags=["矛调中心"])
 
@@ -34,6 +34,8 @@ class DisputeOut(Schema):
     visitor_count: int
     status: str
     due_on: datetime.date
+    outcome: str
+    closed_on: datetime.date | None
 
 
 class DisputeIn(Schema):
@@ -84,6 +86,106 @@ def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Disp
     return selectors.access_dispute(actor, dispute_id)
 
 
+class HandOnIn(Schema):
+    unit_id: int
+    due_on: datetime.date
+    reason: str
+
+
+@router.post("/mediation/disputes/{dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
+def hand_on(request: HttpRequest, dispute_id: int, payload: HandOnIn) -> Dispute:
+    actor = _actor(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+    unit = selectors.units_for(actor).filter(pk=payload.unit_id).first()
+    if unit is None:
+        raise NotFoundOrHidden()
+    services.hand_on(actor, dispute, unit=unit, due_on=payload.due_on, reason=payload.reason)
+    return selectors.access_dispute(actor, dispute_id)
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+@router.post("/mediation/disputes/{dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
+def hand_back(request: HttpRequest, dispute_id: int, payload: ReasonIn) -> Dispute:
+    actor = _actor(request)
+    return services.hand_back(actor, selectors.access_dispute(actor, dispute_id), reason=payload.reason)
+
+
+class SessionIn(Schema):
+    held_on: datetime.date
+    place: str
+    mediators: str
+    attendees: str
+    record: str
+
+
+class SessionOut(SessionIn):
+    id: int
+
+
+@router.post("/mediation/disputes/{dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录")
+def record_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status[MediationSession]:
+    actor = _actor(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+    return Status(201, services.record_session(actor, dispute, services.SessionInput(**payload.dict())))
+
+
+class AgreementIn(Schema):
+    parties: str
+    facts: str
+    disputed_matters: str
+    responsibilities: str
+    terms: str
+    performance: str
+    signed_on: datetime.date
+    mediator: str
+    committee: str
+
+
+class ClosureIn(Schema):
+    outcome: str = ""
+    closed_on: datetime.date
+    note: str = ""
+    checklist: dict[str, str] = {}
+    agreement: AgreementIn | None = None
+
+
+@router.post("/mediation/disputes/{dispute_id}/close", response=DisputeOut, summary="办结")
+def close(request: HttpRequest, dispute_id: int, payload: ClosureIn) -> Dispute:
+    actor = _actor(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+    agreement = services.AgreementInput(**payload.agreement.dict()) if payload.agreement else None
+    data = services.ClosureInput(
+        outcome=payload.outcome,
+        closed_on=payload.closed_on,
+        note=payload.note,
+        checklist=payload.checklist,
+        agreement=agreement,
+    )
+    return services.close_dispute(actor, dispute, data)
+
+
+class FollowUpIn(Schema):
+    visited_on: datetime.date
+    method: str
+    performance: str
+    satisfaction: str
+    note: str = ""
+
+
+class FollowUpOut(FollowUpIn):
+    id: int
+
+
+@router.post("/mediation/disputes/{dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
+def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Status[FollowUp]:
+    actor = _actor(request)
+    dispute = selectors.access_dispute(actor, dispute_id)
+    return Status(201, services.record_follow_up(actor, dispute, services.FollowUpInput(**payload.dict())))
+
+
 class UnitIn(Schema):
     name: str = Field(max_length=100)
     kind: str
@@ -113,3 +215,28 @@ def statistics(request: HttpRequest, year: int | None = None) -> list[selectors.
     if root is None:
         return []
     return selectors.visits_by_category_and_month(root, year=year or timezone.localdate().year)
+
+
+class OutcomeStatisticsOut(Schema):
+    batches: int
+    persons: int
+    closed: int
+    closed_on_time: int
+    followed_up: int
+    satisfied: int
+    closure_rate: float | None
+    timeliness_rate: float | None
+    satisfaction_rate: float | None
+    by_outcome: dict[str, int]
+
+
+@router.get(
+    "/mediation/outcomes", response=OutcomeStatisticsOut, summary="办结率、按期办结率与满意率（按期间）"
+)
+def outcomes(
+    request: HttpRequest, start: datetime.date, end: datetime.date
+) -> selectors.OutcomeStatistics | None:
+    root = permissions.scope_root(_actor(request))
+    if root is None:
+        raise NotFoundOrHidden()
+    return selectors.outcome_statistics(root, start=start, end=end)

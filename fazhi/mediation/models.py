@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.core.models import Organisation, Party, Staff
+from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
 
 
 class DisputeCategory(models.Model):
@@ -63,6 +63,17 @@ class Channel(models.TextChoices):
 class DisputeStatus(models.TextChoices):
     REGISTERED = "registered", "已登记"
     DISPATCHED = "dispatched", "已交办"
+    CLOSED = "closed", "已办结"
+
+
+class Outcome(models.TextChoices):
+    """How a matter ended (人民调解法 arts. 26, 28; DOMAIN §3.7)."""
+
+    AGREEMENT = "agreement", "调解成功，达成协议"
+    ENDED = "ended", "终止调解"
+    TRANSFERRED = "transferred", "移交有关部门处理"
+    GUIDED = "guided", "引导诉讼或仲裁"
+    BY_LAW = "by_law", "依法处理"
 
 
 class Dispute(models.Model):
@@ -79,6 +90,12 @@ class Dispute(models.Model):
     claims = models.TextField("诉求")
     status = models.CharField("状态", max_length=20, choices=DisputeStatus.choices)
     due_on = models.DateField("办结期限")
+    outcome = models.CharField("办理结果", max_length=20, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField("结果说明", blank=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+    closed_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    # 三到位一处理: each item of settings.MEDIATION_CHECKLIST marked "done" or "not_applicable" at closure.
+    checklist = models.JSONField("三到位一处理", default=dict, blank=True)
     registered_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
 
@@ -92,15 +109,110 @@ class Dispute(models.Model):
         return f"{self.received_on} {self.category}"
 
 
+class DispatchEnd(models.TextChoices):
+    HANDED_ON = "handed_on", "转交其他单位"
+    HANDED_BACK = "handed_back", "退回中心"
+
+
 class Dispatch(models.Model):
+    """One unit's turn with the matter; the current one has no end. A unit may hand it on to another
+    unit or back to the centre, always with a reason."""
+
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="dispatches")
     unit = models.ForeignKey(HandlingUnit, on_delete=models.PROTECT, related_name="dispatches")
     due_on = models.DateField("办理期限")
     dispatched_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     dispatched_at = models.DateTimeField(auto_now_add=True)
+    end = models.CharField("流转", max_length=20, choices=DispatchEnd.choices, blank=True)
+    end_reason = models.TextField("流转理由", blank=True)
+    ended_on = models.DateField("流转日期", null=True, blank=True)
 
     class Meta:
         ordering = ["dispatched_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.dispute} → {self.unit}"
+
+
+class MediationSession(models.Model):
+    """调解工作记录 (人民调解法 art. 27): one sitting, with who took part and what was said."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="sessions")
+    held_on = models.DateField("调解日期")
+    place = models.CharField("地点", max_length=100)
+    mediators = models.CharField("调解员", max_length=200)
+    attendees = models.CharField("参加人", max_length=300)
+    record = models.TextField("调解记录")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "调解记录"
+        verbose_name_plural = "调解记录"
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.place}"
+
+
+class Agreement(models.Model):
+    """调解协议书, with the contents 人民调解法 art. 29 requires."""
+
+    dispute = models.OneToOneField(Dispute, on_delete=models.CASCADE, related_name="agreement")
+    number = models.OneToOneField(IssuedNumber, on_delete=models.PROTECT, related_name="+")
+    parties = models.TextField("当事人基本情况")
+    facts = models.TextField("纠纷的主要事实")
+    disputed_matters = models.TextField("争议事项")
+    responsibilities = models.TextField("各方当事人的责任")
+    terms = models.TextField("协议内容")
+    performance = models.TextField("履行协议的方式、期限")
+    signed_on = models.DateField("签订日期")
+    mediator = models.CharField("调解员", max_length=50)
+    committee = models.CharField("人民调解委员会", max_length=100)
+
+    class Meta:
+        verbose_name = "调解协议书"
+        verbose_name_plural = "调解协议书"
+
+    def __str__(self) -> str:
+        return self.number.text
+
+
+class Satisfaction(models.TextChoices):
+    SATISFIED = "satisfied", "满意"
+    FAIRLY = "fairly", "基本满意"
+    UNSATISFIED = "unsatisfied", "不满意"
+
+
+class Performance(models.TextChoices):
+    FULL = "full", "已履行"
+    PARTIAL = "partial", "部分履行"
+    NONE = "none", "未履行"
+    NOT_APPLICABLE = "not_applicable", "不涉及履行"
+
+
+class FollowUpMethod(models.TextChoices):
+    VISIT = "visit", "上门回访"
+    PHONE = "phone", "电话回访"
+    AT_CENTRE = "at_centre", "来中心回访"
+
+
+class FollowUp(models.Model):
+    """回访: whether the agreement was performed and how satisfied the visitors were."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="follow_ups")
+    visited_on = models.DateField("回访日期")
+    method = models.CharField("方式", max_length=20, choices=FollowUpMethod.choices)
+    performance = models.CharField("履行情况", max_length=20, choices=Performance.choices)
+    satisfaction = models.CharField("满意度", max_length=20, choices=Satisfaction.choices)
+    note = models.TextField("回访情况", blank=True)
+    visited_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "回访"
+        verbose_name_plural = "回访"
+        ordering = ["visited_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.visited_on} {self.get_satisfaction_display()}"

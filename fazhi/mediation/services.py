@@ -1,5 +1,6 @@
-"""Every write of the mediation centre: a visit registered as one batch with its persons, and its
-dispatch to a handling unit. Each one transaction with its ledger event."""
+"""Every write of the mediation centre: a visit registered as one batch with its persons, its dispatch
+to a handling unit and its hand-on or hand-back, the mediation sessions, the closure with its outcome
+(an agreement among them) and the follow-up visit. Each one transaction with its ledger event."""
 
 from __future__ import annotations
 
@@ -7,22 +8,32 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import permissions
+from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Party, Role, Staff
+from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff
 from fazhi.ledger import record as ledger
 from fazhi.mediation import rules
 from fazhi.mediation.events import MediationEvent
 from fazhi.mediation.models import (
+    Agreement,
     Channel,
     Dispatch,
+    DispatchEnd,
     Dispute,
     DisputeCategory,
     DisputeStatus,
+    FollowUp,
+    FollowUpMethod,
     HandlingUnit,
+    MediationSession,
+    Outcome,
+    Performance,
+    Satisfaction,
     UnitKind,
 )
 
@@ -106,23 +117,45 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     return dispute
 
 
-@transaction.atomic(durable=True)
-def dispatch_dispute(
-    actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date
-) -> Dispatch:
-    """分流交办 (1+3+N): to one of the town's handling units, with a due date within the closure target."""
+def _locked_own(actor: Staff, dispute: Dispute) -> Dispute:
+    """The town's own matter, locked for this transaction; another town's is not found."""
     permissions.require_role(actor, *STAFF_ROLES)
-    town = permissions.acting_town(actor)
-    if dispute.organisation_id != town.pk:
+    if dispute.organisation_id != permissions.acting_town(actor).pk:
         raise NotFoundOrHidden()
-    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    if unit.organisation_id != town.pk or not unit.active:
+    return Dispute.objects.select_for_update().get(pk=dispute.pk)
+
+
+def _refuse_if_closed(dispute: Dispute) -> None:
+    if dispute.status == DisputeStatus.CLOSED:
+        raise InvalidInput(
+            "该事项已于 %(d)s 办结。" % {"d": dispute.closed_on.isoformat() if dispute.closed_on else ""}
+        )
+
+
+def _check_unit_and_due(dispute: Dispute, unit: HandlingUnit, due_on: datetime.date) -> None:
+    if unit.organisation_id != dispute.organisation_id or not unit.active:
         raise InvalidInput("请选择本镇（街道）启用的承办单位。", field_errors={"unit": "请选择承办单位。"})
     if due_on < timezone.localdate() or due_on > dispute.due_on:
         raise RuleViolation(
             "办理期限应在今天至办结期限 %(d)s 之间。" % {"d": dispute.due_on.isoformat()},
             citation=rules.MEDIATION_CITATION,
         )
+
+
+def _current_dispatch(dispute: Dispute) -> Dispatch | None:
+    return dispute.dispatches.filter(end="").select_related("unit").first()
+
+
+@transaction.atomic(durable=True)
+def dispatch_dispute(
+    actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date
+) -> Dispatch:
+    """分流交办 (1+3+N): to one of the town's handling units, with a due date within the closure target."""
+    dispute = _locked_own(actor, dispute)
+    _refuse_if_closed(dispute)
+    if _current_dispatch(dispute) is not None:
+        raise InvalidInput("该事项已交办，如需改由其他单位办理，请办理转交。")
+    _check_unit_and_due(dispute, unit, due_on)
     sent = Dispatch.objects.create(dispute=dispute, unit=unit, due_on=due_on, dispatched_by=actor)
     dispute.status = DisputeStatus.DISPATCHED
     dispute.save(update_fields=["status"])
@@ -131,9 +164,303 @@ def dispatch_dispute(
         MediationEvent.DISPATCHED,
         dispute,
         {"unit": unit.name, "due_on": due_on.isoformat()},
-        organisation=town,
+        organisation=dispute.organisation,
     )
     return sent
+
+
+def _end_current(dispute: Dispute, *, end: str, reason: str) -> Dispatch:
+    current = _current_dispatch(dispute)
+    if current is None:
+        raise InvalidInput("该事项当前没有承办单位。")
+    if not reason.strip():
+        raise InvalidInput("请写明理由。", field_errors={"reason": "请写明转交或退回的理由。"})
+    current.end = end
+    current.end_reason = reason.strip()
+    current.ended_on = timezone.localdate()
+    current.save(update_fields=["end", "end_reason", "ended_on"])
+    return current
+
+
+@transaction.atomic(durable=True)
+def hand_on(
+    actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date, reason: str
+) -> Dispatch:
+    """The unit in charge passes the matter to another unit (e.g. a village to the 司法所), with a reason."""
+    dispute = _locked_own(actor, dispute)
+    _refuse_if_closed(dispute)
+    current = _current_dispatch(dispute)
+    if current is not None and current.unit_id == unit.pk:
+        raise InvalidInput("请选择另一个承办单位。", field_errors={"unit": "该单位正在承办此事项。"})
+    _check_unit_and_due(dispute, unit, due_on)
+    previous = _end_current(dispute, end=DispatchEnd.HANDED_ON, reason=reason)
+    sent = Dispatch.objects.create(dispute=dispute, unit=unit, due_on=due_on, dispatched_by=actor)
+    ledger.record(
+        actor,
+        MediationEvent.HANDED_ON,
+        dispute,
+        {"from": previous.unit.name, "to": unit.name, "due_on": due_on.isoformat(), "reason": reason.strip()},
+        organisation=dispute.organisation,
+    )
+    return sent
+
+
+@transaction.atomic(durable=True)
+def hand_back(actor: Staff, dispute: Dispute, *, reason: str) -> Dispute:
+    """The unit in charge returns the matter to the centre, which dispatches it again."""
+    dispute = _locked_own(actor, dispute)
+    _refuse_if_closed(dispute)
+    previous = _end_current(dispute, end=DispatchEnd.HANDED_BACK, reason=reason)
+    dispute.status = DisputeStatus.REGISTERED
+    dispute.save(update_fields=["status"])
+    ledger.record(
+        actor,
+        MediationEvent.HANDED_BACK,
+        dispute,
+        {"from": previous.unit.name, "reason": reason.strip()},
+        organisation=dispute.organisation,
+    )
+    return dispute
+
+
+@dataclass(frozen=True)
+class SessionInput:
+    held_on: datetime.date
+    place: str
+    mediators: str
+    attendees: str
+    record: str
+
+
+@transaction.atomic(durable=True)
+def record_session(actor: Staff, dispute: Dispute, data: SessionInput) -> MediationSession:
+    """调解工作记录 (人民调解法 art. 27): each sitting, with the mediators, who attended and what was said."""
+    dispute = _locked_own(actor, dispute)
+    _refuse_if_closed(dispute)
+    errors: dict[str, str] = {}
+    if data.held_on > timezone.localdate():
+        errors["held_on"] = "调解日期不能晚于今天。"
+    elif data.held_on < dispute.received_on:
+        errors["held_on"] = "调解日期不能早于接待日期 %(d)s。" % {"d": dispute.received_on.isoformat()}
+    for field, message in (
+        ("place", "请填写调解地点。"),
+        ("mediators", "请填写调解员。"),
+        ("attendees", "请填写参加人。"),
+        ("record", "请填写调解记录。"),
+    ):
+        if not getattr(data, field).strip():
+            errors[field] = message
+    if errors:
+        raise InvalidInput("调解记录不完整。", field_errors=errors)
+    sitting = MediationSession.objects.create(
+        dispute=dispute,
+        held_on=data.held_on,
+        place=data.place.strip(),
+        mediators=data.mediators.strip(),
+        attendees=data.attendees.strip(),
+        record=data.record.strip(),
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        MediationEvent.SESSION_RECORDED,
+        dispute,
+        {"session": sitting.pk, "held_on": data.held_on.isoformat(), "mediators": sitting.mediators},
+        organisation=dispute.organisation,
+    )
+    return sitting
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    """The contents of 人民调解法 art. 29."""
+
+    parties: str
+    facts: str
+    disputed_matters: str
+    responsibilities: str
+    terms: str
+    performance: str
+    signed_on: datetime.date
+    mediator: str
+    committee: str
+
+
+AGREEMENT_FIELDS = {
+    "parties": "请填写当事人的基本情况。",
+    "facts": "请填写纠纷的主要事实。",
+    "disputed_matters": "请填写争议事项。",
+    "responsibilities": "请填写各方当事人的责任。",
+    "terms": "请填写当事人达成调解协议的内容。",
+    "performance": "请填写履行协议的方式、期限。",
+    "mediator": "请填写调解员。",
+    "committee": "请填写人民调解委员会名称。",
+}
+
+
+@dataclass(frozen=True)
+class ClosureInput:
+    outcome: str
+    closed_on: datetime.date
+    note: str
+    checklist: dict[str, str]
+    agreement: AgreementInput | None = None
+
+
+CHECKLIST_MARKS = ("done", "not_applicable")
+
+
+def checklist_items() -> list[tuple[str, str]]:
+    return [(key, label) for key, label in settings.MEDIATION_CHECKLIST]
+
+
+def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.outcome not in Outcome.values:
+        errors["outcome"] = "请选择办理结果：未选择办理结果的事项不能办结。"
+    if data.closed_on > timezone.localdate():
+        errors["closed_on"] = "办结日期不能晚于今天。"
+    elif data.closed_on < dispute.received_on:
+        errors["closed_on"] = "办结日期不能早于接待日期 %(d)s。" % {"d": dispute.received_on.isoformat()}
+    marks = {key: data.checklist.get(key, "") for key, _label in checklist_items()}
+    if any(mark not in CHECKLIST_MARKS for mark in marks.values()) or "done" not in marks.values():
+        errors["checklist"] = "请逐项确认“三到位一处理”（到位或不适用），至少一项到位。"
+    if data.outcome != Outcome.AGREEMENT and data.outcome in Outcome.values and not data.note.strip():
+        errors["note"] = {
+            Outcome.ENDED: "终止调解的，请写明已告知当事人的仲裁、行政、司法等救济途径。",
+            Outcome.TRANSFERRED: "请写明移交的部门。",
+            Outcome.GUIDED: "请写明引导的途径（诉讼或仲裁）及告知情况。",
+            Outcome.BY_LAW: "请写明依法处理的情况。",
+        }[Outcome(data.outcome)]
+    if data.outcome == Outcome.AGREEMENT:
+        if data.agreement is None:
+            errors["agreement"] = "调解成功的，请填写调解协议书。"
+        else:
+            for field, message in AGREEMENT_FIELDS.items():
+                if not getattr(data.agreement, field).strip():
+                    errors[field] = message
+            if not dispute.received_on <= data.agreement.signed_on <= data.closed_on:
+                errors["signed_on"] = "签订日期应在接待日期与办结日期之间。"
+    return errors
+
+
+def _agreement_series(town: Organisation) -> NumberSeries:
+    series = NumberSeries.objects.filter(
+        organisation__path__startswith=town.path, key=rules.AGREEMENT_SERIES_KEY
+    ).first()
+    if series is None:
+        raise RuleViolation(
+            "本镇（街道）尚未建立调解协议书的编号系列（用途标识 %(k)s），请管理员先在“文号管理”中建立。"
+            % {"k": rules.AGREEMENT_SERIES_KEY},
+            citation=rules.AGREEMENT_CITATION,
+        )
+    return series
+
+
+@transaction.atomic(durable=True)
+def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute:
+    """办结: only with an outcome and the 三到位一处理 checklist; an agreement carries the contents of
+    人民调解法 art. 29, and an agreement or a termination needs the sessions it came out of."""
+    dispute = _locked_own(actor, dispute)
+    _refuse_if_closed(dispute)
+    errors = _closure_errors(dispute, data)
+    if errors:
+        raise InvalidInput("办结信息不完整。", field_errors=errors)
+    if data.outcome in (Outcome.AGREEMENT, Outcome.ENDED) and not dispute.sessions.exists():
+        raise RuleViolation(
+            "调解成功或终止调解前，应当有调解工作记录，请先登记调解记录。", citation=rules.SESSION_CITATION
+        )
+    payload: dict[str, object] = {
+        "outcome": data.outcome,
+        "closed_on": data.closed_on.isoformat(),
+        "note": data.note.strip(),
+        "checklist": {key: data.checklist[key] for key, _label in checklist_items()},
+        "on_time": data.closed_on <= dispute.due_on,
+    }
+    if data.outcome == Outcome.AGREEMENT:
+        assert data.agreement is not None
+        series = _agreement_series(dispute.organisation)
+        fields = {
+            field: getattr(data.agreement, field).strip()
+            for field in ("parties", "facts", "disputed_matters", "responsibilities", "terms")
+        }
+        agreement = Agreement.objects.create(
+            dispute=dispute,
+            number=core_services.issue_number(
+                actor, series, year=data.agreement.signed_on.year, subject=dispute
+            ),
+            performance=data.agreement.performance.strip(),
+            signed_on=data.agreement.signed_on,
+            mediator=data.agreement.mediator.strip(),
+            committee=data.agreement.committee.strip(),
+            **fields,
+        )
+        payload["agreement"] = {
+            "number": agreement.number.text,
+            "signed_on": agreement.signed_on.isoformat(),
+            "confirmation_due": rules.judicial_confirmation_period().due(agreement.signed_on).due.isoformat(),
+        }
+    dispute.status = DisputeStatus.CLOSED
+    dispute.outcome = data.outcome
+    dispute.outcome_note = data.note.strip()
+    dispute.closed_on = data.closed_on
+    dispute.closed_by = actor
+    dispute.checklist = payload["checklist"]
+    dispute.save(update_fields=["status", "outcome", "outcome_note", "closed_on", "closed_by", "checklist"])
+    ledger.record(actor, MediationEvent.CLOSED, dispute, payload, organisation=dispute.organisation)
+    return dispute
+
+
+@dataclass(frozen=True)
+class FollowUpInput:
+    visited_on: datetime.date
+    method: str
+    performance: str
+    satisfaction: str
+    note: str
+
+
+@transaction.atomic(durable=True)
+def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> FollowUp:
+    """回访 after closure: how the agreement was performed and how satisfied the visitors are."""
+    dispute = _locked_own(actor, dispute)
+    if dispute.status != DisputeStatus.CLOSED or dispute.closed_on is None:
+        raise InvalidInput("事项办结后方可回访。")
+    errors: dict[str, str] = {}
+    if data.visited_on > timezone.localdate():
+        errors["visited_on"] = "回访日期不能晚于今天。"
+    elif data.visited_on < dispute.closed_on:
+        errors["visited_on"] = "回访日期不能早于办结日期 %(d)s。" % {"d": dispute.closed_on.isoformat()}
+    if data.method not in FollowUpMethod.values:
+        errors["method"] = "请选择回访方式。"
+    if data.performance not in Performance.values:
+        errors["performance"] = "请选择履行情况。"
+    if data.satisfaction not in Satisfaction.values:
+        errors["satisfaction"] = "请选择满意度。"
+    if errors:
+        raise InvalidInput("回访信息有误。", field_errors=errors)
+    visit = FollowUp.objects.create(
+        dispute=dispute,
+        visited_on=data.visited_on,
+        method=data.method,
+        performance=data.performance,
+        satisfaction=data.satisfaction,
+        note=data.note.strip(),
+        visited_by=actor,
+    )
+    ledger.record(
+        actor,
+        MediationEvent.FOLLOWED_UP,
+        dispute,
+        {
+            "visited_on": data.visited_on.isoformat(),
+            "method": data.method,
+            "performance": data.performance,
+            "satisfaction": data.satisfaction,
+        },
+        organisation=dispute.organisation,
+    )
+    return visit
 
 
 @transaction.atomic(durable=True)

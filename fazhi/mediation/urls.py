@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.dispute_list, name="list"),
     path("new/", views.dispute_create, name="create"),
     path("units/", views.units, name="units"),
+    path("statistics/", views.statistics, name="statistics"),
     path("<int:dispute_id>/", views.dispute_detail, name="detail"),
     path("<int:dispute_id>/dispatch/", views.dispute_dispatch, name="dispatch"),
+    path("<int:dispute_id>/hand-on/", views.dispute_hand_on, name="hand-on"),
+    path("<int:dispute_id>/hand-back/", views.dispute_hand_back, name="hand-back"),
+    path("<int:dispute_id>/sessions/new/", views.session_create, name="session-create"),
+    path("<int:dispute_id>/close/", views.dispute_close, name="close"),
+    path("<int:dispute_id>/follow-ups/new/", views.follow_up_create, name="follow-up-create"),
+    path("<int:dispute_id>/agreement.docx", views.agreement_docx, name="agreement-docx"),
 ]

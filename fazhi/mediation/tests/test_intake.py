@@ -5,55 +5,13 @@ nothing is saved; the statistics count batches and persons per category from the
 import datetime
 
 import pytest
-from django.utils import timezone
 
-from conftest import make_staff, resident_id
 from fazhi.core import calendar
-from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import IdType, PartyKind, Role
 from fazhi.ledger.models import Event
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import Dispatch, Dispute, DisputeCategory, HandlingUnit, UnitKind
-
-TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def town(world):
-    world.mediator = make_staff(world.system, world.town, "mediator", [Role.MEDIATOR], full_name="郑调解")
-    world.villagers = [
-        core_services.register_party(
-            world.admin,
-            core_services.PartyInput(
-                kind=PartyKind.PERSON, name=name, id_type=IdType.RESIDENT_ID, id_number=resident_id(first17)
-            ),
-        ).party
-        for name, first17 in (
-            ("刘某", "12011119800101001"),
-            ("陈某", "12011119810202002"),
-            ("马某", "12011119820303003"),
-        )
-    ]
-    services.ensure_default_categories()  # a transactional test before this one may have emptied the table
-    world.wages = DisputeCategory.objects.get(name="拖欠工资")
-    world.justice = HandlingUnit.objects.create(
-        organisation=world.town, name="司法所（人民调解）", kind=UnitKind.CORE
-    )
-    return world
-
-
-def visit(town, **overrides):
-    fields = {
-        "received_on": TODAY,
-        "channel": "visit",
-        "category": town.wages,
-        "visitor_count": 3,
-        "visitors": town.villagers,
-        "summary": "某建筑队拖欠3名村民工资共计2.4万元。",
-        "claims": "要求支付拖欠工资。",
-    }
-    return services.register_dispute(town.mediator, services.DisputeInput(**{**fields, **overrides}))
+from fazhi.mediation.tests.conftest import TODAY, visit
 
 
 def test_a_group_of_three_villagers_is_one_batch_of_three_persons_due_in_a_month(town):

@@ -1,0 +1,293 @@
+"""Petition endpoints: registration, the acceptance decision, the extension, the 处理意见书, 复查 and
+复核, key matters, the year's counts and the key matters board, with the same services, rules and errors
+as the pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from fazhi.core import permissions
+from fazhi.core import selectors as core_selectors
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.models import Staff
+from fazhi.petitions import selectors, services
+from fazhi.petitions.models import Extension, Opinion, Petition, Review
+
+router = Router(tags=["信访"])
+
+
+def _actor(request: HttpRequest) -> Staff:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, Staff)
+    return user
+
+
+class PetitionOut(Schema):
+    id: int
+    tracking_number: str
+    received_on: datetime.date
+    channel: str
+    person_count: int
+    petitioner_ids: list[int]
+    status: str
+    notice_due_on: datetime.date
+    decided_on: datetime.date | None
+    notice_on: datetime.date | None
+    due_on: datetime.date | None
+    concluded_on: datetime.date | None
+    is_key: bool
+
+    @staticmethod
+    def resolve_petitioner_ids(petition: Petition) -> list[int]:
+        return sorted(party.pk for party in petition.petitioners.all())
+
+
+@router.get("/petitions", response=list[PetitionOut], summary="信访事项")
+def list_petitions(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[Petition]:
+    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    return list(
+        selectors.petitions_for(_actor(request)).prefetch_related("petitioners")[offset : offset + limit]
+    )
+
+
+class PetitionIn(Schema):
+    received_on: datetime.date
+    channel: str
+    person_count: int
+    petitioner_ids: list[int]
+    request: str
+    facts_and_reasons: str
+    address: str = ""
+    earlier_tracking_number: str = ""
+
+
+@router.post("/petitions", response={201: PetitionOut}, summary="信访事项登记")
+def register(request: HttpRequest, payload: PetitionIn) -> Status[Petition]:
+    actor = _actor(request)
+    data = services.PetitionInput(
+        received_on=payload.received_on,
+        channel=payload.channel,
+        person_count=payload.person_count,
+        petitioners=[core_selectors.access_party(actor, party_id) for party_id in payload.petitioner_ids],
+        request=payload.request,
+        facts_and_reasons=payload.facts_and_reasons,
+        address=payload.address,
+        earlier=selectors.find_earlier(actor, payload.earlier_tracking_number),
+    )
+    return Status(201, services.register_petition(actor, data))
+
+
+class CountsOut(Schema):
+    received: int
+    persons: int
+    accepted: int
+    not_accepted: int
+    concluded: int
+    concluded_on_time: int
+    key: int
+    key_cleared: int
+    reviews_requested: int
+    re_reviews_requested: int
+    by_channel: dict[str, int]
+
+
+@router.get("/petitions/statistics", response=CountsOut, summary="信访事项年度统计")
+def statistics(request: HttpRequest, year: int | None = None) -> selectors.PetitionCounts:
+    root = permissions.scope_root(_actor(request))
+    if root is None:
+        raise NotFoundOrHidden()
+    return selectors.counts_for_year(root, year=year or timezone.localdate().year)
+
+
+class KeyMatterRowOut(Schema):
+    petition_id: int
+    tracking_number: str
+    received_on: datetime.date
+    leader: str
+    team: list[str]
+    due_on: datetime.date | None
+    concluded_on: datetime.date | None
+    extended_days: int
+    state: str
+
+
+class KeyMattersOut(Schema):
+    year: int
+    as_of: datetime.date
+    all_cleared: bool
+    rows: list[KeyMatterRowOut]
+
+
+@router.get("/petitions/key-matters", response=KeyMattersOut, summary="重点信访事项清仓见底")
+def key_matters(request: HttpRequest, year: int | None = None) -> selectors.KeyMattersBoard:
+    root = permissions.scope_root(_actor(request))
+    if root is None:
+        raise NotFoundOrHidden()
+    return selectors.key_matters_board(root, year=year or timezone.localdate().year)
+
+
+@router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访事项详情")
+def detail(request: HttpRequest, petition_id: int) -> Petition:
+    return selectors.access_petition(_actor(request), petition_id)
+
+
+class AcceptIn(Schema):
+    decided_on: datetime.date
+    notice_on: datetime.date
+    note: str = ""
+
+
+@router.post("/petitions/{petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
+def accept(request: HttpRequest, petition_id: int, payload: AcceptIn) -> Petition:
+    actor = _actor(request)
+    return services.accept_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
+
+
+class DeclineIn(Schema):
+    decided_on: datetime.date
+    notice_on: datetime.date
+    reason: str
+    route: str
+
+
+@router.post("/petitions/{petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
+def decline(request: HttpRequest, petition_id: int, payload: DeclineIn) -> Petition:
+    actor = _actor(request)
+    return services.decline_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
+
+
+class ExtendIn(Schema):
+    days: int
+    reason: str
+    approved_on: datetime.date
+    notice_on: datetime.date
+
+
+class ExtensionOut(Schema):
+    days: int
+    reason: str
+    approved_on: datetime.date
+    notice_on: datetime.date
+    previous_due_on: datetime.date
+    due_on: datetime.date
+
+
+@router.post("/petitions/{petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）")
+def extend(request: HttpRequest, petition_id: int, payload: ExtendIn) -> Extension:
+    actor = _actor(request)
+    return services.extend_handling(actor, selectors.access_petition(actor, petition_id), **payload.dict())
+
+
+class OpinionIn(Schema):
+    request: str
+    facts: str
+    reasons: str
+    decision: str
+    basis: str
+    issued_on: datetime.date
+    served_on: datetime.date
+
+
+class OpinionOut(Schema):
+    number: str
+    decision: str
+    issued_on: datetime.date
+    served_on: datetime.date
+
+    @staticmethod
+    def resolve_number(opinion: Opinion) -> str:
+        return opinion.number.text
+
+
+@router.post("/petitions/{petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
+def issue_opinion(request: HttpRequest, petition_id: int, payload: OpinionIn) -> Status[Opinion]:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    return Status(201, services.issue_opinion(actor, petition, services.OpinionInput(**payload.dict())))
+
+
+class ReviewRequestIn(Schema):
+    requested_on: datetime.date
+    reason: str
+
+
+class ReviewOut(Schema):
+    level: str
+    requested_on: datetime.date
+    reason: str
+    due_on: datetime.date
+    hearing_days: int
+    answered_on: datetime.date | None
+    result: str
+    opinion: str
+    served_on: datetime.date | None
+
+
+@router.post("/petitions/{petition_id}/review", response={201: ReviewOut}, summary="请求复查")
+def request_review(request: HttpRequest, petition_id: int, payload: ReviewRequestIn) -> Status[Review]:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    return Status(201, services.request_review(actor, petition, **payload.dict()))
+
+
+class ReviewAnswerIn(Schema):
+    answered_on: datetime.date
+    result: str
+    opinion: str
+    served_on: datetime.date
+
+
+@router.post("/petitions/{petition_id}/review/answer", response=ReviewOut, summary="登记复查意见")
+def answer_review(request: HttpRequest, petition_id: int, payload: ReviewAnswerIn) -> Review:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    return services.record_review_opinion(actor, petition, services.ReviewAnswerInput(**payload.dict()))
+
+
+class ReReviewRequestIn(Schema):
+    requested_on: datetime.date
+    reason: str
+
+
+@router.post("/petitions/{petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
+def request_re_review(request: HttpRequest, petition_id: int, payload: ReReviewRequestIn) -> Status[Review]:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    return Status(201, services.request_re_review(actor, petition, **payload.dict()))
+
+
+class ReReviewAnswerIn(Schema):
+    answered_on: datetime.date
+    result: str
+    opinion: str
+    served_on: datetime.date
+    hearing_days: int = 0
+
+
+@router.post("/petitions/{petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")
+def answer_re_review(request: HttpRequest, petition_id: int, payload: ReReviewAnswerIn) -> Review:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    return services.record_re_review_opinion(actor, petition, services.ReviewAnswerInput(**payload.dict()))
+
+
+class KeyMatterIn(Schema):
+    leader_id: int
+    team_ids: list[int]
+
+
+@router.post("/petitions/{petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
+def mark_key_matter(request: HttpRequest, petition_id: int, payload: KeyMatterIn) -> Petition:
+    actor = _actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    leader = selectors.town_staff(actor).filter(pk=payload.leader_id).first()
+    team = list(selectors.town_staff(actor).filter(pk__in=payload.team_ids))
+    if len(team) != len(set(payload.team_ids)):
+        raise InvalidInput(
+            "工作专班成员应为本镇（街道）的工作人员。", field_errors={"team_ids": "未找到该工作人员。"}
+        )
+    return services.mark_key_matter(actor, petition, leader=leader, team=team)

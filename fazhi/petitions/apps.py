@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "fazhi.petitions"
+    verbose_name = "信访"
+
+    def ready(self) -> None:
+        from fazhi.core import party_links
+        from fazhi.ledger import events
+        from fazhi.petitions import selectors
+        from fazhi.petitions.events import PETITION_EVENT_LABELS, PetitionEvent
+
+        events.register(PetitionEvent, PETITION_EVENT_LABELS)
+        party_links.register("petitions", "信访事项", selectors.party_petition_links)

@@ -1,0 +1,665 @@
+"""Every write of the petitions app (信访工作条例): registration, the acceptance decision with its
+written notice, the one extension of the handling period, the 信访处理意见书 that concludes the matter,
+the 复查 and 复核 that may follow, and the marking of key matters. Each one transaction with its ledger
+event; a refused action writes nothing."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import permissions
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff
+from fazhi.ledger import record as ledger
+from fazhi.mediation.services import TRACKING_ALPHABET
+from fazhi.petitions import rules
+from fazhi.petitions.events import PetitionEvent
+from fazhi.petitions.models import (
+    Channel,
+    Decision,
+    Extension,
+    Opinion,
+    Petition,
+    PetitionStatus,
+    Review,
+    ReviewLevel,
+    ReviewResult,
+)
+
+STAFF_ROLES = (Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
+
+
+def _tracking_number() -> str:
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
+
+
+def _belongs_to(organisation: Organisation, town: Organisation) -> bool:
+    return organisation.path.startswith(town.path)
+
+
+@dataclass(frozen=True)
+class PetitionInput:
+    received_on: datetime.date
+    channel: str
+    person_count: int
+    petitioners: list[Party]
+    request: str
+    facts_and_reasons: str
+    address: str = ""
+    earlier: Petition | None = None
+
+
+def _registration_errors(data: PetitionInput, town: Organisation) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    petitioners = set(data.petitioners)
+    if data.received_on > timezone.localdate():
+        errors["received_on"] = "收到日期不能晚于今天。"
+    if data.channel not in Channel.values:
+        errors["channel"] = "请选择信访形式（信息网络、书信、走访、电话、传真）。"
+    if not petitioners:
+        errors["petitioners"] = "请登记信访人；多人走访的，登记推选的代表。"
+    elif any(not _belongs_to(party.organisation, town) for party in petitioners):
+        errors["petitioners"] = "信访人应为本镇（街道）登记的当事人。"
+    if data.person_count < 1:
+        errors["person_count"] = "人数至少为 1。"
+    elif data.person_count < len(petitioners):
+        errors["person_count"] = "人数（%(n)d）少于登记的信访人数（%(p)d）。" % {
+            "n": data.person_count,
+            "p": len(petitioners),
+        }
+    if not data.request.strip():
+        errors["request"] = "请填写信访请求。"
+    if not data.facts_and_reasons.strip():
+        errors["facts_and_reasons"] = "请填写事实和理由。"
+    if data.earlier is not None and data.earlier.organisation_id != town.pk:
+        errors["earlier"] = "未找到本镇（街道）的前次登记。"
+    return errors
+
+
+@transaction.atomic(durable=True)
+def register_petition(actor: Staff, data: PetitionInput) -> Petition:
+    """登记 (第十七条至第二十一条): the petitioners, the request, the facts and reasons; a group visit
+    names at most 5 representatives and its number of people is kept beside them."""
+    permissions.require_role(actor, *STAFF_ROLES)
+    town = permissions.acting_town(actor)
+    errors = _registration_errors(data, town)
+    if errors:
+        raise InvalidInput("信访事项登记信息有误。", field_errors=errors)
+    representatives = len(set(data.petitioners))
+    if data.channel == Channel.VISIT and representatives > rules.MAX_VISIT_REPRESENTATIVES:
+        raise RuleViolation(
+            "多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过5人；本次登记了 %(n)d 名代表。"
+            % {"n": representatives},
+            citation=rules.GROUP_VISIT_CITATION,
+        )
+    petition = Petition.objects.create(
+        organisation=town,
+        tracking_number=_tracking_number(),
+        received_on=data.received_on,
+        channel=data.channel,
+        person_count=data.person_count,
+        address=data.address.strip(),
+        request=data.request.strip(),
+        facts_and_reasons=data.facts_and_reasons.strip(),
+        earlier=data.earlier,
+        status=PetitionStatus.RECEIVED,
+        notice_due_on=rules.ACCEPTANCE_NOTICE.due(data.received_on).due,
+        registered_by=actor,
+    )
+    petition.petitioners.set(dict.fromkeys(data.petitioners))
+    ledger.record(
+        actor,
+        PetitionEvent.REGISTERED,
+        petition,
+        {
+            "received_on": data.received_on.isoformat(),
+            "channel": data.channel,
+            "person_count": data.person_count,
+            "petitioners": sorted(party.pk for party in data.petitioners),
+            "earlier": data.earlier.pk if data.earlier else None,
+            "notice_due_on": petition.notice_due_on.isoformat(),
+        },
+        organisation=town,
+    )
+    return petition
+
+
+def _locked_own(actor: Staff, petition: Petition) -> Petition:
+    """The town's own petition, locked for this transaction; another town's is not found."""
+    permissions.require_role(actor, *STAFF_ROLES)
+    if petition.organisation_id != permissions.acting_town(actor).pk:
+        raise NotFoundOrHidden()
+    return Petition.objects.select_for_update().get(pk=petition.pk)
+
+
+def _day_errors(
+    errors: dict[str, str], field: str, day: datetime.date, *, not_before: datetime.date, before_text: str
+) -> None:
+    """A date of the procedure: not before the step it follows, not in the future."""
+    if day < not_before:
+        errors[field] = "%(what)s不能早于%(before)s %(d)s。" % {
+            "what": FIELD_NAMES[field],
+            "before": before_text,
+            "d": not_before.isoformat(),
+        }
+    elif day > timezone.localdate():
+        errors[field] = "%(what)s不能晚于今天。" % {"what": FIELD_NAMES[field]}
+
+
+FIELD_NAMES = {
+    "decided_on": "受理决定日期",
+    "notice_on": "书面告知日期",
+    "approved_on": "批准日期",
+    "issued_on": "出具日期",
+    "served_on": "送达日期",
+    "requested_on": "请求日期",
+    "answered_on": "答复日期",
+}
+
+
+def _check_decision(petition: Petition, *, decided_on: datetime.date, notice_on: datetime.date) -> None:
+    """The acceptance decision and its written notice: after receipt, not in the future, and the notice
+    within 15 days of receipt (第二十三条)."""
+    if petition.status != PetitionStatus.RECEIVED:
+        raise InvalidInput(
+            "该信访事项已于 %(d)s 作出受理决定。"
+            % {"d": petition.decided_on.isoformat() if petition.decided_on else ""}
+        )
+    errors: dict[str, str] = {}
+    _day_errors(errors, "decided_on", decided_on, not_before=petition.received_on, before_text="收到日期")
+    _day_errors(errors, "notice_on", notice_on, not_before=decided_on, before_text="受理决定日期")
+    if notice_on < petition.received_on:
+        errors["notice_on"] = "书面告知日期不能早于收到日期 %(d)s。" % {"d": petition.received_on.isoformat()}
+    if errors:
+        raise InvalidInput("受理决定或书面告知的日期有误。", field_errors=errors)
+    if notice_on > petition.notice_due_on:
+        raise RuleViolation(
+            "应当自收到信访事项之日起15日内书面告知信访人是否受理：本事项 %(r)s 收到，告知期限至 %(d)s，"
+            "%(n)s 的告知已超过期限。"
+            % {
+                "r": petition.received_on.isoformat(),
+                "d": petition.notice_due_on.isoformat(),
+                "n": notice_on.isoformat(),
+            },
+            citation=rules.ACCEPTANCE_CITATION,
+        )
+
+
+@transaction.atomic(durable=True)
+def accept_petition(
+    actor: Staff, petition: Petition, *, decided_on: datetime.date, notice_on: datetime.date, note: str = ""
+) -> Petition:
+    """受理, told in writing within 15 days of receipt (第二十三条); the 60 days of 第三十四条 run from
+    acceptance. A matter already answered on 复核 is not accepted again (第三十六条)."""
+    petition = _locked_own(actor, petition)
+    _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
+    if petition.earlier is not None and petition.earlier.status == PetitionStatus.RE_REVIEWED:
+        raise RuleViolation(
+            "同一信访事项（查询码 %(t)s）已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。"
+            % {"t": petition.earlier.tracking_number},
+            citation=rules.RE_REVIEW_CITATION,
+        )
+    due_on = rules.HANDLING.due(decided_on).due
+    petition.status = PetitionStatus.ACCEPTED
+    petition.decided_on = decided_on
+    petition.notice_on = notice_on
+    petition.decision_note = note.strip()
+    petition.decided_by = actor
+    petition.handling_due_on = petition.due_on = due_on
+    petition.save(
+        update_fields=[
+            "status",
+            "decided_on",
+            "notice_on",
+            "decision_note",
+            "decided_by",
+            "handling_due_on",
+            "due_on",
+        ]
+    )
+    ledger.record(
+        actor,
+        PetitionEvent.ACCEPTED,
+        petition,
+        {
+            "decided_on": decided_on.isoformat(),
+            "notice_on": notice_on.isoformat(),
+            "due_on": due_on.isoformat(),
+        },
+        organisation=petition.organisation,
+    )
+    return petition
+
+
+@transaction.atomic(durable=True)
+def decline_petition(
+    actor: Staff,
+    petition: Petition,
+    *,
+    decided_on: datetime.date,
+    notice_on: datetime.date,
+    reason: str,
+    route: str,
+) -> Petition:
+    """不予受理, with the reason and the route the petitioner is told to take, in writing within 15 days
+    of receipt (第二十三条)."""
+    petition = _locked_own(actor, petition)
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "请写明不予受理的理由。"
+    if not route.strip():
+        errors["route"] = (
+            "请写明告知信访人的途径（如向有权处理的机关提出，或依法申请仲裁、行政复议、提起诉讼）。"
+        )
+    if errors:
+        raise InvalidInput("不予受理须写明理由和告知的途径。", field_errors=errors)
+    _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
+    petition.status = PetitionStatus.NOT_ACCEPTED
+    petition.decided_on = decided_on
+    petition.notice_on = notice_on
+    petition.decision_note = reason.strip()
+    petition.route = route.strip()
+    petition.decided_by = actor
+    petition.save(update_fields=["status", "decided_on", "notice_on", "decision_note", "route", "decided_by"])
+    ledger.record(
+        actor,
+        PetitionEvent.NOT_ACCEPTED,
+        petition,
+        {
+            "decided_on": decided_on.isoformat(),
+            "notice_on": notice_on.isoformat(),
+            "reason": petition.decision_note,
+            "route": petition.route,
+        },
+        organisation=petition.organisation,
+    )
+    return petition
+
+
+@transaction.atomic(durable=True)
+def extend_handling(
+    actor: Staff,
+    petition: Petition,
+    *,
+    days: int,
+    reason: str,
+    approved_on: datetime.date,
+    notice_on: datetime.date,
+) -> Extension:
+    """延长办理期限 (第三十四条): once, by at most 30 days, approved by the head before the 60 days run
+    out, the reason told to the petitioner."""
+    permissions.require_role(actor, Role.HEAD)
+    petition = _locked_own(actor, petition)
+    if (
+        petition.status != PetitionStatus.ACCEPTED
+        or petition.handling_due_on is None
+        or petition.decided_on is None
+    ):
+        raise InvalidInput("只有已受理、正在办理的信访事项可以延长办理期限。")
+    earlier = Extension.objects.filter(petition=petition).first()
+    if earlier is not None:
+        raise RuleViolation(
+            "办理期限只能延长一次：本事项已于 %(d)s 批准延长 %(n)d 日。"
+            % {"d": earlier.approved_on.isoformat(), "n": earlier.days},
+            citation=rules.HANDLING_CITATION,
+        )
+    errors: dict[str, str] = {}
+    if days < 1:
+        errors["days"] = "延长天数至少为 1 日。"
+    if not reason.strip():
+        errors["reason"] = "请写明延期理由（须告知信访人）。"
+    _day_errors(errors, "approved_on", approved_on, not_before=petition.decided_on, before_text="受理日期")
+    _day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
+    if errors:
+        raise InvalidInput("延长办理期限的信息有误。", field_errors=errors)
+    if days > rules.MAX_EXTENSION_DAYS:
+        raise RuleViolation(
+            "延长办理期限不得超过30日，申请延长 %(n)d 日。" % {"n": days}, citation=rules.HANDLING_CITATION
+        )
+    if approved_on > petition.handling_due_on:
+        raise RuleViolation(
+            "办理期限已于 %(d)s 届满，%(a)s 不能再批准延期。"
+            % {"d": petition.handling_due_on.isoformat(), "a": approved_on.isoformat()},
+            citation=rules.HANDLING_CITATION,
+        )
+    extension = Extension.objects.create(
+        petition=petition,
+        days=days,
+        reason=reason.strip(),
+        approved_on=approved_on,
+        approved_by=actor,
+        notice_on=notice_on,
+        previous_due_on=petition.handling_due_on,
+        due_on=rules.extended_handling(days).due(petition.decided_on).due,
+    )
+    petition.due_on = extension.due_on
+    petition.save(update_fields=["due_on"])
+    ledger.record(
+        actor,
+        PetitionEvent.EXTENDED,
+        petition,
+        {
+            "days": days,
+            "reason": extension.reason,
+            "approved_on": approved_on.isoformat(),
+            "notice_on": notice_on.isoformat(),
+            "due_on": extension.due_on.isoformat(),
+        },
+        organisation=petition.organisation,
+    )
+    return extension
+
+
+@dataclass(frozen=True)
+class OpinionInput:
+    """The contents of 第三十二条: request, facts, reasons, decision and its basis."""
+
+    request: str
+    facts: str
+    reasons: str
+    decision: str
+    basis: str
+    issued_on: datetime.date
+    served_on: datetime.date
+
+
+OPINION_TEXTS = {
+    "request": "请填写信访请求。",
+    "facts": "请填写查明的事实。",
+    "reasons": "请填写理由。",
+    "basis": "请填写处理意见的法律、法规、规章或者其他有关规定依据。",
+}
+
+
+def _opinion_series(town: Organisation) -> NumberSeries:
+    series = NumberSeries.objects.filter(
+        organisation__path__startswith=town.path, key=rules.OPINION_SERIES_KEY
+    ).first()
+    if series is None:
+        raise RuleViolation(
+            "本镇（街道）尚未建立信访处理意见书的文号系列（用途标识 %(k)s），请管理员先在“文号管理”中建立。"
+            % {"k": rules.OPINION_SERIES_KEY},
+            citation="GB/T 9704-2012 7.2.5",
+        )
+    return series
+
+
+@transaction.atomic(durable=True)
+def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opinion:
+    """信访处理意见书 (第三十二条), numbered from the town's series; issuing it concludes the matter, late
+    or not (the lateness stays on record), and opens the 30 days for 复查 (第三十五条)."""
+    petition = _locked_own(actor, petition)
+    if petition.status != PetitionStatus.ACCEPTED or petition.decided_on is None or petition.due_on is None:
+        raise InvalidInput("只有已受理、正在办理的信访事项可以出具处理意见书。")
+    errors = {field: text for field, text in OPINION_TEXTS.items() if not getattr(data, field).strip()}
+    if data.decision not in Decision.values:
+        errors["decision"] = "请选择处理意见：予以支持、解释说明或不予支持。"
+    _day_errors(errors, "issued_on", data.issued_on, not_before=petition.decided_on, before_text="受理日期")
+    _day_errors(errors, "served_on", data.served_on, not_before=data.issued_on, before_text="出具日期")
+    if errors:
+        raise InvalidInput("信访处理意见书内容不完整。", field_errors=errors, citation=rules.OPINION_CITATION)
+    series = _opinion_series(petition.organisation)
+    opinion = Opinion.objects.create(
+        petition=petition,
+        number=core_services.issue_number(actor, series, year=data.issued_on.year, subject=petition),
+        request=data.request.strip(),
+        facts=data.facts.strip(),
+        reasons=data.reasons.strip(),
+        decision=data.decision,
+        basis=data.basis.strip(),
+        issued_on=data.issued_on,
+        served_on=data.served_on,
+        issued_by=actor,
+    )
+    petition.status = PetitionStatus.CONCLUDED
+    petition.concluded_on = data.issued_on
+    petition.save(update_fields=["status", "concluded_on"])
+    ledger.record(
+        actor,
+        PetitionEvent.OPINION_ISSUED,
+        petition,
+        {
+            "number": opinion.number.text,
+            "decision": data.decision,
+            "issued_on": data.issued_on.isoformat(),
+            "served_on": data.served_on.isoformat(),
+            "on_time": data.issued_on <= petition.due_on,
+            "review_request_due": rules.REVIEW_REQUEST.due(data.served_on).due.isoformat(),
+        },
+        organisation=petition.organisation,
+    )
+    return opinion
+
+
+@dataclass(frozen=True)
+class _Level:
+    """What differs between 复查 (第三十五条) and 复核 (第三十六条)."""
+
+    name: str
+    before: PetitionStatus
+    requested: PetitionStatus
+    answered: PetitionStatus
+    request_citation: str
+    requested_event: PetitionEvent
+    answered_event: PetitionEvent
+
+
+LEVELS = {
+    ReviewLevel.REVIEW: _Level(
+        "复查",
+        PetitionStatus.CONCLUDED,
+        PetitionStatus.REVIEW,
+        PetitionStatus.REVIEWED,
+        rules.REVIEW_CITATION,
+        PetitionEvent.REVIEW_REQUESTED,
+        PetitionEvent.REVIEW_ANSWERED,
+    ),
+    ReviewLevel.RE_REVIEW: _Level(
+        "复核",
+        PetitionStatus.REVIEWED,
+        PetitionStatus.RE_REVIEW,
+        PetitionStatus.RE_REVIEWED,
+        rules.RE_REVIEW_CITATION,
+        PetitionEvent.RE_REVIEW_REQUESTED,
+        PetitionEvent.RE_REVIEW_ANSWERED,
+    ),
+}
+
+
+def _answer_served(petition: Petition, level: ReviewLevel) -> tuple[str, datetime.date]:
+    """The written answer the request is against, and the day the petitioner received it."""
+    if level == ReviewLevel.REVIEW:
+        opinion = Opinion.objects.get(petition=petition)
+        return "处理意见书", opinion.served_on
+    review = Review.objects.get(petition=petition, level=ReviewLevel.REVIEW)
+    assert review.served_on is not None
+    return "复查意见", review.served_on
+
+
+def _request(
+    actor: Staff, petition: Petition, level: ReviewLevel, *, requested_on: datetime.date, reason: str
+) -> Review:
+    spec = LEVELS[level]
+    petition = _locked_own(actor, petition)
+    if petition.status == PetitionStatus.RE_REVIEWED:
+        raise RuleViolation(
+            "该信访事项已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。",
+            citation=rules.RE_REVIEW_CITATION,
+        )
+    if petition.status != spec.before:
+        raise InvalidInput(
+            "该信访事项当前为“%(s)s”，不能请求%(l)s。" % {"s": petition.get_status_display(), "l": spec.name}
+        )
+    answer, served_on = _answer_served(petition, level)
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "请填写请求%(l)s的理由。" % {"l": spec.name}
+    _day_errors(errors, "requested_on", requested_on, not_before=served_on, before_text=answer + "送达日期")
+    if errors:
+        raise InvalidInput("%(l)s请求信息有误。" % {"l": spec.name}, field_errors=errors)
+    window = (rules.REVIEW_REQUEST if level == ReviewLevel.REVIEW else rules.RE_REVIEW_REQUEST).due(served_on)
+    if requested_on > window.due:
+        raise RuleViolation(
+            "信访人应当自收到书面答复之日起30日内请求%(l)s：%(a)s于 %(s)s 送达，期限至 %(d)s，%(r)s 提出的请求已超过期限。"
+            % {
+                "l": spec.name,
+                "a": answer,
+                "s": served_on.isoformat(),
+                "d": window.due.isoformat(),
+                "r": requested_on.isoformat(),
+            },
+            citation=spec.request_citation,
+        )
+    answer_rule = rules.REVIEW_ANSWER if level == ReviewLevel.REVIEW else rules.re_review_answer(0)
+    review = Review.objects.create(
+        petition=petition,
+        level=level,
+        requested_on=requested_on,
+        reason=reason.strip(),
+        due_on=answer_rule.due(requested_on).due,
+        recorded_by=actor,
+    )
+    petition.status = spec.requested
+    petition.save(update_fields=["status"])
+    ledger.record(
+        actor,
+        spec.requested_event,
+        petition,
+        {
+            "requested_on": requested_on.isoformat(),
+            "reason": review.reason,
+            "due_on": review.due_on.isoformat(),
+        },
+        organisation=petition.organisation,
+    )
+    return review
+
+
+@transaction.atomic(durable=True)
+def request_review(actor: Staff, petition: Petition, *, requested_on: datetime.date, reason: str) -> Review:
+    """请求复查 within 30 days of receiving the 处理意见书; the 复查意见 is due 30 days later (第三十五条)."""
+    return _request(actor, petition, ReviewLevel.REVIEW, requested_on=requested_on, reason=reason)
+
+
+@transaction.atomic(durable=True)
+def request_re_review(
+    actor: Staff, petition: Petition, *, requested_on: datetime.date, reason: str
+) -> Review:
+    """请求复核 within 30 days of receiving the 复查意见; the 复核意见 is due 30 days later, hearing time
+    excluded (第三十六条)."""
+    return _request(actor, petition, ReviewLevel.RE_REVIEW, requested_on=requested_on, reason=reason)
+
+
+@dataclass(frozen=True)
+class ReviewAnswerInput:
+    answered_on: datetime.date
+    result: str
+    opinion: str
+    served_on: datetime.date
+    hearing_days: int = 0
+
+
+def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAnswerInput) -> Review:
+    spec = LEVELS[level]
+    petition = _locked_own(actor, petition)
+    if petition.status != spec.requested:
+        raise InvalidInput("该信访事项没有待答复的%(l)s请求。" % {"l": spec.name})
+    review = Review.objects.select_for_update().get(petition=petition, level=level)
+    errors: dict[str, str] = {}
+    if data.result not in ReviewResult.values:
+        errors["result"] = "请选择%(l)s结论。" % {"l": spec.name}
+    if not data.opinion.strip():
+        errors["opinion"] = "请填写%(l)s意见。" % {"l": spec.name}
+    if data.hearing_days < 0:
+        errors["hearing_days"] = "听证所需天数不能为负数。"
+    _day_errors(
+        errors, "answered_on", data.answered_on, not_before=review.requested_on, before_text="请求日期"
+    )
+    _day_errors(errors, "served_on", data.served_on, not_before=data.answered_on, before_text="答复日期")
+    if errors:
+        raise InvalidInput("%(l)s意见信息有误。" % {"l": spec.name}, field_errors=errors)
+    if level == ReviewLevel.RE_REVIEW:
+        review.hearing_days = data.hearing_days
+        review.due_on = rules.re_review_answer(data.hearing_days).due(review.requested_on).due
+    review.answered_on = data.answered_on
+    review.result = data.result
+    review.opinion = data.opinion.strip()
+    review.served_on = data.served_on
+    review.save(update_fields=["hearing_days", "due_on", "answered_on", "result", "opinion", "served_on"])
+    petition.status = spec.answered
+    petition.save(update_fields=["status"])
+    ledger.record(
+        actor,
+        spec.answered_event,
+        petition,
+        {
+            "answered_on": data.answered_on.isoformat(),
+            "served_on": data.served_on.isoformat(),
+            "result": data.result,
+            "hearing_days": review.hearing_days,
+            "on_time": data.answered_on <= review.due_on,
+        },
+        organisation=petition.organisation,
+    )
+    return review
+
+
+@transaction.atomic(durable=True)
+def record_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswerInput) -> Review:
+    """复查意见 as received from the organ one level up; a late answer is recorded as late."""
+    return _answer(actor, petition, ReviewLevel.REVIEW, data)
+
+
+@transaction.atomic(durable=True)
+def record_re_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswerInput) -> Review:
+    """复核意见: afterwards the same facts and reasons are not accepted again (第三十六条)."""
+    return _answer(actor, petition, ReviewLevel.RE_REVIEW, data)
+
+
+@transaction.atomic(durable=True)
+def mark_key_matter(actor: Staff, petition: Petition, *, leader: Staff | None, team: list[Staff]) -> Petition:
+    """重点信访事项: a matter being handled gets a leader in charge (包案领导, a head of the town) and a
+    工作专班 of the town's staff; marking again replaces them."""
+    petition = _locked_own(actor, petition)
+    if petition.status != PetitionStatus.ACCEPTED:
+        raise InvalidInput("只有已受理、正在办理的信访事项可以列为重点信访事项。")
+    town = petition.organisation
+    errors: dict[str, str] = {}
+    if (
+        leader is None
+        or not leader.is_active
+        or leader.organisation is None
+        or not _belongs_to(leader.organisation, town)
+        or not permissions.has_role(leader, Role.HEAD)
+    ):
+        errors["leader"] = "包案领导应为本镇（街道）的负责人。"
+    members = list(dict.fromkeys(team))
+    if not members:
+        errors["team"] = "请选择工作专班成员。"
+    elif any(
+        not member.is_active or member.organisation is None or not _belongs_to(member.organisation, town)
+        for member in members
+    ):
+        errors["team"] = "工作专班成员应为本镇（街道）的工作人员。"
+    if errors:
+        raise InvalidInput("重点信访事项的包案领导或工作专班有误。", field_errors=errors)
+    assert leader is not None
+    petition.is_key = True
+    petition.key_leader = leader
+    petition.key_marked_on = petition.key_marked_on or timezone.localdate()
+    petition.save(update_fields=["is_key", "key_leader", "key_marked_on"])
+    petition.key_team.set(members)
+    ledger.record(
+        actor,
+        PetitionEvent.KEY_MARKED,
+        petition,
+        {"leader": leader.pk, "team": sorted(member.pk for member in members)},
+        organisation=town,
+    )
+    return petition

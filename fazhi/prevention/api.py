@@ -1,0 +1,208 @@
+"""Prevention endpoints: the roster, a member's entry and end of service, the activity log and the
+year's figures, with the same services, rules and errors as the pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from fazhi.core import permissions
+from fazhi.core.errors import InvalidInput
+from fazhi.core.models import Organisation, Staff
+from fazhi.prevention import selectors, services
+from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
+
+router = Router(tags=["群防群治与普法宣传"])
+
+
+def _actor(request: HttpRequest) -> Staff:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, Staff)
+    return user
+
+
+def _page(limit: int, offset: int) -> slice:
+    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    return slice(offset, offset + limit)
+
+
+class VolunteerOut(Schema):
+    id: int
+    name: str
+    phone: str
+    role: str
+    village_id: int
+    village: str
+    joined_on: datetime.date
+    left_on: datetime.date | None
+    left_reason: str
+
+    @staticmethod
+    def resolve_village(obj: CommunityVolunteer) -> str:
+        return obj.village.name
+
+
+@router.get("/prevention/volunteers", response=list[VolunteerOut], summary="群防群治队伍名册")
+def list_volunteers(
+    request: HttpRequest, role: str = "", village_id: int | None = None, limit: int = 50, offset: int = 0
+) -> list[CommunityVolunteer]:
+    return list(selectors.roster_for(_actor(request), role=role, village_id=village_id)[_page(limit, offset)])
+
+
+@router.get("/prevention/volunteers/{volunteer_id}", response=VolunteerOut, summary="群防群治队员")
+def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer:
+    return selectors.access_volunteer(_actor(request), volunteer_id)
+
+
+class VolunteerIn(Schema):
+    name: str = Field(max_length=50)
+    role: str
+    village_id: int
+    joined_on: datetime.date
+    phone: str = Field("", max_length=20)
+
+
+def _village(actor: Staff, village_id: int) -> Organisation | None:
+    """None for an unknown or hidden id: the service then says which villages may be chosen."""
+    return selectors.villages_for(actor).filter(pk=village_id).first()
+
+
+@router.post("/prevention/volunteers", response={201: VolunteerOut}, summary="登记群防群治队员")
+def add_volunteer(request: HttpRequest, payload: VolunteerIn) -> Status[CommunityVolunteer]:
+    actor = _actor(request)
+    volunteer = services.add_volunteer(
+        actor,
+        name=payload.name,
+        role=payload.role,
+        village=_village(actor, payload.village_id),
+        joined_on=payload.joined_on,
+        phone=payload.phone,
+    )
+    return Status(201, selectors.access_volunteer(actor, volunteer.pk))
+
+
+class EndServiceIn(Schema):
+    left_on: datetime.date
+    reason: str = Field(max_length=200)
+
+
+@router.post("/prevention/volunteers/{volunteer_id}/end-service", response=VolunteerOut, summary="队员退出")
+def end_service(request: HttpRequest, volunteer_id: int, payload: EndServiceIn) -> CommunityVolunteer:
+    actor = _actor(request)
+    volunteer = selectors.access_volunteer(actor, volunteer_id)
+    services.end_service(actor, volunteer, left_on=payload.left_on, reason=payload.reason)
+    return selectors.access_volunteer(actor, volunteer_id)
+
+
+class ActivityOut(Schema):
+    id: int
+    held_on: datetime.date
+    place: str
+    kind: str
+    is_publicity: bool
+    description: str
+    materials_handed_out: int
+    people_reached: int
+    volunteer_ids: list[int]
+
+    @staticmethod
+    def resolve_volunteer_ids(obj: PreventionActivity) -> list[int]:
+        return sorted(obj.volunteers.values_list("pk", flat=True))
+
+
+@router.get("/prevention/activities", response=list[ActivityOut], summary="群防群治、普法宣传活动台账")
+def list_activities(
+    request: HttpRequest,
+    kind: str = "",
+    year: int | None = None,
+    month: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[PreventionActivity]:
+    activities = selectors.activities_for(_actor(request), kind=kind, year=year, month=month)
+    return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
+
+
+@router.get("/prevention/activities/{activity_id}", response=ActivityOut, summary="活动")
+def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
+    return selectors.access_activity(_actor(request), activity_id)
+
+
+class ActivityIn(Schema):
+    held_on: datetime.date
+    place: str = Field(max_length=100)
+    kind: str
+    description: str = ""
+    materials_handed_out: int = 0
+    people_reached: int = 0
+    volunteer_ids: list[int] = []
+
+
+def _volunteers(actor: Staff, ids: list[int]) -> list[CommunityVolunteer]:
+    members = list(selectors.volunteers_for(actor).filter(pk__in=ids))
+    if len(members) != len(set(ids)):
+        raise InvalidInput(
+            "参加队员中有不属于本镇（街道）的人员。",
+            field_errors={"volunteer_ids": "参加队员应为本镇（街道）的群防群治队员。"},
+        )
+    return members
+
+
+@router.post("/prevention/activities", response={201: ActivityOut}, summary="登记群防群治、普法宣传活动")
+def record_activity(request: HttpRequest, payload: ActivityIn) -> Status[PreventionActivity]:
+    actor = _actor(request)
+    activity = services.record_activity(
+        actor,
+        held_on=payload.held_on,
+        place=payload.place,
+        kind=payload.kind,
+        description=payload.description,
+        materials_handed_out=payload.materials_handed_out,
+        people_reached=payload.people_reached,
+        volunteers=_volunteers(actor, payload.volunteer_ids),
+    )
+    return Status(201, activity)
+
+
+class KindMonthOut(Schema):
+    kind: str
+    label: str
+    is_publicity: bool
+    month: int
+    activities: int
+    materials_handed_out: int
+    people_reached: int
+
+
+class YearCountsOut(Schema):
+    year: int
+    members_at_year_end: int
+    headcount: str
+    joined: int
+    left: int
+    activities_by_kind: dict[str, int]
+    activities: int
+    publicity_events: int
+    materials_handed_out: int
+    people_reached: int
+    by_kind_and_month: list[KindMonthOut]
+
+
+@router.get("/prevention/statistics", response=YearCountsOut, summary="群防群治、普法宣传年度统计")
+def statistics(request: HttpRequest, year: int | None = None) -> dict[str, object]:
+    year = year or timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
+    root = permissions.scope_root(_actor(request))
+    if root is None:
+        raise InvalidInput("您的账号未分配到可查看的单位。")
+    counts = selectors.counts_for_year(root, year=year)
+    return {
+        **dataclasses.asdict(counts),
+        "headcount": counts.headcount,
+        "by_kind_and_month": selectors.kind_month_breakdown(root, year=year),
+    }
