@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "fazhi.mediation",
     "fazhi.petitions",
     "fazhi.prevention",
+    "fazhi.reports",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +247,10 @@ MEDIATION_CHECKLIST = [
     ("assisted", "生活困难的，帮扶救助到位"),
     ("lawful", "行为违法的，依法处理"),
 ]
+# The annual report (厅字〔2019〕28号): published before 1 April; heads and administrators are reminded
+# from this many days before; fewer all-staff law trainings than this a year prompts a shortcoming.
+REPORT_REMINDER_DAYS = env_int("FAZHI_REPORT_REMINDER_DAYS", 31)
+REPORT_ALL_STAFF_TRAININGS_TARGET = env_int("FAZHI_REPORT_ALL_STAFF_TRAININGS_TARGET", 2)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.
@@ -316,6 +321,12 @@ CELERY_BEAT_SCHEDULE = {
     "contract-reminders": {
         "task": "contracts.send_reminders",
         "schedule": crontab(hour=6, minute=40),
+        "options": {"queue": "periodic"},
+    },
+    # March: the towns whose last year's report is not yet public, before 1 April.
+    "annual-report-reminders": {
+        "task": "reports.send_reminders",
+        "schedule": crontab(hour=6, minute=50),
         "options": {"queue": "periodic"},
     },
 }

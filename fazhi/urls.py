@@ -19,8 +19,10 @@ urlpatterns = [
     path("mediation/", include("fazhi.mediation.urls")),
     path("petitions/", include("fazhi.petitions.urls")),
     path("prevention/", include("fazhi.prevention.urls")),
+    path("reports/", include("fazhi.reports.urls")),
     path("gongshi/juece/", include("fazhi.decisions.public_urls")),
     path("gongshi/chaxun/", include("fazhi.mediation.public_urls")),
+    path("gongshi/baogao/", include("fazhi.reports.public_urls")),
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -11,7 +11,6 @@ from docx import Document
 from fazhi.contracts import rules, services
 from fazhi.contracts.models import Contract, ContractKind, ReviewOpinion
 from fazhi.core import demo, files
-from fazhi.core import services as core_services
 from fazhi.core.models import Organisation, Party
 
 
@@ -28,12 +27,9 @@ def _draft(title: str) -> files.StoredFile:
 
 def load(demo_town: demo.DemoTown) -> None:
     staff = demo_town.staff
-    system = core_services.system_actor()
     town = demo_town.town
     # The review series (辛口合审) is the 司法所's, made with the town; the archive numbers are the office's.
-    core_services.create_number_series(
-        system, organisation=town, key=rules.ARCHIVE_SERIES_KEY, code="辛口合档", name="合同档案号"
-    )
+    demo.number_series(organisation=town, key=rules.ARCHIVE_SERIES_KEY, code="辛口合档", name="合同档案号")
     office = Organisation.objects.get(parent=town, name="党政办")
     _liu, _chen, company, snack_bar = demo_town.parties
     today = timezone.localdate()

@@ -40,6 +40,10 @@ def _items_for(staff: Staff) -> list[NavItem]:
         items.append(NavItem("矛调中心", "mediation:list", "mediation"))
         items.append(NavItem("信访", "petitions:list", "petitions"))
         items.append(NavItem("群防群治", "prevention:roster", "prevention"))
+    if staff.is_superuser or permissions.has_role(
+        staff, Role.ADMIN, Role.HEAD, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL
+    ):
+        items.append(NavItem("年度报告", "reports:list", "reports"))
     items.append(NavItem("组织机构", "core:organisation-list", "organisations"))
     items.append(NavItem("工作人员", "core:staff-list", "staff"))
     items.append(NavItem("工作日计算", "core:calendar", "calendar"))
@@ -74,6 +78,7 @@ SECTION_OF_URL_NAME = [
     ("mediation:", "mediation"),
     ("petitions:", "petitions"),
     ("prevention:", "prevention"),
+    ("reports:", "reports"),
 ]
 
 

@@ -29,6 +29,8 @@ from docx.text.paragraph import Paragraph
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
+# Headings (7.3.3): 一、 in 黑体, （一） in 楷体, both 3号.
+HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
 PAGE_NUMBER_FONT = "宋体"
 BODY_SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
@@ -67,7 +69,10 @@ AGENCY, NUMBER, TITLE, PLAIN, SIGNATURE, CELL, PAGE_NUMBER = (
     "表格文字",
     "页码",
 )
+HEADINGS = {1: "一级标题", 2: "二级标题"}
 STYLE_IDS = {
+    HEADINGS[1]: "FazhiHeading1",
+    HEADINGS[2]: "FazhiHeading2",
     AGENCY: "FazhiAgency",
     NUMBER: "FazhiNumber",
     TITLE: "FazhiTitle",
@@ -223,8 +228,21 @@ class OfficialDocument:
             self.document.add_paragraph(number, style=NUMBER)
         self.document.add_paragraph(self.title, style=TITLE)
 
+    def title_only(self) -> None:
+        """The title alone, for a report, which has no agency line or 文号 above it."""
+        self.document.add_paragraph(self.title, style=TITLE)
+
     def body(self, text: str) -> None:
         self.document.add_paragraph(text)
+
+    def heading(self, text: str, level: int) -> None:
+        """A 一、 or （一） heading, indented like the body; its style is added with the first one, so
+        documents without headings stay as they were."""
+        name = HEADINGS[level]
+        if name not in [style.name for style in self.document.styles]:
+            style = self._add(name, HEADING_FONTS[level], BODY_SIZE, LINE_PITCH, WD_ALIGN_PARAGRAPH.JUSTIFY)
+            style.paragraph_format.first_line_indent = INDENT
+        self.document.add_paragraph(text, style=name)
 
     def plain(self, text: str) -> None:
         self.document.add_paragraph(text, style=PLAIN)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.utils import timezone
 
 from fazhi.core import demo
-from fazhi.core import services as core_services
 from fazhi.enforcement import services
 from fazhi.enforcement.rules import ReviewGrounds
 
@@ -30,8 +29,7 @@ def load(demo_town: demo.DemoTown) -> None:
         )
         for code, name, category, basis in DEMO_POWERS
     ]
-    core_services.create_number_series(
-        core_services.system_actor(),
+    demo.number_series(
         organisation=staff["zhifa1"].organisation or demo_town.town,
         key=services.SUMMARY_SERIES_KEY,
         code="西青辛综简",

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import Dispute, DisputeCategory, FollowUp, HandlingUnit, MediationSession
@@ -23,6 +23,16 @@ def _actor(request: HttpRequest) -> Staff:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, Staff)
     return user
+
+
+def _year(year: int | None) -> int:
+    """The year asked for, this year when none; one outside 2000–2100 is refused rather than crashing
+    the date arithmetic."""
+    if year is None:
+        return timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
+    return year
 
 
 class DisputeOut(Schema):
@@ -214,7 +224,7 @@ def statistics(request: HttpRequest, year: int | None = None) -> list[selectors.
     root = permissions.scope_root(_actor(request))
     if root is None:
         return []
-    return selectors.visits_by_category_and_month(root, year=year or timezone.localdate().year)
+    return selectors.visits_by_category_and_month(root, year=_year(year))
 
 
 class OutcomeStatisticsOut(Schema):

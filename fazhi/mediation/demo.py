@@ -9,7 +9,6 @@ import datetime
 from django.utils import timezone
 
 from fazhi.core import demo
-from fazhi.core import services as core_services
 from fazhi.mediation import rules, services
 from fazhi.mediation.models import (
     DisputeCategory,
@@ -51,8 +50,7 @@ def load(demo_town: demo.DemoTown) -> None:
     services.dispatch_dispute(
         staff["tiaojie"], dispute, unit=units["司法所（人民调解委员会）"], due_on=dispute.due_on
     )
-    core_services.create_number_series(
-        core_services.system_actor(),
+    demo.number_series(
         organisation=demo_town.town,
         key=rules.AGREEMENT_SERIES_KEY,
         code="辛口调协",

@@ -12,6 +12,7 @@ class MediationEvent(StrEnum):
     SESSION_RECORDED = "mediation.dispute.session_recorded"
     CLOSED = "mediation.dispute.closed"
     FOLLOWED_UP = "mediation.dispute.followed_up"
+    CENTRE_OPENED = "mediation.centre.opened"
 
 
 MEDIATION_EVENT_LABELS: dict[MediationEvent, str] = {
@@ -23,4 +24,5 @@ MEDIATION_EVENT_LABELS: dict[MediationEvent, str] = {
     MediationEvent.SESSION_RECORDED: "调解记录",
     MediationEvent.CLOSED: "办结",
     MediationEvent.FOLLOWED_UP: "回访",
+    MediationEvent.CENTRE_OPENED: "登记矛调中心成立",
 }

@@ -28,6 +28,24 @@ class DisputeCategory(models.Model):
         return f"{self.parent.name}／{self.name}" if self.parent_id and self.parent else self.name
 
 
+class MediationCentre(models.Model):
+    """The town's 社会矛盾纠纷调处化解中心 and the day it opened (挂牌成立): the annual report counts its
+    visits "自中心成立以来" in the year it opened."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="mediation_centre"
+    )
+    name = models.CharField("名称", max_length=100)
+    opened_on = models.DateField("挂牌成立日期")
+
+    class Meta:
+        verbose_name = "矛调中心"
+        verbose_name_plural = "矛调中心"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class UnitKind(models.TextChoices):
     CORE = "core", "核心力量（司法所、综治、信访）"
     DEPARTMENT = "department", "职能部门"

@@ -30,6 +30,7 @@ from fazhi.mediation.models import (
     FollowUp,
     FollowUpMethod,
     HandlingUnit,
+    MediationCentre,
     MediationSession,
     Outcome,
     Performance,
@@ -135,11 +136,16 @@ def _refuse_if_closed(dispute: Dispute) -> None:
 def _check_unit_and_due(dispute: Dispute, unit: HandlingUnit, due_on: datetime.date) -> None:
     if unit.organisation_id != dispute.organisation_id or not unit.active:
         raise InvalidInput("请选择本镇（街道）启用的承办单位。", field_errors={"unit": "请选择承办单位。"})
-    if due_on < timezone.localdate() or due_on > dispute.due_on:
-        raise RuleViolation(
-            "办理期限应在今天至办结期限 %(d)s 之间。" % {"d": dispute.due_on.isoformat()},
-            citation=rules.MEDIATION_CITATION,
+    today = timezone.localdate()
+    # The closure target is a warning, not a bar: a matter past it (handed back late, or registered
+    # days after the visit) is still dispatched, to be handled at once.
+    if not today <= due_on <= max(dispute.due_on, today):
+        message = (
+            "该事项已超过办结期限 %(d)s，办理期限应为今天。"
+            if dispute.due_on < today
+            else "办理期限应在今天至办结期限 %(d)s 之间。"
         )
+        raise RuleViolation(message % {"d": dispute.due_on.isoformat()}, citation=rules.MEDIATION_CITATION)
 
 
 def _current_dispatch(dispute: Dispute) -> Dispatch | None:
@@ -482,6 +488,31 @@ def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
         actor, MediationEvent.UNIT_ADDED, unit, {"name": unit.name, "kind": kind}, organisation=town
     )
     return unit
+
+
+@transaction.atomic(durable=True)
+def record_centre_opening(actor: Staff, *, name: str, opened_on: datetime.date) -> MediationCentre:
+    """The town's centre and the day it opened; corrected by recording it again."""
+    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    town = permissions.acting_town(actor)
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = "请填写矛调中心名称。"
+    if opened_on > timezone.localdate():
+        errors["opened_on"] = "挂牌成立日期不能晚于今天。"
+    if errors:
+        raise InvalidInput("矛调中心信息有误。", field_errors=errors)
+    centre, _ = MediationCentre.objects.update_or_create(
+        organisation=town, defaults={"name": name.strip(), "opened_on": opened_on}
+    )
+    ledger.record(
+        actor,
+        MediationEvent.CENTRE_OPENED,
+        centre,
+        {"name": centre.name, "opened_on": opened_on.isoformat()},
+        organisation=town,
+    )
+    return centre
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ from fazhi.mediation.forms import (
     SessionForm,
     UnitForm,
 )
-from fazhi.mediation.models import Outcome
+from fazhi.mediation.models import Dispute, Outcome
 from fazhi.petitions import selectors as petition_selectors
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -41,6 +41,7 @@ READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def dispute_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
     today = timezone.localdate()
@@ -78,6 +79,7 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -101,6 +103,11 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return render(request, "mediation/detail.html", context)
 
 
+def _unit_due_on(dispute: Dispute) -> datetime.date:
+    """The unit's due date the form proposes: the closure target, or today for a matter past it."""
+    return max(dispute.due_on, timezone.localdate())
+
+
 @staff_required(*services.STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
 def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
@@ -112,7 +119,7 @@ def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
         return "已交办%(u)s。" % {"u": sent.unit.name}, redirect("mediation:detail", dispute.pk)
 
     form = DispatchForm(
-        request.POST or None, units=selectors.units_for(actor), initial={"due_on": dispute.due_on}
+        request.POST or None, units=selectors.units_for(actor), initial={"due_on": _unit_due_on(dispute)}
     )
     return form_page(request, form, title="分流交办", save=save)
 
@@ -128,7 +135,7 @@ def dispute_hand_on(request: HttpRequest, dispute_id: int) -> HttpResponse:
         return "已转交%(u)s。" % {"u": sent.unit.name}, redirect("mediation:detail", dispute.pk)
 
     form = HandOnForm(
-        request.POST or None, units=selectors.units_for(actor), initial={"due_on": dispute.due_on}
+        request.POST or None, units=selectors.units_for(actor), initial={"due_on": _unit_due_on(dispute)}
     )
     return form_page(request, form, title="转交其他承办单位", save=save)
 
@@ -224,6 +231,7 @@ def follow_up_create(request: HttpRequest, dispute_id: int) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def agreement_docx(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
     agreement = selectors.agreement_of(selectors.access_dispute(actor, dispute_id))
@@ -237,6 +245,7 @@ def agreement_docx(request: HttpRequest, dispute_id: int) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def statistics(request: HttpRequest) -> HttpResponse:
     """A year's batches and persons per category and month, closure rate, timeliness and satisfaction,
     over the actor's town or, for a supervisor, their towns."""

@@ -26,6 +26,16 @@ def _actor(request: HttpRequest) -> Staff:
     return user
 
 
+def _year(year: int | None) -> int:
+    """The year asked for, this year when none; one outside 2000–2100 is refused rather than crashing
+    the date arithmetic."""
+    if year is None:
+        return timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
+    return year
+
+
 class PetitionOut(Schema):
     id: int
     tracking_number: str
@@ -100,7 +110,7 @@ def statistics(request: HttpRequest, year: int | None = None) -> selectors.Petit
     root = permissions.scope_root(_actor(request))
     if root is None:
         raise NotFoundOrHidden()
-    return selectors.counts_for_year(root, year=year or timezone.localdate().year)
+    return selectors.counts_for_year(root, year=_year(year))
 
 
 class KeyMatterRowOut(Schema):
@@ -127,7 +137,7 @@ def key_matters(request: HttpRequest, year: int | None = None) -> selectors.KeyM
     root = permissions.scope_root(_actor(request))
     if root is None:
         raise NotFoundOrHidden()
-    return selectors.key_matters_board(root, year=year or timezone.localdate().year)
+    return selectors.key_matters_board(root, year=_year(year))
 
 
 @router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访事项详情")

@@ -9,7 +9,6 @@ import datetime
 from django.utils import timezone
 
 from fazhi.core import demo
-from fazhi.core import services as core_services
 from fazhi.petitions import rules, services
 from fazhi.petitions.models import Channel, Decision, Petition
 
@@ -29,8 +28,7 @@ def load(demo_town: demo.DemoTown) -> None:
     staff = demo_town.staff
     clerk, head = staff["xinfang"], staff["zhenzhang"]
     liu, chen, company, _snack_bar = demo_town.parties
-    core_services.create_number_series(
-        core_services.system_actor(),
+    demo.number_series(
         organisation=demo_town.town,
         key=rules.OPINION_SERIES_KEY,
         code="西青辛信处",

@@ -199,7 +199,7 @@ class KeyMattersBoard:
 
     @property
     def all_cleared(self) -> bool:
-        """Every key matter received in the year concluded within its period (60 days and any approved
+        """Every key matter on the board concluded within its period (60 days and any approved
         extension), none open at the year's end; true too when there were none, so the report checks
         `rows` before saying so."""
         return all(row.state == "cleared" for row in self.rows)
@@ -215,12 +215,16 @@ def _key_state(petition: Petition, as_of: datetime.date) -> str:
 
 
 def key_matters_board(organisation: Organisation, *, year: int) -> KeyMattersBoard:
-    """清仓见底: every key matter received in the year in the organisation's subtree, as of the year's
-    last day (or today, for the current year)."""
-    as_of = min(datetime.date(year, 12, 31), timezone.localdate())
+    """清仓见底: every key matter in the organisation's subtree received in the year, and those of
+    earlier years still open when it began (the backlog to be cleared), as of the year's last day (or
+    today, for the current year)."""
+    start, as_of = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), timezone.localdate())
     petitions = (
         Petition.objects.filter(
-            organisation__path__startswith=organisation.path, received_on__year=year, is_key=True
+            Q(received_on__gte=start) | Q(concluded_on__isnull=True) | Q(concluded_on__gte=start),
+            organisation__path__startswith=organisation.path,
+            received_on__lte=as_of,
+            is_key=True,
         )
         .select_related("key_leader", "extension")
         .prefetch_related("key_team")

@@ -39,6 +39,7 @@ READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def petition_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
     today = timezone.localdate()
@@ -80,6 +81,7 @@ def petition_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -213,6 +215,7 @@ def petition_opinion(request: HttpRequest, petition_id: int) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def opinion_docx(request: HttpRequest, petition_id: int) -> HttpResponse:
     opinion = selectors.access_opinion(request_staff(request), petition_id)
     response = HttpResponse(documents.opinion_docx(opinion), content_type=DOCX)
@@ -320,6 +323,7 @@ def key_matter(request: HttpRequest, petition_id: int) -> HttpResponse:
 
 
 @staff_required(*READERS)
+@require_http_methods(["GET"])
 def key_matters(request: HttpRequest) -> HttpResponse:
     """清仓见底: the year's key matters and whether each was concluded within its period."""
     actor = request_staff(request)

@@ -25,6 +25,16 @@ def _actor(request: HttpRequest) -> Staff:
     return user
 
 
+def _year(year: int | None) -> int:
+    """The year asked for, this year when none; one outside 2000–2100 is refused rather than crashing
+    the date arithmetic."""
+    if year is None:
+        return timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
+    return year
+
+
 def _page(limit: int, offset: int) -> slice:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
     return slice(offset, offset + limit)
@@ -123,7 +133,9 @@ def list_activities(
     limit: int = 50,
     offset: int = 0,
 ) -> list[PreventionActivity]:
-    activities = selectors.activities_for(_actor(request), kind=kind, year=year, month=month)
+    activities = selectors.activities_for(
+        _actor(request), kind=kind, year=None if year is None else _year(year), month=month
+    )
     return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
 
 
@@ -194,9 +206,7 @@ class YearCountsOut(Schema):
 
 @router.get("/prevention/statistics", response=YearCountsOut, summary="群防群治、普法宣传年度统计")
 def statistics(request: HttpRequest, year: int | None = None) -> dict[str, object]:
-    year = year or timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
+    year = _year(year)
     root = permissions.scope_root(_actor(request))
     if root is None:
         raise InvalidInput("您的账号未分配到可查看的单位。")

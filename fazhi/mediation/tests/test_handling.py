@@ -398,3 +398,56 @@ def test_the_api_closes_only_with_an_outcome_and_records_a_follow_up(town):
         "/api/v1/mediation/outcomes", {"start": TODAY.isoformat(), "end": TODAY.isoformat()}
     ).json()
     assert (figures["closed"], figures["satisfaction_rate"]) == (1, 100.0)
+
+
+def test_a_matter_past_its_closure_target_is_still_dispatched_and_handed_on_due_today(town):
+    """The one-month target warns; it does not lock a late matter out of being dispatched again."""
+    late = visit(town, received_on=days_ago(45))
+    assert late.due_on < TODAY
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    with pytest.raises(RuleViolation) as raised:
+        services.dispatch_dispute(town.mediator, late, unit=town.justice, due_on=tomorrow)
+    assert raised.value.message == "该事项已超过办结期限 %(d)s，办理期限应为今天。" % {
+        "d": late.due_on.isoformat()
+    }
+    assert not Dispatch.objects.exists()
+    assert events("mediation.dispute.dispatched") == 0
+
+    client = Client()
+    client.force_login(town.mediator)
+    form = client.get(f"/mediation/{late.pk}/dispatch/").content.decode()
+    assert f'value="{TODAY.isoformat()}"' in form
+    assert (
+        client.post(
+            f"/mediation/{late.pk}/dispatch/", {"unit": town.justice.pk, "due_on": TODAY.isoformat()}
+        ).status_code
+        == 302
+    )
+    services.hand_on(town.mediator, late, unit=town.village, due_on=TODAY, reason="由村调委会就地调解。")
+    services.hand_back(town.mediator, late, reason="村调委会调解不成。")
+    services.dispatch_dispute(town.mediator, late, unit=town.justice, due_on=TODAY)
+    assert [dispatch.due_on for dispatch in Dispatch.objects.order_by("id")] == [TODAY] * 3
+    assert selectors.deadline_state(Dispute.objects.get(pk=late.pk), TODAY) == "overdue"
+
+
+def test_the_pages_that_only_show_refuse_a_post_and_the_api_refuses_a_year_off_the_calendar(town):
+    dispute = dispatched(town)
+    sitting(town, dispute)
+    close(town, dispute)
+    client = Client()
+    client.force_login(town.mediator)
+    events_before = Event.objects.count()
+    for path in (
+        "/mediation/",
+        f"/mediation/{dispute.pk}/",
+        f"/mediation/{dispute.pk}/agreement.docx",
+        "/mediation/statistics/",
+    ):
+        assert client.get(path).status_code == 200
+        assert client.post(path).status_code == 405
+    for year in (-1, 10000):
+        refused = client.get("/api/v1/mediation/statistics", {"year": year})
+        assert refused.status_code == 422
+        assert refused.json()["message"] == "年度应在2000至2100之间。"
+    assert client.get("/api/v1/mediation/statistics").status_code == 200
+    assert Event.objects.count() == events_before

@@ -161,3 +161,13 @@ def test_another_towns_petition_is_not_found_through_the_api(town):
     assert Petition.objects.get(pk=petition_id).status == PetitionStatus.RECEIVED
     assert Event.objects.count() == events
     assert other.get("/api/v1/petitions").json() == []
+
+
+def test_a_year_outside_the_calendar_is_refused_not_a_server_error(town):
+    clerk = client_for(town.clerk)
+    for path in ("/api/v1/petitions/statistics", "/api/v1/petitions/key-matters"):
+        for year in (-1, 1999, 10000):
+            refused = clerk.get(path, {"year": year})
+            assert refused.status_code == 422
+            assert refused.json()["message"] == "年度应在2000至2100之间。"
+        assert clerk.get(path).status_code == 200

@@ -546,3 +546,43 @@ def test_the_party_page_lists_the_partys_petitions(town):
     links = selectors.party_petition_links(town.admin, town.villagers[0])
     assert [link.url for link in links] == [f"/petitions/{petition.pk}/"]
     assert selectors.party_petition_links(town.other_admin, town.villagers[0]) == []
+
+
+def test_the_board_of_a_year_carries_the_key_matters_still_open_from_the_year_before(town, on_day):
+    """清仓见底 is about the backlog: a key matter received in December and still open in the new year is
+    on the new year's board (overdue there), not only on the board of the year it came in."""
+    on_day(datetime.date(2025, 12, 10))
+    backlog = accept(
+        town, register(town, received_on=datetime.date(2025, 12, 10)), datetime.date(2025, 12, 10)
+    )
+    services.mark_key_matter(town.clerk, backlog, leader=town.head, team=[town.clerk])
+    on_day(datetime.date(2025, 12, 20))
+    cleared_in_time = accept(
+        town, register(town, received_on=datetime.date(2025, 12, 20)), datetime.date(2025, 12, 20)
+    )
+    services.mark_key_matter(town.clerk, cleared_in_time, leader=town.head, team=[town.clerk])
+    on_day(datetime.date(2025, 12, 30))
+    services.issue_opinion(
+        town.clerk,
+        cleared_in_time,
+        opinion_input(issued_on=datetime.date(2025, 12, 30), served_on=datetime.date(2025, 12, 30)),
+    )
+    on_day(datetime.date(2026, 3, 1))
+
+    board = selectors.key_matters_board(town.town, year=2026)
+    assert [(row.petition_id, row.state) for row in board.rows] == [(backlog.pk, "overdue")]
+    assert not board.all_cleared
+    assert [row.petition_id for row in selectors.key_matters_board(town.town, year=2025).rows] == [
+        backlog.pk,
+        cleared_in_time.pk,
+    ]
+    services.issue_opinion(
+        town.clerk,
+        backlog,
+        opinion_input(issued_on=datetime.date(2026, 1, 20), served_on=datetime.date(2026, 1, 20)),
+    )
+    on_day(datetime.date(2027, 1, 5))
+    assert [
+        (row.petition_id, row.state) for row in selectors.key_matters_board(town.town, year=2026).rows
+    ] == [(backlog.pk, "cleared")]
+    assert selectors.key_matters_board(town.town, year=2027).rows == []

@@ -204,3 +204,20 @@ def test_the_party_page_lists_its_petitions(town):
     page = client_for(town.admin).get(f"/parties/{town.villagers[0].pk}/").content.decode()
     assert "信访事项" in page
     assert f"/petitions/{petition.pk}/" in page
+
+
+def test_the_pages_that_only_show_refuse_a_post(town, on_day):
+    petition = accept(town, register(town))
+    on_day(RECEIVED + 25 * DAY)
+    services.issue_opinion(town.clerk, petition, opinion_input())
+    before = snapshot(petition)
+    clerk = client_for(town.clerk)
+    for path in (
+        "/petitions/",
+        f"/petitions/{petition.pk}/",
+        f"/petitions/{petition.pk}/opinion.docx",
+        "/petitions/key-matters/",
+    ):
+        assert clerk.get(path).status_code == 200
+        assert clerk.post(path).status_code == 405
+    assert snapshot(petition) == before

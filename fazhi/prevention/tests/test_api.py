@@ -137,6 +137,13 @@ def test_the_years_figures_for_the_report(api):
     assert api.client.get("/api/v1/prevention/statistics", {"year": 99999}).status_code == 422
 
 
+def test_the_activity_log_refuses_a_year_off_the_calendar_rather_than_failing(api):
+    refused = api.client.get("/api/v1/prevention/activities", {"year": 10000})
+    assert refused.status_code == 422
+    assert refused.json()["extra"]["fields"]["year"] == "年度应在2000至2100之间。"
+    assert api.client.get("/api/v1/prevention/activities", {"year": 2026, "month": 11}).json() == []
+
+
 def test_another_town_reads_nothing_and_writes_nothing_through_the_api(api):
     member = add(api)
     other = client_for(api.other_admin)

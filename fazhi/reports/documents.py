@@ -1,0 +1,35 @@
+"""The annual report as .docx in the GB/T 9704 layout: title in 2号小标宋, body in 3号仿宋, 一、 headings in
+黑体 and （一） headings in 楷体, page numbers. A pure read of the paragraphs and figures given."""
+
+from __future__ import annotations
+
+from fazhi.core.official_document import OfficialDocument
+from fazhi.reports import wording
+from fazhi.reports.figures import Value
+from fazhi.reports.models import AnnualReport, ReportStatus
+from fazhi.reports.selectors import Section
+
+
+def report_docx(
+    report: AnnualReport, sections: list[Section], values: dict[str, Value], context: dict[str, str]
+) -> bytes:
+    document = OfficialDocument(report.title)
+    document.title_only()
+    for section in sections:
+        document.heading(section.title, 1)
+        for paragraph in section.paragraphs:
+            text = (
+                paragraph.rendered
+                if report.status != ReportStatus.DRAFT and paragraph.rendered
+                else wording.fill(paragraph.text, values, context)
+            )
+            if paragraph.heading:
+                document.heading(text, 2)
+            else:
+                document.body(text)
+    return document.to_bytes()
+
+
+def report_filename(report: AnnualReport) -> str:
+    suffix = "" if report.status != ReportStatus.DRAFT else "（草稿）"
+    return f"{report.title}{suffix}.docx"

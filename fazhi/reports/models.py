@@ -1,0 +1,80 @@
+"""The annual 法治政府建设情况报告: its paragraphs (templates with figure placeholders, live until the
+report is finalised), the figures frozen at 定稿 with the ledger size they were computed at, and each
+organisation's own wording of the default paragraphs."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from fazhi.core.models import Organisation, Staff
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    FINAL = "final", "已定稿"
+    PUBLISHED = "published", "已公开"
+
+
+class AnnualReport(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="annual_reports")
+    year = models.PositiveIntegerField("年度")
+    title = models.CharField("标题", max_length=200)
+    status = models.CharField("状态", max_length=20, choices=ReportStatus.choices)
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Set at 定稿: the figures as computed then, and how many ledger events there were, so that the
+    # signed checkpoint covering that size proves what the records said.
+    figures = models.JSONField("定稿时的数据", default=dict, blank=True)
+    ledger_size = models.BigIntegerField("定稿时账本事件数", null=True, blank=True)
+    finalised_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    finalised_at = models.DateTimeField("定稿时间", null=True, blank=True)
+    published_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "法治政府建设年度报告"
+        verbose_name_plural = "法治政府建设年度报告"
+        ordering = ["-year", "organisation_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="annual_report_once_a_year")
+        ]
+        indexes = [models.Index(fields=["status", "-year"], name="annual_report_public")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReportParagraph(models.Model):
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="paragraphs")
+    section = models.CharField("部分", max_length=20)
+    position = models.PositiveIntegerField("顺序")
+    key = models.CharField("段落标识", max_length=60, blank=True)
+    heading = models.BooleanField("小标题", default=False)
+    text = models.TextField("文字（含数据占位符）")
+    rendered = models.TextField("定稿文字", blank=True)
+
+    class Meta:
+        ordering = ["report_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:30]
+
+
+class ParagraphWording(models.Model):
+    """An organisation's own wording of a default paragraph; its towns inherit it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField("段落标识", max_length=60)
+    text = models.TextField("文字（含数据占位符）")
+    updated_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "报告段落模板"
+        verbose_name_plural = "报告段落模板"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="paragraph_wording_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

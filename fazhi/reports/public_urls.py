@@ -1,0 +1,11 @@
+from django.urls import path
+
+from fazhi.reports import views
+
+app_name = "baogao"
+
+urlpatterns = [
+    path("", views.public_list, name="list"),
+    path("<int:report_id>/", views.public_detail, name="detail"),
+    path("<int:report_id>/report.docx", views.public_docx, name="docx"),
+]

@@ -1,0 +1,229 @@
+"""The annual report as data: its required structure (厅字〔2019〕28号), the default wording of each
+paragraph with placeholders for figures, and the prompts the indicators offer for 不足 and 安排.
+
+A placeholder is a figure key or a context name in braces, e.g. {study_sessions} → "9次",
+{organisation} → "辛口镇", {year} → "2020"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+
+from fazhi.reports.figures import Value
+
+REPORT_CITATION = "法治政府建设与责任落实督察工作规定（厅字〔2019〕28号）"
+PUBLISH_BY = (4, 1)  # published before 1 April of the following year (DOMAIN §4 #43)
+
+SECTIONS: list[tuple[str, str]] = [
+    ("duty", "一、履行推进法治建设第一责任人职责情况"),
+    ("measures", "二、主要举措与成效"),
+    ("shortcomings", "三、存在的不足和原因"),
+    ("plans", "四、下一年度推进法治政府建设的主要安排"),
+    ("other", "五、其他需要报告的情况"),
+]
+SECTION_TITLES = dict(SECTIONS)
+CONTEXT_NAMES = ("organisation", "year", "next_year")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class ParagraphDefault:
+    key: str
+    section: str
+    text: str
+    heading: bool = False
+
+
+DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
+    ParagraphDefault(
+        "duty.lead",
+        "duty",
+        "{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，坚持做到法治建设重要工作亲自部署、"
+        "重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，将法治建设纳入党委年度工作要点，"
+        "及时研究部署执法、普法、守法等领域重点任务。",
+    ),
+    ParagraphDefault(
+        "duty.study",
+        "duty",
+        "注重发挥关键少数的示范引领作用，通过党委理论中心组专题学习、政府行政办公会学法等形式，"
+        "系统学习习近平法治思想和宪法法律，全年共组织各类专题学法活动{study_sessions}。",
+    ),
+    ParagraphDefault("measures.h1", "measures", "（一）完善制度体系，着力提高依法行政能力", heading=True),
+    ParagraphDefault(
+        "measures.study",
+        "measures",
+        "强化学习教育，夯实法治建设基础。抓好党委理论中心组、政府行政办公会专题学法活动，把法治政府建设作为"
+        "重要学习内容，集中学习{laws_studied}等内容，全年共组织各类专题学法活动{study_sessions}。",
+    ),
+    ParagraphDefault(
+        "measures.decisions",
+        "measures",
+        "严格落实规定，全面完善决策机制。对事关经济社会民生发展的重大事项，坚持科学、民主、依法决策，"
+        "全年作出重大行政决策{major_decisions}，严格落实公众参与、专家论证、风险评估、合法性审查等法定程序。",
+    ),
+    ParagraphDefault(
+        "measures.contracts",
+        "measures",
+        "规范工作流程，发挥法律顾问作用。着力推进行政合同管理，规范审签程序，当年签订的合同签订前经合法性审查的"
+        "比例为{contracts_signed_reviewed}，并按规定编号登记存档，全年共审核合同协议{contracts_reviewed}。",
+    ),
+    ParagraphDefault("measures.h2", "measures", "（二）坚持依法行政，严格规范公正文明执法", heading=True),
+    ParagraphDefault(
+        "measures.disclosure",
+        "measures",
+        "全力构建行政执法公示制度。全面贯彻落实“谁执法谁公示”的原则，规范公示内容的标准格式，"
+        "全年作出行政处罚决定{penalty_decisions}，共公示{penalties_published}行政处罚案件，"
+        "按期公示率{publications_on_time}。",
+    ),
+    ParagraphDefault(
+        "measures.recording",
+        "measures",
+        "坚决落实执法全过程记录制度。对案件从立案、调查、取证、审查、决定、送达、执行等各环节进行记录并归档，"
+        "执法人员（包括辅助执法人员）执法记录仪配备率为{device_coverage}，先后组织{trainings_recording}"
+        "执法记录装备使用培训。",
+    ),
+    ParagraphDefault(
+        "measures.review",
+        "measures",
+        "严格执行重大行政执法决定法制审核制度。重大行政执法决定作出前依法进行法制审核，未经法制审核或者审核未通过的，"
+        "不得作出决定，一般程序处罚决定的法制审核率为{legal_review_coverage}。",
+    ),
+    ParagraphDefault("measures.h3", "measures", "（三）筑牢法治根基，着力推进基层法治建设", heading=True),
+    ParagraphDefault(
+        "measures.mediation",
+        "measures",
+        "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，共计接待来访群众{mediation_batches}"
+        "{mediation_persons}，{mediation_by_category}，按照“三到位一处理”工作要求处置的比例为"
+        "{mediation_disposed}。",
+    ),
+    ParagraphDefault(
+        "measures.petitions",
+        "measures",
+        "以法治思维和法治方式做好信访工作。全年登记信访事项{petitions_received}，对于重点信访事项，及时成立工作专班，"
+        "明确包案领导，通过“情理法”相结合的工作方法化解矛盾。通过努力，{key_petitions_cleared}。",
+    ),
+    ParagraphDefault(
+        "measures.prevention",
+        "measures",
+        "多举措推动重点环节重点点位治理。广泛动员小区楼栋长、老党员、网格员、平安志愿者等{prevention_team_wording}"
+        "组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}，受众{publicity_reached}。",
+    ),
+    ParagraphDefault(
+        "shortcomings.intro",
+        "shortcomings",
+        "{year}年，{organisation}法治政府建设工作虽然取得了一定成效，但离人民群众期待还有一定差距。主要表现为：",
+    ),
+    ParagraphDefault(
+        "plans.intro",
+        "plans",
+        "{next_year}年，{organisation}将坚持以习近平法治思想为指导，持续推进法治政府建设工作，重点抓好以下环节：",
+    ),
+    ParagraphDefault(
+        "plans.duty",
+        "plans",
+        "继续履行好推进法治建设第一责任人职责。党政主要负责人“亲自抓、亲自管”，全面对标主要职责，落实落细重点任务。",
+    ),
+    ParagraphDefault(
+        "plans.publicity",
+        "plans",
+        "继续抓好全民法治意识提升工作。持续抓好法治宣传教育，常态化抓好机关和村居工作人员法治培训。",
+    ),
+]
+DEFAULTS_BY_KEY = {paragraph.key: paragraph for paragraph in DEFAULT_PARAGRAPHS}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A shortcoming the indicators show, with what the writer may accept into 三 and 四."""
+
+    key: str
+    shows: Callable[[dict[str, Value]], bool]
+    shortcoming: str
+    plan: str
+
+
+def _below(key: str, target: Decimal = Decimal(100)) -> Callable[[dict[str, Value]], bool]:
+    def shows(values: dict[str, Value]) -> bool:
+        value = values[key].value
+        return isinstance(value, Decimal) and value < target
+
+    return shows
+
+
+def _all_staff_training_rare(values: dict[str, Value]) -> bool:
+    value = values["trainings_all_staff"].value
+    return isinstance(value, int) and value < settings.REPORT_ALL_STAFF_TRAININGS_TARGET
+
+
+def _key_petitions_open(values: dict[str, Value]) -> bool:
+    return str(values["key_petitions_cleared"].value).startswith("重点信访事项")
+
+
+REASON = "原因：（请写明原因）"
+PROMPTS: list[Prompt] = [
+    Prompt(
+        "publication_late",
+        _below("publications_on_time"),
+        "行政执法公示的及时性有待提高，当年作出的处罚决定按期公示率为{publications_on_time}。" + REASON,
+        "严格落实行政执法公示制度，处罚决定作出之日起7个工作日内公示，逐月通报公示及时率。",
+    ),
+    Prompt(
+        "contract_unreviewed",
+        _below("contracts_signed_reviewed"),
+        "合同合法性审查未实现全覆盖，当年签订的合同签订前经审查的比例为{contracts_signed_reviewed}。"
+        + REASON,
+        "落实合同“先审查、后签订”，未经合法性审查的合同一律不得签订。",
+    ),
+    Prompt(
+        "legal_review_gap",
+        _below("legal_review_coverage"),
+        "重大执法决定法制审核制度落实不到位，法制审核率为{legal_review_coverage}。" + REASON,
+        "严把法制审核关，配齐法制审核人员，未经法制审核的重大执法决定不得作出。",
+    ),
+    Prompt(
+        "device_gap",
+        _below("device_coverage"),
+        "执法记录仪配备尚未全覆盖，配备率为{device_coverage}。" + REASON,
+        "为全部执法人员和辅助执法人员配齐执法记录仪，落实执法全过程记录。",
+    ),
+    Prompt(
+        "training_rare",
+        _all_staff_training_rare,
+        "法治教育培训不够常态化，组织全员法治培训次数较少（全年{trainings_all_staff}）。" + REASON,
+        "常态化组织全员法治培训，每年不少于%(n)d次。" % {"n": settings.REPORT_ALL_STAFF_TRAININGS_TARGET},
+    ),
+    Prompt(
+        "training_hours",
+        _below("training_target_met"),
+        "执法人员能力素质仍需提升，培训学时达标率为{training_target_met}。" + REASON,
+        "制定执法人员年度培训计划，确保每人完成年度培训学时。",
+    ),
+    Prompt(
+        "mediation_late",
+        _below("mediation_on_time"),
+        "矛盾纠纷化解的时效有待提高，矛调中心按期办结率为{mediation_on_time}。" + REASON,
+        "进一步提高社会矛盾纠纷调处化解中心建设水平，落实首问负责和限时办结。",
+    ),
+    Prompt(
+        "key_petitions_open",
+        _key_petitions_open,
+        "重点信访事项化解不够彻底，{key_petitions_cleared}。" + REASON,
+        "对重点信访事项实行领导包案、专班推进，确保在规定时限内办结。",
+    ),
+]
+PROMPTS_BY_KEY = {prompt.key: prompt for prompt in PROMPTS}
+
+
+def publish_by(year: int) -> datetime.date:
+    """The report of `year` is published before 1 April of the next year."""
+    month, day = PUBLISH_BY
+    return datetime.date(year + 1, month, day)
+
+
+def report_title(organisation_name: str, year: int) -> str:
+    return "%(o)s%(y)d年度法治政府建设情况报告" % {"o": organisation_name, "y": year}

@@ -1,0 +1,317 @@
+"""Every write of the annual report: the draft from the wording in force, paragraph edits, prompts
+taken in, 定稿 (figures and text frozen with the ledger size, then a signed checkpoint), publication on
+the portal, the wording an administrator sets, and the reminder before 1 April."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.core import permissions
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.models import TOWN_KINDS, Organisation, Role, Staff
+from fazhi.ledger import record as ledger
+from fazhi.ledger import services as ledger_services
+from fazhi.ledger.models import LedgerHead
+from fazhi.reports import rules, selectors, wording
+from fazhi.reports.events import ReportEvent
+from fazhi.reports.figures import Scope, compute_all
+from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
+
+WRITERS = (Role.HEAD, Role.ADMIN)
+
+
+def _locked_own(actor: Staff, report: AnnualReport, *roles: Role) -> AnnualReport:
+    permissions.require_role(actor, *(roles or WRITERS))
+    if report.organisation_id != permissions.acting_town(actor).pk:
+        raise NotFoundOrHidden()
+    return AnnualReport.objects.select_for_update().get(pk=report.pk)
+
+
+def _require_draft(report: AnnualReport) -> None:
+    if report.status != ReportStatus.DRAFT:
+        raise RuleViolation(
+            "报告已于 %(d)s 定稿，文字和数据不再修改。"
+            % {
+                "d": timezone.localtime(report.finalised_at).date().isoformat() if report.finalised_at else ""
+            },
+            citation=rules.REPORT_CITATION,
+        )
+
+
+def _check_placeholders(text: str) -> None:
+    if not text.strip():
+        raise InvalidInput("请填写段落文字。", field_errors={"text": "请填写段落文字。"})
+    unknown = wording.unknown_placeholders(text)
+    if unknown:
+        message = "无法识别的数据占位符：%(p)s。请从数据清单中选用。" % {
+            "p": "、".join("{%s}" % name for name in unknown)
+        }
+        raise InvalidInput(message, field_errors={"text": message})
+
+
+@transaction.atomic(durable=True)
+def draft_report(actor: Staff, *, year: int) -> AnnualReport:
+    """The year's report, in the required structure, from the wording in force for the town."""
+    permissions.require_role(actor, *WRITERS)
+    town = permissions.acting_town(actor)
+    today = timezone.localdate()
+    if not 2000 <= year <= today.year:
+        raise InvalidInput("请选择今年或以前的年度。", field_errors={"year": "请选择今年或以前的年度。"})
+    if AnnualReport.objects.filter(organisation=town, year=year).exists():
+        raise InvalidInput(
+            "%(y)d年度报告已经生成，请在原报告上修改。" % {"y": year},
+            field_errors={"year": "%(y)d年度报告已经生成。" % {"y": year}},
+        )
+    report = AnnualReport.objects.create(
+        organisation=town,
+        year=year,
+        title=rules.report_title(town.name, year),
+        status=ReportStatus.DRAFT,
+        created_by=actor,
+    )
+    ReportParagraph.objects.bulk_create(
+        [
+            ReportParagraph(
+                report=report,
+                section=default.section,
+                position=(index + 1) * 10,
+                key=default.key,
+                heading=default.heading,
+                text=text,
+            )
+            for index, (default, text) in enumerate(selectors.wordings(town))
+        ]
+    )
+    ledger.record(
+        actor, ReportEvent.DRAFTED, report, {"year": year, "title": report.title}, organisation=town
+    )
+    return report
+
+
+@transaction.atomic(durable=True)
+def edit_paragraph(actor: Staff, paragraph: ReportParagraph, *, text: str) -> ReportParagraph:
+    report = _locked_own(actor, paragraph.report)
+    _require_draft(report)
+    _check_placeholders(text)
+    paragraph.text = text.strip()
+    paragraph.save(update_fields=["text"])
+    ledger.record(
+        actor,
+        ReportEvent.PARAGRAPH_EDITED,
+        report,
+        {"paragraph": paragraph.pk, "key": paragraph.key, "text": paragraph.text},
+        organisation=report.organisation,
+    )
+    return paragraph
+
+
+def _append(report: AnnualReport, *, section: str, text: str, key: str) -> ReportParagraph:
+    last = report.paragraphs.filter(section=section).aggregate(last=Max("position"))["last"]
+    if last is None:
+        order = [name for name, _title in rules.SECTIONS]
+        before = report.paragraphs.filter(section__in=order[: order.index(section)])
+        last = before.aggregate(last=Max("position"))["last"] or 0
+    # Positions are spaced by ten when drafted; shifting what follows keeps the order however many
+    # paragraphs are added at one place.
+    report.paragraphs.filter(position__gt=last).update(position=F("position") + 1)
+    return ReportParagraph.objects.create(
+        report=report, section=section, position=last + 1, key=key, text=text
+    )
+
+
+@transaction.atomic(durable=True)
+def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str) -> ReportParagraph:
+    report = _locked_own(actor, report)
+    _require_draft(report)
+    if section not in rules.SECTION_TITLES:
+        raise InvalidInput("请选择报告的部分。", field_errors={"section": "请选择报告的部分。"})
+    _check_placeholders(text)
+    paragraph = _append(report, section=section, text=text.strip(), key="")
+    ledger.record(
+        actor,
+        ReportEvent.PARAGRAPH_ADDED,
+        report,
+        {"paragraph": paragraph.pk, "section": section, "text": paragraph.text},
+        organisation=report.organisation,
+    )
+    return paragraph
+
+
+@transaction.atomic(durable=True)
+def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> list[ReportParagraph]:
+    """The writer takes an indicator's prompt: its shortcoming into 三 (with the reason still to write)
+    and its plan into 四."""
+    report = _locked_own(actor, report)
+    _require_draft(report)
+    prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
+    if prompt is None:
+        raise NotFoundOrHidden()
+    if report.paragraphs.filter(key=f"prompt.{prompt.key}.shortcoming").exists():
+        raise InvalidInput("该提示已采纳。")
+    added = [
+        _append(
+            report, section="shortcomings", text=prompt.shortcoming, key=f"prompt.{prompt.key}.shortcoming"
+        ),
+        _append(report, section="plans", text=prompt.plan, key=f"prompt.{prompt.key}.plan"),
+    ]
+    ledger.record(
+        actor,
+        ReportEvent.PARAGRAPH_ADDED,
+        report,
+        {"prompt": prompt.key, "paragraphs": [paragraph.pk for paragraph in added]},
+        organisation=report.organisation,
+    )
+    return added
+
+
+@transaction.atomic(durable=True)
+def remove_paragraph(actor: Staff, paragraph: ReportParagraph) -> None:
+    report = _locked_own(actor, paragraph.report)
+    _require_draft(report)
+    ledger.record(
+        actor,
+        ReportEvent.PARAGRAPH_REMOVED,
+        report,
+        {"paragraph": paragraph.pk, "key": paragraph.key, "text": paragraph.text},
+        organisation=report.organisation,
+    )
+    paragraph.delete()
+
+
+def figures_digest(figures: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(figures, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+@transaction.atomic(durable=True)
+def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
+    report = _locked_own(actor, report, Role.HEAD)
+    _require_draft(report)
+    if report.year >= timezone.localdate().year:
+        raise RuleViolation(
+            "%(y)d年度尚未结束，年度报告须在次年定稿。" % {"y": report.year}, citation=rules.REPORT_CITATION
+        )
+    paragraphs = list(report.paragraphs.all())
+    unfinished = [paragraph for paragraph in paragraphs if "（请写明原因）" in paragraph.text]
+    if unfinished:
+        raise InvalidInput(
+            "“存在的不足和原因”中有%(n)d段尚未写明原因，请补充后再定稿。" % {"n": len(unfinished)}
+        )
+    # The ledger's size before this transaction's own event: the records the figures were counted from.
+    head, _ = LedgerHead.objects.select_for_update().get_or_create(id=1)
+    values = compute_all(Scope(report.organisation, report.year))
+    context = selectors.context_of(report)
+    for paragraph in paragraphs:
+        paragraph.rendered = wording.fill(paragraph.text, values, context)
+    ReportParagraph.objects.bulk_update(paragraphs, ["rendered"])
+    report.figures = {key: value.as_json() for key, value in values.items()}
+    report.ledger_size = head.size
+    report.status = ReportStatus.FINAL
+    report.finalised_by = actor
+    report.finalised_at = timezone.now()
+    report.save(update_fields=["figures", "ledger_size", "status", "finalised_by", "finalised_at"])
+    ledger.record(
+        actor,
+        ReportEvent.FINALISED,
+        report,
+        {
+            "ledger_size": head.size,
+            "figures_sha256": figures_digest(report.figures),
+            "text_sha256": hashlib.sha256(
+                "\n".join(paragraph.rendered for paragraph in paragraphs).encode()
+            ).hexdigest(),
+        },
+        organisation=report.organisation,
+    )
+    return report
+
+
+def finalise_report(actor: Staff, report: AnnualReport) -> AnnualReport:
+    """定稿 (the head): figures and text frozen with the ledger size they were counted at, then a signed
+    checkpoint over the ledger including the 定稿 event, so anyone can later prove both."""
+    frozen = _freeze(actor, report)
+    ledger_services.make_checkpoint()
+    return frozen
+
+
+@transaction.atomic(durable=True)
+def publish_report(actor: Staff, report: AnnualReport) -> AnnualReport:
+    """公开 on the portal, once finalised (before 1 April of the next year)."""
+    report = _locked_own(actor, report, Role.HEAD)
+    if report.status != ReportStatus.FINAL:
+        raise RuleViolation("报告定稿后方可公开。", citation=rules.REPORT_CITATION)
+    report.status = ReportStatus.PUBLISHED
+    report.published_by = actor
+    report.published_at = timezone.now()
+    report.save(update_fields=["status", "published_by", "published_at"])
+    core_services.public_content_changed()
+    ledger.record(
+        actor,
+        ReportEvent.PUBLISHED,
+        report,
+        {"late": timezone.localdate() >= rules.publish_by(report.year)},
+        organisation=report.organisation,
+    )
+    return report
+
+
+@transaction.atomic(durable=True)
+def set_wording(actor: Staff, *, key: str, text: str) -> ParagraphWording:
+    """An administrator words a default paragraph for their organisation (and the towns under it)."""
+    permissions.require_role(actor, Role.ADMIN)
+    organisation = permissions.scope_root(actor)
+    if organisation is None or key not in rules.DEFAULTS_BY_KEY:
+        raise NotFoundOrHidden()
+    _check_placeholders(text)
+    row, _ = ParagraphWording.objects.update_or_create(
+        organisation=organisation, key=key, defaults={"text": text.strip(), "updated_by": actor}
+    )
+    ledger.record(
+        actor, ReportEvent.WORDING_CHANGED, row, {"key": key, "text": row.text}, organisation=organisation
+    )
+    return row
+
+
+@dataclass(frozen=True)
+class ReminderRun:
+    towns: int
+
+
+@transaction.atomic
+def send_report_reminders(*, today: datetime.date) -> ReminderRun:
+    """From REPORT_REMINDER_DAYS before 1 April: the heads and administrators of every town whose last
+    year's report is not yet public are told, once a day."""
+    year = today.year - 1
+    deadline = rules.publish_by(year)
+    if not deadline - datetime.timedelta(days=settings.REPORT_REMINDER_DAYS) <= today < deadline:
+        return ReminderRun(towns=0)
+    published = AnnualReport.objects.filter(year=year, status=ReportStatus.PUBLISHED).values("organisation")
+    towns = Organisation.objects.filter(kind__in=TOWN_KINDS).exclude(pk__in=published)
+    reminded = 0
+    for town in towns:
+        people = list(
+            Staff.objects.filter(
+                is_active=True, organisation__path__startswith=town.path, role_grants__role__in=WRITERS
+            ).distinct()
+        )
+        if not people:
+            continue
+        core_services.notify(
+            people,
+            key=f"annual-report-{town.pk}-{year}",
+            day=today,
+            text="%(y)d年度法治政府建设情况报告应于 %(d)s 前向社会公开，目前尚未公开。"
+            % {"y": year, "d": (deadline - datetime.timedelta(days=1)).isoformat()},
+            url=reverse("reports:list"),
+        )
+        reminded += 1
+    return ReminderRun(towns=reminded)

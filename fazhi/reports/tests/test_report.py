@@ -1,0 +1,251 @@
+"""The annual report from draft to portal: figures from the records, live in a draft and linked to the
+rows they count; unknown placeholders refused; prompts from the indicators; 定稿 refused with a reason
+still unwritten or before the year is over, then frozen with the ledger size and a checkpoint; 公开 on
+the portal; the .docx in the official layout; another town sees nothing; the reminder before 1 April."""
+
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import docx
+import pytest
+from django.test import Client
+from django.utils import timezone
+from docx.shared import Pt
+
+from conftest import make_staff
+from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fazhi.core.models import Notification, Role
+from fazhi.learning import services as learning
+from fazhi.learning.models import StudyKind, TrainingKind
+from fazhi.ledger.models import Checkpoint, Event
+from fazhi.reports import services
+from fazhi.reports.models import AnnualReport, ParagraphWording, ReportStatus
+
+TODAY = timezone.localdate()
+LAST_YEAR = TODAY.year - 1
+
+
+@pytest.fixture
+def town(world):
+    world.head = make_staff(world.system, world.town, "head", [Role.HEAD], full_name="李镇长")
+    return world
+
+
+def study(town, kind=StudyKind.CENTRAL_GROUP, day=datetime.date(LAST_YEAR, 3, 2), laws="宪法、民法典"):
+    return learning.record_study_session(
+        town.admin,
+        learning.StudyInput(
+            kind=kind, held_on=day, topic="专题学习", laws=laws, lecturer="镇党委书记", attendees=[town.head]
+        ),
+        materials=[],
+    )
+
+
+def training(town, kind=TrainingKind.RECORDING_EQUIPMENT):
+    return learning.record_training(
+        town.admin,
+        learning.TrainingInput(
+            kind=kind,
+            held_on=datetime.date(LAST_YEAR, 5, 6),
+            topic="执法记录仪使用培训",
+            hours=Decimal(3),
+            trainer="区综合执法局",
+            attendees=[town.officer],
+        ),
+        materials=[],
+    )
+
+
+def paragraph(report, key):
+    return report.paragraphs.get(key=key)
+
+
+def client_for(staff) -> Client:
+    client = Client()
+    client.force_login(staff)
+    return client
+
+
+def test_a_draft_states_the_figures_from_the_records_and_links_each_to_its_rows(town):
+    first = study(town)
+    second = study(town, kind=StudyKind.EXECUTIVE_MEETING, day=datetime.date(LAST_YEAR, 9, 9), laws="民法典")
+    study(town, kind=StudyKind.LECTURE)  # a lecture is not one of the report's 专题学法 kinds
+    study(town, day=datetime.date(TODAY.year, 1, 5))  # nor is this year's session
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    assert report.title == f"辛口镇{LAST_YEAR}年度法治政府建设情况报告"
+    assert list(dict.fromkeys(report.paragraphs.values_list("section", flat=True))) == [
+        "duty",
+        "measures",
+        "shortcomings",
+        "plans",
+    ]
+    page = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
+    assert "全年共组织各类专题学法活动" in page
+    assert f'href="/reports/{report.pk}/figures/study_sessions/"' in page
+    assert "集中学习" in page
+    assert "《民法典》、《宪法》" in page
+    rows = client_for(town.head).get(f"/reports/{report.pk}/figures/study_sessions/").content.decode()
+    assert 'data-testid="figure-value">2次<' in rows
+    assert f"/learning/study/{first.pk}/" in rows
+    assert f"/learning/study/{second.pk}/" in rows
+    assert rows.count("专题学习") >= 2
+
+
+def test_an_unknown_placeholder_is_refused_and_the_text_stays(town):
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    lead = paragraph(report, "duty.study")
+    before = lead.text
+    with pytest.raises(InvalidInput) as raised:
+        services.edit_paragraph(town.admin, lead, text="全年学法{study_sesions}，培训{trainings}。")
+    assert raised.value.message == "无法识别的数据占位符：{study_sesions}、{trainings}。请从数据清单中选用。"
+    lead.refresh_from_db()
+    assert lead.text == before
+    assert not Event.objects.filter(action="reports.paragraph.edited").exists()
+    with pytest.raises(InvalidInput):
+        services.draft_report(town.head, year=LAST_YEAR)
+    with pytest.raises(InvalidInput):
+        services.draft_report(town.head, year=TODAY.year + 1)
+    assert AnnualReport.objects.count() == 1
+
+
+def test_a_prompt_taken_must_get_its_reason_before_the_head_finalises(town):
+    training(town)
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    shown = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
+    assert "组织全员法治培训次数较少（全年0次）" in shown
+    services.accept_prompt(town.admin, report, prompt_key="training_rare")
+    added = report.paragraphs.get(key="prompt.training_rare.shortcoming")
+    assert added.section == "shortcomings"
+    assert report.paragraphs.get(key="prompt.training_rare.plan").section == "plans"
+    with pytest.raises(InvalidInput) as raised:
+        services.finalise_report(town.head, report)
+    assert raised.value.message == "“存在的不足和原因”中有1段尚未写明原因，请补充后再定稿。"
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    with pytest.raises(PermissionDenied):
+        services.finalise_report(town.admin, report)
+    services.edit_paragraph(
+        town.admin,
+        added,
+        text="法治教育培训不够常态化，组织全员法治培训次数较少（全年{trainings_all_staff}）。原因是培训计划未落实。",
+    )
+    frozen = services.finalise_report(town.head, report)
+    assert frozen.status == ReportStatus.FINAL
+    assert frozen.figures["trainings_recording"]["display"] == "1次"
+    assert frozen.figures["trainings_all_staff"]["value"] == 0
+    added.refresh_from_db()
+    assert (
+        added.rendered
+        == "法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
+    )
+    event = Event.objects.get(action="reports.report.finalised")
+    assert json.loads(event.entry)["payload"]["ledger_size"] == frozen.ledger_size == event.sequence
+    assert Checkpoint.objects.filter(tree_size__gt=event.sequence).exists()
+
+    # The records change; the finalised report does not, and its rows page says so.
+    training(town, kind=TrainingKind.ALL_STAFF)
+    page = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
+    assert 'data-figure="trainings_all_staff">0次</a>）。原因是培训计划未落实' in page
+    rows = client_for(town.head).get(f"/reports/{report.pk}/figures/trainings_all_staff/").content.decode()
+    assert "定稿时的数值为 0次" in rows
+    with pytest.raises(RuleViolation):
+        services.edit_paragraph(town.admin, added, text="改写")
+
+
+def test_this_years_report_is_not_finalised_before_the_year_is_over(town):
+    report = services.draft_report(town.head, year=TODAY.year)
+    with pytest.raises(RuleViolation) as raised:
+        services.finalise_report(town.head, report)
+    assert raised.value.message == f"{TODAY.year}年度尚未结束，年度报告须在次年定稿。"
+
+
+def test_the_published_report_is_on_the_portal_and_its_docx_has_the_official_layout(town):
+    study(town)
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    with pytest.raises(RuleViolation):
+        services.publish_report(town.head, report)
+    services.finalise_report(town.head, report)
+    services.publish_report(town.head, report)
+    citizen = Client()
+    listing = citizen.get("/gongshi/baogao/").content.decode()
+    assert report.title in listing
+    public = citizen.get(f"/gongshi/baogao/{report.pk}/").content.decode()
+    assert "全年共组织各类专题学法活动1次" in public
+    download = citizen.get(f"/gongshi/baogao/{report.pk}/report.docx")
+    document = docx.Document(io.BytesIO(download.content))
+    section = document.sections[0]
+    assert section.page_width is not None
+    assert section.top_margin is not None
+    assert section.left_margin is not None
+    assert (round(section.page_width.mm), round(section.top_margin.mm), round(section.left_margin.mm)) == (
+        210,
+        37,
+        28,
+    )
+    styles = {
+        paragraph.text: paragraph.style for paragraph in document.paragraphs if paragraph.style is not None
+    }
+    assert styles[report.title].font.size == Pt(22)
+    heading = styles["一、履行推进法治建设第一责任人职责情况"]
+    assert heading.name == "一级标题"
+    assert (
+        heading.element.rPr.rFonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+        == "黑体"
+    )
+    assert styles["（一）完善制度体系，着力提高依法行政能力"].name == "二级标题"
+    body = next(text for text in styles if text.startswith("强化学习教育"))
+    assert "全年共组织各类专题学法活动1次" in body
+    assert document.styles["Normal"].font.size == Pt(16)
+    footer = document.sections[0].footer.paragraphs[0]
+    assert "PAGE" in footer._p.xml
+
+
+def test_another_town_sees_nothing_and_a_supervisor_reads(town):
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    other = client_for(town.other_admin)
+    assert other.get(f"/reports/{report.pk}/").status_code == 404
+    assert other.get(f"/reports/{report.pk}/report.docx").status_code == 404
+    assert (
+        other.get(f"/reports/figures/study_sessions/?org={town.town.pk}&year={LAST_YEAR}").status_code == 404
+    )
+    assert Client().get(f"/gongshi/baogao/{report.pk}/").status_code == 404  # a draft is not public
+    supervisor = client_for(town.supervisor)
+    assert supervisor.get(f"/reports/{report.pk}/").status_code == 200
+    assert supervisor.post(f"/reports/{report.pk}/finalise/").status_code == 403
+    lead = paragraph(report, "duty.study")
+    with pytest.raises(Exception):  # noqa: B017,PT011 (NotFoundOrHidden or PermissionDenied: either refuses)
+        services.edit_paragraph(town.other_admin, lead, text="改写")
+    assert paragraph(report, "duty.study").text == lead.text
+
+
+def test_heads_are_reminded_in_march_until_last_years_report_is_public(town):
+    year = LAST_YEAR
+    march = datetime.date(year + 1, 3, 15)
+    assert services.send_report_reminders(today=march).towns == 2  # 辛口镇 and 杨柳青镇
+    reminded = Notification.objects.filter(recipient=town.head).get()
+    assert (
+        reminded.text == f"{year}年度法治政府建设情况报告应于 {year + 1}-03-31 前向社会公开，目前尚未公开。"
+    )
+    assert services.send_report_reminders(today=march).towns == 2
+    assert Notification.objects.filter(recipient=town.head).count() == 1  # once a day
+    assert services.send_report_reminders(today=datetime.date(year + 1, 2, 1)).towns == 0
+    assert services.send_report_reminders(today=datetime.date(year + 1, 4, 1)).towns == 0
+
+
+def test_an_administrator_rewords_a_paragraph_for_later_drafts(town):
+    with pytest.raises(InvalidInput):
+        services.set_wording(town.admin, key="duty.study", text="学法{nonsense}次")
+    assert not ParagraphWording.objects.exists()
+    services.set_wording(
+        town.admin, key="duty.study", text="{organisation}全年开展专题学法{study_sessions}。"
+    )
+    with pytest.raises(PermissionDenied):
+        services.set_wording(town.head, key="duty.study", text="x")
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    assert paragraph(report, "duty.study").text == "{organisation}全年开展专题学法{study_sessions}。"
+    page = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
+    assert "辛口镇全年开展专题学法" in page

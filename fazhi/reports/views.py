@@ -1,0 +1,331 @@
+"""Annual report pages: the reports, a report with its figures linked to their rows, editing, the
+indicators' prompts, 定稿, 公开, the .docx, the wording an administrator sets, and the portal's copy.
+Thin: parse, call one service, redirect."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from fazhi.core import permissions
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.models import Role
+from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.public_cache import cached_public_page
+from fazhi.reports import documents, rules, selectors, services, wording
+from fazhi.reports.figures import FIGURES, Scope
+from fazhi.reports.forms import ConfirmForm, DraftForm, NewParagraphForm, ParagraphForm
+from fazhi.reports.models import AnnualReport, ReportStatus
+
+READERS = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _years() -> list[int]:
+    this_year = timezone.localdate().year
+    return [this_year, *range(this_year - 1, this_year - 8, -1)]
+
+
+@staff_required(*READERS)
+@require_http_methods(["GET", "POST"])
+def report_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form = DraftForm(request.POST or None, years=_years(), initial={"year": timezone.localdate().year - 1})
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        report = services.draft_report(actor, year=data["year"])
+        return "已生成%(t)s草稿，数据取自截至目前的记录。" % {"t": report.title}, redirect(
+            "reports:detail", report.pk
+        )
+
+    if request.method == "POST":
+        return form_page(request, form, title="生成年度报告", save=save)
+    today = timezone.localdate()
+    context = {
+        "page": paginate(request, selectors.reports_for(actor)),
+        "query_string": query_without_page(request),
+        "form": form if permissions.has_role(actor, *services.WRITERS) else None,
+        "publish_by": rules.publish_by(today.year - 1),
+    }
+    return render(request, "reports/list.html", context)
+
+
+def _figure_link(report: AnnualReport) -> Any:
+    return lambda key: reverse("reports:figure", args=[report.pk, key])
+
+
+@staff_required(*READERS)
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+    values = selectors.values_of(report)
+    context_names = selectors.context_of(report)
+    link = _figure_link(report)
+    sections = [
+        (
+            section,
+            [
+                (paragraph, wording.fill_html(paragraph.text, values, context_names, link))
+                for paragraph in section.paragraphs
+            ],
+        )
+        for section in selectors.sections_of(report)
+    ]
+    is_draft = report.status == ReportStatus.DRAFT
+    checkpoint = selectors.checkpoint_of(report)
+    own = report.organisation_id == getattr(permissions.scope_root(actor), "pk", None)
+    context = {
+        "report": report,
+        "sections": sections,
+        "values": values,
+        "prompts": [
+            (
+                prompt,
+                wording.fill(prompt.shortcoming, values, context_names),
+                wording.fill(prompt.plan, values, context_names),
+            )
+            for prompt in (selectors.prompts_for(report, values) if is_draft else [])
+        ],
+        "can_edit": is_draft and own and permissions.has_role(actor, *services.WRITERS),
+        "can_finalise": is_draft and own and permissions.has_role(actor, Role.HEAD),
+        "can_publish": report.status == ReportStatus.FINAL and own and permissions.has_role(actor, Role.HEAD),
+        "checkpoint": checkpoint,
+        "checkpoint_root": bytes(checkpoint.root_hash).hex() if checkpoint else "",
+        "publish_by": rules.publish_by(report.year),
+        "figures": FIGURES,
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@staff_required(*services.WRITERS)
+@require_http_methods(["GET", "POST"])
+def paragraph_edit(request: HttpRequest, report_id: int, paragraph_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+    paragraph = report.paragraphs.filter(pk=paragraph_id).first()
+    if paragraph is None:
+        raise NotFoundOrHidden()
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.edit_paragraph(actor, paragraph, text=data["text"])
+        return "已保存段落。", redirect(f"{reverse('reports:detail', args=[report.pk])}#p{paragraph.pk}")
+
+    form = ParagraphForm(request.POST or None, initial={"text": paragraph.text})
+    return form_page(
+        request,
+        form,
+        title="修改段落",
+        save=save,
+        template="reports/paragraph_form.html",
+        extra_context={"report": report, "figures": FIGURES, "values": selectors.values_of(report)},
+    )
+
+
+@staff_required(*services.WRITERS)
+@require_http_methods(["GET", "POST"])
+def paragraph_create(request: HttpRequest, report_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        paragraph = services.add_paragraph(actor, report, section=data["section"], text=data["text"])
+        return "已增加段落。", redirect(f"{reverse('reports:detail', args=[report.pk])}#p{paragraph.pk}")
+
+    form = NewParagraphForm(request.POST or None, initial={"section": request.GET.get("section", "")})
+    return form_page(
+        request,
+        form,
+        title="增加段落",
+        save=save,
+        template="reports/paragraph_form.html",
+        extra_context={"report": report, "figures": FIGURES, "values": selectors.values_of(report)},
+    )
+
+
+@staff_required(*services.WRITERS)
+@require_http_methods(["POST"])
+def paragraph_remove(request: HttpRequest, report_id: int, paragraph_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+    paragraph = report.paragraphs.filter(pk=paragraph_id).first()
+    if paragraph is None:
+        raise NotFoundOrHidden()
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.remove_paragraph(actor, paragraph)
+        return "已删除段落。", redirect("reports:detail", report.pk)
+
+    return form_page(request, ConfirmForm(request.POST), title="删除段落", save=save)
+
+
+@staff_required(*services.WRITERS)
+@require_http_methods(["POST"])
+def prompt_accept(request: HttpRequest, report_id: int, prompt_key: str) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.accept_prompt(actor, report, prompt_key=prompt_key)
+        return "已采纳提示：请在“存在的不足和原因”中写明原因。", redirect(
+            f"{reverse('reports:detail', args=[report.pk])}#shortcomings"
+        )
+
+    return form_page(request, ConfirmForm(request.POST), title="采纳提示", save=save)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["POST"])
+def report_finalise(request: HttpRequest, report_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        frozen = services.finalise_report(actor, report)
+        return "已定稿：数据和文字已按账本前 %(n)s 条事件固定。" % {"n": frozen.ledger_size}, redirect(
+            "reports:detail", report.pk
+        )
+
+    return form_page(request, ConfirmForm(request.POST), title="定稿", save=save)
+
+
+@staff_required(Role.HEAD)
+@require_http_methods(["POST"])
+def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.publish_report(actor, report)
+        return "已在政务公开栏目公开。", redirect("reports:detail", report.pk)
+
+    return form_page(request, ConfirmForm(request.POST), title="公开", save=save)
+
+
+def _docx_response(report: AnnualReport) -> HttpResponse:
+    values = selectors.values_of(report)
+    content = documents.report_docx(
+        report, selectors.sections_of(report), values, selectors.context_of(report)
+    )
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%(n)s" % {
+        "n": quote(documents.report_filename(report))
+    }
+    return response
+
+
+@staff_required(*READERS)
+def report_docx(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _docx_response(selectors.access_report(request_staff(request), report_id))
+
+
+@staff_required(*READERS)
+def figure_rows(request: HttpRequest, report_id: int, key: str) -> HttpResponse:
+    """The rows a figure of the report counts; a finalised report shows its frozen value beside them."""
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+    return _figure_page(request, Scope(report.organisation, report.year), key, report=report)
+
+
+@staff_required(*READERS)
+def scope_figure_rows(request: HttpRequest, key: str) -> HttpResponse:
+    """A figure's rows for an organisation and year outside a report (the dashboards link here)."""
+    actor = request_staff(request)
+    scope = selectors.access_scope(actor, request.GET.get("org", ""), request.GET.get("year", ""))
+    return _figure_page(request, scope, key, report=None)
+
+
+def _figure_page(
+    request: HttpRequest, scope: Scope, key: str, *, report: AnnualReport | None
+) -> HttpResponse:
+    figure = selectors.figure(key)
+    live = figure.compute(scope)
+    frozen = selectors.values_of(report).get(key) if report and report.status != ReportStatus.DRAFT else None
+    page = paginate(request, figure.drill_down(scope))
+    rows = [
+        (
+            [column.value(row) for column in figure.columns],
+            figure.link(row) if figure.link else "",
+            getattr(row, "counted", None),
+        )
+        for row in page.rows
+    ]
+    context = {
+        "figure": figure,
+        "scope": scope,
+        "value": live,
+        "frozen": frozen,
+        "report": report,
+        "page": page,
+        "rows": rows,
+        "query_string": query_without_page(request),
+    }
+    return render(request, "reports/figure.html", context)
+
+
+@staff_required(Role.ADMIN)
+def wording_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    root = permissions.scope_root(actor)
+    if root is None:
+        raise NotFoundOrHidden()
+    context = {"wordings": selectors.wordings(root), "titles": rules.SECTION_TITLES, "root": root}
+    return render(request, "reports/wording_list.html", context)
+
+
+@staff_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def wording_edit(request: HttpRequest, key: str) -> HttpResponse:
+    actor = request_staff(request)
+    root = permissions.scope_root(actor)
+    if root is None or key not in rules.DEFAULTS_BY_KEY:
+        raise NotFoundOrHidden()
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.set_wording(actor, key=key, text=data["text"])
+        return "已保存段落模板，此后生成的报告采用新的文字。", redirect("reports:wording")
+
+    form = ParagraphForm(request.POST or None, initial={"text": selectors.wording(root, key)})
+    return form_page(
+        request,
+        form,
+        title="修改段落模板",
+        save=save,
+        template="reports/paragraph_form.html",
+        extra_context={"figures": FIGURES, "values": {}},
+    )
+
+
+# ------------------------------------------------------------------------------------------ the public
+
+
+@rate_limited
+@public_page
+@cached_public_page
+def public_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "page": paginate(request, selectors.published_reports()),
+        "query_string": query_without_page(request),
+    }
+    return render(request, "reports/public_list.html", context)
+
+
+@rate_limited
+@public_page
+@cached_public_page
+def public_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = selectors.access_published(report_id)
+    context = {"report": report, "sections": selectors.sections_of(report)}
+    return render(request, "reports/public_detail.html", context)
+
+
+@rate_limited
+@public_page
+def public_docx(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _docx_response(selectors.access_published(report_id))
