@@ -17,6 +17,7 @@ from fazhi.ledger.api import router as ledger_router
 from fazhi.mediation.api import router as mediation_router
 from fazhi.petitions.api import router as petitions_router
 from fazhi.prevention.api import router as prevention_router
+from fazhi.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="法治 API",
@@ -70,3 +71,4 @@ api.add_router("/", decisions_router)
 api.add_router("/", mediation_router)
 api.add_router("/", petitions_router)
 api.add_router("/", prevention_router)
+api.add_router("/", reports_router)

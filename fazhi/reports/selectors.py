@@ -113,6 +113,23 @@ def sections_of(report: AnnualReport) -> list[Section]:
     ]
 
 
+def unsaved_report(organisation: Organisation, year: int) -> tuple[AnnualReport, list[Section]]:
+    """The report as a draft of it would read now, without saving anything: for the command line and
+    for organisations (a district, a city) that do not write a report of their own here."""
+    report = AnnualReport(
+        organisation=organisation,
+        year=year,
+        title=rules.report_title(organisation.name, year),
+        status=ReportStatus.DRAFT,
+    )
+    by_section: dict[str, list[ReportParagraph]] = {key: [] for key, _title in rules.SECTIONS}
+    for default, text in wordings(organisation):
+        by_section[default.section].append(
+            ReportParagraph(section=default.section, key=default.key, heading=default.heading, text=text)
+        )
+    return report, [Section(key, title, by_section[key]) for key, title in rules.SECTIONS if by_section[key]]
+
+
 def prompts_for(report: AnnualReport, values: dict[str, Value]) -> list[rules.Prompt]:
     """The indicators' prompts not yet taken into the report."""
     taken = set(report.paragraphs.filter(key__startswith="prompt.").values_list("key", flat=True))

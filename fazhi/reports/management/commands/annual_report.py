@@ -1,0 +1,108 @@
+"""manage.py annual_report: a town's (or a district's, or a city's) annual report and its figures, as
+.docx and JSON; with --each-town, one pair of files per town under the organisation, in one batch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.errors import DomainError
+from fazhi.core.models import TOWN_KINDS, Organisation
+from fazhi.reports import documents, selectors
+from fazhi.reports.figures import FIGURES, Scope, compute_all
+from fazhi.reports.models import AnnualReport
+
+
+class Command(BaseCommand):
+    help = "生成法治政府建设年度报告（.docx）及其数据（JSON，含每项数据的统计口径和查询语句）。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--org", required=True, help="组织机构的区划码或名称")
+        parser.add_argument("--year", required=True, type=int, help="报告年度，如 2020")
+        parser.add_argument("--docx", help="写入 .docx 的文件（--each-town 时为目录）")
+        parser.add_argument("--json", help="写入 JSON 的文件（--each-town 时为目录）")
+        parser.add_argument("--each-town", action="store_true", help="为该机构下的每个镇（街道）各生成一份")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        year: int = options["year"]
+        if not 2000 <= year <= timezone.localdate().year:
+            raise CommandError("年度应为 2000 年至今年。")
+        try:
+            organisation = core_selectors.organisation_named(options["org"])
+        except DomainError as error:
+            raise CommandError(error.message) from None
+        if options["each_town"]:
+            towns = list(
+                Organisation.objects.filter(path__startswith=organisation.path, kind__in=TOWN_KINDS).order_by(
+                    "path"
+                )
+            )
+            for town in towns:
+                self._write(
+                    town,
+                    year,
+                    _in_directory(options["docx"], town, year, "docx"),
+                    _in_directory(options["json"], town, year, "json"),
+                )
+            self.stdout.write("已生成 %(n)d 个镇（街道）的报告。" % {"n": len(towns)})
+            return
+        self._write(organisation, year, _file(options["docx"]), _file(options["json"]))
+
+    def _write(
+        self, organisation: Organisation, year: int, docx_path: Path | None, json_path: Path | None
+    ) -> None:
+        saved = AnnualReport.objects.filter(organisation=organisation, year=year).first()
+        if saved is not None:
+            report, sections = saved, selectors.sections_of(saved)
+        else:
+            report, sections = selectors.unsaved_report(organisation, year)
+        values = selectors.values_of(report) if saved else compute_all(Scope(organisation, year))
+        context = selectors.context_of(report)
+        if docx_path is not None:
+            docx_path.write_bytes(documents.report_docx(report, sections, values, context))
+        if json_path is not None:
+            scope = Scope(organisation, year)
+            data = {
+                "organisation": organisation.name,
+                "division_code": organisation.division_code,
+                "year": year,
+                "title": report.title,
+                "status": report.get_status_display() if saved else "未保存的草稿",
+                "ledger_size": report.ledger_size,
+                "figures": [
+                    {**value.as_json(), "query": str(FIGURES[key].rows(scope).query)}
+                    for key, value in values.items()
+                ],
+            }
+            json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        self.stdout.write(
+            "%(t)s：%(s)s，%(n)d 项数据。"
+            % {
+                "t": report.title,
+                "s": report.get_status_display() if saved else "未保存的草稿",
+                "n": len(values),
+            }
+        )
+
+
+def _file(name: str | None) -> Path | None:
+    if not name:
+        return None
+    path = Path(name)
+    if not path.parent.is_dir():
+        raise CommandError("输出目录不存在：%(d)s" % {"d": path.parent})
+    return path
+
+
+def _in_directory(name: str | None, town: Organisation, year: int, suffix: str) -> Path | None:
+    if not name:
+        return None
+    directory = Path(name)
+    if not directory.is_dir():
+        raise CommandError("--each-town 时 --%(s)s 应为已存在的目录：%(d)s" % {"s": suffix, "d": directory})
+    return directory / f"{town.division_code or town.pk}-{town.name}-{year}.{suffix}"
