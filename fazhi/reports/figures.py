@@ -643,6 +643,18 @@ for figure in (
         dashboard="disclosure",
     ),
     Figure(
+        "decisions_on_time",
+        "处罚决定按期作出率",
+        "",
+        "当年作出的一般程序处罚决定中，在立案之日起的决定期限（含经批准的延长）内作出的比例",
+        _reviewable_decisions,
+        DECISION_COLUMNS,
+        lambda row: reverse("enforcement:case-detail", args=[row.case_id]),
+        kind="share",
+        counted=lambda scope: Q(decided_on__lte=F("case__decision_due")),
+        dashboard="cases",
+    ),
+    Figure(
         "legal_review_coverage",
         "重大执法决定法制审核率",
         "",

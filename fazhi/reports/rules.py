@@ -180,6 +180,12 @@ PROMPTS: list[Prompt] = [
         "落实合同“先审查、后签订”，未经合法性审查的合同一律不得签订。",
     ),
     Prompt(
+        "decision_late",
+        _below("decisions_on_time"),
+        "办案时效有待提高，一般程序处罚决定按期作出率为{decisions_on_time}。" + REASON,
+        "加强案件办理期限管理，临近期限逐案提醒，确需延长的依法报批。",
+    ),
+    Prompt(
         "legal_review_gap",
         _below("legal_review_coverage"),
         "重大执法决定法制审核制度落实不到位，法制审核率为{legal_review_coverage}。" + REASON,
