@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.contracts.models import Contract, ContractReview, ReviewOpinion
-from fazhi.core.models import Organisation, Role, Staff, StaffRole
+from fazhi.core.models import EnforcementCredential, Organisation, Role, Staff, StaffRole
 from fazhi.decisions.models import DecisionStatus, MajorDecision
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import DeviceAssignment, LegalReview, PenaltyDecision, ReviewOpinionChoice
@@ -335,6 +335,26 @@ def _enforcement_staff(scope: Scope) -> QuerySet[Staff]:
         .select_related("organisation")
         .order_by("id")
     )
+
+
+def _officers(scope: Scope) -> QuerySet[Staff]:
+    """执法人员 only: auxiliaries carry no 执法证 (DOMAIN: they never count as one of art. 42's two)."""
+    enforcing = StaffRole.objects.filter(staff=OuterRef("pk"), role=Role.OFFICER)
+    return (
+        Staff.objects.filter(
+            Exists(enforcing), is_active=True, organisation__path__startswith=scope.organisation.path
+        )
+        .select_related("organisation")
+        .order_by("id")
+    )
+
+
+def _credential_valid_at_year_end(scope: Scope) -> Q:
+    end = min(scope.end, timezone.localdate())
+    valid = EnforcementCredential.objects.filter(
+        staff=OuterRef("pk"), valid_from__lte=end, valid_to__gte=end
+    ).filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=end))
+    return Q(Exists(valid))
 
 
 def _with_device_at_year_end(scope: Scope) -> Q:
@@ -676,6 +696,17 @@ for figure in (
         _url("core:staff-detail"),
         kind="share",
         counted=_with_device_at_year_end,
+    ),
+    Figure(
+        "credential_coverage",
+        "执法人员持证上岗率",
+        "",
+        "年末（本年度为今天）在岗执法人员中，持有效行政执法证的比例",
+        _officers,
+        STAFF_COLUMNS,
+        _url("core:staff-detail"),
+        kind="share",
+        counted=_credential_valid_at_year_end,
     ),
     Figure(
         "major_decisions",

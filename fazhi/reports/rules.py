@@ -85,7 +85,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "measures",
         "坚决落实执法全过程记录制度。对案件从立案、调查、取证、审查、决定、送达、执行等各环节进行记录并归档，"
         "执法人员（包括辅助执法人员）执法记录仪配备率为{device_coverage}，先后组织{trainings_recording}"
-        "执法记录装备使用培训。",
+        "执法记录装备使用培训。执法人员持证上岗率为{credential_coverage}。",
     ),
     ParagraphDefault(
         "measures.review",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from conftest import make_staff, resident_id
 from fazhi.core import services as core_services
 from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.enforcement import services as enforcement
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind, TrainingKind
 from fazhi.mediation import services as mediation
@@ -264,3 +265,34 @@ def test_the_number_of_queries_does_not_grow_with_the_records(town):
     with CaptureQueriesContext(connection) as many:
         compute_all(Scope(town.town, YEAR))
     assert len(many) == len(few)
+
+
+def test_credentials_count_officers_and_devices_count_auxiliaries_too(town):
+    auxiliary = make_staff(town.system, town.enforcement_team, "aux", [Role.AUXILIARY], full_name="孙协管")
+    second = make_staff(town.system, town.enforcement_team, "officer2", [Role.OFFICER], full_name="赵执法")
+    core_services.add_credential(
+        town.admin,
+        town.officer,
+        number="12010012345",
+        category="综合行政执法",
+        issuer="天津市人民政府",
+        valid_from=datetime.date(YEAR - 2, 1, 1),
+        valid_to=datetime.date(YEAR + 3, 1, 1),
+    )
+    core_services.add_credential(
+        town.admin,
+        second,
+        number="12010012346",
+        category="综合行政执法",
+        issuer="天津市人民政府",
+        valid_from=datetime.date(YEAR - 5, 1, 1),
+        valid_to=datetime.date(YEAR, 6, 30),  # lapsed before the year's end
+    )
+    device = enforcement.add_device(town.admin, number="JL-001")
+    enforcement.assign_device(town.admin, device, staff=auxiliary, valid_from=datetime.date(YEAR, 2, 1))
+    values = compute_all(Scope(town.town, YEAR))
+    credential = values["credential_coverage"]
+    assert (credential.numerator, credential.denominator, credential.display) == (1, 2, "50%")
+    devices = values["device_coverage"]
+    assert (devices.numerator, devices.denominator) == (1, 3)
+    assert devices.display == "33.3%"
