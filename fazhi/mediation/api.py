@@ -14,7 +14,14 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.mediation import selectors, services
-from fazhi.mediation.models import Dispute, DisputeCategory, FollowUp, HandlingUnit, MediationSession
+from fazhi.mediation.models import (
+    Dispute,
+    DisputeCategory,
+    FollowUp,
+    HandlingUnit,
+    MediationCentre,
+    MediationSession,
+)
 
 router = Router(tags=["矛调中心"])
 
@@ -194,6 +201,20 @@ def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Sta
     actor = _actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     return Status(201, services.record_follow_up(actor, dispute, services.FollowUpInput(**payload.dict())))
+
+
+class CentreIn(Schema):
+    name: str = Field(max_length=100)
+    opened_on: datetime.date
+
+
+class CentreOut(CentreIn):
+    id: int
+
+
+@router.put("/mediation/centre", response=CentreOut, summary="登记矛调中心及其挂牌成立日期")
+def record_centre(request: HttpRequest, payload: CentreIn) -> MediationCentre:
+    return services.record_centre_opening(_actor(request), name=payload.name, opened_on=payload.opened_on)
 
 
 class UnitIn(Schema):

@@ -141,3 +141,8 @@ class FollowUpForm(ServiceErrorsMixin):
     performance = forms.ChoiceField(label="协议履行情况", choices=Performance.choices)
     satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="回访情况", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class CentreForm(ServiceErrorsMixin):
+    name = forms.CharField(label="矛调中心名称", max_length=100)
+    opened_on = forms.DateField(label="挂牌成立日期", widget=DATE)

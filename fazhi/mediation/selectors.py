@@ -24,6 +24,7 @@ from fazhi.mediation.models import (
     DisputeStatus,
     FollowUp,
     HandlingUnit,
+    MediationCentre,
     Outcome,
     Satisfaction,
 )
@@ -203,6 +204,11 @@ def access_dispute(actor: Staff, dispute_id: object) -> Dispute:
     if dispute is None:
         raise NotFoundOrHidden()
     return dispute
+
+
+def centre_of(actor: Staff) -> MediationCentre | None:
+    town = permissions.scope_root(actor)
+    return MediationCentre.objects.filter(organisation=town).first() if town else None
 
 
 def units_for(actor: Staff) -> QuerySet[HandlingUnit]:

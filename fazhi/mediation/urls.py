@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dispute_list, name="list"),
     path("new/", views.dispute_create, name="create"),
     path("units/", views.units, name="units"),
+    path("centre/", views.centre, name="centre"),
     path("statistics/", views.statistics, name="statistics"),
     path("<int:dispute_id>/", views.dispute_detail, name="detail"),
     path("<int:dispute_id>/dispatch/", views.dispute_dispatch, name="dispatch"),

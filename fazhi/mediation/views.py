@@ -23,6 +23,7 @@ from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import documents, selectors, services
 from fazhi.mediation.forms import (
+    CentreForm,
     ClosureForm,
     DispatchForm,
     DisputeForm,
@@ -278,9 +279,28 @@ def units(request: HttpRequest) -> HttpResponse:
         return form_page(request, form, title="登记承办单位", save=save)
     context = {
         "units": selectors.units_for(actor),
+        "centre": selectors.centre_of(actor),
         "form": form if permissions.has_role(actor, Role.ADMIN, Role.HEAD) else None,
     }
     return render(request, "mediation/units.html", context)
+
+
+@staff_required(Role.ADMIN, Role.HEAD)
+@require_http_methods(["GET", "POST"])
+def centre(request: HttpRequest) -> HttpResponse:
+    """The town's centre and the day it opened (挂牌成立), which the annual report counts from."""
+    actor = request_staff(request)
+    current = selectors.centre_of(actor)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        recorded = services.record_centre_opening(actor, **data)
+        return "已登记%(n)s，%(d)s挂牌成立。" % {
+            "n": recorded.name,
+            "d": recorded.opened_on.isoformat(),
+        }, redirect("mediation:units")
+
+    initial = {"name": current.name, "opened_on": current.opened_on} if current else {}
+    return form_page(request, CentreForm(request.POST or None, initial=initial), title="矛调中心", save=save)
 
 
 # ------------------------------------------------------------------------------------------ the public

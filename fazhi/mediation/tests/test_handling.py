@@ -13,10 +13,18 @@ from django.test import Client
 from docx.shared import Pt
 
 from fazhi.core import calendar
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from fazhi.ledger.models import Event
 from fazhi.mediation import documents, selectors, services
-from fazhi.mediation.models import Agreement, Dispatch, Dispute, FollowUp, MediationSession, Outcome
+from fazhi.mediation.models import (
+    Agreement,
+    Dispatch,
+    Dispute,
+    FollowUp,
+    MediationCentre,
+    MediationSession,
+    Outcome,
+)
 from fazhi.mediation.tests.conftest import TODAY, visit
 
 CHECKED = {
@@ -451,3 +459,29 @@ def test_the_pages_that_only_show_refuse_a_post_and_the_api_refuses_a_year_off_t
         assert refused.json()["message"] == "年度应在2000至2100之间。"
     assert client.get("/api/v1/mediation/statistics").status_code == 200
     assert Event.objects.count() == events_before
+
+
+def test_the_centre_and_its_opening_day_are_recorded_by_an_administrator_and_refused_in_the_future(town):
+    with pytest.raises(InvalidInput) as future:
+        services.record_centre_opening(
+            town.admin, name="镇矛调中心", opened_on=TODAY + datetime.timedelta(days=1)
+        )
+    assert future.value.extra["fields"]["opened_on"] == "挂牌成立日期不能晚于今天。"
+    assert not MediationCentre.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.record_centre_opening(town.mediator, name="镇矛调中心", opened_on=TODAY)
+    admin = Client()
+    admin.force_login(town.admin)
+    response = admin.post(
+        "/mediation/centre/", {"name": "辛口镇社会矛盾纠纷调处化解中心", "opened_on": "2020-05-18"}
+    )
+    assert response.status_code == 302
+    assert "2020年5月18日挂牌成立" in admin.get("/mediation/units/").content.decode()
+    corrected = admin.put(
+        "/api/v1/mediation/centre",
+        {"name": "辛口镇社会矛盾纠纷调处化解中心", "opened_on": "2020-05-20"},
+        content_type="application/json",
+    )
+    assert corrected.status_code == 200
+    assert MediationCentre.objects.get().opened_on == datetime.date(2020, 5, 20)
+    assert events("mediation.centre.opened") == 2
