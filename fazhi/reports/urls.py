@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.reports import views
+from fazhi.reports import dashboard_views, views
 
 app_name = "reports"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("<int:report_id>/prompts/<str:prompt_key>/", views.prompt_accept, name="prompt-accept"),
     path("<int:report_id>/finalise/", views.report_finalise, name="finalise"),
     path("<int:report_id>/publish/", views.report_publish, name="publish"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("dashboard/rows/<str:series>/", dashboard_views.dashboard_rows, name="dashboard-rows"),
 ]

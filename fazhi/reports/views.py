@@ -20,6 +20,7 @@ from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
 from fazhi.reports import documents, rules, selectors, services, wording
+from fazhi.reports.dashboard_views import DASHBOARD_ROLES
 from fazhi.reports.figures import FIGURES, Scope
 from fazhi.reports.forms import ConfirmForm, DraftForm, NewParagraphForm, ParagraphForm
 from fazhi.reports.models import AnnualReport, ReportStatus
@@ -53,6 +54,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "query_string": query_without_page(request),
         "form": form if permissions.has_role(actor, *services.WRITERS) else None,
         "publish_by": rules.publish_by(today.year - 1),
+        "can_view_dashboard": permissions.has_role(actor, *DASHBOARD_ROLES),
+        "can_reword": permissions.has_role(actor, Role.ADMIN),
     }
     return render(request, "reports/list.html", context)
 

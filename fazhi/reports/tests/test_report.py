@@ -249,3 +249,15 @@ def test_an_administrator_rewords_a_paragraph_for_later_drafts(town):
     assert paragraph(report, "duty.study").text == "{organisation}全年开展专题学法{study_sessions}。"
     page = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
     assert "辛口镇全年开展专题学法" in page
+
+
+def test_the_list_offers_only_what_the_reader_may_open(town):
+    counsel = make_staff(town.system, town.town, "counsel", [Role.LEGAL_COUNSEL], full_name="吴律师")
+    reader = client_for(counsel).get("/reports/").content.decode()
+    assert "监督看板" not in reader
+    assert "段落模板" not in reader
+    assert "生成草稿" not in reader
+    admin = client_for(town.admin).get("/reports/").content.decode()
+    assert "监督看板" in admin
+    assert "段落模板" in admin
+    assert client_for(counsel).get("/reports/dashboard/").status_code == 403
