@@ -207,15 +207,17 @@ def _study_sessions(scope: Scope) -> QuerySet[StudySession]:
 
 
 def _laws_studied(scope: Scope, rows: QuerySet[StudySession]) -> str:
-    """The laws most often studied, as the report names them: 《民法典》、《宪法》."""
+    """The laws studied in more than one session (集中学习), most often first, at most three: 《民法典》、
+    《宪法》. When none was studied twice, the two most often named."""
     tally: dict[str, int] = {}
     for laws in rows.values_list("laws", flat=True):
         for law in laws.replace("，", "、").replace(",", "、").split("、"):
             name = law.strip().strip("《》")
             if name:
                 tally[name] = tally.get(name, 0) + 1
-    ranked = sorted(tally, key=lambda name: (-tally[name], name))[:3]
-    return "、".join(f"《{name}》" for name in ranked)
+    ranked = sorted(tally, key=lambda name: (-tally[name], name))
+    repeated = [name for name in ranked if tally[name] > 1][:3] or ranked[:2]
+    return "、".join(f"《{name}》" for name in repeated)
 
 
 def _trainings(kind: str) -> Callable[[Scope], QuerySet[Training]]:

@@ -64,13 +64,13 @@ def test_a_district_writes_each_towns_report_in_one_batch(town, tmp_path: Path):
     call_command(
         "annual_report", org="西青区", year=LAST_YEAR, docx=str(tmp_path), json=str(tmp_path), each_town=True
     )
-    names = sorted(path.name for path in tmp_path.iterdir())
-    assert names == [
+    names = {path.name for path in tmp_path.iterdir()}
+    assert names == {
         f"120111104-辛口镇-{LAST_YEAR}.docx",
         f"120111104-辛口镇-{LAST_YEAR}.json",
         f"{town.other_town.pk}-杨柳青镇-{LAST_YEAR}.docx",
         f"{town.other_town.pk}-杨柳青镇-{LAST_YEAR}.json",
-    ]
+    }
     other = json.loads(
         (tmp_path / f"{town.other_town.pk}-杨柳青镇-{LAST_YEAR}.json").read_text(encoding="utf-8")
     )
