@@ -88,9 +88,11 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     assert {"天津市", "西青区", "辛口镇", "综合行政执法队", "司法所", "矛调中心", "信访办", "辛口村"} <= names
     assert set(StaffRole.objects.values_list("role", flat=True)) == set(Role.values)
     from fazhi.enforcement.models import Case, DelegatedPower, DeviceAssignment
+    from fazhi.reports.demo import YEAR
 
+    # Today's records; the demo year before them is checked in fazhi/reports/tests/test_demo_year.py.
     assert DelegatedPower.objects.filter(organisation__name="辛口镇").count() == 3
-    assert sorted(Case.objects.values_list("procedure", "stage")) == [
+    assert sorted(Case.objects.exclude(received_on__year=YEAR).values_list("procedure", "stage")) == [
         ("ordinary", "lead"),
         ("ordinary", "legal_review"),
         ("summary", "served"),
@@ -99,20 +101,26 @@ def test_load_demo_builds_the_demo_town_with_every_role(settings):
     ]
     from fazhi.disclosure.models import Publication
 
-    assert sorted(Publication.objects.values_list("status", flat=True)) == ["draft", "published", "published"]
+    assert sorted(Publication.objects.exclude(decided_on__year=YEAR).values_list("status", flat=True)) == [
+        "draft",
+        "published",
+        "published",
+    ]
     from fazhi.contracts.models import Contract
 
-    assert sorted(Contract.objects.values_list("status", flat=True)) == ["filed", "reviewed", "submitted"]
+    assert sorted(Contract.objects.exclude(received_on__year=YEAR).values_list("status", flat=True)) == [
+        "filed",
+        "reviewed",
+        "submitted",
+    ]
     from fazhi.mediation.models import Dispute
 
-    assert sorted(Dispute.objects.values_list("status", "outcome")) == [
-        ("closed", "agreement"),
-        ("dispatched", ""),
-    ]
-    assert Dispute.objects.get(status="closed").follow_ups.get().satisfaction == "satisfied"
+    current = Dispute.objects.exclude(received_on__year=YEAR)
+    assert sorted(current.values_list("status", "outcome")) == [("closed", "agreement"), ("dispatched", "")]
+    assert current.get(status="closed").follow_ups.get().satisfaction == "satisfied"
     from fazhi.petitions.models import Petition
 
-    assert sorted(Petition.objects.values_list("status", "is_key")) == [
+    assert sorted(Petition.objects.exclude(received_on__year=YEAR).values_list("status", "is_key")) == [
         ("accepted", False),
         ("concluded", True),
         ("review", False),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from fazhi.core import demo
 from fazhi.enforcement import services
+from fazhi.enforcement.models import DelegatedPower, DeviceAssignment
 from fazhi.enforcement.rules import ReviewGrounds
 
 DEMO_POWERS = [
@@ -23,8 +24,11 @@ DEMO_POWERS = [
 
 def load(demo_town: demo.DemoTown) -> None:
     staff = demo_town.staff
+    # The town has held these powers since the demo year (fazhi/reports/demo.py replays 2020).
+    held = {power.code: power for power in DelegatedPower.objects.filter(organisation=demo_town.town)}
     powers = [
-        services.add_delegated_power(
+        held.get(code)
+        or services.add_delegated_power(
             staff["admin"], code=code, name=name, category=category, legal_basis=basis
         )
         for code, name, category, basis in DEMO_POWERS
@@ -36,8 +40,15 @@ def load(demo_town: demo.DemoTown) -> None:
         name="当场行政处罚决定书",
     )
     today = timezone.localdate()
-    # Every officer, the auxiliary included, carries a body camera (全过程记录).
+    # Every officer, the auxiliary included, carries a body camera (全过程记录), most since the demo year.
+    carrying = set(
+        DeviceAssignment.objects.filter(
+            device__organisation=demo_town.town, valid_to__isnull=True
+        ).values_list("staff_id", flat=True)
+    )
     for number, username in enumerate(["zhifa1", "zhifa2", "fuzhu"], start=1):
+        if staff[username].pk in carrying:
+            continue
         device = services.add_device(staff["admin"], number=f"XQXK-ZFJLY-{number:03d}", model_name="DSJ-V8")
         services.assign_device(staff["admin"], device, staff=staff[username], valid_from=today)
 

@@ -24,8 +24,10 @@ from fazhi.mediation.models import (
 def load(demo_town: demo.DemoTown) -> None:
     staff = demo_town.staff
     services.ensure_default_categories()
+    # The centre has had its units since it opened in the demo year (fazhi/reports/demo.py replays 2020).
+    existing = {unit.name: unit for unit in HandlingUnit.objects.filter(organisation=demo_town.town)}
     units = {
-        name: services.add_handling_unit(staff["admin"], name=name, kind=kind)
+        name: existing.get(name) or services.add_handling_unit(staff["admin"], name=name, kind=kind)
         for name, kind in (
             ("司法所（人民调解委员会）", UnitKind.CORE),
             ("综治中心", UnitKind.CORE),

@@ -1,0 +1,255 @@
+"""The demo year: `load_demo` replays 辛口镇's 2020 through the services, and counting its records gives
+the figures of the reference report (DOMAIN §8.3) — counted here with the ORM and with the apps' own
+selectors. The demo is loaded once for the module and removed afterwards."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Iterator
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.test import override_settings
+from django.utils import timezone
+
+from conftest import set_ledger_triggers
+from fazhi.contracts import selectors as contract_selectors
+from fazhi.contracts.events import ContractEvent
+from fazhi.contracts.models import Contract, ContractReview, ContractStatus
+from fazhi.core.models import Organisation, Role, Staff
+from fazhi.decisions.models import AssessmentKind, DecisionStatus, MajorDecision
+from fazhi.disclosure.models import Publication, PublicationStatus
+from fazhi.enforcement.models import DeviceAssignment, LegalReview, PenaltyDecision
+from fazhi.learning import selectors as learning_selectors
+from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
+from fazhi.ledger.models import Event
+from fazhi.mediation import selectors as mediation_selectors
+from fazhi.mediation.models import Dispute, DisputeStatus, MediationCentre
+from fazhi.petitions import selectors as petition_selectors
+from fazhi.petitions.models import Petition, PetitionStatus
+from fazhi.prevention import selectors as prevention_selectors
+from fazhi.prevention.models import ActivityKind, PreventionActivity
+from fazhi.reports import selectors as report_selectors
+from fazhi.reports import wording
+from fazhi.reports.figures import Scope, compute_all
+
+YEAR_START = datetime.date(2020, 1, 1)
+YEAR_END = datetime.date(2020, 12, 31)
+# 共计接待来访群众89批155人次：城乡建设类38批70人次，劳动与社会保障类26批44人次，农业农村类10批22人次，其他类别15批19人次.
+REPORTED_VISITS = {"城乡建设": (38, 70), "劳动与社会保障": (26, 44), "农业农村": (10, 22), "其他": (15, 19)}
+
+
+@pytest.fixture(scope="module")
+def town(django_db_setup, django_db_blocker) -> Iterator[Organisation]:
+    """The demo loaded once, committed as `make run` would; flushed at the end like a transactional
+    test's database (the ledger's append-only triggers lifted for the flush only)."""
+    with django_db_blocker.unblock():
+        with override_settings(DEBUG=True):
+            call_command("load_demo", stdout=io.StringIO())
+        yield Organisation.objects.get(name="辛口镇")
+        set_ledger_triggers(enabled=False)
+        call_command("flush", interactive=False, verbosity=0)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_nine_study_sessions_of_the_leaders_on_the_constitution_and_the_civil_code(town):
+    sessions = StudySession.objects.filter(
+        organisation=town,
+        held_on__year=2020,
+        kind__in=[StudyKind.CENTRAL_GROUP, StudyKind.EXECUTIVE_MEETING],
+    )
+    assert sessions.count() == 9
+    counts = learning_selectors.counts_for_year(town, year=2020)
+    assert (
+        counts.study_by_kind[StudyKind.CENTRAL_GROUP] + counts.study_by_kind[StudyKind.EXECUTIVE_MEETING] == 9
+    )
+    # No other kind of study that a looser count of "各类专题学法活动" could add.
+    assert sum(counts.study_by_kind.values()) == 9
+    laws = "、".join(sessions.values_list("laws", flat=True))
+    assert "民法典" in laws
+    assert "宪法" in laws
+
+
+def test_two_hundred_and_ten_contracts_reviewed_every_one_with_a_numbered_opinion(town):
+    reviewed = Contract.objects.filter(organisation=town, reviews__reviewed_on__year=2020).distinct()
+    assert reviewed.count() == 210
+    assert ContractReview.objects.filter(contract__in=reviewed, number__isnull=True).count() == 0
+    counts = contract_selectors.counts_for_year(town, year=2020)
+    assert counts.reviewed == 210
+    assert counts.with_numbered_review == 210
+    assert counts.signed_without_passing_review == 0
+    filed = reviewed.filter(status=ContractStatus.FILED)
+    assert filed.count() > 200
+    assert not filed.filter(archive_number="").exists()
+    assert len(set(reviewed.values_list("counterparty", flat=True))) >= 30
+
+
+def test_each_review_is_in_the_ledger_on_the_day_it_was_given(town):
+    events = Event.objects.filter(action=ContractEvent.REVIEWED, recorded_at__year=2020)
+    days = {(int(event.subject_id), timezone.localdate(event.recorded_at)) for event in events}
+    reviews = ContractReview.objects.filter(contract__organisation=town, reviewed_on__year=2020)
+    assert {(review.contract_id, review.reviewed_on) for review in reviews} <= days
+
+
+def test_twenty_eight_penalty_decisions_published_in_the_year_each_behind_a_decision(town):
+    in_2020 = Q(
+        published_at__gte=_start_of(YEAR_START),
+        published_at__lt=_start_of(YEAR_END + datetime.timedelta(days=1)),
+    )
+    published = Publication.objects.filter(in_2020, organisation=town, status=PublicationStatus.PUBLISHED)
+    assert published.values("decision__case").distinct().count() == 28
+    decisions = PenaltyDecision.objects.filter(case__organisation=town, decided_on__year=2020)
+    assert decisions.count() == 29  # the 29th, against a minor, withheld
+    assert (
+        Publication.objects.filter(decision__in=decisions, status=PublicationStatus.NOT_PUBLISHED).count()
+        == 1
+    )
+    # Nothing decided in 2020 was published in another year.
+    assert (
+        not Publication.objects.filter(decision__in=decisions, status=PublicationStatus.PUBLISHED)
+        .exclude(in_2020)
+        .exists()
+    )
+    ordinary = decisions.filter(case__procedure="ordinary")
+    assert ordinary.count() >= 2
+    assert all(
+        LegalReview.objects.filter(case=decision.case, opinion="agreed").exists() for decision in ordinary
+    )
+
+
+def test_three_trainings_on_the_body_cameras_and_one_for_all_staff(town):
+    trainings = Training.objects.filter(organisation=town, held_on__year=2020)
+    assert trainings.filter(kind=TrainingKind.RECORDING_EQUIPMENT).count() == 3
+    assert trainings.filter(kind=TrainingKind.ALL_STAFF).count() == 1
+    counts = learning_selectors.counts_for_year(town, year=2020)
+    assert counts.trainings_by_kind[TrainingKind.RECORDING_EQUIPMENT] == 3
+    assert counts.trainings_by_kind[TrainingKind.ALL_STAFF] == 1
+
+
+def test_every_officer_and_auxiliary_carried_a_body_camera_in_2020(town):
+    carriers = Staff.objects.filter(
+        organisation__path__startswith=town.path, role_grants__role__in=[Role.OFFICER, Role.AUXILIARY]
+    ).distinct()
+    assert carriers.count() == 3
+    for person in carriers:
+        assert DeviceAssignment.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=YEAR_END), staff=person, valid_from__lte=YEAR_END
+        ).exists(), person.username
+
+
+def test_the_centre_opened_in_may_and_its_visits_add_up_to_the_reported_batches_and_persons(town):
+    opened_on = MediationCentre.objects.get(organisation=town).opened_on
+    assert (opened_on.year, opened_on.month) == (2020, 5)
+    disputes = Dispute.objects.filter(
+        organisation=town, received_on__gte=opened_on, received_on__lte=YEAR_END
+    )
+    counted = {
+        row["top"]: (row["batches"], row["persons"])
+        for row in disputes.annotate(top=Coalesce("category__parent__name", "category__name"))
+        .values("top")
+        .annotate(batches=Count("id"), persons=Sum("visitor_count"))
+    }
+    assert counted == REPORTED_VISITS
+    by_selector = mediation_selectors.visits_by_category(town, start=opened_on, end=YEAR_END)
+    assert {row.category: (row.batches, row.persons) for row in by_selector} == REPORTED_VISITS
+    statistics = mediation_selectors.outcome_statistics(town, start=opened_on, end=YEAR_END)
+    assert (statistics.batches, statistics.persons) == (89, 155)
+    assert statistics.closed == 89
+    assert sum(statistics.by_outcome.values()) == 89
+    assert statistics.closed_on_time > 80  # most within the 30-day target
+    assert statistics.followed_up > 40
+    assert not Dispute.objects.filter(organisation=town, received_on__lt=opened_on).exists()
+
+
+def test_every_dispute_of_2020_was_closed_in_the_year_with_an_outcome_and_the_checklist(town):
+    disputes = list(Dispute.objects.filter(organisation=town, received_on__year=2020))
+    assert len(disputes) == 89
+    for dispute in disputes:
+        assert dispute.status == DisputeStatus.CLOSED
+        assert dispute.outcome
+        assert dispute.closed_on is not None
+        assert dispute.closed_on <= YEAR_END
+        assert "done" in dispute.checklist.values()
+        assert dispute.dispatches.exists()
+        if dispute.outcome == "agreement":
+            assert dispute.agreement.number is not None
+            assert dispute.sessions.exists()
+
+
+def test_the_key_petitions_of_2020_were_all_concluded_within_their_period(town):
+    board = petition_selectors.key_matters_board(town, year=2020)
+    assert len(board.rows) >= 2
+    assert board.all_cleared
+    assert all(row.leader == "李镇长" and row.team for row in board.rows)
+    still_open = Petition.objects.filter(organisation=town, received_on__year=2020).exclude(
+        Q(concluded_on__lte=YEAR_END) | Q(status=PetitionStatus.NOT_ACCEPTED)
+    )
+    assert not still_open.exists()
+    counts = petition_selectors.counts_for_year(town, year=2020)
+    assert counts.key == counts.key_cleared == len(board.rows)
+
+
+def test_a_prevention_team_of_forty_odd_at_the_end_of_2020_and_forty_three_today(town):
+    counts = prevention_selectors.counts_for_year(town, year=2020)
+    assert 41 <= counts.members_at_year_end <= 49
+    assert prevention_selectors.active_members(town, on=YEAR_END) == counts.members_at_year_end
+    assert counts.headcount == "40余人"
+    activities = PreventionActivity.objects.filter(organisation=town, held_on__year=2020)
+    assert activities.filter(kind=ActivityKind.ANTI_FRAUD, place__contains="卡口").exists()
+    assert activities.filter(kind=ActivityKind.FIRE_SAFETY, place__contains="卡口").exists()
+    assert counts.activities_by_kind[ActivityKind.ANTI_FRAUD] >= 1
+    assert prevention_selectors.active_members(town, on=timezone.localdate()) == 43
+
+
+def test_the_major_decision_of_2020_went_through_every_statutory_step(town):
+    decision = MajorDecision.objects.get(organisation=town, catalogue_item__year=2020)
+    assert decision.status == DecisionStatus.PUBLISHED
+    assert decision.published_on is not None
+    assert decision.published_on.year == 2020
+    assert decision.comment_period.comments.filter(answer__in=["adopted", "not_adopted"]).count() == 2
+    assert set(decision.assessments.values_list("kind", flat=True)) == {
+        AssessmentKind.EXPERT,
+        AssessmentKind.RISK,
+    }
+    assert decision.legality_reviews.filter(passed=True).exists()
+    assert decision.discussion.outcome == "adopted"
+
+
+def test_the_ledger_holds_the_year_and_verifies(town):
+    assert Event.objects.filter(recorded_at__year=2020).count() > 2000
+    out = io.StringIO()
+    call_command("ledger_verify", stdout=out, stderr=io.StringIO())
+
+
+def test_the_generated_2020_report_states_the_reference_reports_figures(town):
+    """The report drafted from the demo year reads as the 辛口镇 2020 report does, figure by figure."""
+    report, sections = report_selectors.unsaved_report(town, 2020)
+    values = compute_all(Scope(town, 2020))
+    context = report_selectors.context_of(report)
+    text = "\n".join(
+        wording.fill(paragraph.text, values, context)
+        for section in sections
+        for paragraph in section.paragraphs
+    )
+    for phrase in (
+        "全年共组织各类专题学法活动9次",
+        "集中学习《民法典》、《宪法》",
+        "全年共审核合同协议210份",
+        "共公示28起行政处罚案件",
+        "先后组织3次执法记录装备使用培训",
+        "今年5月，社会矛盾纠纷调处化解中心挂牌成立。自中心成立以来，共计接待来访群众89批155人次",
+        "涉及城乡建设类38批70人次，涉及劳动与社会保障类26批44人次，涉及农业农村类10批22人次，其他类别15批19人次",
+        "按照“三到位一处理”工作要求处置的比例为100%",
+        "重点信访问题均已在规定时限内实现了“清仓见底”",
+        "平安志愿者等40余人组建群防群治工作队伍",
+    ):
+        assert phrase in text, phrase
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
