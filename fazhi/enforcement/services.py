@@ -759,6 +759,14 @@ def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) 
         )
     rules.check_extension(days=days, reason=reason, approved_by_head=permissions.has_role(actor, Role.HEAD))
     previous = case.decision_due
+    if timezone.localdate() > previous:
+        # Art. 60 lets the head extend a period "不能在规定期限内作出处罚决定的" — before it has run out,
+        # not afterwards to make a late decision look timely.
+        raise RuleViolation(
+            "办案期限已于 %(d)s 届满，不能事后延长；逾期作出决定的，请在决定时说明理由。"
+            % {"d": previous.isoformat()},
+            citation=f"{rules.LAW} 第六十条",
+        )
     case.decision_due = previous + datetime.timedelta(days=days)
     _set_clock(case, rules.DECISION.key, case.decision_due)
     case.save(update_fields=["decision_due", "clock_key", "clock_due", "updated_at"])

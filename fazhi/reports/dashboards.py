@@ -356,7 +356,7 @@ def _legal_review_figure() -> Figure:
 
 
 def legal_review_by_month(scope: Scope, today: datetime.date) -> Chart:
-    """The ordinary-procedure decisions of the year per month, by whether the figure
+    """The decisions of the year that art. 58 required a review for, per month, by whether the figure
     legal_review_coverage counts them as reviewed before the decision."""
     counts: dict[tuple[int, str], int | Decimal] = {
         (row["month"], "reviewed" if row["counted"] else "unreviewed"): row["decisions"]
@@ -369,7 +369,7 @@ def legal_review_by_month(scope: Scope, today: datetime.date) -> Chart:
     }
     return _monthly_chart(
         "review",
-        "一般程序处罚决定法制审核情况（按决定月份）",
+        "须法制审核的处罚决定审核情况（按决定月份）",
         "件",
         scope,
         counts,

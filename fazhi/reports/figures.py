@@ -36,6 +36,7 @@ from django.utils import timezone
 from fazhi.contracts.models import Contract, ContractReview, ReviewOpinion
 from fazhi.core.models import EnforcementCredential, Organisation, Role, Staff, StaffRole
 from fazhi.decisions.models import DecisionStatus, MajorDecision
+from fazhi.decisions.models import Outcome as DiscussionOutcome
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import DeviceAssignment, LegalReview, PenaltyDecision, ReviewOpinionChoice
 from fazhi.enforcement.rules import Procedure
@@ -300,11 +301,15 @@ def _publications_in_year(scope: Scope) -> QuerySet[Publication]:
     ).order_by("published_at", "id")
 
 
-def _publications_of_decisions(scope: Scope) -> QuerySet[Publication]:
-    """The published decisions made in the year, for the share published within their deadline."""
-    return Publication.objects.filter(
-        scope.within(), status__in=PUBLISHED, decided_on__year=scope.year
-    ).order_by("decided_on", "id")
+def _decisions_to_publish(scope: Scope) -> QuerySet[PenaltyDecision]:
+    """The year's decisions, less those lawfully not published (a minor's): a decision never drafted
+    for publication, or left a draft, counts as not published in time."""
+    return _decisions(scope).exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+
+
+PUBLISHED_IN_TIME = Q(
+    publication__status__in=PUBLISHED, publication__published_at__date__lte=F("publication__due_on")
+)
 
 
 def _decisions(scope: Scope) -> QuerySet[PenaltyDecision]:
@@ -313,9 +318,21 @@ def _decisions(scope: Scope) -> QuerySet[PenaltyDecision]:
     ).order_by("decided_on", "id")
 
 
-def _reviewable_decisions(scope: Scope) -> QuerySet[PenaltyDecision]:
-    """Ordinary-procedure decisions of the year: those art. 58 may require a legal review for."""
+def _ordinary_decisions(scope: Scope) -> QuerySet[PenaltyDecision]:
     return _decisions(scope).filter(case__procedure=Procedure.ORDINARY)
+
+
+REVIEW_GROUNDS = (
+    Q(case__investigation_report__review_public_interest=True)
+    | Q(case__investigation_report__review_major_rights_after_hearing=True)
+    | Q(case__investigation_report__review_complex=True)
+    | Q(case__investigation_report__review_other_law=True)
+)
+
+
+def _decisions_requiring_review(scope: Scope) -> QuerySet[PenaltyDecision]:
+    """The year's decisions that art. 58 required a legal review for, as the investigation report found."""
+    return _ordinary_decisions(scope).filter(REVIEW_GROUNDS)
 
 
 REVIEWED_BEFORE_DECISION = Exists(
@@ -387,9 +404,11 @@ STAFF_COLUMNS = (
 
 
 def _major_decisions(scope: Scope) -> QuerySet[MajorDecision]:
+    """Decisions of the year's catalogue that were made: adopted by the collective discussion, or
+    published; one the meeting rejected or postponed was not made."""
     return (
         MajorDecision.objects.filter(scope.within(), catalogue_item__year=scope.year)
-        .exclude(status=DecisionStatus.PREPARING)
+        .filter(Q(status=DecisionStatus.PUBLISHED) | Q(discussion__outcome=DiscussionOutcome.ADOPTED))
         .order_by("id")
     )
 
@@ -432,6 +451,12 @@ def _by_category(scope: Scope, rows: QuerySet[Dispute]) -> str:
     return "，".join(parts)
 
 
+def _disputes_due(scope: Scope) -> QuerySet[Dispute]:
+    """The visits whose closure target has come: closed ones, and open ones past their target."""
+    today = timezone.localdate()
+    return _disputes(scope).filter(Q(status=DisputeStatus.CLOSED) | Q(due_on__lt=today))
+
+
 def _since(scope: Scope, rows: QuerySet[Any]) -> str:
     """How the report opens the centre's figures: from its opening, in the year it opened."""
     opened = _centre_opened_in_year(scope)
@@ -464,15 +489,28 @@ CLEARED = Q(concluded_on__isnull=False, concluded_on__lte=F("due_on"))
 
 
 def _key_petition_phrase(scope: Scope, rows: QuerySet[Petition]) -> str:
-    counts = rows.aggregate(all=Count("pk"), cleared=Count("pk", filter=CLEARED))
+    """清仓见底 when every key matter was concluded within its period; a matter still within its period
+    when the report is written (received late in the year) is neither."""
+    today = timezone.localdate()
+    pending = Q(concluded_on__isnull=True) & (Q(due_on__isnull=True) | Q(due_on__gte=today))
+    counts = rows.aggregate(
+        all=Count("pk"), cleared=Count("pk", filter=CLEARED), pending=Count("pk", filter=pending)
+    )
     if not counts["all"]:
         return "全年无重点信访事项"
-    if counts["all"] == counts["cleared"]:
+    late = counts["all"] - counts["cleared"] - counts["pending"]
+    if not late and not counts["pending"]:
         return "重点信访问题均已在规定时限内实现了“清仓见底”"
+    if not late:
+        return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，其余%(p)d件尚在办理期限内" % {
+            "n": counts["all"],
+            "c": counts["cleared"],
+            "p": counts["pending"],
+        }
     return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，尚有%(o)d件未按期办结" % {
         "n": counts["all"],
         "c": counts["cleared"],
-        "o": counts["all"] - counts["cleared"],
+        "o": late,
     }
 
 
@@ -656,12 +694,12 @@ for figure in (
         "publications_on_time",
         "行政处罚决定按期公示率",
         "",
-        "当年作出并已公示的决定中，在公示期限内公示的比例",
-        _publications_of_decisions,
-        PUBLICATION_COLUMNS,
-        _url("disclosure:publication"),
+        "当年作出的处罚决定（依法不予公开的除外）中，在公示期限内公示的比例；未公示的计为未按期",
+        _decisions_to_publish,
+        DECISION_COLUMNS,
+        lambda row: reverse("enforcement:case-detail", args=[row.case_id]),
         kind="share",
-        counted=lambda scope: Q(published_at__date__lte=F("due_on")),
+        counted=lambda scope: PUBLISHED_IN_TIME,
         dashboard="disclosure",
     ),
     Figure(
@@ -669,7 +707,7 @@ for figure in (
         "处罚决定按期作出率",
         "",
         "当年作出的一般程序处罚决定中，在立案之日起的决定期限（含经批准的延长）内作出的比例",
-        _reviewable_decisions,
+        _ordinary_decisions,
         DECISION_COLUMNS,
         lambda row: reverse("enforcement:case-detail", args=[row.case_id]),
         kind="share",
@@ -680,8 +718,8 @@ for figure in (
         "legal_review_coverage",
         "重大执法决定法制审核率",
         "",
-        "当年一般程序作出的处罚决定中，决定前经法制审核且意见为同意的比例",
-        _reviewable_decisions,
+        "当年作出的处罚决定中，调查终结时认定属于行政处罚法第五十八条须法制审核情形的，决定前经法制审核且意见为同意的比例",
+        _decisions_requiring_review,
         DECISION_COLUMNS,
         lambda row: reverse("enforcement:case-detail", args=[row.case_id]),
         kind="share",
@@ -714,7 +752,7 @@ for figure in (
         "major_decisions",
         "重大行政决策",
         "项",
-        "列入当年目录并已集体讨论或公布的重大行政决策",
+        "列入当年目录、经集体讨论通过或已公布的重大行政决策",
         _major_decisions,
         (
             Column("决策事项", lambda row: row.catalogue_item.title),
@@ -786,8 +824,8 @@ for figure in (
         "mediation_on_time",
         "矛调中心按期办结率",
         "",
-        "上述来访中在办结期限内办结的比例（未办结的计为未按期）",
-        _disputes,
+        "上述来访中已到办结期限的（已办结或已超期未办结）在期限内办结的比例",
+        _disputes_due,
         DISPUTE_COLUMNS,
         _url("mediation:detail"),
         kind="share",

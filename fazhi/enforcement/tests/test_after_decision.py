@@ -173,6 +173,19 @@ def test_the_head_extends_the_decision_period_with_a_reason(town):
     assert events_of(case)[-1] == "enforcement.case.period_extended"
 
 
+def test_a_period_that_has_run_out_is_not_extended_afterwards(town, on_day):
+    case = file(town, lead(town))
+    due = case.decision_due
+    assert due is not None
+    on_day(due + DAY)
+    with pytest.raises(RuleViolation, match="不能事后延长") as raised:
+        services.extend_decision_period(town.head, case, days=30, reason="需要鉴定")
+    assert raised.value.citation.endswith("第六十条")
+    case.refresh_from_db()
+    assert case.decision_due == due
+    assert not case.extensions.exists()
+
+
 def test_another_town_cannot_serve_the_decision(town, decided):
     with pytest.raises(NotFoundOrHidden):
         services.serve_decision(
