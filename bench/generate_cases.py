@@ -543,8 +543,9 @@ class LoadResult:
 class Loader:
     """Simulates the cases in creation order and writes them; see the module docstring."""
 
-    def __init__(self, world: CaseWorld, count: int, *, seed: int, check: bool) -> None:
+    def __init__(self, world: CaseWorld, count: int, *, seed: int, check: bool, evenly: bool = False) -> None:
         self.world = world
+        self.evenly = evenly  # spread the cases evenly over every town, none benchmarked above the rest
         self.count = count
         self.rnd = random.Random(seed)
         self.check = check
@@ -732,7 +733,12 @@ class Loader:
             for i in range(self.count):
                 t0 = begin + span * ((i + 0.5) / self.count)
                 self._emit_until(t0)
-                crew = crews[0] if self.rnd.random() >= OTHER_TOWNS_SHARE else self.rnd.choice(other_crews)
+                if self.evenly:
+                    crew = self.rnd.choice(crews)
+                elif self.rnd.random() >= OTHER_TOWNS_SHARE:
+                    crew = crews[0]
+                else:
+                    crew = self.rnd.choice(other_crews)
                 before = self.pushed
                 if self.rnd.random() < SUMMARY_SHARE:
                     self._summary_case(crew, t0, (i + 0.5) / self.count)

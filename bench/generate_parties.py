@@ -273,9 +273,16 @@ COLUMNS = (
 
 
 def party_rows(
-    count: int, world: World, samples: Samples, *, seed: int = 20260501, sample_size: int = 400
+    count: int,
+    world: World,
+    samples: Samples,
+    *,
+    seed: int = 20260501,
+    sample_size: int = 400,
+    other_towns_share: float = OTHER_TOWNS_SHARE,
 ) -> Iterator[Row]:
-    """`count` party rows in registration order; fills `samples` from the benchmarked town's rows."""
+    """`count` party rows in registration order; fills `samples` from the benchmarked town's rows.
+    With other_towns_share=1 every party goes to one of world.other_towns, picked evenly."""
     gen = _Generator(seed)
     rnd = gen.random
     town_id, admin_id = world.town.pk, world.admin.pk
@@ -284,9 +291,9 @@ def party_rows(
     start = datetime.datetime(2021, 5, 1, 1, 0, tzinfo=datetime.UTC)
     step = (datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC) - start) / max(count, 1)
     # Keep every k-th candidate so samples are spread over the whole id range, not only the oldest.
-    keep_every = max(1, int(count * (1 - OTHER_TOWNS_SHARE)) // (sample_size * 4))
+    keep_every = max(1, int(count * (1 - other_towns_share)) // (sample_size * 4))
     for index in range(count):
-        in_town = rnd.random() >= OTHER_TOWNS_SHARE
+        in_town = rnd.random() >= other_towns_share
         organisation_id = town_id if in_town else rnd.choice(other_ids)
         kind = rnd.choices(KINDS, KIND_WEIGHTS)[0]
         created = (start + step * index).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -338,14 +345,16 @@ def party_rows(
         )
 
 
-def load_parties(count: int, world: World, *, seed: int = 20260501) -> tuple[Samples, float]:
+def load_parties(
+    count: int, world: World, *, seed: int = 20260501, other_towns_share: float = OTHER_TOWNS_SHARE
+) -> tuple[Samples, float]:
     """Bulk-insert `count` parties; returns the search samples and the seconds it took.
 
     Secondary indexes are dropped first and rebuilt after the load (sorting once is much faster than
     a million index insertions); the schema ends exactly as the migrations left it.
     """
     samples = Samples()
-    rows = party_rows(count, world, samples, seed=seed)
+    rows = party_rows(count, world, samples, seed=seed, other_towns_share=other_towns_share)
     table = Party._meta.db_table
     started = time.perf_counter()
     indexes = secondary_indexes(table)

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db.models import (
@@ -63,8 +64,19 @@ class Scope:
     def end(self) -> datetime.date:
         return datetime.date(self.year, 12, 31)
 
+    @cached_property
+    def organisation_ids(self) -> list[int]:
+        """The organisation and everything under it, looked up once per scope (one query for all the
+        figures). Filtering rows by `organisation_id IN (…)` rather than by a join on the path lets
+        PostgreSQL use each table's (organisation, …) index: with the join it estimated how many
+        organisations a path prefix matches from the prefix alone, and for some towns chose to scan
+        all the city's disputes (docs/performance.md, "Annual report, 200 towns")."""
+        return list(
+            Organisation.objects.filter(path__startswith=self.organisation.path).values_list("pk", flat=True)
+        )
+
     def within(self, prefix: str = "organisation") -> Q:
-        return Q(**{f"{prefix}__path__startswith": self.organisation.path})
+        return Q(**{f"{prefix}__in": self.organisation_ids})
 
 
 @dataclass(frozen=True)
@@ -348,9 +360,7 @@ def _enforcement_staff(scope: Scope) -> QuerySet[Staff]:
     # aggregate needs no DISTINCT around it.
     enforcing = StaffRole.objects.filter(staff=OuterRef("pk"), role__in=ENFORCEMENT_ROLES)
     return (
-        Staff.objects.filter(
-            Exists(enforcing), is_active=True, organisation__path__startswith=scope.organisation.path
-        )
+        Staff.objects.filter(Exists(enforcing), scope.within(), is_active=True)
         .select_related("organisation")
         .order_by("id")
     )
@@ -360,9 +370,7 @@ def _officers(scope: Scope) -> QuerySet[Staff]:
     """执法人员 only: auxiliaries carry no 执法证 (DOMAIN: they never count as one of art. 42's two)."""
     enforcing = StaffRole.objects.filter(staff=OuterRef("pk"), role=Role.OFFICER)
     return (
-        Staff.objects.filter(
-            Exists(enforcing), is_active=True, organisation__path__startswith=scope.organisation.path
-        )
+        Staff.objects.filter(Exists(enforcing), scope.within(), is_active=True)
         .select_related("organisation")
         .order_by("id")
     )
