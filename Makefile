@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/cases.py --db both --cases 1000,1000000
 	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 	$(BIN)/python bench/portal.py --db both --publications 100000
+	$(BIN)/python bench/reports.py --sizes 10000,1000000 --batch
 
 clean:
 	rm -rf $(VENV) var
