@@ -9,21 +9,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
+from fazhi.api import params
 from fazhi.contracts import selectors, services
 from fazhi.contracts.models import Contract, ContractMilestone
 from fazhi.core import files
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Staff
 
 router = Router(tags=["合同合法性审查"])
 MAX_LIMIT = 100
-
-
-def _actor(request: HttpRequest) -> Staff:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, Staff)
-    return user
 
 
 def _stored(uploads: list[UploadedFile]) -> list[files.StoredFile]:
@@ -75,14 +69,14 @@ def list_contracts(
     offset: int = 0,
 ) -> list[Contract]:
     filters = selectors.ContractFilters(status=status, kind=kind, year=year, overdue=overdue)
-    contracts = selectors.register(_actor(request), filters, today=timezone.localdate())
+    contracts = selectors.register(params.actor(request), filters, today=timezone.localdate())
     limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
     return list(contracts.prefetch_related("reviews__number")[offset : offset + limit])
 
 
 @router.get("/contracts/{contract_id}", response=ContractOut, summary="读取合同")
 def get_contract(request: HttpRequest, contract_id: int) -> Contract:
-    return selectors.access_contract(_actor(request), contract_id)
+    return selectors.access_contract(params.actor(request), contract_id)
 
 
 class ContractIn(Schema):
@@ -100,7 +94,7 @@ class ContractIn(Schema):
 def register_contract(
     request: HttpRequest, payload: Form[ContractIn], drafts: File[list[UploadedFile]]
 ) -> Status[Contract]:
-    actor = _actor(request)
+    actor = params.actor(request)
     party = core_selectors.access_party(actor, payload.counterparty_id)
     department = core_selectors.departments_of(actor).filter(pk=payload.department_id).first()
     if department is None:
@@ -123,7 +117,7 @@ class ReviewIn(Schema):
 
 @router.post("/contracts/{contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
 def review(request: HttpRequest, contract_id: int, payload: ReviewIn) -> Contract:
-    actor = _actor(request)
+    actor = params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     services.review_contract(actor, contract, **payload.dict())
     return selectors.access_contract(actor, contract_id)
@@ -137,7 +131,7 @@ class ResubmitIn(Schema):
 def resubmit(
     request: HttpRequest, contract_id: int, payload: Form[ResubmitIn], drafts: File[list[UploadedFile]]
 ) -> Contract:
-    actor = _actor(request)
+    actor = params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     services.resubmit_contract(actor, contract, received_on=payload.received_on, drafts=_stored(drafts))
     return selectors.access_contract(actor, contract_id)
@@ -150,7 +144,7 @@ class SignIn(Schema):
 
 @router.post("/contracts/{contract_id}/sign", response=ContractOut, summary="签订合同")
 def sign(request: HttpRequest, contract_id: int, payload: SignIn) -> Contract:
-    actor = _actor(request)
+    actor = params.actor(request)
     services.sign_contract(actor, selectors.access_contract(actor, contract_id), **payload.dict())
     return selectors.access_contract(actor, contract_id)
 
@@ -163,7 +157,7 @@ class FileIn(Schema):
 def file_contract(
     request: HttpRequest, contract_id: int, payload: Form[FileIn], signed_copy: File[UploadedFile]
 ) -> Contract:
-    actor = _actor(request)
+    actor = params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     [stored] = _stored([signed_copy])
     services.file_contract(actor, contract, signed_copy=stored, filed_on=payload.filed_on)
@@ -184,7 +178,7 @@ class MilestoneOut(Schema):
 
 @router.post("/contracts/{contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
 def add_milestone(request: HttpRequest, contract_id: int, payload: MilestoneIn) -> Status[ContractMilestone]:
-    actor = _actor(request)
+    actor = params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     return Status(201, services.add_milestone(actor, contract, **payload.dict()))
 
@@ -199,7 +193,7 @@ class MilestoneDoneIn(Schema):
 def complete_milestone(
     request: HttpRequest, contract_id: int, milestone_id: int, payload: MilestoneDoneIn
 ) -> ContractMilestone:
-    actor = _actor(request)
+    actor = params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     milestone = contract.milestones.filter(pk=milestone_id).first()
     if milestone is None:

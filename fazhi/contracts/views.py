@@ -4,7 +4,6 @@ files, milestones and next steps, and one page per step. Thin: parse, call one s
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,12 +27,11 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role, Staff
-from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.ledger.selectors import verified_history
 
 READERS = (Role.ADMIN, Role.HEAD, Role.OFFICER, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _departments(actor: Staff) -> list[tuple[int, str]]:
@@ -240,8 +238,4 @@ def milestone_done(request: HttpRequest, contract_id: int, milestone_id: int) ->
 def opinion_docx(request: HttpRequest, review_id: int) -> HttpResponse:
     actor = request_staff(request)
     given = selectors.access_review(actor, review_id)
-    response = HttpResponse(documents.review_opinion(given), content_type=DOCX)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%s" % quote(
-        documents.opinion_filename(given)
-    )
-    return response
+    return docx_download(documents.review_opinion(given), documents.opinion_filename(given))

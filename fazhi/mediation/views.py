@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +17,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role
-from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import documents, selectors, services
@@ -35,8 +34,6 @@ from fazhi.mediation.forms import (
 )
 from fazhi.mediation.models import Dispute, Outcome
 from fazhi.petitions import selectors as petition_selectors
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
 
@@ -238,11 +235,7 @@ def agreement_docx(request: HttpRequest, dispute_id: int) -> HttpResponse:
     agreement = selectors.agreement_of(selectors.access_dispute(actor, dispute_id))
     if agreement is None:
         raise NotFoundOrHidden()
-    response = HttpResponse(documents.agreement_docx(agreement), content_type=DOCX)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%(n)s" % {
-        "n": quote(documents.agreement_filename(agreement))
-    }
-    return response
+    return docx_download(documents.agreement_docx(agreement), documents.agreement_filename(agreement))
 
 
 @staff_required(*READERS)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +17,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import Role
-from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.ledger.selectors import verified_history
 from fazhi.petitions import documents, selectors, services
 from fazhi.petitions.forms import (
@@ -34,7 +33,6 @@ from fazhi.petitions.forms import (
 )
 from fazhi.petitions.models import Petition
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
 
 
@@ -218,11 +216,7 @@ def petition_opinion(request: HttpRequest, petition_id: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def opinion_docx(request: HttpRequest, petition_id: int) -> HttpResponse:
     opinion = selectors.access_opinion(request_staff(request), petition_id)
-    response = HttpResponse(documents.opinion_docx(opinion), content_type=DOCX)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%(n)s" % {
-        "n": quote(documents.opinion_filename(opinion))
-    }
-    return response
+    return docx_download(documents.opinion_docx(opinion), documents.opinion_filename(opinion))
 
 
 @staff_required(*services.STAFF_ROLES)

@@ -7,9 +7,9 @@ import dataclasses
 import datetime
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from fazhi.api import params
 from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
@@ -17,22 +17,6 @@ from fazhi.prevention import selectors, services
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
 
 router = Router(tags=["群防群治与普法宣传"])
-
-
-def _actor(request: HttpRequest) -> Staff:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, Staff)
-    return user
-
-
-def _year(year: int | None) -> int:
-    """The year asked for, this year when none; one outside 2000–2100 is refused rather than crashing
-    the date arithmetic."""
-    if year is None:
-        return timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        raise InvalidInput("年度应在2000至2100之间。", field_errors={"year": "年度应在2000至2100之间。"})
-    return year
 
 
 def _page(limit: int, offset: int) -> slice:
@@ -60,12 +44,14 @@ class VolunteerOut(Schema):
 def list_volunteers(
     request: HttpRequest, role: str = "", village_id: int | None = None, limit: int = 50, offset: int = 0
 ) -> list[CommunityVolunteer]:
-    return list(selectors.roster_for(_actor(request), role=role, village_id=village_id)[_page(limit, offset)])
+    return list(
+        selectors.roster_for(params.actor(request), role=role, village_id=village_id)[_page(limit, offset)]
+    )
 
 
 @router.get("/prevention/volunteers/{volunteer_id}", response=VolunteerOut, summary="群防群治队员")
 def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer:
-    return selectors.access_volunteer(_actor(request), volunteer_id)
+    return selectors.access_volunteer(params.actor(request), volunteer_id)
 
 
 class VolunteerIn(Schema):
@@ -83,7 +69,7 @@ def _village(actor: Staff, village_id: int) -> Organisation | None:
 
 @router.post("/prevention/volunteers", response={201: VolunteerOut}, summary="登记群防群治队员")
 def add_volunteer(request: HttpRequest, payload: VolunteerIn) -> Status[CommunityVolunteer]:
-    actor = _actor(request)
+    actor = params.actor(request)
     volunteer = services.add_volunteer(
         actor,
         name=payload.name,
@@ -102,7 +88,7 @@ class EndServiceIn(Schema):
 
 @router.post("/prevention/volunteers/{volunteer_id}/end-service", response=VolunteerOut, summary="队员退出")
 def end_service(request: HttpRequest, volunteer_id: int, payload: EndServiceIn) -> CommunityVolunteer:
-    actor = _actor(request)
+    actor = params.actor(request)
     volunteer = selectors.access_volunteer(actor, volunteer_id)
     services.end_service(actor, volunteer, left_on=payload.left_on, reason=payload.reason)
     return selectors.access_volunteer(actor, volunteer_id)
@@ -134,14 +120,14 @@ def list_activities(
     offset: int = 0,
 ) -> list[PreventionActivity]:
     activities = selectors.activities_for(
-        _actor(request), kind=kind, year=None if year is None else _year(year), month=month
+        params.actor(request), kind=kind, year=None if year is None else params.year(year), month=month
     )
     return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
 
 
 @router.get("/prevention/activities/{activity_id}", response=ActivityOut, summary="活动")
 def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
-    return selectors.access_activity(_actor(request), activity_id)
+    return selectors.access_activity(params.actor(request), activity_id)
 
 
 class ActivityIn(Schema):
@@ -166,7 +152,7 @@ def _volunteers(actor: Staff, ids: list[int]) -> list[CommunityVolunteer]:
 
 @router.post("/prevention/activities", response={201: ActivityOut}, summary="登记群防群治、普法宣传活动")
 def record_activity(request: HttpRequest, payload: ActivityIn) -> Status[PreventionActivity]:
-    actor = _actor(request)
+    actor = params.actor(request)
     activity = services.record_activity(
         actor,
         held_on=payload.held_on,
@@ -206,8 +192,8 @@ class YearCountsOut(Schema):
 
 @router.get("/prevention/statistics", response=YearCountsOut, summary="群防群治、普法宣传年度统计")
 def statistics(request: HttpRequest, year: int | None = None) -> dict[str, object]:
-    year = _year(year)
-    root = permissions.scope_root(_actor(request))
+    year = params.year(year)
+    root = permissions.scope_root(params.actor(request))
     if root is None:
         raise InvalidInput("您的账号未分配到可查看的单位。")
     counts = selectors.counts_for_year(root, year=year)

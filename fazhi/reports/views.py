@@ -5,7 +5,6 @@ Thin: parse, call one service, redirect."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from fazhi.core import permissions
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Role
-from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
 from fazhi.reports import documents, rules, selectors, services, wording
 from fazhi.reports.dashboard_views import DASHBOARD_ROLES
@@ -26,7 +25,6 @@ from fazhi.reports.forms import ConfirmForm, DraftForm, NewParagraphForm, Paragr
 from fazhi.reports.models import AnnualReport, ReportStatus
 
 READERS = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL)
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _years() -> list[int]:
@@ -216,11 +214,7 @@ def _docx_response(report: AnnualReport) -> HttpResponse:
     content = documents.report_docx(
         report, selectors.sections_of(report), values, selectors.context_of(report)
     )
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%(n)s" % {
-        "n": quote(documents.report_filename(report))
-    }
-    return response
+    return docx_download(content, documents.report_filename(report))
 
 
 @staff_required(*READERS)
