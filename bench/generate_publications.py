@@ -161,8 +161,8 @@ def load(count: int, *, seed: int = 20261129) -> dict[str, Any]:
 
 def _publication(rnd: random.Random, decision: Any, town: Any, status: str, *, now: Any, system: Any) -> Any:
     from fazhi.core.money import yuan
+    from fazhi.core.periods import add_months
     from fazhi.disclosure.models import Publication
-    from fazhi.enforcement.rules import add_months
 
     name = rnd.choice(SURNAMES) + "某某"
     violation = decision.case.title

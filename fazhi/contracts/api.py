@@ -9,10 +9,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
-from fazhi.api import params
 from fazhi.contracts import selectors, services
 from fazhi.contracts.models import Contract, ContractMilestone
-from fazhi.core import files
+from fazhi.core import api_params, files
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 
@@ -69,14 +68,14 @@ def list_contracts(
     offset: int = 0,
 ) -> list[Contract]:
     filters = selectors.ContractFilters(status=status, kind=kind, year=year, overdue=overdue)
-    contracts = selectors.register(params.actor(request), filters, today=timezone.localdate())
+    contracts = selectors.register(api_params.actor(request), filters, today=timezone.localdate())
     limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
     return list(contracts.prefetch_related("reviews__number")[offset : offset + limit])
 
 
 @router.get("/contracts/{contract_id}", response=ContractOut, summary="读取合同")
 def get_contract(request: HttpRequest, contract_id: int) -> Contract:
-    return selectors.access_contract(params.actor(request), contract_id)
+    return selectors.access_contract(api_params.actor(request), contract_id)
 
 
 class ContractIn(Schema):
@@ -94,7 +93,7 @@ class ContractIn(Schema):
 def register_contract(
     request: HttpRequest, payload: Form[ContractIn], drafts: File[list[UploadedFile]]
 ) -> Status[Contract]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     party = core_selectors.access_party(actor, payload.counterparty_id)
     department = core_selectors.departments_of(actor).filter(pk=payload.department_id).first()
     if department is None:
@@ -117,7 +116,7 @@ class ReviewIn(Schema):
 
 @router.post("/contracts/{contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
 def review(request: HttpRequest, contract_id: int, payload: ReviewIn) -> Contract:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     services.review_contract(actor, contract, **payload.dict())
     return selectors.access_contract(actor, contract_id)
@@ -131,7 +130,7 @@ class ResubmitIn(Schema):
 def resubmit(
     request: HttpRequest, contract_id: int, payload: Form[ResubmitIn], drafts: File[list[UploadedFile]]
 ) -> Contract:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     services.resubmit_contract(actor, contract, received_on=payload.received_on, drafts=_stored(drafts))
     return selectors.access_contract(actor, contract_id)
@@ -144,7 +143,7 @@ class SignIn(Schema):
 
 @router.post("/contracts/{contract_id}/sign", response=ContractOut, summary="签订合同")
 def sign(request: HttpRequest, contract_id: int, payload: SignIn) -> Contract:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.sign_contract(actor, selectors.access_contract(actor, contract_id), **payload.dict())
     return selectors.access_contract(actor, contract_id)
 
@@ -157,7 +156,7 @@ class FileIn(Schema):
 def file_contract(
     request: HttpRequest, contract_id: int, payload: Form[FileIn], signed_copy: File[UploadedFile]
 ) -> Contract:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     [stored] = _stored([signed_copy])
     services.file_contract(actor, contract, signed_copy=stored, filed_on=payload.filed_on)
@@ -178,7 +177,7 @@ class MilestoneOut(Schema):
 
 @router.post("/contracts/{contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
 def add_milestone(request: HttpRequest, contract_id: int, payload: MilestoneIn) -> Status[ContractMilestone]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     return Status(201, services.add_milestone(actor, contract, **payload.dict()))
 
@@ -193,7 +192,7 @@ class MilestoneDoneIn(Schema):
 def complete_milestone(
     request: HttpRequest, contract_id: int, milestone_id: int, payload: MilestoneDoneIn
 ) -> ContractMilestone:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     milestone = contract.milestones.filter(pk=milestone_id).first()
     if milestone is None:

@@ -22,11 +22,11 @@ from fazhi.contracts.models import (
     ContractStatus,
     ReviewOpinion,
 )
-from fazhi.core import permissions, validators
+from fazhi.core import locking, numbering, permissions, validators
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.files import StoredFile
-from fazhi.core.models import NumberSeries, Organisation, Party, PartyKind, Staff
+from fazhi.core.models import Organisation, Party, PartyKind, Staff
 from fazhi.ledger import record as ledger
 
 
@@ -38,28 +38,6 @@ class ContractInput:
     counterparty: Party
     department: Organisation
     received_on: datetime.date
-
-
-def _require_own(actor: Staff, contract: Contract) -> None:
-    permissions.require_visible(actor, contract.organisation)
-    if contract.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
-
-
-def _locked(actor: Staff, contract: Contract) -> Contract:
-    _require_own(actor, contract)
-    return Contract.objects.select_for_update().get(pk=contract.pk)
-
-
-def _series(town: Organisation, key: str, name: str) -> NumberSeries:
-    series = NumberSeries.objects.filter(organisation__path__startswith=town.path, key=key).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立%(n)s的文号系列（用途标识 %(k)s），请管理员先在“文号管理”中建立。"
-            % {"n": name, "k": key},
-            citation="GB/T 9704-2012 7.2.5",
-        )
-    return series
 
 
 def _check_counterparty(party: Party, town: Organisation) -> None:
@@ -147,7 +125,7 @@ def register_contract(actor: Staff, data: ContractInput, *, drafts: list[StoredF
 @transaction.atomic(durable=True)
 def review_contract(actor: Staff, contract: Contract, *, opinion: str, reasons: str) -> ContractReview:
     """The legal counsel's or the 司法所's opinion, numbered from the town's review series."""
-    contract = _locked(actor, contract)
+    contract = locking.lock_own(actor, contract)
     if not any(permissions.has_role(actor, role) for role in rules.REVIEWER_ROLES):
         raise RuleViolation(
             "合同合法性审查意见只能由法律顾问或司法所审核人员出具。", citation=rules.REVIEW_REQUIRED
@@ -165,7 +143,7 @@ def review_contract(actor: Staff, contract: Contract, *, opinion: str, reasons: 
     if errors:
         raise InvalidInput("审查意见不完整。", field_errors=errors)
     today = timezone.localdate()
-    series = _series(contract.organisation, rules.REVIEW_SERIES_KEY, "合同审查意见")
+    series = numbering.series_for(contract.organisation, rules.REVIEW_SERIES_KEY, document="合同审查意见")
     review = ContractReview.objects.create(
         contract=contract,
         number=core_services.issue_number(actor, series, year=today.year, subject=contract),
@@ -193,7 +171,7 @@ def resubmit_contract(
     actor: Staff, contract: Contract, *, received_on: datetime.date, drafts: list[StoredFile]
 ) -> Contract:
     """After 不同意 or 修改后同意, the revised text goes back to the reviewer: a new review period."""
-    contract = _locked(actor, contract)
+    contract = locking.lock_own(actor, contract)
     permissions.require_role(actor, *rules.REGISTRAR_ROLES)
     latest = contract.reviews.order_by("-reviewed_on", "-id").first()
     if (
@@ -238,7 +216,7 @@ def sign_contract(
     actor: Staff, contract: Contract, *, signed_on: datetime.date, changes_confirmed: bool = False
 ) -> Contract:
     """签订: only behind a passing review (rules.check_signable); the filing clock starts."""
-    contract = _locked(actor, contract)
+    contract = locking.lock_own(actor, contract)
     permissions.require_role(actor, *rules.SIGNER_ROLES)
     if contract.status != ContractStatus.REVIEWED:
         if contract.status == ContractStatus.SUBMITTED:
@@ -276,7 +254,7 @@ def file_contract(
     actor: Staff, contract: Contract, *, signed_copy: StoredFile, filed_on: datetime.date
 ) -> Contract:
     """归档: the signed copy is kept and the contract gets its archive number."""
-    contract = _locked(actor, contract)
+    contract = locking.lock_own(actor, contract)
     permissions.require_role(actor, *rules.REGISTRAR_ROLES)
     if contract.status != ContractStatus.SIGNED or contract.signed_on is None:
         raise RuleViolation("只有已签订的合同可以归档。", citation=rules.LOCAL_RULES)
@@ -284,7 +262,7 @@ def file_contract(
         raise InvalidInput(
             "归档日期应在签订日期之后、今天之前。", field_errors={"filed_on": "日期不在允许范围内。"}
         )
-    series = _series(contract.organisation, rules.ARCHIVE_SERIES_KEY, "合同档案号")
+    series = numbering.series_for(contract.organisation, rules.ARCHIVE_SERIES_KEY, document="合同档案号")
     number = core_services.issue_number(actor, series, year=filed_on.year, subject=contract)
     core_services.record_attachment(
         actor,
@@ -318,7 +296,7 @@ def file_contract(
 def add_milestone(
     actor: Staff, contract: Contract, *, title: str, due_on: datetime.date
 ) -> ContractMilestone:
-    contract = _locked(actor, contract)
+    contract = locking.lock_own(actor, contract)
     permissions.require_role(actor, *rules.REGISTRAR_ROLES)
     if contract.status not in (ContractStatus.SIGNED, ContractStatus.FILED):
         raise RuleViolation("合同签订后才能登记履约节点。", citation=rules.LOCAL_RULES)
@@ -339,7 +317,7 @@ def add_milestone(
 def complete_milestone(
     actor: Staff, milestone: ContractMilestone, *, done_on: datetime.date
 ) -> ContractMilestone:
-    contract = _locked(actor, milestone.contract)
+    contract = locking.lock_own(actor, milestone.contract)
     permissions.require_role(actor, *rules.REGISTRAR_ROLES)
     milestone = ContractMilestone.objects.select_for_update().get(pk=milestone.pk, contract=contract)
     if milestone.done_on is not None:

@@ -8,8 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from fazhi.api import params
-from fazhi.core import selectors, services
+from fazhi.core import api_params, selectors, services
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.permissions import roles_of
 
@@ -49,18 +48,18 @@ def list_organisations(
     request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
 ) -> list[object]:
     return _window(
-        selectors.list_organisations_for(params.actor(request), search=q, kind=kind), limit, offset
+        selectors.list_organisations_for(api_params.actor(request), search=q, kind=kind), limit, offset
     )
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationOut, summary="读取组织机构")
 def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation:
-    return selectors.access_organisation(params.actor(request), organisation_id)
+    return selectors.access_organisation(api_params.actor(request), organisation_id)
 
 
 @router.post("/organisations", response={201: OrganisationOut}, summary="设立组织机构")
 def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[Organisation]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     parent = selectors.access_organisation(actor, payload.parent_id)
     organisation = services.create_organisation(
         actor,
@@ -104,17 +103,17 @@ class StaffIn(Schema):
 def list_staff(
     request: HttpRequest, q: str = "", role: str = "", limit: int = 50, offset: int = 0
 ) -> list[object]:
-    return _window(selectors.list_staff_for(params.actor(request), search=q, role=role), limit, offset)
+    return _window(selectors.list_staff_for(api_params.actor(request), search=q, role=role), limit, offset)
 
 
 @router.get("/staff/{staff_id}", response=StaffOut, summary="读取工作人员")
 def get_staff(request: HttpRequest, staff_id: int) -> Staff:
-    return selectors.access_staff(params.actor(request), staff_id)
+    return selectors.access_staff(api_params.actor(request), staff_id)
 
 
 @router.post("/staff", response={201: StaffOut}, summary="添加工作人员")
 def create_staff(request: HttpRequest, payload: StaffIn) -> Status[Staff]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     organisation = selectors.access_organisation(actor, payload.organisation_id)
     data = payload.dict(exclude={"organisation_id"})
     return Status(201, services.create_staff(actor, organisation=organisation, **data))
@@ -167,15 +166,15 @@ class PartyCreatedOut(Schema):
 def list_parties(
     request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
 ) -> list[object]:
-    return _window(selectors.search_parties_for(params.actor(request), query=q, kind=kind), limit, offset)
+    return _window(selectors.search_parties_for(api_params.actor(request), query=q, kind=kind), limit, offset)
 
 
 @router.get("/parties/{party_id}", response=PartyOut, summary="读取当事人")
 def get_party(request: HttpRequest, party_id: int) -> Party:
-    return selectors.access_party(params.actor(request), party_id)
+    return selectors.access_party(api_params.actor(request), party_id)
 
 
 @router.post("/parties", response={201: PartyCreatedOut}, summary="登记当事人")
 def register_party(request: HttpRequest, payload: PartyIn) -> Status[dict[str, object]]:
-    result = services.register_party(params.actor(request), services.PartyInput(**payload.dict()))
+    result = services.register_party(api_params.actor(request), services.PartyInput(**payload.dict()))
     return Status(201, {"party": result.party, "warnings": list(result.warnings)})

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from django.db import connection, models
 
+from fazhi.core import rules
 from fazhi.core.errors import InvalidInput
-from fazhi.core.models import IssuedNumber, NumberCounter, NumberSeries, Staff
+from fazhi.core.models import IssuedNumber, NumberCounter, NumberSeries, Organisation, Staff
 
 NUMBER_PATTERN = re.compile(
     r"^(?P<code>[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$"
@@ -63,3 +64,13 @@ def allocate(actor: Staff, series: NumberSeries, *, year: int, subject: models.M
         subject_id=str(subject.pk),
         issued_by=actor,
     )
+
+
+def series_for(
+    organisation: Organisation, key: str, *, document: str, citation: str = rules.NUMBERING_CITATION
+) -> NumberSeries:
+    """The series the organisation numbers `document` from: its own, or one of its departments'."""
+    series = NumberSeries.objects.filter(organisation__path__startswith=organisation.path, key=key).first()
+    rules.check_number_series(series is not None, document=document, key=key, citation=citation)
+    assert series is not None
+    return series

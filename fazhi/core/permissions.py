@@ -112,6 +112,16 @@ def acting_town(actor: Staff) -> Organisation:
     return town
 
 
+def require_own(actor: Staff, organisation: Organisation) -> Organisation:
+    """A write to a record of the actor's own town: another town's record is not found, whatever the
+    actor may read; a supervisor, who reads the towns below, writes none of them (acting_town)."""
+    require_visible(actor, organisation)
+    town = acting_town(actor)
+    if organisation.pk != town.pk:
+        raise NotFoundOrHidden()
+    return town
+
+
 def require_role(actor: Staff, *roles: Role) -> None:
     if not has_role(actor, *roles):
         names = "、".join(role.label for role in roles)

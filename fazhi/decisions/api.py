@@ -9,8 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
-from fazhi.api import params
-from fazhi.core import files, permissions
+from fazhi.core import api_params, files, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
@@ -54,12 +53,12 @@ class CatalogueItemOut(Schema):
 
 @router.get("/decisions/catalogue", response=list[CatalogueItemOut], summary="决策事项目录")
 def catalogue(request: HttpRequest, year: int) -> list[CatalogueItem]:
-    return list(selectors.catalogue_for(params.actor(request), year=year))
+    return list(selectors.catalogue_for(api_params.actor(request), year=year))
 
 
 @router.post("/decisions/catalogue", response={201: CatalogueItemOut}, summary="列入决策事项目录")
 def add_item(request: HttpRequest, payload: CatalogueItemIn) -> Status[CatalogueItem]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     department = core_selectors.departments_of(actor).filter(pk=payload.department_id).first()
     if department is None:
         raise NotFoundOrHidden()
@@ -77,7 +76,7 @@ class RegisterIn(Schema):
 
 @router.post("/decisions", response={201: DecisionOut}, summary="决策启动")
 def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     item = selectors.access_catalogue_item(actor, payload.catalogue_item_id)
     decision = services.register_decision(
         actor, item, summary=payload.summary, needs_expert=payload.needs_expert, needs_risk=payload.needs_risk
@@ -87,7 +86,7 @@ def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]
 
 @router.get("/decisions/{decision_id}", response=DecisionOut, summary="读取决策")
 def get_decision(request: HttpRequest, decision_id: int) -> MajorDecision:
-    return selectors.access_decision(params.actor(request), decision_id)
+    return selectors.access_decision(api_params.actor(request), decision_id)
 
 
 class CommentPeriodIn(Schema):
@@ -98,7 +97,7 @@ class CommentPeriodIn(Schema):
 
 @router.post("/decisions/{decision_id}/comment-period", response=DecisionOut, summary="公开征求意见")
 def open_comments(request: HttpRequest, decision_id: int, payload: CommentPeriodIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.open_comment_period(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
@@ -109,7 +108,7 @@ class ModerateIn(Schema):
 
 @router.post("/decisions/comments/{comment_id}/moderate", response=DecisionOut, summary="审核公众意见")
 def moderate(request: HttpRequest, comment_id: int, payload: ModerateIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
     services.moderate_comment(actor, comment, approve=payload.approve)
     return comment.period.decision
@@ -122,7 +121,7 @@ class AnswerIn(Schema):
 
 @router.post("/decisions/comments/{comment_id}/answer", response=DecisionOut, summary="答复公众意见")
 def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
     services.answer_comment(actor, comment, **payload.dict())
     return comment.period.decision
@@ -137,7 +136,7 @@ class AssessmentIn(Schema):
 
 @router.post("/decisions/{decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
 def assess(request: HttpRequest, decision_id: int, payload: AssessmentIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.record_assessment(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
@@ -148,7 +147,7 @@ class LegalitySubmitIn(Schema):
 
 @router.post("/decisions/{decision_id}/legality-review", response=DecisionOut, summary="提交合法性审查")
 def legality_submit(request: HttpRequest, decision_id: int, payload: LegalitySubmitIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.submit_legality_review(
         actor, selectors.access_decision(actor, decision_id), due_on=payload.due_on
     )
@@ -162,7 +161,7 @@ class LegalityOpinionIn(Schema):
 
 @router.post("/decisions/{decision_id}/legality-opinion", response=DecisionOut, summary="出具合法性审查意见")
 def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOpinionIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.give_legality_opinion(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
@@ -179,7 +178,7 @@ class DiscussionIn(Schema):
 
 @router.post("/decisions/{decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
 def discuss(request: HttpRequest, decision_id: int, payload: DiscussionIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     decision = selectors.access_decision(actor, decision_id)
     people = permissions.visible(actor, Staff.objects.filter(is_active=True))
     attendees = list(people.filter(pk__in=payload.attendee_ids))
@@ -206,7 +205,7 @@ class PublishIn(Schema):
 
 @router.post("/decisions/{decision_id}/publish", response=DecisionOut, summary="公布决策")
 def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.publish_decision(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
@@ -219,7 +218,7 @@ class EvaluationIn(Schema):
 
 @router.post("/decisions/{decision_id}/evaluations", response=DecisionOut, summary="决策后评估")
 def evaluate(request: HttpRequest, decision_id: int, payload: EvaluationIn) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.record_post_evaluation(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
@@ -231,7 +230,7 @@ class ArchiveOut(Schema):
 
 @router.post("/decisions/{decision_id}/archive", response=ArchiveOut, summary="决策归档（生成档案 zip）")
 def archive(request: HttpRequest, decision_id: int) -> object:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.archive_decision(actor, selectors.access_decision(actor, decision_id))
 
 
@@ -241,7 +240,7 @@ class PublishedOut(Schema):
 
 @router.post("/decisions/catalogue/{year}/publish", response=PublishedOut, summary="公布年度决策事项目录")
 def publish_catalogue(request: HttpRequest, year: int) -> dict[str, int]:
-    return {"published": services.publish_catalogue(params.actor(request), year=year)}
+    return {"published": services.publish_catalogue(api_params.actor(request), year=year)}
 
 
 class StepFileIn(Schema):
@@ -252,7 +251,7 @@ class StepFileIn(Schema):
 def attach_file(
     request: HttpRequest, decision_id: int, payload: Form[StepFileIn], file: File[UploadedFile]
 ) -> MajorDecision:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     decision = selectors.access_decision(actor, decision_id)
     stored = files.StoredFile(*files.store(file, original_name=file.name or ""))
     services.attach_file(actor, decision, step=payload.step, stored=stored)

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from fazhi.core.errors import RuleViolation
-from fazhi.enforcement.rules import DayKind, PeriodRule
+from fazhi.core.periods import DayKind, PeriodRule
 
 ORDER = "重大行政决策程序暂行条例（国务院令第713号）"
 COMMENT_MIN_DAYS = 30

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import files, permissions
+from fazhi.core import files, locking, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.models import Organisation, Role, Staff
 from fazhi.decisions import archive, rules
 from fazhi.decisions.events import DecisionEvent
@@ -40,19 +40,6 @@ from fazhi.ledger.record import sha256_hex
 OFFICE_ROLES = (Role.ADMIN, Role.HEAD)
 REVIEWER_ROLES = (Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER)
 COMMENT_MAX_CHARS = 2000
-
-
-def _own(actor: Staff, organisation: Organisation) -> Organisation:
-    permissions.require_visible(actor, organisation)
-    town = permissions.acting_town(actor)
-    if organisation.pk != town.pk:
-        raise NotFoundOrHidden()
-    return town
-
-
-def _locked(actor: Staff, decision: MajorDecision) -> MajorDecision:
-    _own(actor, decision.organisation)
-    return MajorDecision.objects.select_for_update().select_related("catalogue_item").get(pk=decision.pk)
 
 
 @transaction.atomic(durable=True)
@@ -112,7 +99,7 @@ def register_decision(
 ) -> MajorDecision:
     """决策启动 (arts. 10–13) for a catalogue item."""
     permissions.require_role(actor, *OFFICE_ROLES)
-    town = _own(actor, item.organisation)
+    town = permissions.require_own(actor, item.organisation)
     if MajorDecision.objects.filter(catalogue_item=item).exists():
         raise RuleViolation("该目录事项已启动决策程序。", citation=f"{rules.ORDER} 第十条")
     if not summary.strip():
@@ -141,7 +128,7 @@ def open_comment_period(
     actor: Staff, decision: MajorDecision, *, draft: str, opens_on: datetime.date, closes_on: datetime.date
 ) -> CommentPeriod:
     """向社会公开征求意见 on the portal, for at least 30 days (art. 14)."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     if hasattr(decision, "comment_period"):
         raise RuleViolation("已公开征求过意见。", citation=f"{rules.ORDER} 第十四条")
@@ -208,7 +195,7 @@ def submit_comment(period: CommentPeriod, data: CommentInput, *, today: datetime
 @transaction.atomic(durable=True)
 def moderate_comment(actor: Staff, comment: PublicComment, *, approve: bool) -> PublicComment:
     permissions.require_role(actor, *OFFICE_ROLES)
-    decision = _locked(actor, comment.period.decision)
+    decision = locking.lock_own(actor, comment.period.decision, related=("catalogue_item",))
     comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
     if comment.moderation != Moderation.PENDING:
         raise RuleViolation("该意见已审核。", citation=f"{rules.ORDER} 第十八条")
@@ -229,7 +216,7 @@ def moderate_comment(actor: Staff, comment: PublicComment, *, approve: bool) -> 
 def answer_comment(actor: Staff, comment: PublicComment, *, answer: str, reason: str) -> PublicComment:
     """采纳 or 不采纳, with the reason, shown beside the comment on the portal (art. 18)."""
     permissions.require_role(actor, *OFFICE_ROLES)
-    decision = _locked(actor, comment.period.decision)
+    decision = locking.lock_own(actor, comment.period.decision, related=("catalogue_item",))
     comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
     errors: dict[str, str] = {}
     if comment.moderation != Moderation.APPROVED:
@@ -266,7 +253,7 @@ def record_assessment(
     conclusion: str,
 ) -> Assessment:
     """专家论证 (arts. 19–21) or 风险评估 (arts. 22–24)."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     errors: dict[str, str] = {}
     if kind not in AssessmentKind.values:
@@ -299,7 +286,7 @@ def record_assessment(
 
 @transaction.atomic(durable=True)
 def submit_legality_review(actor: Staff, decision: MajorDecision, *, due_on: datetime.date) -> LegalityReview:
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     if decision.legality_reviews.filter(passed__isnull=True).exists():
         raise RuleViolation("合法性审查尚在进行。", citation=f"{rules.ORDER} 第二十五条")
@@ -323,7 +310,7 @@ def give_legality_opinion(
     actor: Staff, decision: MajorDecision, *, passed: bool, opinion: str
 ) -> LegalityReview:
     """The legal counsel's or the 司法所's opinion (art. 28)."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     if not permissions.has_role(actor, *REVIEWER_ROLES):
         raise RuleViolation(
             "合法性审查意见只能由法律顾问或司法所审核人员出具。", citation=f"{rules.ORDER} 第二十八条"
@@ -384,7 +371,7 @@ class DiscussionInput:
 @transaction.atomic(durable=True)
 def record_discussion(actor: Staff, decision: MajorDecision, data: DiscussionInput) -> CollectiveDiscussion:
     """集体讨论决定 (arts. 30, 31), behind the gate of rules.check_discussion_ready."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     if hasattr(decision, "discussion"):
         raise RuleViolation("已记录集体讨论。", citation=f"{rules.ORDER} 第三十条")
@@ -435,7 +422,7 @@ def publish_decision(
     actor: Staff, decision: MajorDecision, *, published_on: datetime.date, where: str
 ) -> MajorDecision:
     """Art. 32: a decision adopted in collective discussion is made public."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     discussion = getattr(decision, "discussion", None)
     if discussion is None or discussion.outcome != Outcome.ADOPTED:
@@ -462,7 +449,7 @@ def record_post_evaluation(
     actor: Staff, decision: MajorDecision, *, evaluated_on: datetime.date, evaluator: str, conclusion: str
 ) -> PostEvaluation:
     """决策后评估 (arts. 34–37), not by those who assessed the decision before it was made."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES)
     if decision.status != DecisionStatus.PUBLISHED:
         raise RuleViolation("决策公布实施后才能进行后评估。", citation=f"{rules.ORDER} 第三十五条")
@@ -501,7 +488,7 @@ def record_post_evaluation(
 
 def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
     """归档 (art. 33): the complete file as one zip, written before the transaction that records it."""
-    _own(actor, decision.organisation)
+    permissions.require_own(actor, decision.organisation)
     permissions.require_role(actor, *OFFICE_ROLES)
     decision = MajorDecision.objects.select_related("catalogue_item").get(pk=decision.pk)  # as it stands now
     if decision.status != DecisionStatus.PUBLISHED:
@@ -519,7 +506,7 @@ def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
 
 @transaction.atomic(durable=True)
 def _record_archive(actor: Staff, decision: MajorDecision, stored: files.StoredFile) -> DecisionArchive:
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     if DecisionArchive.objects.filter(decision=decision).exists():
         raise RuleViolation("本决策已归档。", citation=f"{rules.ORDER} 第三十三条")
     record = DecisionArchive.objects.create(
@@ -559,7 +546,7 @@ STEP_LABELS = (
 def attach_file(actor: Staff, decision: MajorDecision, *, step: str, stored: files.StoredFile) -> None:
     """A step's file (the signed expert opinion, the risk report, the meeting minutes…), kept with the
     decision under the step's name and put in its archive."""
-    decision = _locked(actor, decision)
+    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
     permissions.require_role(actor, *OFFICE_ROLES, *REVIEWER_ROLES)
     if step not in STEP_LABELS:
         raise InvalidInput("请选择程序环节。", field_errors={"step": "请选择程序环节。"})

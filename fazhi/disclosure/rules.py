@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from fazhi.core.errors import RuleViolation
+from fazhi.core.periods import DayKind, PeriodRule, add_months
 from fazhi.disclosure.masking import Finding
 from fazhi.enforcement.models import RemedyResult
-from fazhi.enforcement.rules import DayKind, PeriodRule, add_months
 
 PUBLISH = PeriodRule("publish", "公示行政处罚决定", 7, DayKind.WORKING, "国办发〔2018〕118号")
 # A decision changed, revoked, or found unlawful or void: the publication comes down within 3 working

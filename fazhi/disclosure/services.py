@@ -85,12 +85,6 @@ def _case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
     return case, case.party, officers
 
 
-def _require_own(actor: Staff, publication: Publication) -> None:
-    permissions.require_visible(actor, publication.organisation)
-    if publication.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
-
-
 @transaction.atomic(durable=True)
 def prepare_publication(
     actor: Staff, decision: PenaltyDecision, *, severity: str = Severity.ORDINARY
@@ -152,7 +146,7 @@ def prepare_publication(
 @transaction.atomic(durable=True)
 def edit_draft(actor: Staff, publication: Publication, *, facts: str, penalty_content: str) -> Publication:
     """A person checks the free text before publication (总局令第45号 art. 5)."""
-    _require_own(actor, publication)
+    permissions.require_own(actor, publication.organisation)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.ADMIN)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if publication.status != PublicationStatus.DRAFT:
@@ -208,7 +202,7 @@ def fingerprint(publication: Publication) -> str:
 @transaction.atomic(durable=True)
 def publish(actor: Staff, publication: Publication) -> Publication:
     """发布: the head approves; refused while the scan still finds anything private, saying where."""
-    _require_own(actor, publication)
+    permissions.require_own(actor, publication.organisation)
     permissions.require_role(actor, Role.HEAD)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if publication.status != PublicationStatus.DRAFT:
@@ -244,7 +238,7 @@ def publish(actor: Staff, publication: Publication) -> Publication:
 def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publication:
     """撤回 a decision changed, revoked or found unlawful (art. 48): hidden from the list, its page
     says why; the ledger keeps what was shown."""
-    _require_own(actor, publication)
+    permissions.require_own(actor, publication.organisation)
     permissions.require_role(actor, Role.HEAD)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if publication.status != PublicationStatus.PUBLISHED:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
-from fazhi.api import params
+from fazhi.core import api_params
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import documents, selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, RecordingDevice, UploadSession
@@ -44,12 +44,12 @@ class CaseOut(Schema):
 def list_cases(request: HttpRequest, stage: str = "", limit: int = 50, offset: int = 0) -> list[Case]:
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
-    return list(selectors.list_cases_for(params.actor(request), stage=stage)[offset : offset + limit])
+    return list(selectors.list_cases_for(api_params.actor(request), stage=stage)[offset : offset + limit])
 
 
 @router.get("/cases/{case_id}", response=CaseOut, summary="读取案件")
 def get_case(request: HttpRequest, case_id: int) -> Case:
-    return selectors.access_case(params.actor(request), case_id)
+    return selectors.access_case(api_params.actor(request), case_id)
 
 
 class LeadIn(Schema):
@@ -64,7 +64,7 @@ class LeadIn(Schema):
 
 @router.post("/cases", response={201: CaseOut}, summary="登记案件线索")
 def register_lead(request: HttpRequest, payload: LeadIn) -> Status[Case]:
-    return Status(201, services.register_lead(params.actor(request), **payload.dict()))
+    return Status(201, services.register_lead(api_params.actor(request), **payload.dict()))
 
 
 class FileIn(Schema):
@@ -76,7 +76,7 @@ class FileIn(Schema):
 
 @router.post("/cases/{case_id}/file", response=CaseOut, summary="批准立案")
 def file_case(request: HttpRequest, case_id: int, payload: FileIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     party = selectors.access_party_for_case(actor, payload.party_id)
     power = selectors.access_power(actor, payload.power_id)
@@ -96,7 +96,7 @@ class InvestigateIn(Schema):
 
 @router.post("/cases/{case_id}/investigate", response=CaseOut, summary="开始调查取证")
 def start_investigation(request: HttpRequest, case_id: int, payload: InvestigateIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     team = list(selectors.team_of(actor).filter(pk__in=payload.investigator_ids))
     return services.start_investigation(actor, case, investigators=team)
@@ -115,7 +115,7 @@ class CloseIn(Schema):
 
 @router.post("/cases/{case_id}/close-investigation", response=CaseOut, summary="调查终结")
 def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     grounds = ReviewGrounds(
         major_public_interest=payload.review_public_interest,
@@ -144,7 +144,7 @@ class NoticeIn(Schema):
 
 @router.post("/cases/{case_id}/notice", response=CaseOut, summary="送达事先告知书")
 def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     services.issue_notice(actor, case, **payload.dict())
     return selectors.access_case(actor, case_id)
@@ -152,7 +152,7 @@ def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
 
 @router.post("/cases/{case_id}/submit-review", response=CaseOut, summary="提交法制审核")
 def submit_review(request: HttpRequest, case_id: int) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.submit_legal_review(actor, selectors.access_case(actor, case_id))
 
 
@@ -163,7 +163,7 @@ class ReviewIn(Schema):
 
 @router.post("/cases/{case_id}/review", response=CaseOut, summary="出具法制审核意见")
 def review_case(request: HttpRequest, case_id: int, payload: ReviewIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.review_case(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -184,7 +184,7 @@ class DecisionOut(Schema):
 
 @router.post("/cases/{case_id}/decide", response={201: DecisionOut}, summary="作出行政处罚决定")
 def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict[str, object]]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     decision = services.decide(actor, selectors.access_case(actor, case_id), **payload.dict())
     return Status(
         201,
@@ -204,7 +204,7 @@ class DefenceIn(Schema):
 
 @router.post("/cases/{case_id}/defence", response=CaseOut, summary="记录陈述申辩")
 def record_defence(request: HttpRequest, case_id: int, payload: DefenceIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.record_defence(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -215,7 +215,7 @@ class HearingRequestIn(Schema):
 
 @router.post("/cases/{case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
 def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
 
 
@@ -236,7 +236,7 @@ class ScheduleHearingIn(Schema):
 
 @router.post("/cases/{case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
 def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearingIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     data = payload.dict()
     chair = selectors.town_staff(actor).filter(pk=data.pop("chair_id")).first()
@@ -248,7 +248,7 @@ def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearin
 
 @router.post("/cases/{case_id}/hearing", response=CaseOut, summary="记录听证")
 def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     chair = selectors.town_staff(actor).filter(pk=payload.chair_id).first()
     if chair is None:
@@ -275,7 +275,7 @@ class DiscussionIn(Schema):
 
 @router.post("/cases/{case_id}/discussion", response=CaseOut, summary="记录集体讨论")
 def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.record_collective_discussion(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -287,7 +287,7 @@ class ExtendIn(Schema):
 
 @router.post("/cases/{case_id}/extend", response=CaseOut, summary="延长办案期限")
 def extend(request: HttpRequest, case_id: int, payload: ExtendIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.extend_decision_period(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -303,7 +303,7 @@ class ServeIn(Schema):
 
 @router.post("/cases/{case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
 def serve(request: HttpRequest, case_id: int, payload: ServeIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.serve_decision(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -315,7 +315,7 @@ class RemedyIn(Schema):
 
 @router.post("/cases/{case_id}/remedies", response=CaseOut, summary="登记行政复议或诉讼")
 def start_remedy(request: HttpRequest, case_id: int, payload: RemedyIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.start_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -330,7 +330,7 @@ class RemedyEndIn(Schema):
 
 @router.post("/cases/{case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")
 def end_remedy(request: HttpRequest, case_id: int, payload: RemedyEndIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.end_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -343,7 +343,7 @@ class PaymentIn(Schema):
 
 @router.post("/cases/{case_id}/payment", response=CaseOut, summary="登记缴纳罚款")
 def record_payment(request: HttpRequest, case_id: int, payload: PaymentIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.record_payment(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -354,7 +354,7 @@ class DemandIn(Schema):
 
 @router.post("/cases/{case_id}/demand", response=CaseOut, summary="送达催告书")
 def issue_demand(request: HttpRequest, case_id: int, payload: DemandIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.issue_demand(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -366,7 +366,7 @@ class CourtIn(Schema):
 
 @router.post("/cases/{case_id}/court-application", response=CaseOut, summary="申请人民法院强制执行")
 def apply_to_court(request: HttpRequest, case_id: int, payload: CourtIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.apply_to_court(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
@@ -378,14 +378,14 @@ class CloseCaseIn(Schema):
 
 @router.post("/cases/{case_id}/close", response=CaseOut, summary="结案")
 def close_case(request: HttpRequest, case_id: int, payload: CloseCaseIn) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     services.close_case(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
 
 @router.post("/cases/{case_id}/record-with-agency", response=CaseOut, summary="简易程序备案")
 def record_with_agency(request: HttpRequest, case_id: int) -> Case:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.record_with_agency(actor, selectors.access_case(actor, case_id))
 
 
@@ -412,7 +412,7 @@ class OnSpotIn(Schema):
 
 @router.post("/cases/on-the-spot", response={201: CaseOut}, summary="当场作出行政处罚决定（简易程序）")
 def decide_on_spot(request: HttpRequest, payload: OnSpotIn) -> Status[Case]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     data = payload.dict()
     party = selectors.access_party_for_case(actor, data.pop("party_id"))
     power = selectors.access_power(actor, data.pop("power_id"))
@@ -452,7 +452,7 @@ class EvidenceOut(Schema):
 
 @router.post("/cases/{case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）")
 def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Status[Evidence]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     captured_by = selectors.team_of(actor).filter(pk=payload.captured_by_id).first()
     if captured_by is None:
@@ -491,7 +491,7 @@ class UploadOut(Schema):
     url_name="case-upload-start",
 )
 def start_upload(request: HttpRequest, case_id: int, payload: UploadIn) -> Status[UploadSession]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     return Status(
         201, services.start_upload(actor, case, original_name=payload.name, total_bytes=payload.size)
@@ -502,7 +502,7 @@ def start_upload(request: HttpRequest, case_id: int, payload: UploadIn) -> Statu
     "/uploads/{key}", response=UploadOut, summary="查询已上传字节数（续传从此处开始）", url_name="upload"
 )
 def upload_status(request: HttpRequest, key: str) -> UploadSession:
-    return services.access_upload(params.actor(request), key)
+    return services.access_upload(api_params.actor(request), key)
 
 
 @router.put(
@@ -511,7 +511,7 @@ def upload_status(request: HttpRequest, key: str) -> UploadSession:
 def upload_piece(request: HttpRequest, key: str, offset: int) -> Status[UploadSession]:
     """The body is the raw piece, read as a stream. A piece at the wrong offset gets 409 with the
     offset to resume from."""
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     length = int(request.headers.get("Content-Length") or 0)
     try:
         return Status(200, services.receive_piece(actor, key, request, offset=offset, length=length))
@@ -534,7 +534,7 @@ class RecordIn(Schema):
 
 @router.post("/cases/{case_id}/records", response={201: CaseOut}, summary="登记笔录")
 def add_record(request: HttpRequest, case_id: int, payload: RecordIn) -> Status[Case]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     data = payload.dict()
     officers = list(selectors.team_of(actor).filter(pk__in=data.pop("officer_ids")))
@@ -550,7 +550,7 @@ class DocumentOut(Schema):
 
 @router.get("/cases/{case_id}/documents", response=list[DocumentOut], summary="列出案件已可生成的执法文书")
 def list_documents(request: HttpRequest, case_id: int) -> list[dict[str, str]]:
-    case = selectors.access_case(params.actor(request), case_id)
+    case = selectors.access_case(api_params.actor(request), case_id)
     return [
         {
             "kind": kind.value,
@@ -573,7 +573,7 @@ class ArchiveOut(Schema):
 
 @router.post("/cases/{case_id}/archive", response={201: ArchiveOut}, summary="归档（生成电子案卷）")
 def archive_case(request: HttpRequest, case_id: int, payload: ArchiveIn) -> Status[Closure]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return Status(
         201,
         services.archive_case(
@@ -597,7 +597,7 @@ class DeviceOut(Schema):
 
 @router.get("/devices", response=list[DeviceOut], summary="执法记录仪台账")
 def list_devices(request: HttpRequest) -> list[RecordingDevice]:
-    return list(selectors.devices_of(params.actor(request)))
+    return list(selectors.devices_of(api_params.actor(request)))
 
 
 class DeviceIn(Schema):
@@ -607,7 +607,7 @@ class DeviceIn(Schema):
 
 @router.post("/devices", response={201: DeviceOut}, summary="登记执法记录仪")
 def add_device(request: HttpRequest, payload: DeviceIn) -> Status[RecordingDevice]:
-    return Status(201, services.add_device(params.actor(request), **payload.dict()))
+    return Status(201, services.add_device(api_params.actor(request), **payload.dict()))
 
 
 class AssignIn(Schema):
@@ -617,7 +617,7 @@ class AssignIn(Schema):
 
 @router.post("/devices/{device_id}/assign", response=DeviceOut, summary="配发执法记录仪")
 def assign_device(request: HttpRequest, device_id: int, payload: AssignIn) -> RecordingDevice:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     device = selectors.access_device(actor, device_id)
     staff = selectors.team_of(actor).filter(pk=payload.staff_id).first()
     if staff is None:
@@ -632,7 +632,7 @@ class ReturnIn(Schema):
 
 @router.post("/devices/{device_id}/return", response=DeviceOut, summary="收回执法记录仪")
 def return_device(request: HttpRequest, device_id: int, payload: ReturnIn) -> RecordingDevice:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     device = selectors.access_device(actor, device_id)
     services.return_device(actor, device, valid_to=payload.valid_to)
     return selectors.access_device(actor, device_id)

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from fazhi.core import calendar
 from fazhi.core.errors import RuleViolation
 from fazhi.core.money import yuan
+from fazhi.core.periods import DayKind, PeriodRule, add_months, add_years
 
 LAW = "行政处罚法"
 
@@ -152,14 +152,6 @@ def require_transition(procedure: Procedure, source: Stage, target: Stage) -> Tr
 
 
 # ------------------------------------------------------------------------------------------- filing
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    """The same month and day `years` later; 29 February becomes 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def limitation_ends(act_ended_on: datetime.date, *, endangers_life_health_or_finance: bool) -> datetime.date:
@@ -371,25 +363,6 @@ def check_on_the_spot_collection(
 # -------------------------------------------------------------------------------------------- periods
 
 
-class DayKind(StrEnum):
-    WORKING = "working"
-    CALENDAR = "calendar"
-
-
-@dataclass(frozen=True)
-class PeriodRule:
-    key: str
-    label: str
-    days: int
-    kind: DayKind
-    citation: str
-
-    def due(self, start: datetime.date) -> calendar.Period:
-        if self.kind == DayKind.WORKING:
-            return calendar.compute_working_days(start, self.days, citation=self.citation)
-        return calendar.compute_calendar_days(start, self.days, citation=self.citation)
-
-
 # Art. 85: the law's 二日、三日、五日、七日 are working days; its 15 and 90 days are calendar days.
 DECISION = PeriodRule("decision", "作出处罚决定", 90, DayKind.CALENDAR, f"{LAW} 第六十条")
 HEARING_REQUEST = PeriodRule(
@@ -449,18 +422,6 @@ def surcharge_fen(
             overdue += 1
         day += datetime.timedelta(days=1)
     return min(fine_fen, fine_fen * SURCHARGE_PERCENT_PER_DAY * overdue // 100)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day where it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("every month has a 28th")
 
 
 def litigation_period_ends(served_on: datetime.date) -> datetime.date:

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core import calendar, files, money, permissions
+from fazhi.core import calendar, files, locking, money, numbering, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff, StoredBlob
+from fazhi.core.models import Organisation, Party, Role, Staff, StoredBlob
 from fazhi.enforcement import archive, documents, rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -63,12 +63,6 @@ from fazhi.ledger.record import sha256_hex
 
 FILING_SERIES_KEY = "case-filing"
 DECISION_SERIES_KEY = "penalty-decision"
-
-
-def _require_own_case(actor: Staff, case: Case) -> None:
-    permissions.require_visible(actor, case.organisation)
-    if case.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
 
 
 def _set_clock(case: Case, key: str, due: datetime.date | None) -> None:
@@ -189,8 +183,7 @@ def file_case(
 ) -> Case:
     """立案: the head approves (art. 54); the act is within limitation (art. 36); the power is one the
     town holds (art. 24). Allocates the 立案号 and starts the 90-day decision clock (art. 60)."""
-    _require_own_case(actor, case)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = locking.lock_own(actor, case)
     rules.check_filing_approved(approved_by_head=permissions.has_role(actor, Role.HEAD))
     transition = _move(case, Stage.FILED)
     if party.organisation_id != case.organisation_id:
@@ -207,14 +200,7 @@ def file_case(
     rules.check_limitation(
         act_ended_on, filed_on, endangers_life_health_or_finance=endangers_life_health_or_finance
     )
-    series = NumberSeries.objects.filter(
-        organisation__path__startswith=case.organisation.path, key=FILING_SERIES_KEY
-    ).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立立案号的文号系列（用途标识 case-filing），请管理员先在“文号管理”中建立。",
-            citation="GB/T 9704-2012 7.2.5",
-        )
+    series = numbering.series_for(case.organisation, FILING_SERIES_KEY, document="立案号")
     case.party = party
     case.power = power
     case.act_ended_on = act_ended_on
@@ -246,8 +232,7 @@ def file_case(
 @transaction.atomic(durable=True)
 def decline_case(actor: Staff, case: Case, *, reason: str) -> Case:
     """不予立案, with its reason: failing to file a case that qualifies is itself sanctioned (art. 76)."""
-    _require_own_case(actor, case)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.HEAD)
     _move(case, Stage.NOT_FILED)
     if not reason.strip():
@@ -271,8 +256,7 @@ def decline_case(actor: Staff, case: Case, *, reason: str) -> Case:
 @transaction.atomic(durable=True)
 def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff]) -> Case:
     """调查取证 by at least two officers whose 执法证 is valid today; auxiliary staff never count (art. 42)."""
-    _require_own_case(actor, case)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     today = timezone.localdate()
     team: list[Investigator] = []
@@ -314,11 +298,6 @@ def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff])
     return case
 
 
-def _locked(actor: Staff, case: Case) -> Case:
-    _require_own_case(actor, case)
-    return Case.objects.select_for_update().get(pk=case.pk)
-
-
 @transaction.atomic(durable=True)
 def close_investigation(
     actor: Staff,
@@ -332,7 +311,7 @@ def close_investigation(
 ) -> Case:
     """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
     hearing. Closing again after a return to investigation replaces the report."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     if outcome not in InvestigationOutcome.values:
         raise InvalidInput("请选择调查结论。", field_errors={"outcome": "请选择调查结论。"})
@@ -386,7 +365,7 @@ def issue_notice(
 ) -> Notice:
     """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
     听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     errors: dict[str, str] = {}
     if not proposed_penalties.strip():
@@ -435,7 +414,7 @@ def issue_notice(
 @transaction.atomic(durable=True)
 def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) -> Notice:
     """陈述、申辩 heard and re-checked, or expressly waived (art. 45)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     notice = selectors.current_notice(case)
     if notice is None or case.stage != Stage.NOTIFIED:
         raise RuleViolation("尚未告知当事人，无从记录陈述申辩。", citation=f"{rules.LAW} 第四十四条")
@@ -459,7 +438,7 @@ def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) ->
 @transaction.atomic(durable=True)
 def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) -> Case:
     """The party asks for a hearing: only in an art. 63 case, within 5 working days of the notice."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     notice = selectors.current_notice(case)
     report = InvestigationReport.objects.filter(case=case).first()
     if notice is None or report is None or not report.hearing_right:
@@ -513,7 +492,7 @@ def schedule_hearing(
     place: str,
 ) -> Hearing:
     """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     if not place.strip():
         raise InvalidInput("请填写听证地点。", field_errors={"place": "请填写听证地点。"})
@@ -552,7 +531,7 @@ def hold_hearing(
 ) -> Hearing:
     """听证 held (art. 64), with the record signed or the refusal noted. Completes the scheduled
     hearing, or records one that was arranged outside the system."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
     if held_on > timezone.localdate():
         raise InvalidInput("举行日期不能晚于今天。", field_errors={"held_on": "听证尚未举行。"})
@@ -581,7 +560,7 @@ def hold_hearing(
 
 @transaction.atomic(durable=True)
 def submit_legal_review(actor: Staff, case: Case) -> Case:
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     _move(case, Stage.LEGAL_REVIEW)
     case.save(update_fields=["stage", "updated_at"])
@@ -593,7 +572,7 @@ def submit_legal_review(actor: Staff, case: Case) -> Case:
 def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> LegalReview:
     """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
     notified stage, to be fixed and resubmitted."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.LEGAL_REVIEWER)
     if case.stage != Stage.LEGAL_REVIEW:
         raise RuleViolation("案件未提交法制审核。", citation=f"{rules.LAW} 第五十八条")
@@ -639,7 +618,7 @@ def record_collective_discussion(
     dissent: str = "",
 ) -> CollectiveDiscussion:
     """集体讨论 (art. 57): the heads decide together on complex or major cases."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.HEAD)
     _move(case, Stage.COLLECTIVE_DISCUSSION)
     errors = {
@@ -678,7 +657,7 @@ def decide(
 ) -> PenaltyDecision:
     """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
     Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.HEAD)
     today = timezone.localdate()
     facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
@@ -697,14 +676,7 @@ def decide(
         raise InvalidInput(
             "决定内容不完整。", field_errors=errors, citation=f"{rules.LAW} 第五十九条、第六十条"
         )
-    series = NumberSeries.objects.filter(
-        organisation__path__startswith=case.organisation.path, key=DECISION_SERIES_KEY
-    ).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立行政处罚决定书的文号系列（用途标识 penalty-decision）。",
-            citation="GB/T 9704-2012 7.2.5",
-        )
+    series = numbering.series_for(case.organisation, DECISION_SERIES_KEY, document="行政处罚决定书")
     service_due = rules.SERVICE.due(today).due
     _set_clock(case, rules.SERVICE.key, service_due)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
@@ -752,7 +724,7 @@ PRE_DECISION_STAGES = {
 @transaction.atomic(durable=True)
 def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) -> DecisionExtension:
     """延长办案期限: the head approves a longer period than art. 60's 90 days, with a reason."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     if Stage(case.stage) not in PRE_DECISION_STAGES or case.decision_due is None:
         raise RuleViolation(
             "只有已立案、尚未作出决定的案件才能延长办案期限。", citation=f"{rules.LAW} 第六十条"
@@ -802,7 +774,7 @@ def serve_decision(
     late_reason: str = "",
 ) -> DecisionService:
     """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     decision = selectors.decision_of(case)
     errors: dict[str, str] = {}
@@ -856,7 +828,7 @@ def serve_decision(
 @transaction.atomic(durable=True)
 def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.date) -> RemedyProceeding:
     """The party applied for 复议 or sued: enforcement and the surcharge wait (art. 73)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
     if Stage(case.stage) not in (Stage.SERVED, Stage.EXECUTING):
         raise RuleViolation(
@@ -885,7 +857,7 @@ def end_remedy(
 ) -> RemedyProceeding:
     """The 复议 decision or the judgment. A decision changed, revoked, or found unlawful or void must
     come off the portal within 3 working days (disclosure.selectors.publications_to_withdraw)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
     remedy = case.remedies.filter(ended_on__isnull=True).first()
     if remedy is None:
@@ -916,7 +888,7 @@ def record_payment(
     actor: Staff, case: Case, *, paid_on: datetime.date, paid_fen: int, receipt_number: str
 ) -> Payment:
     """罚款缴纳 at the designated bank (art. 67), with the surcharge owed that day (art. 72)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     if paid_on > timezone.localdate():
         raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
@@ -957,7 +929,7 @@ def record_payment(
 @transaction.atomic(durable=True)
 def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Demand:
     """催告 (行政强制法 art. 54): the party has not paid by the due date; ten working days to perform."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     service = DecisionService.objects.filter(case=case).first()
     if served_on > timezone.localdate():
@@ -988,7 +960,7 @@ def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Deman
 @transaction.atomic(durable=True)
 def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime.date) -> CourtApplication:
     """申请人民法院强制执行 (行政强制法 arts. 53, 54): a town has no power to enforce a fine itself."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.HEAD)
     if case.stage != Stage.EXECUTING:
         raise RuleViolation("申请强制执行前应当先行催告。", citation="行政强制法 第五十四条")
@@ -1027,7 +999,7 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
 @transaction.atomic(durable=True)
 def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
     """结案 with the head's approval, on a reason the case's record supports."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.HEAD)
     if not summary.strip():
         raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
@@ -1147,14 +1119,9 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         )
     rules.check_limitation(data.act_on, today, endangers_life_health_or_finance=False)
     team = _on_spot_team(actor, data.co_officer, town.path, today)
-    series = NumberSeries.objects.filter(
-        organisation__path__startswith=town.path, key=SUMMARY_SERIES_KEY
-    ).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立当场处罚决定书的编号系列（用途标识 summary-decision）。",
-            citation=f"{rules.LAW} 第五十二条",
-        )
+    series = numbering.series_for(
+        town, SUMMARY_SERIES_KEY, document="当场处罚决定书", citation=f"{rules.LAW} 第五十二条"
+    )
     case = Case.objects.create(
         organisation=town,
         procedure=Procedure.SUMMARY,
@@ -1268,7 +1235,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
 @transaction.atomic(durable=True)
 def record_with_agency(actor: Staff, case: Case) -> Case:
     """备案 (art. 52): the officer's on-the-spot decision is reported to the agency."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     details = SummaryDetails.objects.filter(case=case).first()
     if details is None:
@@ -1460,7 +1427,7 @@ def add_evidence(
 ) -> Evidence:
     """证据 (art. 46): kind, who captured it, when, where, on which device; its file's SHA-256 goes into
     the ledger with it. The file is stored before this transaction (see files.store)."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
     _check_evidence(case, data, has_file=stored is not None)
     evidence = Evidence.objects.create(
@@ -1520,7 +1487,7 @@ class RecordInput:
 def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationRecord:
     """询问笔录 / 现场检查笔录 (art. 55): made by two officers with valid credentials, signed by the
     person, or the refusal noted."""
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     permissions.require_role(actor, Role.OFFICER, Role.HEAD)
     if case.stage != Stage.INVESTIGATING:
         raise RuleViolation("笔录在调查取证阶段制作。", citation=f"{rules.LAW} 第五十五条")
@@ -1594,7 +1561,7 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
 def start_upload(actor: Staff, case: Case, *, original_name: str, total_bytes: int) -> UploadSession:
     """Open a resumable upload for a large file (body-camera video) of a case the actor works on. A
     technical step: the ledger records the evidence when the file is complete, not the session."""
-    _require_own_case(actor, case)
+    permissions.require_own(actor, case.organisation)
     permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
     name = files.check_upload_name(original_name)
     limit = settings.EVIDENCE_UPLOAD_MAX_BYTES
@@ -1765,7 +1732,7 @@ def send_clock_reminders(*, today: datetime.date) -> ReminderRun:
 def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
     """归档: the complete case file as one zip, kept under its SHA-256, which the ledger records.
     The zip is written before the transaction that records it, so no write lock waits on the disk."""
-    _require_own_case(actor, case)
+    permissions.require_own(actor, case.organisation)
     permissions.require_role(actor, Role.HEAD, Role.ADMIN)
     number = archive_number.strip()
     if not number:
@@ -1790,7 +1757,7 @@ def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
 
 @transaction.atomic(durable=True)
 def _record_archive(actor: Staff, case: Case, *, number: str, blob: StoredBlob, name: str) -> Closure:
-    case = _locked(actor, case)
+    case = locking.lock_own(actor, case)
     _move(case, Stage.ARCHIVED)
     case.save(update_fields=["stage", "updated_at"])
     closure = Closure.objects.select_for_update().get(case=case)

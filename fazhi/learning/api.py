@@ -9,8 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from fazhi.api import params
-from fazhi.core import permissions
+from fazhi.core import api_params, permissions
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.learning import selectors, services
@@ -53,12 +52,12 @@ class StudyIn(Schema):
 
 @router.get("/learning/study-sessions", response=list[StudyOut], summary="学法活动")
 def list_sessions(request: HttpRequest, year: int | None = None, kind: str = "") -> list[StudySession]:
-    return list(selectors.sessions_for(params.actor(request), year=year, kind=kind)[:500])
+    return list(selectors.sessions_for(api_params.actor(request), year=year, kind=kind)[:500])
 
 
 @router.post("/learning/study-sessions", response={201: StudyOut}, summary="登记学法活动")
 def record_session(request: HttpRequest, payload: StudyIn) -> Status[StudySession]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     data = payload.dict()
     data["attendees"] = _attendees(actor, data.pop("attendee_ids"))
     return Status(201, services.record_study_session(actor, services.StudyInput(**data), materials=[]))
@@ -89,12 +88,12 @@ class TrainingIn(Schema):
 
 @router.get("/learning/trainings", response=list[TrainingOut], summary="培训")
 def list_trainings(request: HttpRequest, year: int | None = None, kind: str = "") -> list[Training]:
-    return list(selectors.trainings_for(params.actor(request), year=year, kind=kind)[:500])
+    return list(selectors.trainings_for(api_params.actor(request), year=year, kind=kind)[:500])
 
 
 @router.post("/learning/trainings", response={201: TrainingOut}, summary="登记培训")
 def record_training(request: HttpRequest, payload: TrainingIn) -> Status[Training]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     data = payload.dict()
     data["attendees"] = _attendees(actor, data.pop("attendee_ids"))
     return Status(201, services.record_training(actor, services.TrainingInput(**data), materials=[]))
@@ -110,7 +109,7 @@ class HoursOut(Schema):
 
 @router.get("/learning/hours", response=list[HoursOut], summary="执法人员年度培训学时")
 def hours(request: HttpRequest, year: int | None = None) -> list[dict[str, object]]:
-    root = permissions.scope_root(params.actor(request))
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         return []
     rows = selectors.hours_by_officer(root, year=year or timezone.localdate().year)

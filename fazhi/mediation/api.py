@@ -8,8 +8,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from fazhi.api import params
-from fazhi.core import permissions
+from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.mediation import selectors, services
@@ -51,12 +50,12 @@ class DisputeIn(Schema):
 @router.get("/mediation/disputes", response=list[DisputeOut], summary="矛调中心来访")
 def list_disputes(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[Dispute]:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(selectors.disputes_for(params.actor(request))[offset : offset + limit])
+    return list(selectors.disputes_for(api_params.actor(request))[offset : offset + limit])
 
 
 @router.post("/mediation/disputes", response={201: DisputeOut}, summary="来访登记")
 def register(request: HttpRequest, payload: DisputeIn) -> Status[Dispute]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     visitors = [core_selectors.access_party(actor, party_id) for party_id in payload.visitor_ids]
     data = services.DisputeInput(
         received_on=payload.received_on,
@@ -77,7 +76,7 @@ class DispatchIn(Schema):
 
 @router.post("/mediation/disputes/{dispute_id}/dispatch", response=DisputeOut, summary="分流交办")
 def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Dispute:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     unit = selectors.units_for(actor).filter(pk=payload.unit_id).first()
     if unit is None:
@@ -94,7 +93,7 @@ class HandOnIn(Schema):
 
 @router.post("/mediation/disputes/{dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
 def hand_on(request: HttpRequest, dispute_id: int, payload: HandOnIn) -> Dispute:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     unit = selectors.units_for(actor).filter(pk=payload.unit_id).first()
     if unit is None:
@@ -109,7 +108,7 @@ class ReasonIn(Schema):
 
 @router.post("/mediation/disputes/{dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
 def hand_back(request: HttpRequest, dispute_id: int, payload: ReasonIn) -> Dispute:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.hand_back(actor, selectors.access_dispute(actor, dispute_id), reason=payload.reason)
 
 
@@ -127,7 +126,7 @@ class SessionOut(SessionIn):
 
 @router.post("/mediation/disputes/{dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录")
 def record_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status[MediationSession]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     return Status(201, services.record_session(actor, dispute, services.SessionInput(**payload.dict())))
 
@@ -154,7 +153,7 @@ class ClosureIn(Schema):
 
 @router.post("/mediation/disputes/{dispute_id}/close", response=DisputeOut, summary="办结")
 def close(request: HttpRequest, dispute_id: int, payload: ClosureIn) -> Dispute:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     agreement = services.AgreementInput(**payload.agreement.dict()) if payload.agreement else None
     data = services.ClosureInput(
@@ -181,7 +180,7 @@ class FollowUpOut(FollowUpIn):
 
 @router.post("/mediation/disputes/{dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
 def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Status[FollowUp]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
     return Status(201, services.record_follow_up(actor, dispute, services.FollowUpInput(**payload.dict())))
 
@@ -198,7 +197,7 @@ class CentreOut(CentreIn):
 @router.put("/mediation/centre", response=CentreOut, summary="登记矛调中心及其挂牌成立日期")
 def record_centre(request: HttpRequest, payload: CentreIn) -> MediationCentre:
     return services.record_centre_opening(
-        params.actor(request), name=payload.name, opened_on=payload.opened_on
+        api_params.actor(request), name=payload.name, opened_on=payload.opened_on
     )
 
 
@@ -215,7 +214,7 @@ class UnitOut(Schema):
 
 @router.post("/mediation/units", response={201: UnitOut}, summary="登记承办单位")
 def add_unit(request: HttpRequest, payload: UnitIn) -> Status[HandlingUnit]:
-    return Status(201, services.add_handling_unit(params.actor(request), **payload.dict()))
+    return Status(201, services.add_handling_unit(api_params.actor(request), **payload.dict()))
 
 
 class CountOut(Schema):
@@ -227,10 +226,10 @@ class CountOut(Schema):
 
 @router.get("/mediation/statistics", response=list[CountOut], summary="来访批次与人次（按类别、月份）")
 def statistics(request: HttpRequest, year: int | None = None) -> list[selectors.CategoryCount]:
-    root = permissions.scope_root(params.actor(request))
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         return []
-    return selectors.visits_by_category_and_month(root, year=params.year(year))
+    return selectors.visits_by_category_and_month(root, year=api_params.year(year))
 
 
 class OutcomeStatisticsOut(Schema):
@@ -252,7 +251,7 @@ class OutcomeStatisticsOut(Schema):
 def outcomes(
     request: HttpRequest, start: datetime.date, end: datetime.date
 ) -> selectors.OutcomeStatistics | None:
-    root = permissions.scope_root(params.actor(request))
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise NotFoundOrHidden()
     return selectors.outcome_statistics(root, start=start, end=end)

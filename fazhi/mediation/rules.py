@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from fazhi.enforcement.rules import DayKind, PeriodRule
+from fazhi.core.periods import DayKind, PeriodRule
 
 # 司法部令第75号 art. 33 (secondary source): a mediation is generally concluded within one month; the
 # centre's own closure target is local (DOMAIN §4 #32, #33), hence the setting.

@@ -5,17 +5,17 @@ to a handling unit and its hand-on or hand-back, the mediation sessions, the clo
 from __future__ import annotations
 
 import datetime
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import locking, numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import Party, Role, Staff
+from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
 from fazhi.mediation import rules
 from fazhi.mediation.events import MediationEvent
@@ -39,8 +39,6 @@ from fazhi.mediation.models import (
 )
 
 STAFF_ROLES = (Role.MEDIATOR, Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
-# Unambiguous characters only: the number is read out over the phone and typed on the portal.
-TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,6 @@ class DisputeInput:
     visitors: list[Party]
     summary: str
     claims: str
-
-
-def _tracking_number() -> str:
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
 
 
 @transaction.atomic(durable=True)
@@ -91,7 +85,7 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     assert data.category is not None
     dispute = Dispute.objects.create(
         organisation=town,
-        tracking_number=_tracking_number(),
+        tracking_number=new_tracking_number(),
         received_on=data.received_on,
         channel=data.channel,
         category=data.category,
@@ -116,14 +110,6 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         organisation=town,
     )
     return dispute
-
-
-def _locked_own(actor: Staff, dispute: Dispute) -> Dispute:
-    """The town's own matter, locked for this transaction; another town's is not found."""
-    permissions.require_role(actor, *STAFF_ROLES)
-    if dispute.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
-    return Dispute.objects.select_for_update().get(pk=dispute.pk)
 
 
 def _refuse_if_closed(dispute: Dispute) -> None:
@@ -157,7 +143,7 @@ def dispatch_dispute(
     actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date
 ) -> Dispatch:
     """分流交办 (1+3+N): to one of the town's handling units, with a due date within the closure target."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     _refuse_if_closed(dispute)
     if _current_dispatch(dispute) is not None:
         raise InvalidInput("该事项已交办，如需改由其他单位办理，请办理转交。")
@@ -193,7 +179,7 @@ def hand_on(
     actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date, reason: str
 ) -> Dispatch:
     """The unit in charge passes the matter to another unit (e.g. a village to the 司法所), with a reason."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     _refuse_if_closed(dispute)
     current = _current_dispatch(dispute)
     if current is not None and current.unit_id == unit.pk:
@@ -214,7 +200,7 @@ def hand_on(
 @transaction.atomic(durable=True)
 def hand_back(actor: Staff, dispute: Dispute, *, reason: str) -> Dispute:
     """The unit in charge returns the matter to the centre, which dispatches it again."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     _refuse_if_closed(dispute)
     previous = _end_current(dispute, end=DispatchEnd.HANDED_BACK, reason=reason)
     dispute.status = DisputeStatus.REGISTERED
@@ -241,7 +227,7 @@ class SessionInput:
 @transaction.atomic(durable=True)
 def record_session(actor: Staff, dispute: Dispute, data: SessionInput) -> MediationSession:
     """调解工作记录 (人民调解法 art. 27): each sitting, with the mediators, who attended and what was said."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     _refuse_if_closed(dispute)
     errors: dict[str, str] = {}
     if data.held_on > timezone.localdate():
@@ -350,24 +336,11 @@ def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
     return errors
 
 
-def _agreement_series(town: Organisation) -> NumberSeries:
-    series = NumberSeries.objects.filter(
-        organisation__path__startswith=town.path, key=rules.AGREEMENT_SERIES_KEY
-    ).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立调解协议书的编号系列（用途标识 %(k)s），请管理员先在“文号管理”中建立。"
-            % {"k": rules.AGREEMENT_SERIES_KEY},
-            citation=rules.AGREEMENT_CITATION,
-        )
-    return series
-
-
 @transaction.atomic(durable=True)
 def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute:
     """办结: only with an outcome and the 三到位一处理 checklist; an agreement carries the contents of
     人民调解法 art. 29, and an agreement or a termination needs the sessions it came out of."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     _refuse_if_closed(dispute)
     errors = _closure_errors(dispute, data)
     if errors:
@@ -385,7 +358,12 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
     }
     if data.outcome == Outcome.AGREEMENT:
         assert data.agreement is not None
-        series = _agreement_series(dispute.organisation)
+        series = numbering.series_for(
+            dispute.organisation,
+            rules.AGREEMENT_SERIES_KEY,
+            document="调解协议书",
+            citation=rules.AGREEMENT_CITATION,
+        )
         fields = {
             field: getattr(data.agreement, field).strip()
             for field in ("parties", "facts", "disputed_matters", "responsibilities", "terms")
@@ -429,7 +407,7 @@ class FollowUpInput:
 @transaction.atomic(durable=True)
 def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> FollowUp:
     """回访 after closure: how the agreement was performed and how satisfied the visitors are."""
-    dispute = _locked_own(actor, dispute)
+    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
     if dispute.status != DisputeStatus.CLOSED or dispute.closed_on is None:
         raise InvalidInput("事项办结后方可回访。")
     errors: dict[str, str] = {}

@@ -9,8 +9,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from fazhi.api import params
-from fazhi.core import permissions
+from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.petitions import selectors, services
@@ -43,7 +42,7 @@ class PetitionOut(Schema):
 def list_petitions(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[Petition]:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
     return list(
-        selectors.petitions_for(params.actor(request)).prefetch_related("petitioners")[
+        selectors.petitions_for(api_params.actor(request)).prefetch_related("petitioners")[
             offset : offset + limit
         ]
     )
@@ -62,7 +61,7 @@ class PetitionIn(Schema):
 
 @router.post("/petitions", response={201: PetitionOut}, summary="信访事项登记")
 def register(request: HttpRequest, payload: PetitionIn) -> Status[Petition]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     data = services.PetitionInput(
         received_on=payload.received_on,
         channel=payload.channel,
@@ -92,10 +91,10 @@ class CountsOut(Schema):
 
 @router.get("/petitions/statistics", response=CountsOut, summary="信访事项年度统计")
 def statistics(request: HttpRequest, year: int | None = None) -> selectors.PetitionCounts:
-    root = permissions.scope_root(params.actor(request))
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise NotFoundOrHidden()
-    return selectors.counts_for_year(root, year=params.year(year))
+    return selectors.counts_for_year(root, year=api_params.year(year))
 
 
 class KeyMatterRowOut(Schema):
@@ -119,15 +118,15 @@ class KeyMattersOut(Schema):
 
 @router.get("/petitions/key-matters", response=KeyMattersOut, summary="重点信访事项清仓见底")
 def key_matters(request: HttpRequest, year: int | None = None) -> selectors.KeyMattersBoard:
-    root = permissions.scope_root(params.actor(request))
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise NotFoundOrHidden()
-    return selectors.key_matters_board(root, year=params.year(year))
+    return selectors.key_matters_board(root, year=api_params.year(year))
 
 
 @router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访事项详情")
 def detail(request: HttpRequest, petition_id: int) -> Petition:
-    return selectors.access_petition(params.actor(request), petition_id)
+    return selectors.access_petition(api_params.actor(request), petition_id)
 
 
 class AcceptIn(Schema):
@@ -138,7 +137,7 @@ class AcceptIn(Schema):
 
 @router.post("/petitions/{petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
 def accept(request: HttpRequest, petition_id: int, payload: AcceptIn) -> Petition:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.accept_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
 
 
@@ -151,7 +150,7 @@ class DeclineIn(Schema):
 
 @router.post("/petitions/{petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
 def decline(request: HttpRequest, petition_id: int, payload: DeclineIn) -> Petition:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.decline_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
 
 
@@ -173,7 +172,7 @@ class ExtensionOut(Schema):
 
 @router.post("/petitions/{petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）")
 def extend(request: HttpRequest, petition_id: int, payload: ExtendIn) -> Extension:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     return services.extend_handling(actor, selectors.access_petition(actor, petition_id), **payload.dict())
 
 
@@ -200,7 +199,7 @@ class OpinionOut(Schema):
 
 @router.post("/petitions/{petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
 def issue_opinion(request: HttpRequest, petition_id: int, payload: OpinionIn) -> Status[Opinion]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     return Status(201, services.issue_opinion(actor, petition, services.OpinionInput(**payload.dict())))
 
@@ -224,7 +223,7 @@ class ReviewOut(Schema):
 
 @router.post("/petitions/{petition_id}/review", response={201: ReviewOut}, summary="请求复查")
 def request_review(request: HttpRequest, petition_id: int, payload: ReviewRequestIn) -> Status[Review]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     return Status(201, services.request_review(actor, petition, **payload.dict()))
 
@@ -238,7 +237,7 @@ class ReviewAnswerIn(Schema):
 
 @router.post("/petitions/{petition_id}/review/answer", response=ReviewOut, summary="登记复查意见")
 def answer_review(request: HttpRequest, petition_id: int, payload: ReviewAnswerIn) -> Review:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     return services.record_review_opinion(actor, petition, services.ReviewAnswerInput(**payload.dict()))
 
@@ -250,7 +249,7 @@ class ReReviewRequestIn(Schema):
 
 @router.post("/petitions/{petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
 def request_re_review(request: HttpRequest, petition_id: int, payload: ReReviewRequestIn) -> Status[Review]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     return Status(201, services.request_re_review(actor, petition, **payload.dict()))
 
@@ -265,7 +264,7 @@ class ReReviewAnswerIn(Schema):
 
 @router.post("/petitions/{petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")
 def answer_re_review(request: HttpRequest, petition_id: int, payload: ReReviewAnswerIn) -> Review:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     return services.record_re_review_opinion(actor, petition, services.ReviewAnswerInput(**payload.dict()))
 
@@ -277,7 +276,7 @@ class KeyMatterIn(Schema):
 
 @router.post("/petitions/{petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
 def mark_key_matter(request: HttpRequest, petition_id: int, payload: KeyMatterIn) -> Petition:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
     leader = selectors.town_staff(actor).filter(pk=payload.leader_id).first()
     team = list(selectors.town_staff(actor).filter(pk__in=payload.team_ids))

@@ -3,7 +3,7 @@ article (DOMAIN §4 rows 35–42)."""
 
 from __future__ import annotations
 
-from fazhi.enforcement.rules import DayKind, PeriodRule
+from fazhi.core.periods import DayKind, PeriodRule
 
 LAW = "信访工作条例"
 GROUP_VISIT_CITATION = f"{LAW} 第二十条"

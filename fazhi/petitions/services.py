@@ -6,18 +6,17 @@ event; a refused action writes nothing."""
 from __future__ import annotations
 
 import datetime
-import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import locking, numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import NumberSeries, Organisation, Party, Role, Staff
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import Organisation, Party, Role, Staff
+from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
-from fazhi.mediation.services import TRACKING_ALPHABET
 from fazhi.petitions import rules
 from fazhi.petitions.events import PetitionEvent
 from fazhi.petitions.models import (
@@ -33,10 +32,6 @@ from fazhi.petitions.models import (
 )
 
 STAFF_ROLES = (Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
-
-
-def _tracking_number() -> str:
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
 
 
 def _belongs_to(organisation: Organisation, town: Organisation) -> bool:
@@ -100,7 +95,7 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
         )
     petition = Petition.objects.create(
         organisation=town,
-        tracking_number=_tracking_number(),
+        tracking_number=new_tracking_number(),
         received_on=data.received_on,
         channel=data.channel,
         person_count=data.person_count,
@@ -128,14 +123,6 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
         organisation=town,
     )
     return petition
-
-
-def _locked_own(actor: Staff, petition: Petition) -> Petition:
-    """The town's own petition, locked for this transaction; another town's is not found."""
-    permissions.require_role(actor, *STAFF_ROLES)
-    if petition.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
-    return Petition.objects.select_for_update().get(pk=petition.pk)
 
 
 def _day_errors(
@@ -197,7 +184,7 @@ def accept_petition(
 ) -> Petition:
     """受理, told in writing within 15 days of receipt (第二十三条); the 60 days of 第三十四条 run from
     acceptance. A matter already answered on 复核 is not accepted again (第三十六条)."""
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
     if petition.earlier is not None and petition.earlier.status == PetitionStatus.RE_REVIEWED:
         raise RuleViolation(
@@ -249,7 +236,7 @@ def decline_petition(
 ) -> Petition:
     """不予受理, with the reason and the route the petitioner is told to take, in writing within 15 days
     of receipt (第二十三条)."""
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "请写明不予受理的理由。"
@@ -295,7 +282,7 @@ def extend_handling(
     """延长办理期限 (第三十四条): once, by at most 30 days, approved by the head before the 60 days run
     out, the reason told to the petitioner."""
     permissions.require_role(actor, Role.HEAD)
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     if (
         petition.status != PetitionStatus.ACCEPTED
         or petition.handling_due_on is None
@@ -377,24 +364,11 @@ OPINION_TEXTS = {
 }
 
 
-def _opinion_series(town: Organisation) -> NumberSeries:
-    series = NumberSeries.objects.filter(
-        organisation__path__startswith=town.path, key=rules.OPINION_SERIES_KEY
-    ).first()
-    if series is None:
-        raise RuleViolation(
-            "本镇（街道）尚未建立信访处理意见书的文号系列（用途标识 %(k)s），请管理员先在“文号管理”中建立。"
-            % {"k": rules.OPINION_SERIES_KEY},
-            citation="GB/T 9704-2012 7.2.5",
-        )
-    return series
-
-
 @transaction.atomic(durable=True)
 def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opinion:
     """信访处理意见书 (第三十二条), numbered from the town's series; issuing it concludes the matter, late
     or not (the lateness stays on record), and opens the 30 days for 复查 (第三十五条)."""
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     if petition.status != PetitionStatus.ACCEPTED or petition.decided_on is None or petition.due_on is None:
         raise InvalidInput("只有已受理、正在办理的信访事项可以出具处理意见书。")
     errors = {field: text for field, text in OPINION_TEXTS.items() if not getattr(data, field).strip()}
@@ -404,7 +378,7 @@ def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opini
     _day_errors(errors, "served_on", data.served_on, not_before=data.issued_on, before_text="出具日期")
     if errors:
         raise InvalidInput("信访处理意见书内容不完整。", field_errors=errors, citation=rules.OPINION_CITATION)
-    series = _opinion_series(petition.organisation)
+    series = numbering.series_for(petition.organisation, rules.OPINION_SERIES_KEY, document="信访处理意见书")
     opinion = Opinion.objects.create(
         petition=petition,
         number=core_services.issue_number(actor, series, year=data.issued_on.year, subject=petition),
@@ -486,7 +460,7 @@ def _request(
     actor: Staff, petition: Petition, level: ReviewLevel, *, requested_on: datetime.date, reason: str
 ) -> Review:
     spec = LEVELS[level]
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     if petition.status == PetitionStatus.RE_REVIEWED:
         raise RuleViolation(
             "该信访事项已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。",
@@ -567,7 +541,7 @@ class ReviewAnswerInput:
 
 def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAnswerInput) -> Review:
     spec = LEVELS[level]
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     if petition.status != spec.requested:
         raise InvalidInput("该信访事项没有待答复的%(l)s请求。" % {"l": spec.name})
     review = Review.objects.select_for_update().get(petition=petition, level=level)
@@ -626,7 +600,7 @@ def record_re_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswe
 def mark_key_matter(actor: Staff, petition: Petition, *, leader: Staff | None, team: list[Staff]) -> Petition:
     """重点信访事项: a matter being handled gets a leader in charge (包案领导, a head of the town) and a
     工作专班 of the town's staff; marking again replaces them."""
-    petition = _locked_own(actor, petition)
+    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
     if petition.status != PetitionStatus.ACCEPTED:
         raise InvalidInput("只有已受理、正在办理的信访事项可以列为重点信访事项。")
     town = petition.organisation

@@ -9,8 +9,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from fazhi.api import params
-from fazhi.core import permissions
+from fazhi.core import api_params, permissions
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
 from fazhi.prevention import selectors, services
@@ -45,13 +44,15 @@ def list_volunteers(
     request: HttpRequest, role: str = "", village_id: int | None = None, limit: int = 50, offset: int = 0
 ) -> list[CommunityVolunteer]:
     return list(
-        selectors.roster_for(params.actor(request), role=role, village_id=village_id)[_page(limit, offset)]
+        selectors.roster_for(api_params.actor(request), role=role, village_id=village_id)[
+            _page(limit, offset)
+        ]
     )
 
 
 @router.get("/prevention/volunteers/{volunteer_id}", response=VolunteerOut, summary="群防群治队员")
 def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer:
-    return selectors.access_volunteer(params.actor(request), volunteer_id)
+    return selectors.access_volunteer(api_params.actor(request), volunteer_id)
 
 
 class VolunteerIn(Schema):
@@ -69,7 +70,7 @@ def _village(actor: Staff, village_id: int) -> Organisation | None:
 
 @router.post("/prevention/volunteers", response={201: VolunteerOut}, summary="登记群防群治队员")
 def add_volunteer(request: HttpRequest, payload: VolunteerIn) -> Status[CommunityVolunteer]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     volunteer = services.add_volunteer(
         actor,
         name=payload.name,
@@ -88,7 +89,7 @@ class EndServiceIn(Schema):
 
 @router.post("/prevention/volunteers/{volunteer_id}/end-service", response=VolunteerOut, summary="队员退出")
 def end_service(request: HttpRequest, volunteer_id: int, payload: EndServiceIn) -> CommunityVolunteer:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     volunteer = selectors.access_volunteer(actor, volunteer_id)
     services.end_service(actor, volunteer, left_on=payload.left_on, reason=payload.reason)
     return selectors.access_volunteer(actor, volunteer_id)
@@ -120,14 +121,17 @@ def list_activities(
     offset: int = 0,
 ) -> list[PreventionActivity]:
     activities = selectors.activities_for(
-        params.actor(request), kind=kind, year=None if year is None else params.year(year), month=month
+        api_params.actor(request),
+        kind=kind,
+        year=None if year is None else api_params.year(year),
+        month=month,
     )
     return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
 
 
 @router.get("/prevention/activities/{activity_id}", response=ActivityOut, summary="活动")
 def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
-    return selectors.access_activity(params.actor(request), activity_id)
+    return selectors.access_activity(api_params.actor(request), activity_id)
 
 
 class ActivityIn(Schema):
@@ -152,7 +156,7 @@ def _volunteers(actor: Staff, ids: list[int]) -> list[CommunityVolunteer]:
 
 @router.post("/prevention/activities", response={201: ActivityOut}, summary="登记群防群治、普法宣传活动")
 def record_activity(request: HttpRequest, payload: ActivityIn) -> Status[PreventionActivity]:
-    actor = params.actor(request)
+    actor = api_params.actor(request)
     activity = services.record_activity(
         actor,
         held_on=payload.held_on,
@@ -192,8 +196,8 @@ class YearCountsOut(Schema):
 
 @router.get("/prevention/statistics", response=YearCountsOut, summary="群防群治、普法宣传年度统计")
 def statistics(request: HttpRequest, year: int | None = None) -> dict[str, object]:
-    year = params.year(year)
-    root = permissions.scope_root(params.actor(request))
+    year = api_params.year(year)
+    root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise InvalidInput("您的账号未分配到可查看的单位。")
     counts = selectors.counts_for_year(root, year=year)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from fazhi.api import params
+from fazhi.core import api_params
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.reports import selectors, services, wording
 from fazhi.reports.figures import Scope, Value, compute_all
@@ -88,7 +88,7 @@ def _detail(report: AnnualReport) -> dict[str, object]:
 @router.get("/reports", response=list[ReportOut], summary="年度报告")
 def list_reports(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[AnnualReport]:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(selectors.reports_for(params.actor(request))[offset : offset + limit])
+    return list(selectors.reports_for(api_params.actor(request))[offset : offset + limit])
 
 
 class DraftIn(Schema):
@@ -97,12 +97,12 @@ class DraftIn(Schema):
 
 @router.post("/reports", response={201: ReportDetailOut}, summary="生成年度报告草稿")
 def draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, object]]:
-    return Status(201, _detail(services.draft_report(params.actor(request), year=payload.year)))
+    return Status(201, _detail(services.draft_report(api_params.actor(request), year=payload.year)))
 
 
 @router.get("/reports/{report_id}", response=ReportDetailOut, summary="年度报告全文和数据")
 def detail(request: HttpRequest, report_id: int) -> dict[str, object]:
-    return _detail(selectors.access_report(params.actor(request), report_id))
+    return _detail(selectors.access_report(api_params.actor(request), report_id))
 
 
 class TextIn(Schema):
@@ -110,7 +110,7 @@ class TextIn(Schema):
 
 
 def _paragraph(request: HttpRequest, report_id: int, paragraph_id: int) -> ReportParagraph:
-    report = selectors.access_report(params.actor(request), report_id)
+    report = selectors.access_report(api_params.actor(request), report_id)
     paragraph = report.paragraphs.filter(pk=paragraph_id).first()
     if paragraph is None:
         raise NotFoundOrHidden()
@@ -120,8 +120,8 @@ def _paragraph(request: HttpRequest, report_id: int, paragraph_id: int) -> Repor
 @router.put("/reports/{report_id}/paragraphs/{paragraph_id}", response=ReportDetailOut, summary="修改段落")
 def edit(request: HttpRequest, report_id: int, paragraph_id: int, payload: TextIn) -> dict[str, object]:
     paragraph = _paragraph(request, report_id, paragraph_id)
-    services.edit_paragraph(params.actor(request), paragraph, text=payload.text)
-    return _detail(selectors.access_report(params.actor(request), report_id))
+    services.edit_paragraph(api_params.actor(request), paragraph, text=payload.text)
+    return _detail(selectors.access_report(api_params.actor(request), report_id))
 
 
 class NewParagraphIn(TextIn):
@@ -130,37 +130,37 @@ class NewParagraphIn(TextIn):
 
 @router.post("/reports/{report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")
 def add(request: HttpRequest, report_id: int, payload: NewParagraphIn) -> Status[dict[str, object]]:
-    report = selectors.access_report(params.actor(request), report_id)
-    services.add_paragraph(params.actor(request), report, section=payload.section, text=payload.text)
+    report = selectors.access_report(api_params.actor(request), report_id)
+    services.add_paragraph(api_params.actor(request), report, section=payload.section, text=payload.text)
     return Status(201, _detail(report))
 
 
 @router.delete("/reports/{report_id}/paragraphs/{paragraph_id}", response={204: None}, summary="删除段落")
 def remove(request: HttpRequest, report_id: int, paragraph_id: int) -> Status[None]:
-    services.remove_paragraph(params.actor(request), _paragraph(request, report_id, paragraph_id))
+    services.remove_paragraph(api_params.actor(request), _paragraph(request, report_id, paragraph_id))
     return Status(204, None)
 
 
 @router.post("/reports/{report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示")
 def accept(request: HttpRequest, report_id: int, prompt_key: str) -> dict[str, object]:
-    report = selectors.access_report(params.actor(request), report_id)
-    services.accept_prompt(params.actor(request), report, prompt_key=prompt_key)
+    report = selectors.access_report(api_params.actor(request), report_id)
+    services.accept_prompt(api_params.actor(request), report, prompt_key=prompt_key)
     return _detail(report)
 
 
 @router.post("/reports/{report_id}/finalise", response=ReportDetailOut, summary="定稿")
 def finalise(request: HttpRequest, report_id: int) -> dict[str, object]:
-    report = selectors.access_report(params.actor(request), report_id)
-    return _detail(services.finalise_report(params.actor(request), report))
+    report = selectors.access_report(api_params.actor(request), report_id)
+    return _detail(services.finalise_report(api_params.actor(request), report))
 
 
 @router.post("/reports/{report_id}/publish", response=ReportDetailOut, summary="公开")
 def publish(request: HttpRequest, report_id: int) -> dict[str, object]:
-    report = selectors.access_report(params.actor(request), report_id)
-    return _detail(services.publish_report(params.actor(request), report))
+    report = selectors.access_report(api_params.actor(request), report_id)
+    return _detail(services.publish_report(api_params.actor(request), report))
 
 
 @router.get("/reports-figures", response=list[FigureOut], summary="某机构某年度的报告数据")
 def figures(request: HttpRequest, org: int, year: int) -> list[dict[str, object]]:
-    scope: Scope = selectors.access_scope(params.actor(request), org, year)
+    scope: Scope = selectors.access_scope(api_params.actor(request), org, year)
     return _figures(compute_all(scope))

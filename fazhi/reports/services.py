@@ -15,7 +15,7 @@ from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import locking, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import TOWN_KINDS, Organisation, Role, Staff
@@ -28,13 +28,6 @@ from fazhi.reports.figures import Scope, compute_all
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
 
 WRITERS = (Role.HEAD, Role.ADMIN)
-
-
-def _locked_own(actor: Staff, report: AnnualReport, *roles: Role) -> AnnualReport:
-    permissions.require_role(actor, *(roles or WRITERS))
-    if report.organisation_id != permissions.acting_town(actor).pk:
-        raise NotFoundOrHidden()
-    return AnnualReport.objects.select_for_update().get(pk=report.pk)
 
 
 def _require_draft(report: AnnualReport) -> None:
@@ -100,7 +93,7 @@ def draft_report(actor: Staff, *, year: int) -> AnnualReport:
 
 @transaction.atomic(durable=True)
 def edit_paragraph(actor: Staff, paragraph: ReportParagraph, *, text: str) -> ReportParagraph:
-    report = _locked_own(actor, paragraph.report)
+    report = locking.lock_own(actor, paragraph.report, roles=WRITERS)
     _require_draft(report)
     _check_placeholders(text)
     paragraph.text = text.strip()
@@ -131,7 +124,7 @@ def _append(report: AnnualReport, *, section: str, text: str, key: str) -> Repor
 
 @transaction.atomic(durable=True)
 def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str) -> ReportParagraph:
-    report = _locked_own(actor, report)
+    report = locking.lock_own(actor, report, roles=WRITERS)
     _require_draft(report)
     if section not in rules.SECTION_TITLES:
         raise InvalidInput("请选择报告的部分。", field_errors={"section": "请选择报告的部分。"})
@@ -151,7 +144,7 @@ def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str
 def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> list[ReportParagraph]:
     """The writer takes an indicator's prompt: its shortcoming into 三 (with the reason still to write)
     and its plan into 四."""
-    report = _locked_own(actor, report)
+    report = locking.lock_own(actor, report, roles=WRITERS)
     _require_draft(report)
     prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
     if prompt is None:
@@ -176,7 +169,7 @@ def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> lis
 
 @transaction.atomic(durable=True)
 def remove_paragraph(actor: Staff, paragraph: ReportParagraph) -> None:
-    report = _locked_own(actor, paragraph.report)
+    report = locking.lock_own(actor, paragraph.report, roles=WRITERS)
     _require_draft(report)
     ledger.record(
         actor,
@@ -194,7 +187,7 @@ def figures_digest(figures: dict[str, object]) -> str:
 
 @transaction.atomic(durable=True)
 def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
-    report = _locked_own(actor, report, Role.HEAD)
+    report = locking.lock_own(actor, report, roles=(Role.HEAD,))
     _require_draft(report)
     if report.year >= timezone.localdate().year:
         raise RuleViolation(
@@ -246,7 +239,7 @@ def finalise_report(actor: Staff, report: AnnualReport) -> AnnualReport:
 @transaction.atomic(durable=True)
 def publish_report(actor: Staff, report: AnnualReport) -> AnnualReport:
     """公开 on the portal, once finalised (before 1 April of the next year)."""
-    report = _locked_own(actor, report, Role.HEAD)
+    report = locking.lock_own(actor, report, roles=(Role.HEAD,))
     if report.status != ReportStatus.FINAL:
         raise RuleViolation("报告定稿后方可公开。", citation=rules.REPORT_CITATION)
     report.status = ReportStatus.PUBLISHED

@@ -12,8 +12,8 @@ import pytest
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
 from fazhi.core.models import NumberSeries, Role
+from fazhi.core.tracking import TRACKING_ALPHABET
 from fazhi.ledger.models import Event
-from fazhi.mediation.services import TRACKING_ALPHABET
 from fazhi.petitions import selectors, services
 from fazhi.petitions.models import Channel, Opinion, Petition, PetitionStatus, ReviewResult
 from fazhi.petitions.tests.conftest import (
