@@ -1,0 +1,229 @@
+"""法制审核 (art. 58), 集体讨论 (art. 57), the decision itself (arts. 59, 60) and the extension of its period."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import locking, numbering, permissions
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import Role, Staff
+from fazhi.enforcement import rules, selectors
+from fazhi.enforcement.events import EnforcementEvent
+from fazhi.enforcement.models import (
+    Case,
+    CollectiveDiscussion,
+    DecisionExtension,
+    LegalReview,
+    PenaltyDecision,
+    ReviewOpinionChoice,
+)
+from fazhi.enforcement.rules import Stage
+from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock
+from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
+
+
+@transaction.atomic(durable=True)
+def submit_legal_review(actor: Staff, case: Case) -> Case:
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    move(case, Stage.LEGAL_REVIEW)
+    case.save(update_fields=["stage", "updated_at"])
+    ledger.record(actor, EnforcementEvent.REVIEW_SUBMITTED, case, {}, organisation=case.organisation)
+    return case
+
+
+@transaction.atomic(durable=True)
+def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> LegalReview:
+    """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
+    notified stage, to be fixed and resubmitted."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.LEGAL_REVIEWER)
+    if case.stage != Stage.LEGAL_REVIEW:
+        raise RuleViolation("案件未提交法制审核。", citation=f"{rules.LAW} 第五十八条")
+    if opinion not in ReviewOpinionChoice.values:
+        raise InvalidInput("请选择审核意见。", field_errors={"opinion": "请选择“同意”或“存在问题”。"})
+    if not reasons.strip():
+        raise InvalidInput("请写明审核理由。", field_errors={"reasons": "请写明审核理由。"})
+    if not actor.legal_qualification_no:
+        raise RuleViolation(
+            "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。",
+            citation=f"{rules.LAW} 第五十八条第二款",
+        )
+    review = LegalReview.objects.create(
+        case=case,
+        reviewer=actor,
+        reviewer_qualification_no=actor.legal_qualification_no,
+        opinion=opinion,
+        reasons=reasons.strip(),
+        reviewed_on=timezone.localdate(),
+    )
+    if opinion == ReviewOpinionChoice.PROBLEMS:
+        move(case, Stage.NOTIFIED)
+        case.save(update_fields=["stage", "updated_at"])
+    ledger.record(
+        actor,
+        EnforcementEvent.REVIEW_GIVEN,
+        case,
+        {"review": review.pk, "opinion": opinion},
+        organisation=case.organisation,
+    )
+    return review
+
+
+@transaction.atomic(durable=True)
+def record_collective_discussion(
+    actor: Staff,
+    case: Case,
+    *,
+    held_on: datetime.date,
+    attendees: str,
+    minutes: str,
+    conclusion: str,
+    dissent: str = "",
+) -> CollectiveDiscussion:
+    """集体讨论 (art. 57): the heads decide together on complex or major cases."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    move(case, Stage.COLLECTIVE_DISCUSSION)
+    errors = {
+        name: "请填写。"
+        for name, value in [("attendees", attendees), ("minutes", minutes), ("conclusion", conclusion)]
+        if not value.strip()
+    }
+    if errors:
+        raise InvalidInput("集体讨论记录不完整。", field_errors=errors)
+    case.save(update_fields=["stage", "updated_at"])
+    discussion = CollectiveDiscussion.objects.create(
+        case=case,
+        held_on=held_on,
+        attendees=attendees.strip(),
+        minutes=minutes.strip(),
+        conclusion=conclusion.strip(),
+        dissent=dissent.strip(),
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.DISCUSSION_RECORDED,
+        case,
+        {
+            "held_on": held_on.isoformat(),
+            "minutes_sha256": sha256_hex(discussion.minutes),
+            "dissent": bool(discussion.dissent),
+        },
+        organisation=case.organisation,
+    )
+    return discussion
+
+
+@transaction.atomic(durable=True)
+def decide(
+    actor: Staff, case: Case, *, penalties: str, fine_fen: int, basis: str, overdue_reason: str = ""
+) -> PenaltyDecision:
+    """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
+    Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    today = timezone.localdate()
+    facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
+    rules.check_decision(facts, today=today)
+    move(case, Stage.DECIDED)
+    errors: dict[str, str] = {}
+    if not penalties.strip():
+        errors["penalties"] = "请写明处罚种类和内容。"
+    if not basis.strip():
+        errors["basis"] = "请写明处罚依据。"
+    if case.decision_due and today > case.decision_due and not overdue_reason.strip():
+        errors["overdue_reason"] = "已超过立案之日起九十日（至 %(due)s），请写明理由。" % {
+            "due": case.decision_due.isoformat()
+        }
+    if errors:
+        raise InvalidInput(
+            "决定内容不完整。", field_errors=errors, citation=f"{rules.LAW} 第五十九条、第六十条"
+        )
+    series = numbering.series_for(case.organisation, DECISION_SERIES_KEY, document="行政处罚决定书")
+    service_due = rules.SERVICE.due(today).due
+    set_clock(case, rules.SERVICE.key, service_due)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    decision = PenaltyDecision(
+        case=case,
+        decided_on=today,
+        service_due=service_due,
+        penalties=penalties.strip(),
+        fine_fen=fine_fen,
+        basis=basis.strip(),
+        overdue_reason=overdue_reason.strip(),
+        decided_by=actor,
+        number=core_services.issue_number(actor, series, year=today.year, subject=case),
+    )
+    decision.save()
+    ledger.record(
+        actor,
+        EnforcementEvent.DECIDED,
+        case,
+        {
+            "number": decision.number.text,
+            "penalties": decision.penalties,
+            "fine_fen": fine_fen,
+            "decided_on": today.isoformat(),
+            "overdue": bool(decision.overdue_reason),
+        },
+        organisation=case.organisation,
+    )
+    return decision
+
+
+PRE_DECISION_STAGES = {
+    Stage.FILED,
+    Stage.INVESTIGATING,
+    Stage.INVESTIGATION_CLOSED,
+    Stage.NOTIFIED,
+    Stage.HEARING,
+    Stage.LEGAL_REVIEW,
+    Stage.COLLECTIVE_DISCUSSION,
+}
+
+
+@transaction.atomic(durable=True)
+def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) -> DecisionExtension:
+    """延长办案期限: the head approves a longer period than art. 60's 90 days, with a reason."""
+    case = locking.lock_own(actor, case)
+    if Stage(case.stage) not in PRE_DECISION_STAGES or case.decision_due is None:
+        raise RuleViolation(
+            "只有已立案、尚未作出决定的案件才能延长办案期限。", citation=f"{rules.LAW} 第六十条"
+        )
+    rules.check_extension(days=days, reason=reason, approved_by_head=permissions.has_role(actor, Role.HEAD))
+    previous = case.decision_due
+    if timezone.localdate() > previous:
+        # Art. 60 lets the head extend a period "不能在规定期限内作出处罚决定的" — before it has run out,
+        # not afterwards to make a late decision look timely.
+        raise RuleViolation(
+            "办案期限已于 %(d)s 届满，不能事后延长；逾期作出决定的，请在决定时说明理由。"
+            % {"d": previous.isoformat()},
+            citation=f"{rules.LAW} 第六十条",
+        )
+    case.decision_due = previous + datetime.timedelta(days=days)
+    set_clock(case, rules.DECISION.key, case.decision_due)
+    case.save(update_fields=["decision_due", "clock_key", "clock_due", "updated_at"])
+    extension = DecisionExtension.objects.create(
+        case=case,
+        days=days,
+        reason=reason.strip(),
+        previous_due=previous,
+        new_due=case.decision_due,
+        approved_by=actor,
+        approved_on=timezone.localdate(),
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.PERIOD_EXTENDED,
+        case,
+        {"days": days, "previous_due": previous.isoformat(), "new_due": case.decision_due.isoformat()},
+        organisation=case.organisation,
+    )
+    return extension

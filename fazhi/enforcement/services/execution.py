@@ -1,0 +1,285 @@
+"""After the decision: 送达 (art. 61), 复议/诉讼 (art. 73), payment (arts. 67, 72), 催告 and the court (行政强制法 arts.
+53, 54), and 结案."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import locking, permissions
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import Role, Staff
+from fazhi.enforcement import rules, selectors
+from fazhi.enforcement.events import EnforcementEvent
+from fazhi.enforcement.models import (
+    Case,
+    Closure,
+    ClosureReason,
+    CourtApplication,
+    DecisionService,
+    Demand,
+    Payment,
+    PaymentMethod,
+    RemedyKind,
+    RemedyProceeding,
+    RemedyResult,
+    ServiceMethod,
+)
+from fazhi.enforcement.rules import Procedure, Stage
+from fazhi.enforcement.services.common import move, set_clock
+from fazhi.ledger import record as ledger
+
+
+@transaction.atomic(durable=True)
+def serve_decision(
+    actor: Staff,
+    case: Case,
+    *,
+    method: str,
+    served_on: datetime.date,
+    recipient: str,
+    proof: str,
+    refused: bool = False,
+    late_reason: str = "",
+) -> DecisionService:
+    """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    decision = selectors.decision_of(case)
+    errors: dict[str, str] = {}
+    if method not in ServiceMethod.values:
+        errors["method"] = "请选择送达方式。"
+    if not recipient.strip():
+        errors["recipient"] = "请填写受送达人（签收人）。"
+    if not proof.strip():
+        errors["proof"] = "请填写送达凭证（回证签收、邮件单号或公告载体）。"
+    if served_on > timezone.localdate():
+        errors["served_on"] = "送达日期不能晚于今天。"
+    if errors:
+        raise InvalidInput(
+            "送达信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第六十一条"
+        )
+    rules.check_service_time(decided_on=decision.decided_on, served_on=served_on, late_reason=late_reason)
+    move(case, Stage.SERVED)
+    payment_due = rules.PAYMENT.due(served_on).due if decision.fine_fen else None
+    set_clock(case, rules.PAYMENT.key, payment_due)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    service = DecisionService.objects.create(
+        case=case,
+        method=method,
+        served_on=served_on,
+        recipient=recipient.strip(),
+        proof=proof.strip(),
+        refused=refused,
+        late_reason=late_reason.strip() if served_on > (decision.service_due or served_on) else "",
+        payment_due=payment_due,
+        served_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.SERVED,
+        case,
+        {
+            "method": method,
+            "served_on": served_on.isoformat(),
+            "refused": refused,
+            "late": bool(service.late_reason),
+            "payment_due": payment_due.isoformat() if payment_due else None,
+        },
+        organisation=case.organisation,
+    )
+    return service
+
+
+@transaction.atomic(durable=True)
+def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.date) -> RemedyProceeding:
+    """The party applied for 复议 or sued: enforcement and the surcharge wait (art. 73)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+    if Stage(case.stage) not in (Stage.SERVED, Stage.EXECUTING):
+        raise RuleViolation(
+            "只能对已送达、尚未执行完毕的决定登记复议或诉讼。", citation=f"{rules.LAW} 第七十三条"
+        )
+    if kind not in RemedyKind.values:
+        raise InvalidInput("请选择行政复议或行政诉讼。", field_errors={"kind": "请选择。"})
+    if started_on > timezone.localdate():
+        raise InvalidInput("日期不能晚于今天。", field_errors={"started_on": "日期不能晚于今天。"})
+    if case.remedies.filter(ended_on__isnull=True).exists():
+        raise RuleViolation("已有尚未结束的复议或诉讼，请先登记其结果。", citation=f"{rules.LAW} 第七十三条")
+    remedy = RemedyProceeding.objects.create(case=case, kind=kind, started_on=started_on)
+    ledger.record(
+        actor,
+        EnforcementEvent.REMEDY_STARTED,
+        case,
+        {"remedy": remedy.pk, "kind": kind, "started_on": started_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return remedy
+
+
+@transaction.atomic(durable=True)
+def end_remedy(
+    actor: Staff, case: Case, *, ended_on: datetime.date, result: str, outcome: str = ""
+) -> RemedyProceeding:
+    """The 复议 decision or the judgment. A decision changed, revoked, or found unlawful or void must
+    come off the portal within 3 working days (disclosure.selectors.publications_to_withdraw)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+    remedy = case.remedies.filter(ended_on__isnull=True).first()
+    if remedy is None:
+        raise RuleViolation("本案没有进行中的复议或诉讼。", citation=f"{rules.LAW} 第七十三条")
+    errors: dict[str, str] = {}
+    if ended_on < remedy.started_on or ended_on > timezone.localdate():
+        errors["ended_on"] = "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
+    if result not in RemedyResult.values:
+        errors["result"] = "请选择复议或诉讼的结果。"
+    if errors:
+        raise InvalidInput("复议或诉讼结果有误。", field_errors=errors)
+    remedy.ended_on = ended_on
+    remedy.result = result
+    remedy.outcome = outcome.strip()[:200]
+    remedy.save(update_fields=["ended_on", "result", "outcome"])
+    ledger.record(
+        actor,
+        EnforcementEvent.REMEDY_ENDED,
+        case,
+        {"remedy": remedy.pk, "ended_on": ended_on.isoformat(), "result": result, "outcome": remedy.outcome},
+        organisation=case.organisation,
+    )
+    return remedy
+
+
+@transaction.atomic(durable=True)
+def record_payment(
+    actor: Staff, case: Case, *, paid_on: datetime.date, paid_fen: int, receipt_number: str
+) -> Payment:
+    """罚款缴纳 at the designated bank (art. 67), with the surcharge owed that day (art. 72)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if paid_on > timezone.localdate():
+        raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
+    decision = selectors.decision_of(case)
+    if decision.fine_fen == 0:
+        raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
+    fine, surcharge = selectors.amount_owed(case, on=paid_on)
+    rules.check_payment(
+        fine_fen=fine, surcharge_owed_fen=surcharge, paid_fen=paid_fen, receipt_number=receipt_number
+    )
+    move(case, Stage.PAID)
+    set_clock(case, "", None)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    payment = Payment.objects.create(
+        case=case,
+        method=PaymentMethod.BANK,
+        paid_on=paid_on,
+        fine_fen=fine,
+        surcharge_fen=surcharge,
+        receipt_number=receipt_number.strip(),
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.PAID,
+        case,
+        {
+            "paid_on": paid_on.isoformat(),
+            "fine_fen": fine,
+            "surcharge_fen": surcharge,
+            "receipt": payment.receipt_number,
+        },
+        organisation=case.organisation,
+    )
+    return payment
+
+
+@transaction.atomic(durable=True)
+def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Demand:
+    """催告 (行政强制法 art. 54): the party has not paid by the due date; ten working days to perform."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    service = DecisionService.objects.filter(case=case).first()
+    if served_on > timezone.localdate():
+        raise InvalidInput("送达日期不能晚于今天。", field_errors={"served_on": "送达日期不能晚于今天。"})
+    rules.check_demand(
+        payment_due=service.payment_due if service else None,
+        today=served_on,
+        remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
+    )
+    if case.stage == Stage.SERVED:
+        move(case, Stage.EXECUTING)
+    elif case.stage != Stage.EXECUTING:
+        rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.EXECUTING)
+    wait = rules.DEMAND_WAIT.due(served_on).due
+    set_clock(case, rules.DEMAND_WAIT.key, wait)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    demand = Demand.objects.create(case=case, served_on=served_on, wait_until=wait, issued_by=actor)
+    ledger.record(
+        actor,
+        EnforcementEvent.DEMAND_ISSUED,
+        case,
+        {"served_on": served_on.isoformat(), "wait_until": wait.isoformat()},
+        organisation=case.organisation,
+    )
+    return demand
+
+
+@transaction.atomic(durable=True)
+def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime.date) -> CourtApplication:
+    """申请人民法院强制执行 (行政强制法 arts. 53, 54): a town has no power to enforce a fine itself."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    if case.stage != Stage.EXECUTING:
+        raise RuleViolation("申请强制执行前应当先行催告。", citation="行政强制法 第五十四条")
+    if not court.strip():
+        raise InvalidInput("请填写受理法院。", field_errors={"court": "请填写受理法院。"})
+    if applied_on > timezone.localdate():
+        raise InvalidInput("申请日期不能晚于今天。", field_errors={"applied_on": "申请日期不能晚于今天。"})
+    if CourtApplication.objects.filter(case=case).exists():
+        raise RuleViolation("本案已申请人民法院强制执行。", citation="行政强制法 第五十三条")
+    demand = case.demands.order_by("-id").first()
+    service = DecisionService.objects.get(case=case)
+    rules.check_court_application(
+        demand_wait_until=demand.wait_until if demand else None,
+        served_on=service.served_on,
+        applied_on=applied_on,
+        remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
+    )
+    set_clock(case, "", None)
+    case.save(update_fields=["clock_key", "clock_due", "updated_at"])
+    application = CourtApplication.objects.create(
+        case=case, court=court.strip(), applied_on=applied_on, applied_by=actor
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.COURT_APPLIED,
+        case,
+        {"court": application.court, "applied_on": applied_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return application
+
+
+@transaction.atomic(durable=True)
+def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
+    """结案 with the head's approval, on a reason the case's record supports."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.HEAD)
+    if not summary.strip():
+        raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
+    rules.check_closure(selectors.closure_facts(case), reason, dict(ClosureReason.choices))
+    move(case, Stage.CLOSED)
+    set_clock(case, "", None)
+    case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
+    closure = Closure.objects.create(
+        case=case, reason=reason, summary=summary.strip(), approved_by=actor, closed_on=timezone.localdate()
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.CLOSED,
+        case,
+        {"reason": reason, "closed_on": closure.closed_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return closure

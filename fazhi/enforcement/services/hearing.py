@@ -1,0 +1,230 @@
+"""The party's rights before a decision: 事先告知 (art. 44), 陈述申辩 (art. 45) and 听证 (arts. 63–65)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import calendar, locking, permissions
+from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.models import Role, Staff
+from fazhi.enforcement import rules, selectors
+from fazhi.enforcement.events import EnforcementEvent
+from fazhi.enforcement.models import (
+    Case,
+    Hearing,
+    InvestigationReport,
+    Notice,
+)
+from fazhi.enforcement.rules import Stage
+from fazhi.enforcement.services.common import move, require_town_staff
+from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
+
+
+@transaction.atomic(durable=True)
+def issue_notice(
+    actor: Staff,
+    case: Case,
+    *,
+    proposed_penalties: str,
+    proposed_fine_fen: int,
+    facts: str,
+    served_on: datetime.date,
+    statement_working_days: int,
+) -> Notice:
+    """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
+    听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    errors: dict[str, str] = {}
+    if not proposed_penalties.strip():
+        errors["proposed_penalties"] = "请写明拟作出的处罚。"
+    if not facts.strip():
+        errors["facts"] = "请写明事实、理由及依据。"
+    if proposed_fine_fen < 0:
+        errors["proposed_fine_fen"] = "罚款金额不能为负数。"
+    if served_on > timezone.localdate():
+        errors["served_on"] = "送达日期不能晚于今天。"
+    if errors:
+        raise InvalidInput("告知内容有误，请按提示修改。", field_errors=errors)
+    move(case, Stage.NOTIFIED)
+    case.save(update_fields=["stage", "updated_at"])
+    case.notices.update(superseded=True)
+    ends = (
+        calendar.compute_working_days(served_on, statement_working_days).due
+        if statement_working_days
+        else None
+    )
+    notice = Notice.objects.create(
+        case=case,
+        proposed_penalties=proposed_penalties.strip(),
+        proposed_fine_fen=proposed_fine_fen,
+        facts=facts.strip(),
+        served_on=served_on,
+        statement_period_ends=ends,
+        issued_by=actor,
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.NOTICE_ISSUED,
+        case,
+        {
+            "notice": notice.pk,
+            "proposed_penalties": notice.proposed_penalties,
+            "proposed_fine_fen": proposed_fine_fen,
+            "served_on": served_on.isoformat(),
+            "statement_period_ends": ends.isoformat() if ends else None,
+        },
+        organisation=case.organisation,
+    )
+    return notice
+
+
+@transaction.atomic(durable=True)
+def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) -> Notice:
+    """陈述、申辩 heard and re-checked, or expressly waived (art. 45)."""
+    case = locking.lock_own(actor, case)
+    notice = selectors.current_notice(case)
+    if notice is None or case.stage != Stage.NOTIFIED:
+        raise RuleViolation("尚未告知当事人，无从记录陈述申辩。", citation=f"{rules.LAW} 第四十四条")
+    if not waived and not statement.strip():
+        raise InvalidInput(
+            "请记录当事人的陈述申辩意见，或注明其明确放弃。", field_errors={"statement": "请填写。"}
+        )
+    notice.statement = statement.strip()
+    notice.defence_waived = waived
+    notice.save(update_fields=["statement", "defence_waived"])
+    ledger.record(
+        actor,
+        EnforcementEvent.DEFENCE_RECORDED,
+        case,
+        {"notice": notice.pk, "waived": waived, "statement_sha256": sha256_hex(notice.statement)},
+        organisation=case.organisation,
+    )
+    return notice
+
+
+@transaction.atomic(durable=True)
+def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) -> Case:
+    """The party asks for a hearing: only in an art. 63 case, within 5 working days of the notice."""
+    case = locking.lock_own(actor, case)
+    notice = selectors.current_notice(case)
+    report = InvestigationReport.objects.filter(case=case).first()
+    if notice is None or report is None or not report.hearing_right:
+        raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
+    deadline = rules.HEARING_REQUEST.due(notice.served_on)
+    if requested_on > deadline.due:
+        raise RuleViolation(
+            "要求听证的期限已于 %(due)s 届满（告知后五个工作日内）。" % {"due": deadline.due.isoformat()},
+            citation=deadline.citation,
+        )
+    move(case, Stage.HEARING)
+    case.save(update_fields=["stage", "updated_at"])
+    notice.hearing_requested_on = requested_on
+    notice.save(update_fields=["hearing_requested_on"])
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_REQUESTED,
+        case,
+        {"requested_on": requested_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return case
+
+
+def _check_hearing_arrangements(
+    case: Case, *, chair: Staff, notice_sent_on: datetime.date, held_on: datetime.date
+) -> None:
+    """Art. 64: chaired by someone who did not investigate, notified at least seven working days before."""
+    if case.stage != Stage.HEARING:
+        raise RuleViolation("当事人未要求听证，或听证已经结束。", citation=f"{rules.LAW} 第六十三条")
+    require_town_staff(chair, case.organisation)
+    investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
+    rules.check_hearing_chair(chair.full_name, investigators)
+    earliest = rules.hearing_must_start_no_earlier_than(notice_sent_on)
+    if held_on < earliest:
+        raise RuleViolation(
+            "应当在举行听证的七个工作日前通知当事人；%(sent)s 通知的，最早 %(earliest)s 举行。"
+            % {"sent": notice_sent_on.isoformat(), "earliest": earliest.isoformat()},
+            citation=f"{rules.LAW} 第六十四条第二项",
+        )
+
+
+@transaction.atomic(durable=True)
+def schedule_hearing(
+    actor: Staff,
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    place: str,
+) -> Hearing:
+    """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if not place.strip():
+        raise InvalidInput("请填写听证地点。", field_errors={"place": "请填写听证地点。"})
+    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    if case.hearings.filter(record_signed=False).exists():
+        raise RuleViolation("本案已安排听证，尚未举行。", citation=f"{rules.LAW} 第六十四条")
+    hearing = Hearing.objects.create(
+        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place.strip()
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_SCHEDULED,
+        case,
+        {
+            "hearing": hearing.pk,
+            "chair": chair.pk,
+            "notice_sent_on": notice_sent_on.isoformat(),
+            "held_on": held_on.isoformat(),
+            "place": hearing.place,
+        },
+        organisation=case.organisation,
+    )
+    return hearing
+
+
+@transaction.atomic(durable=True)
+def hold_hearing(
+    actor: Staff,
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    record_signed: bool,
+    place: str = "",
+) -> Hearing:
+    """听证 held (art. 64), with the record signed or the refusal noted. Completes the scheduled
+    hearing, or records one that was arranged outside the system."""
+    case = locking.lock_own(actor, case)
+    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    if held_on > timezone.localdate():
+        raise InvalidInput("举行日期不能晚于今天。", field_errors={"held_on": "听证尚未举行。"})
+    if not record_signed:
+        raise InvalidInput(
+            "听证笔录应当交当事人或其代理人核对无误后签字或盖章；拒绝签字的，由主持人注明。",
+            field_errors={"record_signed": "请确认笔录已签字或已注明拒签。"},
+            citation=f"{rules.LAW} 第六十四条第八项",
+        )
+    hearing = case.hearings.filter(record_signed=False).first() or Hearing(case=case)
+    hearing.chair = chair
+    hearing.notice_sent_on = notice_sent_on
+    hearing.held_on = held_on
+    hearing.place = place.strip() or hearing.place
+    hearing.record_signed = True
+    hearing.save()
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_HELD,
+        case,
+        {"chair": chair.pk, "notice_sent_on": notice_sent_on.isoformat(), "held_on": held_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return hearing

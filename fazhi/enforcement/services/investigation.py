@@ -1,0 +1,330 @@
+"""调查取证: the investigators (arts. 42, 43), evidence (art. 46) and records (art. 55), and 调查终结 (art. 57)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.core import locking, permissions
+from fazhi.core import services as core_services
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.models import Role, Staff, StoredBlob
+from fazhi.enforcement import rules
+from fazhi.enforcement.events import EnforcementEvent
+from fazhi.enforcement.models import (
+    Case,
+    CaseOfficer,
+    Evidence,
+    EvidenceKind,
+    InvestigationOutcome,
+    InvestigationRecord,
+    InvestigationReport,
+    RecordingDevice,
+    RecordKind,
+)
+from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
+from fazhi.enforcement.services.common import move, require_town_staff
+from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
+
+
+@transaction.atomic(durable=True)
+def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff]) -> Case:
+    """调查取证 by at least two officers whose 执法证 is valid today; auxiliary staff never count (art. 42)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    today = timezone.localdate()
+    team: list[Investigator] = []
+    credential_numbers: dict[int, str] = {}
+    for person in investigators:
+        if person.organisation is None or not person.organisation.path.startswith(case.organisation.path):
+            raise NotFoundOrHidden()
+        valid = [credential for credential in person.credentials.all() if credential.is_valid_on(today)]
+        credential_numbers[person.pk] = valid[0].number if valid else ""
+        team.append(
+            Investigator(
+                name=person.full_name,
+                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
+                has_valid_credential=bool(valid),
+            )
+        )
+    rules.check_investigators(team)
+    move(case, Stage.INVESTIGATING)
+    case.save(update_fields=["stage", "updated_at"])
+    CaseOfficer.objects.bulk_create(
+        [
+            CaseOfficer(
+                case=case, staff=person, credential_number=credential_numbers[person.pk], assigned_on=today
+            )
+            for person in investigators
+        ]
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.INVESTIGATION_STARTED,
+        case,
+        {
+            "officers": [
+                {"staff": person.pk, "credential": credential_numbers[person.pk]} for person in investigators
+            ]
+        },
+        organisation=case.organisation,
+    )
+    return case
+
+
+@transaction.atomic(durable=True)
+def close_investigation(
+    actor: Staff,
+    case: Case,
+    *,
+    outcome: str,
+    findings: str,
+    review_grounds: ReviewGrounds,
+    major_or_complex: bool,
+    hearing_right: bool,
+) -> Case:
+    """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
+    hearing. Closing again after a return to investigation replaces the report."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if outcome not in InvestigationOutcome.values:
+        raise InvalidInput("请选择调查结论。", field_errors={"outcome": "请选择调查结论。"})
+    if not findings.strip():
+        raise InvalidInput(
+            "请写明事实、证据和处理建议。", field_errors={"findings": "请写明事实、证据和处理建议。"}
+        )
+    move(case, Stage.INVESTIGATION_CLOSED)
+    case.save(update_fields=["stage", "updated_at"])
+    InvestigationReport.objects.update_or_create(
+        case=case,
+        defaults={
+            "outcome": outcome,
+            "findings": findings.strip(),
+            "review_public_interest": review_grounds.major_public_interest,
+            "review_major_rights_after_hearing": review_grounds.major_rights_after_hearing,
+            "review_complex": review_grounds.complex_multiple_legal_relations,
+            "review_other_law": review_grounds.required_by_other_law,
+            "major_or_complex": major_or_complex,
+            "hearing_right": hearing_right,
+            "closed_by": actor,
+            "closed_on": timezone.localdate(),
+        },
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.INVESTIGATION_CLOSED,
+        case,
+        {
+            "outcome": outcome,
+            "findings_sha256": sha256_hex(findings.strip()),
+            "review_required": review_grounds.required,
+            "major_or_complex": major_or_complex,
+            "hearing_right": hearing_right,
+        },
+        organisation=case.organisation,
+    )
+    return case
+
+
+EVIDENCE_STAGES = {
+    Procedure.ORDINARY: {
+        Stage.LEAD,
+        Stage.FILED,
+        Stage.INVESTIGATING,
+    },
+    Procedure.SUMMARY: {Stage.DECIDED_ON_SPOT, Stage.SERVED, Stage.PAID},
+}
+
+
+# Recordings must name the device they were made on (国办发〔2018〕118号, 全过程记录).
+RECORDED_KINDS = {EvidenceKind.AUDIO_VISUAL}
+
+
+@dataclasses.dataclass(frozen=True)
+class EvidenceInput:
+    kind: str
+    description: str
+    captured_by: Staff
+    captured_at: datetime.datetime
+    place: str
+    device: RecordingDevice | None = None
+
+
+def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
+    if Stage(case.stage) not in EVIDENCE_STAGES[Procedure(case.procedure)]:
+        raise RuleViolation(
+            "证据在立案前后的调查取证中收集；案件已处于“%(stage)s”阶段，须补充证据的，应退回调查取证。"
+            % {"stage": rules.STAGE_LABELS[Stage(case.stage)]},
+            citation=f"{rules.LAW} 第四十六条、第五十四条、第五十五条",
+        )
+    errors: dict[str, str] = {}
+    if data.kind not in EvidenceKind.values:
+        errors["kind"] = "请选择第四十六条规定的证据种类。"
+    if not data.description.strip():
+        errors["description"] = "请填写证据名称及说明。"
+    if not data.place.strip():
+        errors["place"] = "请填写采集地点。"
+    if data.captured_at > timezone.now():
+        errors["captured_at"] = "采集时间不能晚于现在。"
+    if data.kind in RECORDED_KINDS and not has_file:
+        errors["file"] = "视听资料须上传录音录像文件。"
+    if errors:
+        raise InvalidInput(
+            "证据信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第四十六条"
+        )
+    require_town_staff(data.captured_by, case.organisation)
+    if data.kind in RECORDED_KINDS:
+        day = timezone.localtime(data.captured_at).date()
+        if data.device is None:
+            raise RuleViolation(
+                "录音录像须注明所用的执法记录仪。", citation="国办发〔2018〕118号 执法全过程记录制度"
+            )
+        if data.device.organisation_id != case.organisation_id:
+            raise NotFoundOrHidden()
+        if not any(
+            assignment.staff_id == data.captured_by.pk and assignment.covers(day)
+            for assignment in data.device.assignments.all()
+        ):
+            raise RuleViolation(
+                "执法记录仪 %(d)s 在 %(day)s 未配发给 %(who)s；请核对设备编号或配发记录。"
+                % {"d": data.device.number, "day": day.isoformat(), "who": data.captured_by.full_name},
+                citation="国办发〔2018〕118号 执法全过程记录制度",
+            )
+
+
+@transaction.atomic(durable=True)
+def add_evidence(
+    actor: Staff, case: Case, data: EvidenceInput, *, stored: tuple[StoredBlob, str] | None = None
+) -> Evidence:
+    """证据 (art. 46): kind, who captured it, when, where, on which device; its file's SHA-256 goes into
+    the ledger with it. The file is stored before this transaction (see files.store)."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    _check_evidence(case, data, has_file=stored is not None)
+    evidence = Evidence.objects.create(
+        case=case,
+        kind=data.kind,
+        description=data.description.strip(),
+        captured_by=data.captured_by,
+        captured_at=data.captured_at,
+        place=data.place.strip(),
+        device=data.device if data.kind in RECORDED_KINDS else None,
+        recorded_by=actor,
+    )
+    if stored is not None:
+        blob, name = stored
+        evidence.attachment = core_services.record_attachment(
+            actor,
+            subject=case,
+            organisation=case.organisation,
+            blob=blob,
+            name=name,
+            description=evidence.description,
+        )
+        evidence.save(update_fields=["attachment"])
+    ledger.record(
+        actor,
+        EnforcementEvent.EVIDENCE_ADDED,
+        case,
+        {
+            "evidence": evidence.pk,
+            "kind": evidence.kind,
+            "captured_by": data.captured_by.pk,
+            "captured_at": data.captured_at.isoformat(),
+            "place": evidence.place,
+            "device": evidence.device.number if evidence.device else None,
+            "sha256": stored[0].sha256 if stored else None,
+        },
+        organisation=case.organisation,
+    )
+    return evidence
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordInput:
+    kind: str
+    place: str
+    started_at: datetime.datetime
+    ended_at: datetime.datetime
+    subject_person: str
+    content: str
+    officers: list[Staff]
+    subject_details: str = ""
+    signed: bool = True
+    refusal_noted: bool = False
+
+
+@transaction.atomic(durable=True)
+def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationRecord:
+    """询问笔录 / 现场检查笔录 (art. 55): made by two officers with valid credentials, signed by the
+    person, or the refusal noted."""
+    case = locking.lock_own(actor, case)
+    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    if case.stage != Stage.INVESTIGATING:
+        raise RuleViolation("笔录在调查取证阶段制作。", citation=f"{rules.LAW} 第五十五条")
+    errors: dict[str, str] = {}
+    if data.kind not in RecordKind.values:
+        errors["kind"] = "请选择笔录种类。"
+    for field, value, label in [
+        ("place", data.place, "地点"),
+        ("subject_person", data.subject_person, "被询问人（现场负责人）"),
+        ("content", data.content, "笔录内容"),
+    ]:
+        if not value.strip():
+            errors[field] = "请填写%(l)s。" % {"l": label}
+    if data.ended_at < data.started_at:
+        errors["ended_at"] = "结束时间不能早于开始时间。"
+    if data.ended_at > timezone.now():
+        errors["ended_at"] = "结束时间不能晚于现在。"
+    if not data.signed and not data.refusal_noted:
+        errors["signed"] = "笔录应经被询问人核对签字；拒绝签字的，由执法人员注明。"
+    if errors:
+        raise InvalidInput(
+            "笔录信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第五十五条"
+        )
+    day = timezone.localtime(data.started_at).date()
+    for person in data.officers:
+        require_town_staff(person, case.organisation)
+    rules.check_investigators(
+        [
+            Investigator(
+                name=person.full_name,
+                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
+                has_valid_credential=any(c.is_valid_on(day) for c in person.credentials.all()),
+            )
+            for person in dict.fromkeys(data.officers)
+        ]
+    )
+    record = InvestigationRecord.objects.create(
+        case=case,
+        kind=data.kind,
+        place=data.place.strip(),
+        started_at=data.started_at,
+        ended_at=data.ended_at,
+        subject_person=data.subject_person.strip(),
+        subject_details=data.subject_details.strip(),
+        content=data.content.strip(),
+        signed=data.signed,
+        refusal_noted=data.refusal_noted and not data.signed,
+        recorded_by=actor,
+    )
+    record.officers.set(list(dict.fromkeys(data.officers)))
+    ledger.record(
+        actor,
+        EnforcementEvent.RECORD_ADDED,
+        case,
+        {
+            "record": record.pk,
+            "kind": record.kind,
+            "started_at": data.started_at.isoformat(),
+            "officers": [person.pk for person in dict.fromkeys(data.officers)],
+            "content_sha256": sha256_hex(record.content),
+            "signed": record.signed,
+        },
+        organisation=case.organisation,
+    )
+    return record
