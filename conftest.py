@@ -17,7 +17,8 @@ from django.core.cache import caches
 from django.db import connection
 
 from fazhi.core import public_version, services, validators
-from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
+from fazhi.core.models import Organisation, OrganisationKind, Staff
+from fazhi.core.roles import Role
 from fazhi.ledger import checkpoint
 
 PASSWORD = "correct-horse-battery"

@@ -55,9 +55,9 @@ from fazhi.core.models import (
     Organisation,
     OrganisationKind,
     Party,
-    Role,
     Staff,
 )
+from fazhi.core.roles import Role
 from fazhi.enforcement import rules
 from fazhi.enforcement import services as enforcement_services
 from fazhi.enforcement.events import EnforcementEvent

@@ -22,7 +22,8 @@ from django.db import connection, transaction
 
 from bench.common import secondary_indexes, settle
 from fazhi.core import services, validators
-from fazhi.core.models import Organisation, OrganisationKind, Party, Role, Staff
+from fazhi.core.models import Organisation, OrganisationKind, Party, Staff
+from fazhi.core.roles import Role
 
 ADMIN_USERNAME = "bench-admin"
 ADMIN_PASSWORD = "bench-admin-password-2026"  # noqa: S105 (a throwaway benchmark database)

@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from conftest import make_staff
 from fazhi.core import services as core_services
-from fazhi.core.models import OrganisationKind, Role
+from fazhi.core.models import OrganisationKind
+from fazhi.core.roles import Role
 from fazhi.decisions import services
 from fazhi.decisions.models import CollectiveDiscussion, CommentPeriod, DecisionStatus, MajorDecision
 from tests.conftest import log_in, watch_for_problems

@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import make_staff
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind
 from fazhi.ledger.models import Event

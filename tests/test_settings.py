@@ -80,7 +80,8 @@ def test_load_demo_refuses_when_debug_is_off(settings):
 
 @pytest.mark.django_db
 def test_load_demo_builds_the_demo_town_with_every_role(settings):
-    from fazhi.core.models import Organisation, Role, StaffRole
+    from fazhi.core.models import Organisation, StaffRole
+    from fazhi.core.roles import Role
 
     settings.DEBUG = True
     call_command("load_demo")

@@ -8,8 +8,8 @@ from django.conf import settings
 
 from fazhi.contracts.models import ContractReview, ReviewOpinion
 from fazhi.core.errors import RuleViolation
-from fazhi.core.models import Role
 from fazhi.core.periods import DayKind, PeriodRule
+from fazhi.core.roles import Role
 
 # 中办发〔2016〕30号 makes legality review by the legal counsel a required step before a government
 # signs; the 浙江 乡镇（街道）合法性审查全覆盖 notice makes it a 必经程序 for townships.

@@ -26,8 +26,9 @@ from fazhi.core import files, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
 
 READERS = (Role.ADMIN, Role.HEAD, Role.OFFICER, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR)

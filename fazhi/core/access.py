@@ -16,7 +16,9 @@ from django.http.response import HttpResponseBase
 
 from fazhi.core import permissions
 from fazhi.core.errors import PermissionDenied
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
+from fazhi.core.roles import Role
+from fazhi.core.rules import Step
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 ACCESS_ATTRIBUTE = "fazhi_access"
@@ -42,6 +44,11 @@ def staff_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def step_required(step: Step[Any]) -> Callable[[ViewFunc], ViewFunc]:
+    """The page of one step: who may open it is what the app's step table says may take the step."""
+    return staff_required(*step.roles)
 
 
 def public_page(view: ViewFunc) -> ViewFunc:

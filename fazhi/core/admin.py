@@ -9,7 +9,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from fazhi.core import permissions, services
-from fazhi.core.models import HolidayOverride, Role, Staff
+from fazhi.core.models import HolidayOverride, Staff
+from fazhi.core.roles import Role
 
 
 def is_fazhi_admin(request: HttpRequest) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 
 from fazhi.core import permissions
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
+from fazhi.core.roles import Role
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from fazhi.core.errors import InvalidInput
-from fazhi.core.models import IdType, OrganisationKind, PartyKind, Role
+from fazhi.core.models import IdType, OrganisationKind, PartyKind
+from fazhi.core.roles import Role
 
 # The browser's date picker takes only ISO dates; without the format Django would render the
 # zh-hans 2026/11/29, which the picker shows as empty.

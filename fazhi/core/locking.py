@@ -10,7 +10,8 @@ from typing import Protocol, TypeVar, cast
 from django.db import models
 
 from fazhi.core import permissions
-from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 
 RecordT = TypeVar("RecordT", bound=models.Model)
 

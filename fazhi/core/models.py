@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
+from fazhi.core.roles import Role
+
 
 class OrganisationKind(models.TextChoices):
     CITY = "city", "市"
@@ -55,18 +57,6 @@ class Organisation(models.Model):
 
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part]
-
-
-class Role(models.TextChoices):
-    OFFICER = "officer", "执法人员"
-    AUXILIARY = "auxiliary", "辅助执法人员"
-    LEGAL_REVIEWER = "legal_reviewer", "法制审核人员"
-    LEGAL_COUNSEL = "legal_counsel", "法律顾问"
-    MEDIATOR = "mediator", "调解员"
-    PETITION_STAFF = "petition_staff", "信访工作人员"
-    HEAD = "head", "负责人"
-    ADMIN = "admin", "管理员"
-    SUPERVISOR = "supervisor", "上级监督"
 
 
 class Staff(AbstractUser):

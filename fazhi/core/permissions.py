@@ -5,12 +5,14 @@ API endpoint starts here."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
 from fazhi.core.errors import NotFoundOrHidden, PermissionDenied
-from fazhi.core.models import TOWN_KINDS, Organisation, Role, Staff
+from fazhi.core.models import TOWN_KINDS, Organisation, Staff
+from fazhi.core.roles import Role
+from fazhi.core.rules import Step
 
 ModelT = TypeVar("ModelT", bound=Model)
 
@@ -120,6 +122,20 @@ def require_own(actor: Staff, organisation: Organisation) -> Organisation:
     if organisation.pk != town.pk:
         raise NotFoundOrHidden()
     return town
+
+
+def may_take(actor: Staff, step: Step[Any]) -> bool:
+    """Whether the actor holds a role the step table gives the step (any staff member, for a step
+    with no roles)."""
+    return not step.roles or has_role(actor, *step.roles)
+
+
+def require_step(actor: Staff, step: Step[Any]) -> None:
+    """The role check of a step, read from its app's step table."""
+    held = may_take(actor, step)
+    step.check_role(held=held)
+    if not held:
+        require_role(actor, *step.roles)
 
 
 def require_role(actor: Staff, *roles: Role) -> None:

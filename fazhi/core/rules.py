@@ -1,19 +1,93 @@
-"""Rules of the shared parts that every app relies on. Pure: facts in, a RuleViolation naming the
-rule out."""
+"""The shape every app's rules share, and the rules of the shared parts. Pure: facts in, a
+RuleViolation naming the rule and its article out.
+
+A step table is where an app says, once, what can be done to its records: each step's name (stable:
+pages, the API, the 待办 and scripts use it), its label, the roles that may take it, and its gates —
+the rules that can be judged from the record as it stands, before anyone fills in a form. The
+service that takes a step checks the roles and runs the gates from the table; the record's page runs
+the same gates to say which rule blocks a step; the access decorators read the roles from it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
 from fazhi.core.errors import RuleViolation
+from fazhi.core.roles import Role
 
 NUMBERING_CITATION = "GB/T 9704-2012 7.2.5"
 
+FactsT = TypeVar("FactsT")
+StepT = TypeVar("StepT", bound="Step[Any]")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """What a step says when it cannot be taken, and the article that says so."""
+
+    message: str
+    citation: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step(Generic[FactsT]):
+    name: str
+    label: str
+    roles: tuple[Role, ...] = ()  # none: any staff member of the record's town
+    # Where the law itself names who takes the step (立案须经负责人批准), an actor without the role is
+    # refused with the law's words and article rather than as a missing permission.
+    lawful_actor: Refusal | None = None
+    gates: tuple[Callable[[FactsT], None], ...] = ()
+
+    def check_role(self, *, held: bool) -> None:
+        """Refuse, as a rule of law, an actor without the role where the law names the actor; the
+        caller refuses the others as a missing permission."""
+        if not held and self.lawful_actor is not None:
+            raise RuleViolation(self.lawful_actor.message, citation=self.lawful_actor.citation)
+
+    def check(self, facts: FactsT) -> None:
+        """Every gate in turn; the first that fails raises its RuleViolation."""
+        for gate in self.gates:
+            gate(facts)
+
+    def blocked_by(self, facts: FactsT) -> RuleViolation | None:
+        try:
+            self.check(facts)
+        except RuleViolation as violation:
+            return violation
+        return None
+
+
+class Steps(Generic[StepT]):
+    """An app's step table, in the order its pages list the steps."""
+
+    def __init__(self, *steps: StepT) -> None:
+        self._steps = {step.name: step for step in steps}
+        assert len(self._steps) == len(steps), "step names are unique"
+
+    def __getitem__(self, name: str) -> StepT:
+        return self._steps[name]
+
+    def __iter__(self) -> Iterator[StepT]:
+        return iter(self._steps.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._steps
+
 
 def check_number_series(found: bool, *, document: str, key: str, citation: str = NUMBERING_CITATION) -> None:
-    """A document is numbered from its town's series (or its district's); an administrator sets the
-    series up once, under the key the app asks for."""
+    """A document is numbered from its town's series; an administrator sets the series up once, under
+    the key the app asks for."""
     if not found:
         raise RuleViolation(
             "本镇（街道）尚未建立%(document)s的文号系列（用途标识 %(key)s），请管理员先在“文号管理”中建立。"
             % {"document": document, "key": key},
             citation=citation,
         )
+
+
+def check_record_exists(found: bool, *, message: str, citation: str) -> None:
+    """A record (a document, a step's result) exists only once the step that makes it was taken."""
+    if not found:
+        raise RuleViolation(message, citation=citation)

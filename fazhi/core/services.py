@@ -34,12 +34,12 @@ from fazhi.core.models import (
     Party,
     PartyKind,
     PublicContentVersion,
-    Role,
     Sex,
     Staff,
     StaffRole,
     StoredBlob,
 )
+from fazhi.core.roles import Role
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 

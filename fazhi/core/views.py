@@ -32,9 +32,10 @@ from fazhi.core.forms import (
     StaffForm,
     VoidNumberForm,
 )
-from fazhi.core.models import OrganisationKind, Party, PartyKind, Role, Staff
+from fazhi.core.models import OrganisationKind, Party, PartyKind, Staff
 from fazhi.core.pages import COUNT_CAP, form_page, paginate, query_without_page
 from fazhi.core.party_links import links_for
+from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
 
 # ------------------------------------------------------------------------------------------------ home

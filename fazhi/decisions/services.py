@@ -14,7 +14,8 @@ from django.utils import timezone
 from fazhi.core import files, locking, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.decisions import archive, rules
 from fazhi.decisions.events import DecisionEvent
 from fazhi.decisions.models import (

@@ -16,9 +16,10 @@ from fazhi.core import files, permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import DomainError
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
 from fazhi.core.pages import form_page
 from fazhi.core.public_cache import cached_public_page
+from fazhi.core.roles import Role
 from fazhi.core.selectors import attachments_of
 from fazhi.decisions import rules, selectors, services
 from fazhi.decisions.forms import (

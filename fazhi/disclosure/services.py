@@ -18,8 +18,9 @@ from fazhi.core import permissions, validators
 from fazhi.core import selectors as core_selectors
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Organisation, Party, PartyKind, Role, Staff
+from fazhi.core.models import Organisation, Party, PartyKind, Staff
 from fazhi.core.money import yuan
+from fazhi.core.roles import Role
 from fazhi.disclosure import masking, rules, selectors, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import (

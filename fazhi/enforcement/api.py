@@ -6,6 +6,7 @@ import datetime
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params
@@ -50,6 +51,43 @@ def list_cases(request: HttpRequest, stage: str = "", limit: int = 50, offset: i
 @router.get("/cases/{case_id}", response=CaseOut, summary="读取案件")
 def get_case(request: HttpRequest, case_id: int) -> Case:
     return selectors.access_case(api_params.actor(request), case_id)
+
+
+class BlockedOut(Schema):
+    message: str
+    citation: str
+
+
+class StepOut(Schema):
+    name: str
+    label: str
+    kind: str  # "move": leads the case to another stage; "work": done within its stage
+    allowed: bool  # the caller holds a role that takes the step
+    blocked_by: BlockedOut | None
+
+
+@router.get("/cases/{case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则")
+def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
+    """The steps of the case table (enforcement.rules.STEPS) the case can take now, as its page lists
+    them: each with the rule and article that blocks it, if any."""
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    today = timezone.localdate()
+    options = [("move", option) for option in selectors.next_steps(case, actor, today=today)] + [
+        ("work", option) for option in selectors.work_steps(case, actor, today=today)
+    ]
+    return [
+        {
+            "name": option.step.name,
+            "label": option.label,
+            "kind": kind,
+            "allowed": option.allowed,
+            "blocked_by": {"message": option.blocked_by.message, "citation": option.blocked_by.citation}
+            if option.blocked_by
+            else None,
+        }
+        for kind, option in options
+    ]
 
 
 class LeadIn(Schema):

@@ -29,6 +29,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from fazhi.core import money
+from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.files import open_blob
@@ -243,8 +244,8 @@ RowT = TypeVar("RowT")
 
 def _need(row: RowT | None, message: str, article: str) -> RowT:
     """The row a document is made from; without it the document does not exist yet."""
-    if row is None:
-        raise RuleViolation(message, citation=f"{LAW} {article}")
+    core_rules.check_record_exists(row is not None, message=message, citation=f"{LAW} {article}")
+    assert row is not None
     return row
 
 
@@ -343,10 +344,11 @@ def _common(rows: _Rows) -> Context:
 
 def _filing_approval(rows: _Rows) -> Context:
     case = rows.case
-    if case.procedure == Procedure.SUMMARY:
-        raise RuleViolation(
-            "简易程序（当场处罚）的案件不经立案，没有立案审批表。", citation=f"{LAW} 第五十一条、第五十二条"
-        )
+    core_rules.check_record_exists(
+        case.procedure != Procedure.SUMMARY,
+        message="简易程序（当场处罚）的案件不经立案，没有立案审批表。",
+        citation=f"{LAW} 第五十一条、第五十二条",
+    )
     _need(case.filing_number, "案件尚未立案，还没有立案审批表。", "第五十四条")
     power = case.power
     return {

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from fazhi.core import calendar, permissions
+from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Attachment, Party, Role, Staff
+from fazhi.core.models import Attachment, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.roles import Role
 from fazhi.enforcement import rules
 from fazhi.enforcement.models import (
     Case,
@@ -27,6 +30,7 @@ from fazhi.enforcement.models import (
     Payment,
     PenaltyDecision,
     RecordingDevice,
+    SummaryDetails,
 )
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
 
@@ -169,8 +173,10 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
 
 def decision_of(case: Case) -> PenaltyDecision:
     decision = PenaltyDecision.objects.filter(case=case).first()
-    if decision is None:
-        raise RuleViolation("本案尚未作出行政处罚决定。", citation=f"{rules.LAW} 第五十九条")
+    core_rules.check_record_exists(
+        decision is not None, message="本案尚未作出行政处罚决定。", citation=f"{rules.LAW} 第五十九条"
+    )
+    assert decision is not None
     return decision
 
 
@@ -306,53 +312,100 @@ def case_clock(case: Case, *, today: datetime.date) -> Clock | None:
 # -------------------------------------------------------------------------------------- next steps
 
 
+class CaseRowFacts:
+    """enforcement.rules.CaseFacts, read from the case's rows on the day given; each fact is read when
+    a gate first asks for it, so a page that judges three steps reads only what those three need."""
+
+    def __init__(self, case: Case, *, today: datetime.date) -> None:
+        self.case = case
+        self.today = today
+
+    @property
+    def procedure(self) -> Procedure:
+        return Procedure(self.case.procedure)
+
+    @property
+    def stage(self) -> Stage:
+        return Stage(self.case.stage)
+
+    @property
+    def decision_due(self) -> datetime.date | None:
+        return self.case.decision_due
+
+    @cached_property
+    def decision_facts(self) -> rules.DecisionFacts:
+        return decision_facts(self.case)
+
+    @cached_property
+    def closure_facts(self) -> rules.ClosureFacts:
+        return closure_facts(self.case)
+
+    @cached_property
+    def hearing_right(self) -> bool:
+        report = InvestigationReport.objects.filter(case=self.case).first()
+        return report is not None and report.hearing_right and current_notice(self.case) is not None
+
+    @cached_property
+    def hearing_pending(self) -> bool:
+        return self.case.hearings.filter(record_signed=False).exists()
+
+    @cached_property
+    def fine_fen(self) -> int | None:
+        return PenaltyDecision.objects.filter(case=self.case).values_list("fine_fen", flat=True).first()
+
+    @cached_property
+    def payment_due(self) -> datetime.date | None:
+        return DecisionService.objects.filter(case=self.case).values_list("payment_due", flat=True).first()
+
+    @cached_property
+    def remedy_pending(self) -> bool:
+        return self.case.remedies.filter(ended_on__isnull=True).exists()
+
+    @cached_property
+    def court_applied(self) -> bool:
+        return CourtApplication.objects.filter(case=self.case).exists()
+
+    @cached_property
+    def warning_only(self) -> bool:
+        details = SummaryDetails.objects.filter(case=self.case).first()
+        return bool(details and details.warning_only)
+
+
 @dataclass(frozen=True)
-class NextStep:
-    stage: Stage
-    label: str
+class StepOption:
+    """A step the case page offers: from the step table, with the rule that blocks it now, if any,
+    and whether the reader holds a role that takes it."""
+
+    step: rules.CaseStep
     blocked_by: RuleViolation | None
+    allowed: bool
+
+    @property
+    def label(self) -> str:
+        return self.step.label
 
 
-def _precheck(case: Case, target: Stage, today: datetime.date) -> None:
-    """The gates that can be judged before anyone fills in a form, so the page says at once which
-    rule blocks a step."""
-    if target == Stage.DECIDED:
-        rules.check_decision(decision_facts(case), today=today)
-    elif target == Stage.CLOSED:
-        if not rules.closure_reasons_allowed(closure_facts(case)):
-            rules.check_closure(closure_facts(case), "", {})
-    elif target == Stage.HEARING:
-        report = InvestigationReport.objects.filter(case=case).first()
-        if report is None or not report.hearing_right:
-            raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
-    elif target == Stage.EXECUTING:
-        service = DecisionService.objects.filter(case=case).first()
-        rules.check_demand(
-            payment_due=service.payment_due if service else None,
-            today=today,
-            remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
-        )
-    elif target == Stage.RECORDED_WITH_AGENCY:
-        details = getattr(case, "summary_details", None)
-        rules.check_recording_with_agency(
-            paid=case.stage == Stage.PAID, warning_only=bool(details and details.warning_only)
-        )
-    elif target == Stage.PAID:
-        decision = PenaltyDecision.objects.filter(case=case).first()
-        if decision is None or decision.fine_fen == 0:
-            raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
+def next_steps(case: Case, actor: Staff, *, today: datetime.date) -> list[StepOption]:
+    """The steps that move the case on from its stage, in the order of rules.TRANSITIONS, each judged
+    by its gates."""
+    facts = CaseRowFacts(case, today=today)
+    moving = {step.target: step for step in rules.STEPS if step.moves_from(facts.procedure, facts.stage)}
+    return [
+        StepOption(step=step, blocked_by=step.blocked_by(facts), allowed=permissions.may_take(actor, step))
+        for target in rules.next_stages(facts.procedure, facts.stage)
+        if (step := moving.get(target)) is not None
+    ]
 
 
-def next_steps(case: Case, *, today: datetime.date) -> list[NextStep]:
-    steps = []
-    for target in rules.next_stages(rules.Procedure(case.procedure), Stage(case.stage)):
-        try:
-            _precheck(case, target, today)
-            blocked = None
-        except RuleViolation as violation:
-            blocked = violation
-        steps.append(NextStep(stage=target, label=STAGE_LABELS[target], blocked_by=blocked))
-    return steps
+def work_steps(case: Case, actor: Staff, *, today: datetime.date) -> list[StepOption]:
+    """The work the actor can do on the case within its stage now: a step no gate blocks."""
+    facts = CaseRowFacts(case, today=today)
+    options = [
+        StepOption(step=step, blocked_by=None, allowed=True)
+        for step in rules.STEPS
+        if step.works_in(facts.procedure, facts.stage) and permissions.may_take(actor, step)
+    ]
+    return [option for option in options if option.step.blocked_by(facts) is None]
 
 
 def archive_file(case: Case) -> Attachment | None:

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core import files, money, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.forms import ServiceErrorsMixin
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
 from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.enforcement import documents, rules, selectors, services
 from fazhi.enforcement.forms import (
     ArchiveForm,
@@ -56,67 +57,36 @@ from fazhi.enforcement.forms import (
     TemplateUploadForm,
 )
 from fazhi.enforcement.models import Case, Closure, DecisionService, DocumentKind, Payment, PenaltyDecision
-from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
+from fazhi.enforcement.rules import STAGE_LABELS, ReviewGrounds, Stage
 from fazhi.ledger.selectors import verified_history
 
-# The steps a case page offers, by the stage they lead to, and who may take them.
-ACTIONS: dict[Stage, tuple[str, tuple[Role, ...]]] = {
-    Stage.FILED: ("enforcement:case-file", (Role.HEAD,)),
-    Stage.NOT_FILED: ("enforcement:case-decline", (Role.HEAD,)),
-    Stage.INVESTIGATING: ("enforcement:case-investigate", (Role.OFFICER, Role.HEAD)),
-    Stage.INVESTIGATION_CLOSED: ("enforcement:case-close-investigation", (Role.OFFICER, Role.HEAD)),
-    Stage.NOTIFIED: ("enforcement:case-notice", (Role.OFFICER, Role.HEAD)),
-    Stage.HEARING: ("enforcement:case-hearing-request", (Role.OFFICER, Role.HEAD)),
-    Stage.LEGAL_REVIEW: ("enforcement:case-submit-review", (Role.OFFICER, Role.HEAD)),
-    Stage.COLLECTIVE_DISCUSSION: ("enforcement:case-discussion", (Role.HEAD,)),
-    Stage.DECIDED: ("enforcement:case-decide", (Role.HEAD,)),
-    Stage.SERVED: ("enforcement:case-serve", (Role.OFFICER, Role.HEAD)),
-    Stage.EXECUTING: ("enforcement:case-demand", (Role.OFFICER, Role.HEAD)),
-    Stage.PAID: ("enforcement:case-payment", (Role.OFFICER, Role.HEAD)),
-    Stage.RECORDED_WITH_AGENCY: ("enforcement:case-record-with-agency", (Role.OFFICER, Role.HEAD)),
-    Stage.CLOSED: ("enforcement:case-close", (Role.HEAD,)),
-    Stage.ARCHIVED: ("enforcement:case-archive", (Role.HEAD, Role.ADMIN)),
-}
-EVIDENCE_WORK = ("登记证据", "enforcement:case-evidence", (Role.OFFICER, Role.AUXILIARY, Role.HEAD))
-EXTEND_WORK = ("延长办案期限", "enforcement:case-extend", (Role.HEAD,))
-REMEDY_WORK = ("登记复议或诉讼", "enforcement:case-remedy", (Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER))
-REMEDY_END_WORK = (
-    "登记复议或诉讼结果",
-    "enforcement:case-remedy-end",
-    (Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER),
-)
-# Work within a stage rather than a move out of it.
-STAGE_WORK: dict[tuple[Procedure, Stage], list[tuple[str, str, tuple[Role, ...]]]] = {
-    (Procedure.ORDINARY, Stage.LEAD): [EVIDENCE_WORK],
-    (Procedure.ORDINARY, Stage.FILED): [EVIDENCE_WORK, EXTEND_WORK],
-    (Procedure.ORDINARY, Stage.INVESTIGATING): [
-        EVIDENCE_WORK,
-        ("制作笔录", "enforcement:case-record", (Role.OFFICER, Role.HEAD)),
-        EXTEND_WORK,
-    ],
-    (Procedure.ORDINARY, Stage.INVESTIGATION_CLOSED): [EXTEND_WORK],
-    (Procedure.ORDINARY, Stage.NOTIFIED): [
-        ("记录陈述申辩", "enforcement:case-defence", (Role.OFFICER, Role.HEAD)),
-        EXTEND_WORK,
-    ],
-    (Procedure.ORDINARY, Stage.HEARING): [
-        ("安排听证", "enforcement:case-hearing-schedule", (Role.OFFICER, Role.HEAD)),
-        ("记录听证", "enforcement:case-hearing", (Role.OFFICER, Role.HEAD)),
-        EXTEND_WORK,
-    ],
-    (Procedure.ORDINARY, Stage.LEGAL_REVIEW): [
-        ("出具审核意见", "enforcement:case-review", (Role.LEGAL_REVIEWER,)),
-        EXTEND_WORK,
-    ],
-    (Procedure.ORDINARY, Stage.COLLECTIVE_DISCUSSION): [EXTEND_WORK],
-    (Procedure.ORDINARY, Stage.SERVED): [REMEDY_WORK, REMEDY_END_WORK],
-    (Procedure.ORDINARY, Stage.EXECUTING): [
-        ("申请人民法院强制执行", "enforcement:case-court", (Role.HEAD,)),
-        REMEDY_WORK,
-        REMEDY_END_WORK,
-    ],
-    (Procedure.SUMMARY, Stage.SERVED): [EVIDENCE_WORK],
-    (Procedure.SUMMARY, Stage.PAID): [EVIDENCE_WORK],
+# The page of each step of the case table (enforcement.rules.STEPS) that is taken on a case.
+STEP_PAGES = {
+    "file": "enforcement:case-file",
+    "decline": "enforcement:case-decline",
+    "evidence": "enforcement:case-evidence",
+    "investigate": "enforcement:case-investigate",
+    "record": "enforcement:case-record",
+    "close_investigation": "enforcement:case-close-investigation",
+    "notice": "enforcement:case-notice",
+    "defence": "enforcement:case-defence",
+    "request_hearing": "enforcement:case-hearing-request",
+    "schedule_hearing": "enforcement:case-hearing-schedule",
+    "hold_hearing": "enforcement:case-hearing",
+    "submit_review": "enforcement:case-submit-review",
+    "review": "enforcement:case-review",
+    "discussion": "enforcement:case-discussion",
+    "decide": "enforcement:case-decide",
+    "extend": "enforcement:case-extend",
+    "serve": "enforcement:case-serve",
+    "remedy": "enforcement:case-remedy",
+    "remedy_end": "enforcement:case-remedy-end",
+    "payment": "enforcement:case-payment",
+    "demand": "enforcement:case-demand",
+    "court": "enforcement:case-court",
+    "record_with_agency": "enforcement:case-record-with-agency",
+    "close": "enforcement:case-close",
+    "archive": "enforcement:case-archive",
 }
 
 
@@ -166,24 +136,21 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
     case = selectors.access_case(actor, case_id)
     today = timezone.localdate()
-    procedure, stage = Procedure(case.procedure), Stage(case.stage)
+    stage = Stage(case.stage)
     context = {
         "case": case,
         "stage_label": STAGE_LABELS[stage],
         "steps": [
             {
-                "label": step.label,
-                "blocked_by": step.blocked_by,
-                "url_name": ACTIONS[step.stage][0]
-                if step.stage in ACTIONS and permissions.has_role(actor, *ACTIONS[step.stage][1])
-                else "",
+                "label": option.label,
+                "blocked_by": option.blocked_by,
+                "url_name": STEP_PAGES[option.step.name] if option.allowed else "",
             }
-            for step in selectors.next_steps(case, today=today)
+            for option in selectors.next_steps(case, actor, today=today)
         ],
         "work": [
-            {"label": label, "url_name": url_name}
-            for label, url_name, roles in STAGE_WORK.get((procedure, stage), [])
-            if permissions.has_role(actor, *roles)
+            {"label": option.label, "url_name": STEP_PAGES[option.step.name]}
+            for option in selectors.work_steps(case, actor, today=today)
         ],
         "clock": selectors.case_clock(case, today=today),
         "timeline": selectors.timeline(case),
@@ -203,7 +170,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "enforcement/case_detail.html", context)
 
 
-@staff_required(Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+@step_required(rules.STEPS["register_lead"])
 @require_http_methods(["GET", "POST"])
 def lead_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -217,7 +184,7 @@ def lead_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, title="登记案件线索", save=save)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["file"])
 @require_http_methods(["GET", "POST"])
 def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -237,7 +204,7 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     return form_page(request, form, title="批准立案：%(t)s" % {"t": case.title}, save=save)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["decline"])
 @require_http_methods(["GET", "POST"])
 def case_decline(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -252,7 +219,7 @@ def case_decline(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["investigate"])
 @require_http_methods(["GET", "POST"])
 def case_investigate(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -274,7 +241,7 @@ def case_investigate(request: HttpRequest, case_id: int) -> HttpResponse:
     return form_page(request, form, title="调查取证：%(t)s" % {"t": case.title}, save=save)
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["add_power"])
 @require_http_methods(["GET", "POST"])
 def power_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -317,7 +284,7 @@ def _step(
     return form_page(request, form, title="%(step)s：%(case)s" % {"step": title, "case": case}, save=save)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["close_investigation"])
 @require_http_methods(["GET", "POST"])
 def case_close_investigation(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -341,7 +308,7 @@ def case_close_investigation(request: HttpRequest, case_id: int) -> HttpResponse
     return _step(request, case_id, title="调查终结", form_class=CloseInvestigationForm, act=act)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["notice"])
 @require_http_methods(["GET", "POST"])
 def case_notice(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -364,7 +331,7 @@ def case_notice(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="事先告知", form_class=NoticeForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["defence"])
 @require_http_methods(["GET", "POST"])
 def case_defence(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -374,7 +341,7 @@ def case_defence(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="陈述申辩", form_class=DefenceForm, act=act)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["request_hearing"])
 @require_http_methods(["GET", "POST"])
 def case_hearing_request(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -385,7 +352,7 @@ def case_hearing_request(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="听证申请", form_class=HearingRequestForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["hold_hearing"])
 @require_http_methods(["GET", "POST"])
 def case_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -419,7 +386,7 @@ def case_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["schedule_hearing"])
 @require_http_methods(["GET", "POST"])
 def case_hearing_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -445,7 +412,7 @@ def case_hearing_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["submit_review"])
 @require_http_methods(["GET", "POST"])
 def case_submit_review(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -455,7 +422,7 @@ def case_submit_review(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="提交法制审核", form_class=SubmitReviewForm, act=act)
 
 
-@staff_required(Role.LEGAL_REVIEWER)
+@step_required(rules.STEPS["review"])
 @require_http_methods(["GET", "POST"])
 def case_review(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -465,7 +432,7 @@ def case_review(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="法制审核", form_class=ReviewForm, act=act)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["discussion"])
 @require_http_methods(["GET", "POST"])
 def case_discussion(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -476,7 +443,7 @@ def case_discussion(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="集体讨论", form_class=DiscussionForm, act=act, initial=initial)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["decide"])
 @require_http_methods(["GET", "POST"])
 def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -493,7 +460,7 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="作出决定", form_class=DecideForm, act=act)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["extend"])
 @require_http_methods(["GET", "POST"])
 def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -503,7 +470,7 @@ def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="延长办案期限", form_class=ExtendForm, act=act)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["serve"])
 @require_http_methods(["GET", "POST"])
 def case_serve(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -518,7 +485,7 @@ def case_serve(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="送达决定书", form_class=ServeForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+@step_required(rules.STEPS["remedy"])
 @require_http_methods(["GET", "POST"])
 def case_remedy(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -529,7 +496,7 @@ def case_remedy(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="登记复议或诉讼", form_class=RemedyForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+@step_required(rules.STEPS["remedy_end"])
 @require_http_methods(["GET", "POST"])
 def case_remedy_end(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -540,7 +507,7 @@ def case_remedy_end(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="复议或诉讼结果", form_class=RemedyEndForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["payment"])
 @require_http_methods(["GET", "POST"])
 def case_payment(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -564,7 +531,7 @@ def case_payment(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="登记缴纳罚款", form_class=PaymentForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["demand"])
 @require_http_methods(["GET", "POST"])
 def case_demand(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -575,7 +542,7 @@ def case_demand(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="催告", form_class=DemandForm, act=act, initial=initial)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["court"])
 @require_http_methods(["GET", "POST"])
 def case_court(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -586,7 +553,7 @@ def case_court(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="申请强制执行", form_class=CourtForm, act=act, initial=initial)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["close"])
 @require_http_methods(["GET", "POST"])
 def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -600,7 +567,7 @@ def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="结案", form_class=CloseForm, act=act, initial=initial)
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["record_with_agency"])
 @require_http_methods(["GET", "POST"])
 def case_record_with_agency(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -610,7 +577,7 @@ def case_record_with_agency(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="简易程序备案", form_class=ConfirmForm, act=act)
 
 
-@staff_required(Role.OFFICER)
+@step_required(rules.STEPS["on_spot"])
 @require_http_methods(["GET", "POST"])
 def on_spot_create(request: HttpRequest) -> HttpResponse:
     """简易程序 on a phone: one form, then the case page with the decision and its clock."""
@@ -646,7 +613,7 @@ def _evidence_choices(actor: Staff) -> tuple[list[tuple[int, str]], list[tuple[i
     return people, devices
 
 
-@staff_required(Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+@step_required(rules.STEPS["evidence"])
 @require_http_methods(["GET", "POST"])
 def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
     """登记证据: a small file comes with the form; a large one arrives first in resumable pieces
@@ -695,7 +662,7 @@ def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.OFFICER, Role.HEAD)
+@step_required(rules.STEPS["record"])
 @require_http_methods(["GET", "POST"])
 def case_record(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -719,7 +686,7 @@ def case_record(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.ADMIN, Role.HEAD)
+@step_required(rules.STEPS["manage_devices"])
 @require_http_methods(["GET", "POST"])
 def device_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -741,7 +708,7 @@ def device_list(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/device_list.html", context)
 
 
-@staff_required(Role.ADMIN, Role.HEAD)
+@step_required(rules.STEPS["manage_devices"])
 @require_http_methods(["GET", "POST"])
 def device_assign(request: HttpRequest, device_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -759,7 +726,7 @@ def device_assign(request: HttpRequest, device_id: int) -> HttpResponse:
     return form_page(request, form, title="配发执法记录仪 %(n)s" % {"n": device.number}, save=save)
 
 
-@staff_required(Role.ADMIN, Role.HEAD)
+@step_required(rules.STEPS["manage_devices"])
 @require_http_methods(["GET", "POST"])
 def device_return(request: HttpRequest, device_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -773,7 +740,7 @@ def device_return(request: HttpRequest, device_id: int) -> HttpResponse:
     return form_page(request, form, title="收回执法记录仪 %(n)s" % {"n": device.number}, save=save)
 
 
-@staff_required(Role.HEAD, Role.ADMIN)
+@step_required(rules.STEPS["archive"])
 @require_http_methods(["GET", "POST"])
 def case_archive(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
@@ -786,7 +753,7 @@ def case_archive(request: HttpRequest, case_id: int) -> HttpResponse:
     return _step(request, case_id, title="归档", form_class=ArchiveForm, act=act)
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["manage_templates"])
 @require_http_methods(["GET", "POST"])
 def template_list(request: HttpRequest) -> HttpResponse:
     """文书模板: which template each document uses now, what names a replacement may use, and the
@@ -818,7 +785,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/template_list.html", {"rows": rows, "form": form, "town": town})
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["manage_templates"])
 @require_http_methods(["GET"])
 def template_bundled(request: HttpRequest, kind: str) -> FileResponse:
     """The bundled template, to start a town's own from."""
@@ -832,7 +799,7 @@ def template_bundled(request: HttpRequest, kind: str) -> FileResponse:
     )
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["manage_templates"])
 @require_POST
 def template_restore(request: HttpRequest, kind: str) -> HttpResponse:
     actor = request_staff(request)

@@ -10,7 +10,8 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.core.selectors import int_id
 from fazhi.learning import rules
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind

@@ -14,7 +14,8 @@ from fazhi.core import permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.files import StoredFile
-from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.learning import rules
 from fazhi.learning.events import LearningEvent
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import files, permissions
 from fazhi.core.access import request_staff, staff_required
-from fazhi.core.models import Role
 from fazhi.core.pages import form_page
+from fazhi.core.roles import Role
 from fazhi.core.selectors import attachments_of
 from fazhi.learning import rules, selectors, services
 from fazhi.learning.forms import StudyForm, TrainingForm, YearForm

@@ -16,8 +16,8 @@ from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import Role
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import documents, selectors, services

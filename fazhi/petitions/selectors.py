@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
-from fazhi.core.models import Organisation, Party, Role, Staff
+from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.roles import Role
 from fazhi.core.selectors import int_id
 from fazhi.mediation.selectors import PublicProgress
 from fazhi.petitions import rules

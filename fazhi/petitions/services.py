@@ -14,7 +14,8 @@ from django.utils import timezone
 from fazhi.core import locking, numbering, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Organisation, Party, Role, Staff
+from fazhi.core.models import Organisation, Party, Staff
+from fazhi.core.roles import Role
 from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
 from fazhi.petitions import rules

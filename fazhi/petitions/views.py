@@ -16,8 +16,8 @@ from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.forms import ServiceErrorsMixin
-from fazhi.core.models import Role
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
 from fazhi.petitions import documents, selectors, services
 from fazhi.petitions.forms import (

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
-from fazhi.core.models import Organisation, OrganisationKind, Role, Staff
+from fazhi.core.models import Organisation, OrganisationKind, Staff
+from fazhi.core.roles import Role
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 from fazhi.prevention.events import PreventionEvent

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
 from fazhi.core.access import request_staff, staff_required
-from fazhi.core.models import Role
 from fazhi.core.pages import form_page, paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
 from fazhi.prevention import selectors, services
 from fazhi.prevention.forms import (

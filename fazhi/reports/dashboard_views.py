@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 from fazhi.core import permissions
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import TOWN_KINDS, Role
+from fazhi.core.models import TOWN_KINDS
 from fazhi.core.pages import paginate, query_without_page
+from fazhi.core.roles import Role
 from fazhi.reports import dashboards, selectors
 from fazhi.reports.figures import Scope
 

@@ -35,7 +35,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.contracts.models import Contract, ContractReview, ReviewOpinion
-from fazhi.core.models import EnforcementCredential, Organisation, Role, Staff, StaffRole
+from fazhi.core.models import EnforcementCredential, Organisation, Staff, StaffRole
+from fazhi.core.roles import Role
 from fazhi.decisions.models import DecisionStatus, MajorDecision
 from fazhi.decisions.models import Outcome as DiscussionOutcome
 from fazhi.disclosure.models import Publication, PublicationStatus

@@ -18,7 +18,8 @@ from django.utils import timezone
 from fazhi.core import locking, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import TOWN_KINDS, Organisation, Role, Staff
+from fazhi.core.models import TOWN_KINDS, Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
 from fazhi.ledger.models import LedgerHead

@@ -13,7 +13,8 @@ from fazhi.contracts import rules, services
 from fazhi.contracts.models import Contract, ContractKind
 from fazhi.core import files
 from fazhi.core import services as core_services
-from fazhi.core.models import OrganisationKind, PartyKind, Role
+from fazhi.core.models import OrganisationKind, PartyKind
+from fazhi.core.roles import Role
 
 TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n% a contract draft\n"

@@ -15,10 +15,10 @@ from fazhi.core.models import (
     OrganisationKind,
     Party,
     PartyKind,
-    Role,
     Sex,
     Staff,
 )
+from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
 
 VALID_ID = resident_id("11010519491231002")  # 11010519491231002X

@@ -12,7 +12,8 @@ from conftest import make_staff, resident_id
 from fazhi.core import calendar
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import OrganisationKind, Role
+from fazhi.core.models import OrganisationKind
+from fazhi.core.roles import Role
 from fazhi.decisions import selectors, services
 from fazhi.decisions.models import CollectiveDiscussion, DecisionStatus, Moderation, PublicComment
 from fazhi.ledger.models import Event

@@ -6,7 +6,6 @@ from fazhi.enforcement.services.archive import archive_case
 from fazhi.enforcement.services.clocks import ReminderRun, refresh_clock, send_clock_reminders
 from fazhi.enforcement.services.common import DECISION_SERIES_KEY, FILING_SERIES_KEY, SUMMARY_SERIES_KEY
 from fazhi.enforcement.services.decision import (
-    PRE_DECISION_STAGES,
     decide,
     extend_decision_period,
     record_collective_discussion,
@@ -32,7 +31,6 @@ from fazhi.enforcement.services.hearing import (
     schedule_hearing,
 )
 from fazhi.enforcement.services.investigation import (
-    EVIDENCE_STAGES,
     RECORDED_KINDS,
     EvidenceInput,
     RecordInput,
@@ -55,9 +53,7 @@ from fazhi.enforcement.services.uploads import (
 
 __all__ = [
     "DECISION_SERIES_KEY",
-    "EVIDENCE_STAGES",
     "FILING_SERIES_KEY",
-    "PRE_DECISION_STAGES",
     "RECORDED_KINDS",
     "STALE_UPLOAD_DAYS",
     "SUMMARY_SERIES_KEY",

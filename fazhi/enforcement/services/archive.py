@@ -11,13 +11,10 @@ from django.utils import timezone
 from fazhi.core import files, locking, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
-from fazhi.core.models import Role, Staff, StoredBlob
+from fazhi.core.models import Staff, StoredBlob
 from fazhi.enforcement import archive, rules
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import (
-    Case,
-    Closure,
-)
+from fazhi.enforcement.models import Case, Closure
 from fazhi.enforcement.rules import Procedure, Stage
 from fazhi.enforcement.services.common import move
 from fazhi.ledger import record as ledger
@@ -28,7 +25,7 @@ def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
     """归档: the complete case file as one zip, kept under its SHA-256, which the ledger records.
     The zip is written before the transaction that records it, so no write lock waits on the disk."""
     permissions.require_own(actor, case.organisation)
-    permissions.require_role(actor, Role.HEAD, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["archive"])
     number = archive_number.strip()
     if not number:
         raise InvalidInput("请填写档案号。", field_errors={"archive_number": "请填写档案号。"})

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import services as core_services
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
+from fazhi.core.roles import Role
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import Case

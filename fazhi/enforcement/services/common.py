@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
+from fazhi.core import locking, permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Staff
-from fazhi.enforcement import rules
+from fazhi.core.roles import Role
+from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Procedure, Stage
 
@@ -30,3 +34,29 @@ def move(case: Case, target: Stage) -> rules.Transition:
 def require_town_staff(person: Staff, town: Organisation) -> None:
     if person.organisation is None or not person.organisation.path.startswith(town.path):
         raise NotFoundOrHidden()
+
+
+def take(actor: Staff, case: Case, step: str, *, today: datetime.date | None = None) -> Case:
+    """The town's own case, locked for the transaction, once the step table (enforcement.rules.STEPS)
+    lets this actor take `step` on it: the actor's role, where the case is, and the step's gates, as
+    they stand on `today` (the day the step is taken)."""
+    case = locking.lock_own(actor, case)
+    chosen = rules.STEPS[step]
+    permissions.require_step(actor, chosen)
+    chosen.check(selectors.CaseRowFacts(case, today=today or timezone.localdate()))
+    return case
+
+
+def credential_on(person: Staff, day: datetime.date) -> str:
+    """The number of the person's 执法证 valid that day, or "" where none is."""
+    valid = [credential for credential in person.credentials.all() if credential.is_valid_on(day)]
+    return valid[0].number if valid else ""
+
+
+def as_investigator(person: Staff, day: datetime.date) -> rules.Investigator:
+    """The person as art. 42 counts them on that day."""
+    return rules.Investigator(
+        name=person.full_name,
+        is_auxiliary=not permissions.has_role(person, Role.OFFICER),
+        has_valid_credential=any(credential.is_valid_on(day) for credential in person.credentials.all()),
+    )

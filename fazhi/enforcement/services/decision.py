@@ -8,10 +8,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, numbering, permissions
+from fazhi.core import numbering
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Role, Staff
+from fazhi.core.errors import InvalidInput
+from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -23,15 +23,14 @@ from fazhi.enforcement.models import (
     ReviewOpinionChoice,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock
+from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock, take
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
 
 @transaction.atomic(durable=True)
 def submit_legal_review(actor: Staff, case: Case) -> Case:
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "submit_review")
     move(case, Stage.LEGAL_REVIEW)
     case.save(update_fields=["stage", "updated_at"])
     ledger.record(actor, EnforcementEvent.REVIEW_SUBMITTED, case, {}, organisation=case.organisation)
@@ -42,19 +41,12 @@ def submit_legal_review(actor: Staff, case: Case) -> Case:
 def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> LegalReview:
     """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
     notified stage, to be fixed and resubmitted."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.LEGAL_REVIEWER)
-    if case.stage != Stage.LEGAL_REVIEW:
-        raise RuleViolation("案件未提交法制审核。", citation=f"{rules.LAW} 第五十八条")
+    case = take(actor, case, "review")
     if opinion not in ReviewOpinionChoice.values:
         raise InvalidInput("请选择审核意见。", field_errors={"opinion": "请选择“同意”或“存在问题”。"})
     if not reasons.strip():
         raise InvalidInput("请写明审核理由。", field_errors={"reasons": "请写明审核理由。"})
-    if not actor.legal_qualification_no:
-        raise RuleViolation(
-            "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。",
-            citation=f"{rules.LAW} 第五十八条第二款",
-        )
+    rules.check_reviewer_qualified(qualification_no=actor.legal_qualification_no)
     review = LegalReview.objects.create(
         case=case,
         reviewer=actor,
@@ -88,8 +80,7 @@ def record_collective_discussion(
     dissent: str = "",
 ) -> CollectiveDiscussion:
     """集体讨论 (art. 57): the heads decide together on complex or major cases."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.HEAD)
+    case = take(actor, case, "discussion")
     move(case, Stage.COLLECTIVE_DISCUSSION)
     errors = {
         name: "请填写。"
@@ -127,9 +118,9 @@ def decide(
 ) -> PenaltyDecision:
     """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
     Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.HEAD)
+    case = take(actor, case, "decide")
     today = timezone.localdate()
+    # The table's gate judged the case with no fine yet; the fine now proposed is held against the notice.
     facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
     rules.check_decision(facts, today=today)
     move(case, Stage.DECIDED)
@@ -178,35 +169,13 @@ def decide(
     return decision
 
 
-PRE_DECISION_STAGES = {
-    Stage.FILED,
-    Stage.INVESTIGATING,
-    Stage.INVESTIGATION_CLOSED,
-    Stage.NOTIFIED,
-    Stage.HEARING,
-    Stage.LEGAL_REVIEW,
-    Stage.COLLECTIVE_DISCUSSION,
-}
-
-
 @transaction.atomic(durable=True)
 def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) -> DecisionExtension:
     """延长办案期限: the head approves a longer period than art. 60's 90 days, with a reason."""
-    case = locking.lock_own(actor, case)
-    if Stage(case.stage) not in PRE_DECISION_STAGES or case.decision_due is None:
-        raise RuleViolation(
-            "只有已立案、尚未作出决定的案件才能延长办案期限。", citation=f"{rules.LAW} 第六十条"
-        )
-    rules.check_extension(days=days, reason=reason, approved_by_head=permissions.has_role(actor, Role.HEAD))
+    case = take(actor, case, "extend")
+    rules.check_extension(days=days, reason=reason)
     previous = case.decision_due
-    if timezone.localdate() > previous:
-        # Art. 60 lets the head extend a period "不能在规定期限内作出处罚决定的" — before it has run out,
-        # not afterwards to make a late decision look timely.
-        raise RuleViolation(
-            "办案期限已于 %(d)s 届满，不能事后延长；逾期作出决定的，请在决定时说明理由。"
-            % {"d": previous.isoformat()},
-            citation=f"{rules.LAW} 第六十条",
-        )
+    assert previous is not None, "a filed case has its decision period"
     case.decision_due = previous + datetime.timedelta(days=days)
     set_clock(case, rules.DECISION.key, case.decision_due)
     case.save(update_fields=["decision_due", "clock_key", "clock_due", "updated_at"])

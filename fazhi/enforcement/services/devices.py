@@ -8,19 +8,18 @@ from django.db import transaction
 
 from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
-from fazhi.core.models import Role, Staff
+from fazhi.core.models import Staff
+from fazhi.core.roles import Role
+from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import (
-    DeviceAssignment,
-    RecordingDevice,
-)
+from fazhi.enforcement.models import DeviceAssignment, RecordingDevice
 from fazhi.enforcement.services.common import require_town_staff
 from fazhi.ledger import record as ledger
 
 
 @transaction.atomic(durable=True)
 def add_device(actor: Staff, *, number: str, model_name: str = "") -> RecordingDevice:
-    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["manage_devices"])
     town = permissions.acting_town(actor)
     if not number.strip():
         raise InvalidInput("请填写设备编号。", field_errors={"number": "请填写设备编号。"})
@@ -46,7 +45,7 @@ def assign_device(
     actor: Staff, device: RecordingDevice, *, staff: Staff, valid_from: datetime.date
 ) -> DeviceAssignment:
     """配发: one carrier at a time; handing a device to someone else ends the previous assignment."""
-    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["manage_devices"])
     town = permissions.acting_town(actor)
     if device.organisation_id != town.pk:
         raise NotFoundOrHidden()
@@ -85,7 +84,7 @@ def assign_device(
 
 @transaction.atomic(durable=True)
 def return_device(actor: Staff, device: RecordingDevice, *, valid_to: datetime.date) -> DeviceAssignment:
-    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["manage_devices"])
     town = permissions.acting_town(actor)
     if device.organisation_id != town.pk:
         raise NotFoundOrHidden()

@@ -8,9 +8,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, permissions
-from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Role, Staff
+from fazhi.core.errors import InvalidInput
+from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -27,8 +26,8 @@ from fazhi.enforcement.models import (
     RemedyResult,
     ServiceMethod,
 )
-from fazhi.enforcement.rules import Procedure, Stage
-from fazhi.enforcement.services.common import move, set_clock
+from fazhi.enforcement.rules import Stage
+from fazhi.enforcement.services.common import move, set_clock, take
 from fazhi.ledger import record as ledger
 
 
@@ -45,8 +44,7 @@ def serve_decision(
     late_reason: str = "",
 ) -> DecisionService:
     """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "serve")
     decision = selectors.decision_of(case)
     errors: dict[str, str] = {}
     if method not in ServiceMethod.values:
@@ -96,18 +94,11 @@ def serve_decision(
 @transaction.atomic(durable=True)
 def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.date) -> RemedyProceeding:
     """The party applied for 复议 or sued: enforcement and the surcharge wait (art. 73)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
-    if Stage(case.stage) not in (Stage.SERVED, Stage.EXECUTING):
-        raise RuleViolation(
-            "只能对已送达、尚未执行完毕的决定登记复议或诉讼。", citation=f"{rules.LAW} 第七十三条"
-        )
+    case = take(actor, case, "remedy")
     if kind not in RemedyKind.values:
         raise InvalidInput("请选择行政复议或行政诉讼。", field_errors={"kind": "请选择。"})
     if started_on > timezone.localdate():
         raise InvalidInput("日期不能晚于今天。", field_errors={"started_on": "日期不能晚于今天。"})
-    if case.remedies.filter(ended_on__isnull=True).exists():
-        raise RuleViolation("已有尚未结束的复议或诉讼，请先登记其结果。", citation=f"{rules.LAW} 第七十三条")
     remedy = RemedyProceeding.objects.create(case=case, kind=kind, started_on=started_on)
     ledger.record(
         actor,
@@ -125,11 +116,9 @@ def end_remedy(
 ) -> RemedyProceeding:
     """The 复议 decision or the judgment. A decision changed, revoked, or found unlawful or void must
     come off the portal within 3 working days (disclosure.selectors.publications_to_withdraw)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.LEGAL_REVIEWER)
+    case = take(actor, case, "remedy_end")
     remedy = case.remedies.filter(ended_on__isnull=True).first()
-    if remedy is None:
-        raise RuleViolation("本案没有进行中的复议或诉讼。", citation=f"{rules.LAW} 第七十三条")
+    assert remedy is not None, "the step's gate found the pending remedy"
     errors: dict[str, str] = {}
     if ended_on < remedy.started_on or ended_on > timezone.localdate():
         errors["ended_on"] = "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
@@ -156,13 +145,9 @@ def record_payment(
     actor: Staff, case: Case, *, paid_on: datetime.date, paid_fen: int, receipt_number: str
 ) -> Payment:
     """罚款缴纳 at the designated bank (art. 67), with the surcharge owed that day (art. 72)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "payment")
     if paid_on > timezone.localdate():
         raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
-    decision = selectors.decision_of(case)
-    if decision.fine_fen == 0:
-        raise RuleViolation("本决定没有罚款，无须登记缴纳。", citation=f"{rules.LAW} 第六十七条")
     fine, surcharge = selectors.amount_owed(case, on=paid_on)
     rules.check_payment(
         fine_fen=fine, surcharge_owed_fen=surcharge, paid_fen=paid_fen, receipt_number=receipt_number
@@ -197,20 +182,12 @@ def record_payment(
 @transaction.atomic(durable=True)
 def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Demand:
     """催告 (行政强制法 art. 54): the party has not paid by the due date; ten working days to perform."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
-    service = DecisionService.objects.filter(case=case).first()
     if served_on > timezone.localdate():
         raise InvalidInput("送达日期不能晚于今天。", field_errors={"served_on": "送达日期不能晚于今天。"})
-    rules.check_demand(
-        payment_due=service.payment_due if service else None,
-        today=served_on,
-        remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
-    )
+    # The party's default is judged as of the day the 催告 reaches them.
+    case = take(actor, case, "demand", today=served_on)
     if case.stage == Stage.SERVED:
         move(case, Stage.EXECUTING)
-    elif case.stage != Stage.EXECUTING:
-        rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.EXECUTING)
     wait = rules.DEMAND_WAIT.due(served_on).due
     set_clock(case, rules.DEMAND_WAIT.key, wait)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
@@ -228,16 +205,11 @@ def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Deman
 @transaction.atomic(durable=True)
 def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime.date) -> CourtApplication:
     """申请人民法院强制执行 (行政强制法 arts. 53, 54): a town has no power to enforce a fine itself."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.HEAD)
-    if case.stage != Stage.EXECUTING:
-        raise RuleViolation("申请强制执行前应当先行催告。", citation="行政强制法 第五十四条")
+    case = take(actor, case, "court")
     if not court.strip():
         raise InvalidInput("请填写受理法院。", field_errors={"court": "请填写受理法院。"})
     if applied_on > timezone.localdate():
         raise InvalidInput("申请日期不能晚于今天。", field_errors={"applied_on": "申请日期不能晚于今天。"})
-    if CourtApplication.objects.filter(case=case).exists():
-        raise RuleViolation("本案已申请人民法院强制执行。", citation="行政强制法 第五十三条")
     demand = case.demands.order_by("-id").first()
     service = DecisionService.objects.get(case=case)
     rules.check_court_application(
@@ -264,8 +236,7 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
 @transaction.atomic(durable=True)
 def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
     """结案 with the head's approval, on a reason the case's record supports."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.HEAD)
+    case = take(actor, case, "close")
     if not summary.strip():
         raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
     rules.check_closure(selectors.closure_facts(case), reason, dict(ClosureReason.choices))

@@ -7,10 +7,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, numbering, permissions
+from fazhi.core import numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Party, Role, Staff
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.models import Party, Staff
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -19,7 +19,7 @@ from fazhi.enforcement.models import (
     LeadSource,
 )
 from fazhi.enforcement.rules import Procedure, Stage
-from fazhi.enforcement.services.common import FILING_SERIES_KEY, move, set_clock
+from fazhi.enforcement.services.common import FILING_SERIES_KEY, move, set_clock, take
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -28,7 +28,7 @@ from fazhi.ledger.record import sha256_hex
 def add_delegated_power(
     actor: Staff, *, code: str, name: str, category: str, legal_basis: str
 ) -> DelegatedPower:
-    permissions.require_role(actor, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["add_power"])
     town = permissions.acting_town(actor)
     errors = {
         field: "请填写%(label)s。" % {"label": label}
@@ -75,7 +75,7 @@ def register_lead(
     party: Party | None = None,
 ) -> Case:
     """线索登记 (art. 54): an officer, or an auxiliary in the field, records what was found or reported."""
-    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["register_lead"])
     town = permissions.acting_town(actor)
     today = timezone.localdate()
     errors: dict[str, str] = {}
@@ -131,15 +131,11 @@ def file_case(
 ) -> Case:
     """立案: the head approves (art. 54); the act is within limitation (art. 36); the power is one the
     town holds (art. 24). Allocates the 立案号 and starts the 90-day decision clock (art. 60)."""
-    case = locking.lock_own(actor, case)
-    rules.check_filing_approved(approved_by_head=permissions.has_role(actor, Role.HEAD))
+    case = take(actor, case, "file")
     transition = move(case, Stage.FILED)
     if party.organisation_id != case.organisation_id:
         raise NotFoundOrHidden()
-    if power.organisation_id != case.organisation_id or not power.active:
-        raise RuleViolation(
-            "该事项不在本镇（街道）承接并公布的赋权事项范围内，不能立案。", citation="行政处罚法 第二十四条"
-        )
+    rules.check_power_held(held=power.organisation_id == case.organisation_id and power.active)
     if act_ended_on < case.act_on:
         raise InvalidInput(
             "违法行为终了日期不能早于发生日期。", field_errors={"act_ended_on": "不能早于发生日期。"}
@@ -180,8 +176,7 @@ def file_case(
 @transaction.atomic(durable=True)
 def decline_case(actor: Staff, case: Case, *, reason: str) -> Case:
     """不予立案, with its reason: failing to file a case that qualifies is itself sanctioned (art. 76)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.HEAD)
+    case = take(actor, case, "decline")
     move(case, Stage.NOT_FILED)
     if not reason.strip():
         raise InvalidInput(

@@ -7,19 +7,18 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import calendar, locking, permissions
-from fazhi.core.errors import InvalidInput, RuleViolation
-from fazhi.core.models import Role, Staff
+from fazhi.core import calendar
+from fazhi.core.errors import InvalidInput
+from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
     Hearing,
-    InvestigationReport,
     Notice,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.services.common import move, require_town_staff
+from fazhi.enforcement.services.common import move, require_town_staff, take
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -37,8 +36,7 @@ def issue_notice(
 ) -> Notice:
     """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
     听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "notice")
     errors: dict[str, str] = {}
     if not proposed_penalties.strip():
         errors["proposed_penalties"] = "请写明拟作出的处罚。"
@@ -86,10 +84,9 @@ def issue_notice(
 @transaction.atomic(durable=True)
 def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) -> Notice:
     """陈述、申辩 heard and re-checked, or expressly waived (art. 45)."""
-    case = locking.lock_own(actor, case)
+    case = take(actor, case, "defence")
     notice = selectors.current_notice(case)
-    if notice is None or case.stage != Stage.NOTIFIED:
-        raise RuleViolation("尚未告知当事人，无从记录陈述申辩。", citation=f"{rules.LAW} 第四十四条")
+    assert notice is not None, "a notified case has its notice"
     if not waived and not statement.strip():
         raise InvalidInput(
             "请记录当事人的陈述申辩意见，或注明其明确放弃。", field_errors={"statement": "请填写。"}
@@ -110,17 +107,10 @@ def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) ->
 @transaction.atomic(durable=True)
 def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) -> Case:
     """The party asks for a hearing: only in an art. 63 case, within 5 working days of the notice."""
-    case = locking.lock_own(actor, case)
+    case = take(actor, case, "request_hearing")
     notice = selectors.current_notice(case)
-    report = InvestigationReport.objects.filter(case=case).first()
-    if notice is None or report is None or not report.hearing_right:
-        raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{rules.LAW} 第六十三条")
-    deadline = rules.HEARING_REQUEST.due(notice.served_on)
-    if requested_on > deadline.due:
-        raise RuleViolation(
-            "要求听证的期限已于 %(due)s 届满（告知后五个工作日内）。" % {"due": deadline.due.isoformat()},
-            citation=deadline.citation,
-        )
+    assert notice is not None, "the hearing right comes with a notice"
+    rules.check_hearing_request_time(notice_served_on=notice.served_on, requested_on=requested_on)
     move(case, Stage.HEARING)
     case.save(update_fields=["stage", "updated_at"])
     notice.hearing_requested_on = requested_on
@@ -139,18 +129,10 @@ def _check_hearing_arrangements(
     case: Case, *, chair: Staff, notice_sent_on: datetime.date, held_on: datetime.date
 ) -> None:
     """Art. 64: chaired by someone who did not investigate, notified at least seven working days before."""
-    if case.stage != Stage.HEARING:
-        raise RuleViolation("当事人未要求听证，或听证已经结束。", citation=f"{rules.LAW} 第六十三条")
     require_town_staff(chair, case.organisation)
     investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
     rules.check_hearing_chair(chair.full_name, investigators)
-    earliest = rules.hearing_must_start_no_earlier_than(notice_sent_on)
-    if held_on < earliest:
-        raise RuleViolation(
-            "应当在举行听证的七个工作日前通知当事人；%(sent)s 通知的，最早 %(earliest)s 举行。"
-            % {"sent": notice_sent_on.isoformat(), "earliest": earliest.isoformat()},
-            citation=f"{rules.LAW} 第六十四条第二项",
-        )
+    rules.check_hearing_notice_time(notice_sent_on=notice_sent_on, held_on=held_on)
 
 
 @transaction.atomic(durable=True)
@@ -164,13 +146,10 @@ def schedule_hearing(
     place: str,
 ) -> Hearing:
     """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "schedule_hearing")
     if not place.strip():
         raise InvalidInput("请填写听证地点。", field_errors={"place": "请填写听证地点。"})
     _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
-    if case.hearings.filter(record_signed=False).exists():
-        raise RuleViolation("本案已安排听证，尚未举行。", citation=f"{rules.LAW} 第六十四条")
     hearing = Hearing.objects.create(
         case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place.strip()
     )
@@ -203,7 +182,7 @@ def hold_hearing(
 ) -> Hearing:
     """听证 held (art. 64), with the record signed or the refusal noted. Completes the scheduled
     hearing, or records one that was arranged outside the system."""
-    case = locking.lock_own(actor, case)
+    case = take(actor, case, "hold_hearing")
     _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
     if held_on > timezone.localdate():
         raise InvalidInput("举行日期不能晚于今天。", field_errors={"held_on": "听证尚未举行。"})

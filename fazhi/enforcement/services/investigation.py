@@ -8,10 +8,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Role, Staff, StoredBlob
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.models import Staff, StoredBlob
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -25,8 +24,14 @@ from fazhi.enforcement.models import (
     RecordingDevice,
     RecordKind,
 )
-from fazhi.enforcement.rules import Investigator, Procedure, ReviewGrounds, Stage
-from fazhi.enforcement.services.common import move, require_town_staff
+from fazhi.enforcement.rules import ReviewGrounds, Stage
+from fazhi.enforcement.services.common import (
+    as_investigator,
+    credential_on,
+    move,
+    require_town_staff,
+    take,
+)
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -34,24 +39,12 @@ from fazhi.ledger.record import sha256_hex
 @transaction.atomic(durable=True)
 def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff]) -> Case:
     """调查取证 by at least two officers whose 执法证 is valid today; auxiliary staff never count (art. 42)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "investigate")
     today = timezone.localdate()
-    team: list[Investigator] = []
-    credential_numbers: dict[int, str] = {}
     for person in investigators:
-        if person.organisation is None or not person.organisation.path.startswith(case.organisation.path):
-            raise NotFoundOrHidden()
-        valid = [credential for credential in person.credentials.all() if credential.is_valid_on(today)]
-        credential_numbers[person.pk] = valid[0].number if valid else ""
-        team.append(
-            Investigator(
-                name=person.full_name,
-                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
-                has_valid_credential=bool(valid),
-            )
-        )
-    rules.check_investigators(team)
+        require_town_staff(person, case.organisation)
+    rules.check_investigators([as_investigator(person, today) for person in investigators])
+    credential_numbers = {person.pk: credential_on(person, today) for person in investigators}
     move(case, Stage.INVESTIGATING)
     case.save(update_fields=["stage", "updated_at"])
     CaseOfficer.objects.bulk_create(
@@ -89,8 +82,7 @@ def close_investigation(
 ) -> Case:
     """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
     hearing. Closing again after a return to investigation replaces the report."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
+    case = take(actor, case, "close_investigation")
     if outcome not in InvestigationOutcome.values:
         raise InvalidInput("请选择调查结论。", field_errors={"outcome": "请选择调查结论。"})
     if not findings.strip():
@@ -130,16 +122,6 @@ def close_investigation(
     return case
 
 
-EVIDENCE_STAGES = {
-    Procedure.ORDINARY: {
-        Stage.LEAD,
-        Stage.FILED,
-        Stage.INVESTIGATING,
-    },
-    Procedure.SUMMARY: {Stage.DECIDED_ON_SPOT, Stage.SERVED, Stage.PAID},
-}
-
-
 # Recordings must name the device they were made on (国办发〔2018〕118号, 全过程记录).
 RECORDED_KINDS = {EvidenceKind.AUDIO_VISUAL}
 
@@ -155,12 +137,6 @@ class EvidenceInput:
 
 
 def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
-    if Stage(case.stage) not in EVIDENCE_STAGES[Procedure(case.procedure)]:
-        raise RuleViolation(
-            "证据在立案前后的调查取证中收集；案件已处于“%(stage)s”阶段，须补充证据的，应退回调查取证。"
-            % {"stage": rules.STAGE_LABELS[Stage(case.stage)]},
-            citation=f"{rules.LAW} 第四十六条、第五十四条、第五十五条",
-        )
     errors: dict[str, str] = {}
     if data.kind not in EvidenceKind.values:
         errors["kind"] = "请选择第四十六条规定的证据种类。"
@@ -178,22 +154,24 @@ def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
         )
     require_town_staff(data.captured_by, case.organisation)
     if data.kind in RECORDED_KINDS:
-        day = timezone.localtime(data.captured_at).date()
-        if data.device is None:
-            raise RuleViolation(
-                "录音录像须注明所用的执法记录仪。", citation="国办发〔2018〕118号 执法全过程记录制度"
-            )
-        if data.device.organisation_id != case.organisation_id:
-            raise NotFoundOrHidden()
-        if not any(
+        _check_recording_device(case, data)
+
+
+def _check_recording_device(case: Case, data: EvidenceInput) -> None:
+    if data.device is not None and data.device.organisation_id != case.organisation_id:
+        raise NotFoundOrHidden()
+    day = timezone.localtime(data.captured_at).date()
+    rules.check_recording_device(
+        named=data.device is not None,
+        carried_by_capturer=data.device is not None
+        and any(
             assignment.staff_id == data.captured_by.pk and assignment.covers(day)
             for assignment in data.device.assignments.all()
-        ):
-            raise RuleViolation(
-                "执法记录仪 %(d)s 在 %(day)s 未配发给 %(who)s；请核对设备编号或配发记录。"
-                % {"d": data.device.number, "day": day.isoformat(), "who": data.captured_by.full_name},
-                citation="国办发〔2018〕118号 执法全过程记录制度",
-            )
+        ),
+        device=data.device.number if data.device else "",
+        day=day,
+        capturer=data.captured_by.full_name,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -202,8 +180,7 @@ def add_evidence(
 ) -> Evidence:
     """证据 (art. 46): kind, who captured it, when, where, on which device; its file's SHA-256 goes into
     the ledger with it. The file is stored before this transaction (see files.store)."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    case = take(actor, case, "evidence")
     _check_evidence(case, data, has_file=stored is not None)
     evidence = Evidence.objects.create(
         case=case,
@@ -262,10 +239,7 @@ class RecordInput:
 def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationRecord:
     """询问笔录 / 现场检查笔录 (art. 55): made by two officers with valid credentials, signed by the
     person, or the refusal noted."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
-    if case.stage != Stage.INVESTIGATING:
-        raise RuleViolation("笔录在调查取证阶段制作。", citation=f"{rules.LAW} 第五十五条")
+    case = take(actor, case, "record")
     errors: dict[str, str] = {}
     if data.kind not in RecordKind.values:
         errors["kind"] = "请选择笔录种类。"
@@ -289,16 +263,7 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
     day = timezone.localtime(data.started_at).date()
     for person in data.officers:
         require_town_staff(person, case.organisation)
-    rules.check_investigators(
-        [
-            Investigator(
-                name=person.full_name,
-                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
-                has_valid_credential=any(c.is_valid_on(day) for c in person.credentials.all()),
-            )
-            for person in dict.fromkeys(data.officers)
-        ]
-    )
+    rules.check_investigators([as_investigator(person, day) for person in dict.fromkeys(data.officers)])
     record = InvestigationRecord.objects.create(
         case=case,
         kind=data.kind,

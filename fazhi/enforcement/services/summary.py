@@ -8,10 +8,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, money, numbering, permissions
+from fazhi.core import money, numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Party, Role, Staff
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.models import Party, Staff
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
@@ -26,8 +26,8 @@ from fazhi.enforcement.models import (
     ServiceMethod,
     SummaryDetails,
 )
-from fazhi.enforcement.rules import Investigator, Procedure, Stage
-from fazhi.enforcement.services.common import SUMMARY_SERIES_KEY, move, set_clock
+from fazhi.enforcement.rules import Procedure, Stage
+from fazhi.enforcement.services.common import SUMMARY_SERIES_KEY, as_investigator, move, set_clock, take
 from fazhi.ledger import record as ledger
 
 
@@ -87,16 +87,7 @@ def _on_spot_team(actor: Staff, co_officer: Staff, town_path: str, today: dateti
     team = [actor, co_officer]
     if co_officer.organisation is None or not co_officer.organisation.path.startswith(town_path):
         raise NotFoundOrHidden()
-    rules.check_investigators(
-        [
-            Investigator(
-                name=person.full_name,
-                is_auxiliary=not permissions.has_role(person, Role.OFFICER),
-                has_valid_credential=any(c.is_valid_on(today) for c in person.credentials.all()),
-            )
-            for person in dict.fromkeys(team)
-        ]
-    )
+    rules.check_investigators([as_investigator(person, today) for person in dict.fromkeys(team)])
     return team
 
 
@@ -104,15 +95,12 @@ def _on_spot_team(actor: Staff, co_officer: Staff, town_path: str, today: dateti
 def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
     """简易程序: facts certain, a legal basis, a warning or a small fine (art. 51); the numbered decision
     is handed over on the spot (art. 52) and, within art. 68's limits, the fine collected there."""
-    permissions.require_role(actor, Role.OFFICER)
+    permissions.require_step(actor, rules.STEPS["on_spot"])
     town = permissions.acting_town(actor)
     today = timezone.localdate()
     if data.party.organisation_id != town.pk:
         raise NotFoundOrHidden()
-    if data.power.organisation_id != town.pk or not data.power.active:
-        raise RuleViolation(
-            "该事项不在本镇（街道）承接并公布的赋权事项范围内。", citation=f"{rules.LAW} 第二十四条"
-        )
+    rules.check_power_held(held=data.power.organisation_id == town.pk and data.power.active)
     _check_on_spot_input(data, today)
     rules.check_summary_procedure(
         party_kind=data.party.kind, fine_fen=data.fine_fen, warning_only=data.warning_only
@@ -241,12 +229,8 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
 @transaction.atomic(durable=True)
 def record_with_agency(actor: Staff, case: Case) -> Case:
     """备案 (art. 52): the officer's on-the-spot decision is reported to the agency."""
-    case = locking.lock_own(actor, case)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD)
-    details = SummaryDetails.objects.filter(case=case).first()
-    if details is None:
-        raise RuleViolation("只有简易程序案件需要备案。", citation=f"{rules.LAW} 第五十二条")
-    rules.check_recording_with_agency(paid=case.stage == Stage.PAID, warning_only=details.warning_only)
+    case = take(actor, case, "record_with_agency")
+    details = SummaryDetails.objects.get(case=case)
     move(case, Stage.RECORDED_WITH_AGENCY)
     set_clock(case, "", None)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])

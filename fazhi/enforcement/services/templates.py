@@ -9,13 +9,10 @@ from django.db import transaction
 from fazhi.core import files, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
-from fazhi.core.models import Organisation, Role, Staff, StoredBlob
-from fazhi.enforcement import documents
+from fazhi.core.models import Organisation, Staff, StoredBlob
+from fazhi.enforcement import documents, rules
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import (
-    DocumentKind,
-    DocumentTemplate,
-)
+from fazhi.enforcement.models import DocumentKind, DocumentTemplate
 from fazhi.ledger import record as ledger
 
 
@@ -24,7 +21,7 @@ def replace_document_template(
 ) -> DocumentTemplate:
     """A town's own template for one kind of document. It is checked (a .docx, valid tags, only the
     names the kind provides) and stored before the transaction that puts it in force."""
-    permissions.require_role(actor, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["manage_templates"])
     town = permissions.acting_town(actor)
     if kind not in DocumentKind.values:
         raise InvalidInput("请选择文书种类。", field_errors={"kind": "请选择文书种类。"})
@@ -59,7 +56,7 @@ def _put_template_in_force(
 @transaction.atomic(durable=True)
 def restore_bundled_template(actor: Staff, *, kind: str) -> int:
     """Back to the bundled template (or the district's): the town's own is kept, no longer in force."""
-    permissions.require_role(actor, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["manage_templates"])
     town = permissions.acting_town(actor)
     if kind not in DocumentKind.values:
         raise InvalidInput("请选择文书种类。", field_errors={"kind": "请选择文书种类。"})

@@ -10,18 +10,16 @@ from django.db import transaction
 
 from fazhi.core import files, permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
-from fazhi.core.models import Role, Staff, StoredBlob
-from fazhi.enforcement.models import (
-    Case,
-    UploadSession,
-)
+from fazhi.core.models import Staff, StoredBlob
+from fazhi.enforcement import rules
+from fazhi.enforcement.models import Case, UploadSession
 
 
 def start_upload(actor: Staff, case: Case, *, original_name: str, total_bytes: int) -> UploadSession:
     """Open a resumable upload for a large file (body-camera video) of a case the actor works on. A
     technical step: the ledger records the evidence when the file is complete, not the session."""
     permissions.require_own(actor, case.organisation)
-    permissions.require_role(actor, Role.OFFICER, Role.AUXILIARY, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["evidence"])
     name = files.check_upload_name(original_name)
     limit = settings.EVIDENCE_UPLOAD_MAX_BYTES
     if total_bytes <= 0:

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core import services as core_services
-from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.core.models import IdType, PartyKind
+from fazhi.core.roles import Role
 from fazhi.enforcement import services
 from fazhi.enforcement.rules import ReviewGrounds
 

@@ -6,7 +6,7 @@ from django.test import Client
 
 from conftest import make_staff
 from fazhi.core import services as core_services
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.tests.conftest import TODAY, lead
 

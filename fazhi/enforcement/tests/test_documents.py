@@ -21,7 +21,8 @@ from conftest import credit_code, make_staff, resident_id
 from fazhi.core import files
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
-from fazhi.core.models import Attachment, IdType, PartyKind, Role, StoredBlob
+from fazhi.core.models import Attachment, IdType, PartyKind, StoredBlob
+from fazhi.core.roles import Role
 from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds

@@ -81,8 +81,10 @@ def test_limitation_is_two_years_or_five_with_harm_to_life_health_or_finance(act
 
 
 def test_filing_needs_the_heads_approval():
-    with pytest.raises(RuleViolation, match="负责人批准"):
-        rules.check_filing_approved(approved_by_head=False)
+    with pytest.raises(RuleViolation, match="负责人批准") as raised:
+        rules.STEPS["file"].check_role(held=False)
+    assert raised.value.citation == "行政处罚法 第五十四条第二款"
+    rules.STEPS["file"].check_role(held=True)
 
 
 def officer(name, *, auxiliary=False, valid=True, recused=False):

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_staff
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.enforcement import services
 from fazhi.enforcement.models import Case, CaseOfficer
 from fazhi.enforcement.rules import Stage

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import make_staff
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.conftest import TODAY, file, lead

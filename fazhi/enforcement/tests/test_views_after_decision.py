@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core import services as core_services
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, Payment
 from fazhi.enforcement.rules import Stage

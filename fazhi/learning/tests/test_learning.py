@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, PermissionDenied
-from fazhi.core.models import Attachment, Role
+from fazhi.core.models import Attachment
+from fazhi.core.roles import Role
 from fazhi.learning import selectors, services
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
 from fazhi.ledger.models import Event

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from conftest import make_staff, resident_id
 from fazhi.core import services as core_services
-from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.core.models import IdType, PartyKind
+from fazhi.core.roles import Role
 from fazhi.mediation import rules, services
 from fazhi.mediation.models import Dispute, DisputeCategory, HandlingUnit, UnitKind
 

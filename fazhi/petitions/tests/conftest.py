@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from conftest import make_staff, resident_id
 from fazhi.core import services as core_services
-from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.core.models import IdType, PartyKind
+from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
 from fazhi.petitions import rules, services
 from fazhi.petitions.models import Channel, Extension, Petition

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
-from fazhi.core.models import NumberSeries, Role
+from fazhi.core.models import NumberSeries
+from fazhi.core.roles import Role
 from fazhi.core.tracking import TRACKING_ALPHABET
 from fazhi.ledger.models import Event
 from fazhi.petitions import selectors, services

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import make_staff
 from fazhi.core import services as core_services
-from fazhi.core.models import OrganisationKind, Role
+from fazhi.core.models import OrganisationKind
+from fazhi.core.roles import Role
 from fazhi.prevention import selectors, services
 from fazhi.prevention.tests.factories import add, record
 

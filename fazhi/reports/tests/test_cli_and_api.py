@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_staff
-from fazhi.core.models import Role
+from fazhi.core.roles import Role
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind
 from fazhi.reports import services

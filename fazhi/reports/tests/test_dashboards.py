@@ -22,7 +22,8 @@ from fazhi.contracts.models import ContractKind, ReviewOpinion
 from fazhi.contracts.rules import ARCHIVE_SERIES_KEY, REVIEW_SERIES_KEY
 from fazhi.core import files
 from fazhi.core import services as core_services
-from fazhi.core.models import IdType, OrganisationKind, PartyKind, Role
+from fazhi.core.models import IdType, OrganisationKind, PartyKind
+from fazhi.core.roles import Role
 from fazhi.disclosure import services as disclosure
 from fazhi.enforcement import services as enforcement
 from fazhi.enforcement.tests.conftest import (

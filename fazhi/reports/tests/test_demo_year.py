@@ -19,7 +19,8 @@ from conftest import set_ledger_triggers
 from fazhi.contracts import selectors as contract_selectors
 from fazhi.contracts.events import ContractEvent
 from fazhi.contracts.models import Contract, ContractReview, ContractStatus
-from fazhi.core.models import Organisation, Role, Staff
+from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.decisions.models import AssessmentKind, DecisionStatus, MajorDecision
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import DeviceAssignment, LegalReview, PenaltyDecision

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from conftest import make_staff, resident_id
 from fazhi.core import services as core_services
-from fazhi.core.models import IdType, PartyKind, Role
+from fazhi.core.models import IdType, PartyKind
+from fazhi.core.roles import Role
 from fazhi.enforcement import services as enforcement
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind, TrainingKind

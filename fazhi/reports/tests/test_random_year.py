@@ -34,9 +34,9 @@ from fazhi.core.models import (
     OrganisationKind,
     Party,
     PartyKind,
-    Role,
     Staff,
 )
+from fazhi.core.roles import Role
 from fazhi.decisions import services as decisions
 from fazhi.decisions.models import Outcome as DiscussionOutcome
 from fazhi.disclosure import services as disclosure

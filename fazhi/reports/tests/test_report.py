@@ -16,7 +16,8 @@ from docx.shared import Pt
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
-from fazhi.core.models import Notification, Role
+from fazhi.core.models import Notification
+from fazhi.core.roles import Role
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind, TrainingKind
 from fazhi.ledger.models import Checkpoint, Event

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import autodiscover_modules
 
 from fazhi.core import demo, services, validators
-from fazhi.core.models import IdType, Organisation, OrganisationKind, PartyKind, Role, Staff
+from fazhi.core.models import IdType, Organisation, OrganisationKind, PartyKind, Staff
+from fazhi.core.roles import Role
 
 DEMO_PASSWORD = "fazhi-demo-2026"  # noqa: S105 (public by design; load_demo refuses to run in production)
 

@@ -1,0 +1,223 @@
+"""The gates from the lead to the decision: limitation (art. 36), investigators (arts. 42, 43), the
+decision's prerequisites (arts. 44, 45, 57, 58, 62–65)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from fazhi.core.errors import RuleViolation
+from fazhi.core.money import yuan
+from fazhi.core.periods import add_years
+from fazhi.enforcement.rules.periods import HEARING_REQUEST, hearing_must_start_no_earlier_than
+from fazhi.enforcement.rules.procedure import LAW
+
+
+def limitation_ends(act_ended_on: datetime.date, *, endangers_life_health_or_finance: bool) -> datetime.date:
+    """Art. 36: two years from the act (or the end of a continuing act); five where the act endangers
+    life, health or financial security and caused harm."""
+    return add_years(act_ended_on, 5 if endangers_life_health_or_finance else 2)
+
+
+def check_limitation(
+    act_ended_on: datetime.date, filed_on: datetime.date, *, endangers_life_health_or_finance: bool
+) -> None:
+    ends = limitation_ends(act_ended_on, endangers_life_health_or_finance=endangers_life_health_or_finance)
+    if filed_on > ends:
+        raise RuleViolation(
+            "违法行为已超过追责期限（%(years)d年，至 %(ends)s 止），不再给予行政处罚，不能立案。"
+            % {"years": 5 if endangers_life_health_or_finance else 2, "ends": ends.isoformat()},
+            citation=f"{LAW} 第三十六条",
+        )
+
+
+def check_power_held(*, held: bool) -> None:
+    """Art. 24: a town exercises only the powers delegated to it and published."""
+    if not held:
+        raise RuleViolation(
+            "该事项不在本镇（街道）承接并公布的赋权事项范围内，不能据此立案或处罚。",
+            citation=f"{LAW} 第二十四条",
+        )
+
+
+@dataclass(frozen=True)
+class Investigator:
+    name: str
+    is_auxiliary: bool
+    has_valid_credential: bool  # EnforcementCredential.is_valid_on(the day of the act)
+    recused: bool = False
+
+
+def check_investigators(investigators: Sequence[Investigator]) -> None:
+    """Art. 42: at least two officers with enforcement credentials; auxiliary staff never count.
+    Art. 43: a recused officer does not act."""
+    recused = [person.name for person in investigators if person.recused]
+    if recused:
+        raise RuleViolation(
+            "%(names)s 已回避，不能参与调查。" % {"names": "、".join(recused)}, citation=f"{LAW} 第四十三条"
+        )
+    qualified = [
+        person for person in investigators if not person.is_auxiliary and person.has_valid_credential
+    ]
+    if len(qualified) < 2:
+        without = [
+            person.name for person in investigators if person.is_auxiliary or not person.has_valid_credential
+        ]
+        detail = (
+            "（%(names)s 不计入：辅助执法人员或执法证当日无效）" % {"names": "、".join(without)}
+            if without
+            else ""
+        )
+        raise RuleViolation(
+            "调查取证须由两名以上持有当日有效执法证的执法人员进行，现有 %(n)d 名%(detail)s。"
+            % {"n": len(qualified), "detail": detail},
+            citation=f"{LAW} 第四十二条",
+        )
+
+
+@dataclass(frozen=True)
+class ReviewGrounds:
+    """Art. 58(1)–(4): when a decision needs 法制审核 first."""
+
+    major_public_interest: bool = False
+    major_rights_after_hearing: bool = False
+    complex_multiple_legal_relations: bool = False
+    required_by_other_law: bool = False
+
+    @property
+    def required(self) -> bool:
+        return (
+            self.major_public_interest
+            or self.major_rights_after_hearing
+            or self.complex_multiple_legal_relations
+            or self.required_by_other_law
+        )
+
+
+class ReviewOpinion(StrEnum):
+    AGREED = "agreed"  # 同意
+    PROBLEMS = "problems"  # 存在问题: back to the unit, may be resubmitted
+
+
+@dataclass(frozen=True)
+class DecisionFacts:
+    notice_served_on: datetime.date | None
+    defence_waived: bool
+    statement_period_ends: datetime.date | None  # configurable locally; None where none applies
+    hearing_requested: bool
+    hearing_closed: bool
+    review_grounds: ReviewGrounds
+    latest_review: ReviewOpinion | None
+    reviewer_qualified: bool
+    major_or_complex: bool
+    collective_discussion_recorded: bool
+    notified_fine_fen: int
+    decided_fine_fen: int
+
+
+def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
+    """The gates on a decision (DOMAIN.md §3.3, D1–D5 and art. 45's no-heavier rule)."""
+    if facts.notice_served_on is None:
+        raise RuleViolation(
+            "作出行政处罚决定前，应当告知当事人拟作出的处罚内容及事实、理由、依据，并告知其陈述、申辩、要求听证等权利。",
+            citation=f"{LAW} 第四十四条、第六十二条",
+        )
+    if (
+        not facts.defence_waived
+        and facts.statement_period_ends is not None
+        and today <= facts.statement_period_ends
+    ):
+        raise RuleViolation(
+            "当事人陈述、申辩期限至 %(ends)s 届满，期满或当事人明确放弃前不能作出决定。"
+            % {"ends": facts.statement_period_ends.isoformat()},
+            citation=f"{LAW} 第四十四条、第四十五条",
+        )
+    if facts.hearing_requested and not facts.hearing_closed:
+        raise RuleViolation(
+            "当事人已要求听证，听证结束（或当事人放弃、无正当理由缺席）前不能作出决定。",
+            citation=f"{LAW} 第六十四条、第六十五条",
+        )
+    if facts.review_grounds.required:
+        if facts.latest_review is None:
+            raise RuleViolation(
+                "本案属于须经法制审核的情形，未经法制审核或者审核未通过的，不得作出决定。",
+                citation=f"{LAW} 第五十八条",
+            )
+        if facts.latest_review != ReviewOpinion.AGREED:
+            raise RuleViolation(
+                "法制审核意见为“存在问题”，须按意见修改后重新提交审核，审核通过前不得作出决定。",
+                citation=f"{LAW} 第五十八条",
+            )
+        if not facts.reviewer_qualified:
+            raise RuleViolation(
+                "初次从事行政处罚决定法制审核的人员，应当取得法律职业资格；本次审核人员未登记法律职业资格。",
+                citation=f"{LAW} 第五十八条第二款",
+            )
+    if facts.major_or_complex and not facts.collective_discussion_recorded:
+        raise RuleViolation(
+            "情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定；尚无集体讨论记录。",
+            citation=f"{LAW} 第五十七条第二款",
+        )
+    if facts.decided_fine_fen > facts.notified_fine_fen:
+        raise RuleViolation(
+            "决定的罚款（%(decided)s 元）高于告知的罚款（%(notified)s 元）：不得因当事人陈述、申辩而给予更重的处罚；"
+            "确需加重的，应重新告知。"
+            % {"decided": yuan(facts.decided_fine_fen), "notified": yuan(facts.notified_fine_fen)},
+            citation=f"{LAW} 第四十五条第二款",
+        )
+
+
+def check_reviewer_qualified(*, qualification_no: str) -> None:
+    if not qualification_no:
+        raise RuleViolation(
+            "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。",
+            citation=f"{LAW} 第五十八条第二款",
+        )
+
+
+def check_hearing_request_time(*, notice_served_on: datetime.date, requested_on: datetime.date) -> None:
+    """Art. 64(1): the party asks within five working days of the notice."""
+    deadline = HEARING_REQUEST.due(notice_served_on)
+    if requested_on > deadline.due:
+        raise RuleViolation(
+            "要求听证的期限已于 %(due)s 届满（告知后五个工作日内）。" % {"due": deadline.due.isoformat()},
+            citation=deadline.citation,
+        )
+
+
+def check_hearing_notice_time(*, notice_sent_on: datetime.date, held_on: datetime.date) -> None:
+    """Art. 64(2): the parties are told of the hearing at least seven working days before it."""
+    earliest = hearing_must_start_no_earlier_than(notice_sent_on)
+    if held_on < earliest:
+        raise RuleViolation(
+            "应当在举行听证的七个工作日前通知当事人；%(sent)s 通知的，最早 %(earliest)s 举行。"
+            % {"sent": notice_sent_on.isoformat(), "earliest": earliest.isoformat()},
+            citation=f"{LAW} 第六十四条第二项",
+        )
+
+
+RECORDING_CITATION = "国办发〔2018〕118号 执法全过程记录制度"
+
+
+def check_recording_device(
+    *, named: bool, carried_by_capturer: bool, device: str, day: datetime.date, capturer: str
+) -> None:
+    """A recording names the device it was made on, which its maker carried that day (全过程记录)."""
+    if not named:
+        raise RuleViolation("录音录像须注明所用的执法记录仪。", citation=RECORDING_CITATION)
+    if not carried_by_capturer:
+        raise RuleViolation(
+            "执法记录仪 %(d)s 在 %(day)s 未配发给 %(who)s；请核对设备编号或配发记录。"
+            % {"d": device, "day": day.isoformat(), "who": capturer},
+            citation=RECORDING_CITATION,
+        )
+
+
+def check_hearing_chair(chair: str, investigators: Iterable[str]) -> None:
+    if chair in set(investigators):
+        raise RuleViolation(
+            "听证由行政机关指定的非本案调查人员主持；%(chair)s 是本案调查人员。" % {"chair": chair},
+            citation=f"{LAW} 第六十四条第四项",
+        )

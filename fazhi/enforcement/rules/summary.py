@@ -1,0 +1,49 @@
+"""简易程序: when a penalty may be decided on the spot (art. 51), collected there (arts. 68, 69) and recorded
+with the agency (art. 52)."""
+
+from __future__ import annotations
+
+from fazhi.core.errors import RuleViolation
+from fazhi.core.money import yuan
+from fazhi.enforcement.rules.procedure import LAW
+
+SUMMARY_FINE_LIMIT_FEN = {"person": 200_00, "organisation": 3_000_00, "individual_business": 200_00}
+
+
+ON_THE_SPOT_COLLECTION_LIMIT_FEN = 100_00
+
+
+def check_summary_procedure(*, party_kind: str, fine_fen: int, warning_only: bool) -> None:
+    """Art. 51: facts certain, a legal basis, and a warning or a fine of at most 200 yuan for a citizen
+    or 3,000 yuan for an organisation (individual businesses take the citizen's limit by default)."""
+    if warning_only and fine_fen == 0:
+        return
+    limit = SUMMARY_FINE_LIMIT_FEN[party_kind]
+    if fine_fen > limit:
+        raise RuleViolation(
+            "简易程序（当场处罚）仅适用于警告或罚款不超过 %(limit)s 元的情形，本案罚款 %(fine)s 元，应适用普通程序。"
+            % {"limit": yuan(limit), "fine": yuan(fine_fen)},
+            citation=f"{LAW} 第五十一条",
+        )
+
+
+def check_recording_with_agency(*, paid: bool, warning_only: bool) -> None:
+    """Art. 52: the on-the-spot decision is reported to the agency once it is performed: a warning at
+    once, a fine when paid (unpaid, it goes to 催告 like any other)."""
+    if not paid and not warning_only:
+        raise RuleViolation(
+            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，按普通程序催告和申请强制执行。",
+            citation=f"{LAW} 第五十二条、第六十七条",
+        )
+
+
+def check_on_the_spot_collection(
+    *, fine_fen: int, hard_to_enforce_later: bool, remote_area_on_request: bool
+) -> None:
+    if fine_fen <= ON_THE_SPOT_COLLECTION_LIMIT_FEN or hard_to_enforce_later or remote_area_on_request:
+        return
+    raise RuleViolation(
+        "当场收缴罚款仅限 100 元以下、不当场收缴事后难以执行，或边远地区当事人提出的情形；本案罚款 %(fine)s 元。"
+        % {"fine": yuan(fine_fen)},
+        citation=f"{LAW} 第六十八条、第六十九条",
+    )
