@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -12,9 +13,10 @@ from django.urls import reverse
 from fazhi.contracts import rules
 from fazhi.contracts.models import Contract, ContractKind, ContractReview, ContractStatus, ReviewOpinion
 from fazhi.core import permissions
-from fazhi.core.errors import NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 
 
@@ -108,47 +110,38 @@ def party_contract_links(actor: Staff, party: Party) -> list[PartyLink]:
     ]
 
 
-@dataclass(frozen=True)
-class Step:
-    key: str
-    label: str
-    url_name: str
-    blocked: str = ""
+class ContractRowFacts:
+    """contracts.rules.ContractFacts, read from the contract and its latest review."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.contract = contract
+
+    @property
+    def status(self) -> str:
+        return self.contract.status
+
+    @property
+    def status_label(self) -> str:
+        return self.contract.get_status_display()
+
+    @cached_property
+    def latest(self) -> ContractReview | None:
+        return latest_review(self.contract)
+
+    @property
+    def latest_opinion(self) -> str | None:
+        return self.latest.opinion if self.latest else None
+
+    @property
+    def latest_number(self) -> str:
+        return self.latest.number.text if self.latest else ""
 
 
-def next_steps(actor: Staff, contract: Contract) -> list[Step]:
-    """What may happen next, for this actor; a step the rules block carries the rule and its source."""
-    steps: list[Step] = []
-    is_reviewer = any(permissions.has_role(actor, role) for role in rules.REVIEWER_ROLES)
-    registrar = permissions.has_role(actor, *rules.REGISTRAR_ROLES)
-    status = ContractStatus(contract.status)
-    if status == ContractStatus.SUBMITTED and is_reviewer:
-        steps.append(Step("review", "出具审查意见", "contracts:review"))
-    if status == ContractStatus.SUBMITTED and permissions.has_role(actor, *rules.SIGNER_ROLES):
-        steps.append(
-            Step(
-                "sign",
-                "签订",
-                "contracts:sign",
-                blocked="合同尚在合法性审查中，不得签订。（依据：%s）" % rules.REVIEW_REQUIRED,
-            )
-        )
-    if status == ContractStatus.REVIEWED:
-        latest = latest_review(contract)
-        if permissions.has_role(actor, *rules.SIGNER_ROLES):
-            blocked = ""
-            try:
-                rules.check_signable(latest, changes_confirmed=True)
-            except RuleViolation as violation:
-                blocked = "%(m)s（依据：%(c)s）" % {"m": violation.message, "c": violation.citation}
-            steps.append(Step("sign", "签订", "contracts:sign", blocked=blocked))
-        if registrar and latest is not None and latest.opinion != ReviewOpinion.APPROVE:
-            steps.append(Step("resubmit", "修改后重新送审", "contracts:resubmit"))
-    if status == ContractStatus.SIGNED and registrar:
-        steps.append(Step("file", "归档签订文本", "contracts:file"))
-    if status in (ContractStatus.SIGNED, ContractStatus.FILED) and registrar:
-        steps.append(Step("milestone", "登记履约节点", "contracts:milestone"))
-    return steps
+def next_steps(actor: Staff, contract: Contract) -> list[Offer]:
+    """The steps of contracts.rules.STEPS this actor may take on the contract now; one the rules
+    block carries the rule and its source."""
+    offers = permissions.offers_for(actor, rules.STEPS, ContractRowFacts(contract))
+    return [offer for offer in offers if offer.allowed]
 
 
 @dataclass(frozen=True)

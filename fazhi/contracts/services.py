@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.contracts import rules
+from fazhi.contracts import rules, selectors
 from fazhi.contracts.events import ContractEvent
 from fazhi.contracts.models import (
     Contract,
@@ -24,7 +24,7 @@ from fazhi.contracts.models import (
 )
 from fazhi.core import locking, numbering, permissions, validators
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput
 from fazhi.core.files import StoredFile
 from fazhi.core.models import Organisation, Party, PartyKind, Staff
 from fazhi.ledger import record as ledger
@@ -78,11 +78,15 @@ def _check_input(data: ContractInput, town: Organisation, today: datetime.date) 
         raise InvalidInput("合同信息有误。", field_errors=errors)
 
 
+def _take(actor: Staff, contract: Contract, step: str) -> Contract:
+    return locking.take_step(actor, contract, rules.STEPS[step], selectors.ContractRowFacts)
+
+
 @transaction.atomic(durable=True)
 def register_contract(actor: Staff, data: ContractInput, *, drafts: list[StoredFile]) -> Contract:
     """送审: the contract with its draft(s); the review clock starts from the day the materials were
     complete. A large amount flags the matter as possibly a major administrative decision."""
-    permissions.require_role(actor, *rules.REGISTRAR_ROLES)
+    permissions.require_step(actor, rules.STEPS["register"])
     town = permissions.acting_town(actor)
     today = timezone.localdate()
     _check_input(data, town, today)
@@ -125,16 +129,7 @@ def register_contract(actor: Staff, data: ContractInput, *, drafts: list[StoredF
 @transaction.atomic(durable=True)
 def review_contract(actor: Staff, contract: Contract, *, opinion: str, reasons: str) -> ContractReview:
     """The legal counsel's or the 司法所's opinion, numbered from the town's review series."""
-    contract = locking.lock_own(actor, contract)
-    if not any(permissions.has_role(actor, role) for role in rules.REVIEWER_ROLES):
-        raise RuleViolation(
-            "合同合法性审查意见只能由法律顾问或司法所审核人员出具。", citation=rules.REVIEW_REQUIRED
-        )
-    if contract.status != ContractStatus.SUBMITTED:
-        raise RuleViolation(
-            "合同状态为“%(s)s”，没有待审查的送审稿。" % {"s": contract.get_status_display()},
-            citation=rules.REVIEW_REQUIRED,
-        )
+    contract = _take(actor, contract, "review")
     errors: dict[str, str] = {}
     if opinion not in ReviewOpinion.values:
         errors["opinion"] = "请选择同意、修改后同意或不同意。"
@@ -171,17 +166,9 @@ def resubmit_contract(
     actor: Staff, contract: Contract, *, received_on: datetime.date, drafts: list[StoredFile]
 ) -> Contract:
     """After 不同意 or 修改后同意, the revised text goes back to the reviewer: a new review period."""
-    contract = locking.lock_own(actor, contract)
-    permissions.require_role(actor, *rules.REGISTRAR_ROLES)
+    contract = _take(actor, contract, "resubmit")
     latest = contract.reviews.order_by("-reviewed_on", "-id").first()
-    if (
-        contract.status != ContractStatus.REVIEWED
-        or latest is None
-        or latest.opinion == ReviewOpinion.APPROVE
-    ):
-        raise RuleViolation(
-            "只有审查意见为“不同意”或“修改后同意”的合同可以修改后重新送审。", citation=rules.REVIEW_REQUIRED
-        )
+    assert latest is not None, "a reviewed contract has its review"
     if received_on > timezone.localdate() or received_on < latest.reviewed_on:
         raise InvalidInput(
             "重新送审日期应在上次审查之后、今天之前。", field_errors={"received_on": "日期不在允许范围内。"}
@@ -216,15 +203,10 @@ def sign_contract(
     actor: Staff, contract: Contract, *, signed_on: datetime.date, changes_confirmed: bool = False
 ) -> Contract:
     """签订: only behind a passing review (rules.check_signable); the filing clock starts."""
-    contract = locking.lock_own(actor, contract)
-    permissions.require_role(actor, *rules.SIGNER_ROLES)
-    if contract.status != ContractStatus.REVIEWED:
-        if contract.status == ContractStatus.SUBMITTED:
-            raise RuleViolation("合同尚在合法性审查中，不得签订。", citation=rules.REVIEW_REQUIRED)
-        raise RuleViolation("合同已签订。", citation=rules.REVIEW_REQUIRED)
+    contract = _take(actor, contract, "sign")
     latest = contract.reviews.select_related("number").order_by("-reviewed_on", "-id").first()
-    rules.check_signable(latest, changes_confirmed=changes_confirmed)
-    assert latest is not None
+    assert latest is not None, "the step's gates found a passing review"
+    rules.check_signable(latest.opinion, number=latest.number.text, changes_confirmed=changes_confirmed)
     if signed_on > timezone.localdate() or signed_on < latest.reviewed_on:
         raise InvalidInput(
             "签订日期应在审查意见出具之后、今天之前。", field_errors={"signed_on": "日期不在允许范围内。"}
@@ -254,10 +236,8 @@ def file_contract(
     actor: Staff, contract: Contract, *, signed_copy: StoredFile, filed_on: datetime.date
 ) -> Contract:
     """归档: the signed copy is kept and the contract gets its archive number."""
-    contract = locking.lock_own(actor, contract)
-    permissions.require_role(actor, *rules.REGISTRAR_ROLES)
-    if contract.status != ContractStatus.SIGNED or contract.signed_on is None:
-        raise RuleViolation("只有已签订的合同可以归档。", citation=rules.LOCAL_RULES)
+    contract = _take(actor, contract, "file")
+    assert contract.signed_on is not None, "a signed contract has its signing day"
     if filed_on > timezone.localdate() or filed_on < contract.signed_on:
         raise InvalidInput(
             "归档日期应在签订日期之后、今天之前。", field_errors={"filed_on": "日期不在允许范围内。"}
@@ -296,10 +276,7 @@ def file_contract(
 def add_milestone(
     actor: Staff, contract: Contract, *, title: str, due_on: datetime.date
 ) -> ContractMilestone:
-    contract = locking.lock_own(actor, contract)
-    permissions.require_role(actor, *rules.REGISTRAR_ROLES)
-    if contract.status not in (ContractStatus.SIGNED, ContractStatus.FILED):
-        raise RuleViolation("合同签订后才能登记履约节点。", citation=rules.LOCAL_RULES)
+    contract = _take(actor, contract, "milestone")
     if not title.strip():
         raise InvalidInput("请填写履约事项。", field_errors={"title": "请填写履约事项。"})
     milestone = ContractMilestone.objects.create(contract=contract, title=title.strip(), due_on=due_on)
@@ -317,11 +294,9 @@ def add_milestone(
 def complete_milestone(
     actor: Staff, milestone: ContractMilestone, *, done_on: datetime.date
 ) -> ContractMilestone:
-    contract = locking.lock_own(actor, milestone.contract)
-    permissions.require_role(actor, *rules.REGISTRAR_ROLES)
+    contract = _take(actor, milestone.contract, "milestone_done")
     milestone = ContractMilestone.objects.select_for_update().get(pk=milestone.pk, contract=contract)
-    if milestone.done_on is not None:
-        raise RuleViolation("该履约节点已登记完成。", citation=rules.LOCAL_RULES)
+    rules.check_milestone_open(done=milestone.done_on is not None)
     if done_on > timezone.localdate():
         raise InvalidInput("完成日期不能晚于今天。", field_errors={"done_on": "完成日期不能晚于今天。"})
     milestone.done_on = done_on

@@ -24,7 +24,7 @@ from fazhi.contracts.forms import (
 from fazhi.contracts.models import Contract, ContractMilestone
 from fazhi.core import files, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
@@ -33,6 +33,16 @@ from fazhi.ledger.selectors import verified_history
 
 READERS = (Role.ADMIN, Role.HEAD, Role.OFFICER, Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER, Role.SUPERVISOR)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# The page of each step of contracts.rules.STEPS that the contract's page offers.
+STEP_PAGES = {
+    "review": "contracts:review",
+    "sign": "contracts:sign",
+    "resubmit": "contracts:resubmit",
+    "file": "contracts:file",
+    "milestone": "contracts:milestone",
+}
 
 
 def _departments(actor: Staff) -> list[tuple[int, str]]:
@@ -71,7 +81,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "latest": selectors.latest_reviews(page.rows),
         "query_string": query_without_page(request),
         "today": today,
-        "can_register": permissions.has_role(actor, *rules.REGISTRAR_ROLES),
+        "can_register": permissions.may_take(actor, rules.STEPS["register"]),
     }
     return render(request, "contracts/register.html", context)
 
@@ -89,7 +99,7 @@ def register_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@staff_required(*rules.REGISTRAR_ROLES)
+@step_required(rules.STEPS["register"])
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -130,12 +140,15 @@ def detail(request: HttpRequest, contract_id: int) -> HttpResponse:
     context = {
         "contract": contract,
         "reviews": selectors.reviews_of(contract),
-        "steps": selectors.next_steps(actor, contract),
+        "steps": [
+            {"offer": offer, "url_name": STEP_PAGES[offer.name]}
+            for offer in selectors.next_steps(actor, contract)
+        ],
         "attachments": core_selectors.attachments_of(contract._meta.label_lower, contract.pk),
         "milestones": list(contract.milestones.all()),
         "history": verified_history(contract),
         "today": timezone.localdate(),
-        "can_complete": permissions.has_role(actor, *rules.REGISTRAR_ROLES),
+        "can_complete": permissions.may_take(actor, rules.STEPS["milestone_done"]),
     }
     return render(request, "contracts/detail.html", context)
 
@@ -157,7 +170,7 @@ def _step(
     return form_page(request, form, title="%(s)s：%(t)s" % {"s": title, "t": contract.title}, save=save)
 
 
-@staff_required(*rules.REVIEWER_ROLES)
+@step_required(rules.STEPS["review"])
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, contract_id: int) -> HttpResponse:
     def act(actor: Staff, contract: Contract, data: dict[str, Any]) -> str:
@@ -167,7 +180,7 @@ def review(request: HttpRequest, contract_id: int) -> HttpResponse:
     return _step(request, contract_id, title="出具审查意见", form=ReviewForm(request.POST or None), act=act)
 
 
-@staff_required(*rules.REGISTRAR_ROLES)
+@step_required(rules.STEPS["resubmit"])
 @require_http_methods(["GET", "POST"])
 def resubmit(request: HttpRequest, contract_id: int) -> HttpResponse:
     def act(actor: Staff, contract: Contract, data: dict[str, Any]) -> str:
@@ -182,7 +195,7 @@ def resubmit(request: HttpRequest, contract_id: int) -> HttpResponse:
     return _step(request, contract_id, title="修改后重新送审", form=form, act=act)
 
 
-@staff_required(*rules.SIGNER_ROLES)
+@step_required(rules.STEPS["sign"])
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, contract_id: int) -> HttpResponse:
     def act(actor: Staff, contract: Contract, data: dict[str, Any]) -> str:
@@ -194,7 +207,7 @@ def sign(request: HttpRequest, contract_id: int) -> HttpResponse:
     return _step(request, contract_id, title="签订合同", form=form, act=act)
 
 
-@staff_required(*rules.REGISTRAR_ROLES)
+@step_required(rules.STEPS["file"])
 @require_http_methods(["GET", "POST"])
 def file(request: HttpRequest, contract_id: int) -> HttpResponse:
     def act(actor: Staff, contract: Contract, data: dict[str, Any]) -> str:
@@ -206,7 +219,7 @@ def file(request: HttpRequest, contract_id: int) -> HttpResponse:
     return _step(request, contract_id, title="归档签订文本", form=form, act=act)
 
 
-@staff_required(*rules.REGISTRAR_ROLES)
+@step_required(rules.STEPS["milestone"])
 @require_http_methods(["GET", "POST"])
 def milestone(request: HttpRequest, contract_id: int) -> HttpResponse:
     def act(actor: Staff, contract: Contract, data: dict[str, Any]) -> str:
@@ -218,7 +231,7 @@ def milestone(request: HttpRequest, contract_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*rules.REGISTRAR_ROLES)
+@step_required(rules.STEPS["milestone_done"])
 @require_http_methods(["GET", "POST"])
 def milestone_done(request: HttpRequest, contract_id: int, milestone_id: int) -> HttpResponse:
     actor = request_staff(request)

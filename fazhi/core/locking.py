@@ -4,7 +4,7 @@ second sees what the first wrote."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar, cast
 
 from django.db import models
@@ -12,8 +12,10 @@ from django.db import models
 from fazhi.core import permissions
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.roles import Role
+from fazhi.core.rules import Step
 
 RecordT = TypeVar("RecordT", bound=models.Model)
+FactsT = TypeVar("FactsT")
 
 
 class TownRecord(Protocol):
@@ -31,3 +33,19 @@ def lock_own(
     permissions.require_own(actor, cast(TownRecord, record).organisation)
     rows = type(record)._default_manager.select_for_update()
     return rows.select_related(*related).get(pk=record.pk) if related else rows.get(pk=record.pk)
+
+
+def take_step(
+    actor: Staff,
+    record: RecordT,
+    step: Step[FactsT],
+    facts: Callable[[RecordT], FactsT],
+    *,
+    related: Sequence[str] = (),
+) -> RecordT:
+    """The actor's own record, locked, once its app's step table lets the actor take `step` on it: the
+    table's roles, then the step's gates over the record's facts as they stand under the lock."""
+    record = lock_own(actor, record, related=related)
+    permissions.require_step(actor, step)
+    step.check(facts(record))
+    return record

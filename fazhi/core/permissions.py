@@ -5,6 +5,7 @@ API endpoint starts here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
@@ -12,8 +13,9 @@ from django.db.models import Model, QuerySet
 from fazhi.core.errors import NotFoundOrHidden, PermissionDenied
 from fazhi.core.models import TOWN_KINDS, Organisation, Staff
 from fazhi.core.roles import Role
-from fazhi.core.rules import Step
+from fazhi.core.rules import Offer, Step, offers
 
+FactsT = TypeVar("FactsT")
 ModelT = TypeVar("ModelT", bound=Model)
 
 
@@ -136,6 +138,11 @@ def require_step(actor: Staff, step: Step[Any]) -> None:
     step.check_role(held=held)
     if not held:
         require_role(actor, *step.roles)
+
+
+def offers_for(actor: Staff, steps: Iterable[Step[FactsT]], facts: FactsT) -> list[Offer]:
+    """The steps of a table a record's page offers this actor (core.rules.offers)."""
+    return offers(steps, facts, roles=roles_of(actor))
 
 
 def require_role(actor: Staff, *roles: Role) -> None:

@@ -9,9 +9,9 @@ the same gates to say which rule blocks a step; the access decorators read the r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
 
 from fazhi.core.errors import RuleViolation
 from fazhi.core.roles import Role
@@ -39,6 +39,13 @@ class Step(Generic[FactsT]):
     # refused with the law's words and article rather than as a missing permission.
     lawful_actor: Refusal | None = None
     gates: tuple[Callable[[FactsT], None], ...] = ()
+    # Whether the record's page shows the step greyed, with the rule that blocks it (a step the reader
+    # waits for), or leaves it out while blocked (work that does not apply to the record now).
+    show_blocked: bool = True
+
+    def applies(self, facts: FactsT) -> bool:
+        """Whether the step is part of the record's course as it stands (a page offers only those)."""
+        return True
 
     def check_role(self, *, held: bool) -> None:
         """Refuse, as a rule of law, an actor without the role where the law names the actor; the
@@ -74,6 +81,73 @@ class Steps(Generic[StepT]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._steps
+
+
+class HasStatus(Protocol):
+    @property
+    def status(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+
+
+StatusFactsT = TypeVar("StatusFactsT", bound=HasStatus)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusStep(Step[StatusFactsT]):
+    """A step of a record that moves through statuses (a contract, a major decision, a petition…): taken
+    in the statuses `within` names, and refused elsewhere with `elsewhere`'s words (which may name the
+    status as %(status)s)."""
+
+    within: frozenset[str] = field(default_factory=frozenset)  # empty: in every status, never offered
+    elsewhere: Refusal | None = None
+
+    def applies(self, facts: StatusFactsT) -> bool:
+        """A step with no statuses (registering the record, or work on a part of it) is taken from
+        its own page, not offered on the record's."""
+        return facts.status in self.within
+
+    def check(self, facts: StatusFactsT) -> None:
+        if self.within and facts.status not in self.within:
+            refusal = self.elsewhere or Refusal("当前状态为“%(status)s”，不能%(step)s。", "")
+            raise RuleViolation(
+                refusal.message % {"status": facts.status_label, "step": self.label},
+                citation=refusal.citation,
+            )
+        super().check(facts)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A step a record's page offers its reader: the rule that blocks it now, if any, and whether the
+    reader holds a role that takes it."""
+
+    step: Step[Any]
+    blocked_by: RuleViolation | None
+    allowed: bool
+
+    @property
+    def label(self) -> str:
+        return self.step.label
+
+    @property
+    def name(self) -> str:
+        return self.step.name
+
+
+def offers(steps: Iterable[Step[FactsT]], facts: FactsT, *, roles: frozenset[str]) -> list[Offer]:
+    """The steps of a table that apply to the record as it stands, in the table's order, each judged
+    by its gates; a blocked one is left out where the table says so. `roles` are the reader's."""
+    found = []
+    for step in steps:
+        if not step.applies(facts):
+            continue
+        blocked_by = step.blocked_by(facts)
+        if blocked_by is not None and not step.show_blocked:
+            continue
+        allowed = not step.roles or bool(roles & set(step.roles))
+        found.append(Offer(step=step, blocked_by=blocked_by, allowed=allowed))
+    return found
 
 
 def check_number_series(found: bool, *, document: str, key: str, citation: str = NUMBERING_CITATION) -> None:

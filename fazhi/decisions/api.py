@@ -34,7 +34,7 @@ class DecisionOut(Schema):
 
     @staticmethod
     def resolve_blocked_for_discussion(obj: MajorDecision) -> list[str]:
-        return rules.missing_for_discussion(services.readiness(obj, today=timezone.localdate()))
+        return rules.missing_for_discussion(selectors.readiness(obj, today=timezone.localdate()))
 
 
 class CatalogueItemIn(Schema):

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Protocol
 
 from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
+from fazhi.core.roles import Role
+from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.decisions.models import DecisionStatus
 
 ORDER = "重大行政决策程序暂行条例（国务院令第713号）"
 COMMENT_MIN_DAYS = 30
@@ -94,3 +98,186 @@ def check_head_spoke_last(head_spoke_last: bool, presided_by_head: bool) -> None
         raise RuleViolation("集体讨论应由行政首长主持。", citation=f"{ORDER} 第三十条")
     if not head_spoke_last:
         raise RuleViolation("行政首长应当最后发表意见。", citation=f"{ORDER} 第三十条")
+
+
+def check_catalogue_has_unpublished(count: int) -> None:
+    if not count:
+        raise RuleViolation("本年度目录没有未公布的事项。", citation=f"{ORDER} 第三条")
+
+
+def check_not_started(*, started: bool) -> None:
+    """Art. 10: one procedure for each matter of the catalogue."""
+    if started:
+        raise RuleViolation("该目录事项已启动决策程序。", citation=f"{ORDER} 第十条")
+
+
+def check_comment_window(opens_on: datetime.date, closes_on: datetime.date, *, today: datetime.date) -> None:
+    if not opens_on <= today <= closes_on:
+        raise RuleViolation(
+            "征求意见期限为 %(a)s 至 %(b)s，现在不能提交意见。"
+            % {"a": opens_on.isoformat(), "b": closes_on.isoformat()},
+            citation=f"{ORDER} 第十四条",
+        )
+
+
+def check_comment_pending(*, pending: bool) -> None:
+    if not pending:
+        raise RuleViolation("该意见已审核。", citation=f"{ORDER} 第十八条")
+
+
+def check_comment_answerable(*, published: bool) -> None:
+    if not published:
+        raise RuleViolation("只答复已审核公开的意见。", citation=f"{ORDER} 第十八条")
+
+
+def check_evaluator_independent(evaluator: str, *, earlier_assessors: set[str]) -> None:
+    """Art. 36: those who argued or assessed the decision before it was made do not evaluate it after."""
+    if evaluator in earlier_assessors:
+        raise RuleViolation(
+            "后评估不得由参与决策论证或评估的机构和人员进行：“%(e)s”曾参与决策前的论证或评估。"
+            % {"e": evaluator},
+            citation=f"{ORDER} 第三十六条",
+        )
+
+
+def check_not_archived(*, archived: bool) -> None:
+    if archived:
+        raise RuleViolation("本决策已归档。", citation=f"{ORDER} 第三十三条")
+
+
+# ------------------------------------------------------------------------------------- the step table
+
+
+class DecisionFacts(Protocol):
+    """What the gates read about a major decision (decisions.selectors.DecisionRowFacts)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+    @property
+    def has_comment_period(self) -> bool: ...
+    @property
+    def legality_pending(self) -> bool: ...
+    @property
+    def readiness(self) -> Readiness: ...
+    @property
+    def adopted(self) -> bool: ...
+    @property
+    def archived(self) -> bool: ...
+
+
+def gate_no_comment_period(facts: DecisionFacts) -> None:
+    if facts.has_comment_period:
+        raise RuleViolation("已公开征求过意见。", citation=f"{ORDER} 第十四条")
+
+
+def gate_no_review_pending(facts: DecisionFacts) -> None:
+    if facts.legality_pending:
+        raise RuleViolation("合法性审查尚在进行。", citation=f"{ORDER} 第二十五条")
+
+
+def gate_review_pending(facts: DecisionFacts) -> None:
+    if not facts.legality_pending:
+        raise RuleViolation("没有待审查的送审稿。", citation=f"{ORDER} 第二十五条")
+
+
+def gate_ready_for_discussion(facts: DecisionFacts) -> None:
+    check_discussion_ready(facts.readiness)
+
+
+def gate_adopted(facts: DecisionFacts) -> None:
+    if not facts.adopted:
+        raise RuleViolation("只有经集体讨论通过的决策可以公布。", citation=f"{ORDER} 第三十二条")
+
+
+def gate_not_archived(facts: DecisionFacts) -> None:
+    check_not_archived(archived=facts.archived)
+
+
+def gate_open_for_files(facts: DecisionFacts) -> None:
+    if facts.archived:
+        raise RuleViolation("决策已归档，不能再添加材料。", citation=f"{ORDER} 第三十三条")
+
+
+OFFICE_ROLES = (Role.ADMIN, Role.HEAD)
+REVIEWER_ROLES = (Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER)
+_PREPARING = frozenset({DecisionStatus.PREPARING})
+_PUBLISHED = frozenset({DecisionStatus.PUBLISHED})
+
+STEPS: Steps[StatusStep[DecisionFacts]] = Steps(
+    StatusStep(name="add_item", label="列入决策事项目录", roles=OFFICE_ROLES),
+    StatusStep(name="publish_catalogue", label="公布决策事项目录", roles=(Role.HEAD,)),
+    StatusStep(name="start", label="决策启动", roles=OFFICE_ROLES),
+    StatusStep(
+        name="open_comments",
+        label="公开征求意见",
+        roles=OFFICE_ROLES,
+        within=_PREPARING,
+        gates=(gate_no_comment_period,),
+        show_blocked=False,
+    ),
+    # Moderating and answering one comment are done from the comment's row.
+    StatusStep(name="moderate", label="审核公众意见", roles=OFFICE_ROLES),
+    StatusStep(name="answer", label="答复公众意见", roles=OFFICE_ROLES),
+    StatusStep(name="assess", label="记录论证或评估", roles=OFFICE_ROLES, within=_PREPARING),
+    StatusStep(
+        name="legality_submit",
+        label="提交合法性审查",
+        roles=OFFICE_ROLES,
+        within=_PREPARING,
+        gates=(gate_no_review_pending,),
+        show_blocked=False,
+    ),
+    StatusStep(
+        name="legality_opinion",
+        label="出具审查意见",
+        roles=REVIEWER_ROLES,
+        lawful_actor=Refusal("合法性审查意见只能由法律顾问或司法所审核人员出具。", f"{ORDER} 第二十八条"),
+        within=_PREPARING,
+        elsewhere=Refusal("没有待审查的送审稿。", f"{ORDER} 第二十五条"),
+        gates=(gate_review_pending,),
+        show_blocked=False,
+    ),
+    StatusStep(
+        name="discuss",
+        label="集体讨论决定",
+        roles=OFFICE_ROLES,
+        within=_PREPARING,
+        elsewhere=Refusal("已记录集体讨论。", f"{ORDER} 第三十条"),
+        gates=(gate_ready_for_discussion,),
+    ),
+    StatusStep(
+        name="publish",
+        label="公布决策",
+        roles=OFFICE_ROLES,
+        within=frozenset({DecisionStatus.DISCUSSED}),
+        elsewhere=Refusal("只有经集体讨论通过的决策可以公布。", f"{ORDER} 第三十二条"),
+        gates=(gate_adopted,),
+        show_blocked=False,
+    ),
+    StatusStep(
+        name="archive",
+        label="归档（生成决策档案）",
+        roles=OFFICE_ROLES,
+        within=_PUBLISHED,
+        elsewhere=Refusal("决策公布后归档。", f"{ORDER} 第三十三条"),
+        gates=(gate_not_archived,),
+        show_blocked=False,
+    ),
+    StatusStep(
+        name="evaluate",
+        label="记录决策后评估",
+        roles=OFFICE_ROLES,
+        within=_PUBLISHED,
+        elsewhere=Refusal("决策公布实施后才能进行后评估。", f"{ORDER} 第三十五条"),
+    ),
+    StatusStep(
+        name="attach",
+        label="添加材料",
+        roles=(*OFFICE_ROLES, *REVIEWER_ROLES),
+        within=frozenset(DecisionStatus.values),
+        gates=(gate_open_for_files,),
+        show_blocked=False,
+    ),
+)

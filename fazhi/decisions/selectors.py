@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
 
-from fazhi.core import permissions
+from fazhi.core import masking, permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Staff
+from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
+from fazhi.decisions import rules
 from fazhi.decisions.models import (
+    AssessmentKind,
     CatalogueItem,
+    CollectiveDiscussion,
     CommentPeriod,
+    DecisionArchive,
     DecisionStatus,
     MajorDecision,
     Moderation,
+    Outcome,
     PublicComment,
 )
-from fazhi.disclosure import masking
 
 
 def catalogue_for(actor: Staff, *, year: int) -> QuerySet[CatalogueItem]:
@@ -54,6 +60,71 @@ def access_comment(actor: Staff, comment_id: object) -> PublicComment:
     if comment is None or not permissions.can_see(actor, comment.period.decision.organisation):
         raise NotFoundOrHidden()
     return comment
+
+
+def readiness(decision: MajorDecision, *, today: datetime.date) -> rules.Readiness:
+    """What the file holds for rules.check_discussion_ready."""
+    period = getattr(decision, "comment_period", None)
+    latest = decision.legality_reviews.order_by("-submitted_on", "-id").first()
+    unanswered = (
+        period.comments.filter(moderation=Moderation.PENDING).count()
+        + period.comments.filter(moderation=Moderation.APPROVED, answer="").count()
+        if period
+        else 0
+    )
+    kinds = set(decision.assessments.values_list("kind", flat=True))
+    return rules.Readiness(
+        legality_passed=bool(latest and latest.passed),
+        legality_pending=bool(latest and latest.passed is None),
+        comment_period_closed=(period.closes_on < today) if period else None,
+        unanswered_comments=unanswered,
+        needs_expert=decision.needs_expert,
+        has_expert=AssessmentKind.EXPERT in kinds,
+        needs_risk=decision.needs_risk,
+        has_risk=AssessmentKind.RISK in kinds,
+    )
+
+
+class DecisionRowFacts:
+    """decisions.rules.DecisionFacts, read from the decision's rows on the day given."""
+
+    def __init__(self, decision: MajorDecision, *, today: datetime.date) -> None:
+        self.decision = decision
+        self.today = today
+
+    @property
+    def status(self) -> str:
+        return self.decision.status
+
+    @property
+    def status_label(self) -> str:
+        return self.decision.get_status_display()
+
+    @cached_property
+    def has_comment_period(self) -> bool:
+        return CommentPeriod.objects.filter(decision=self.decision).exists()
+
+    @cached_property
+    def legality_pending(self) -> bool:
+        return self.decision.legality_reviews.filter(passed__isnull=True).exists()
+
+    @cached_property
+    def readiness(self) -> rules.Readiness:
+        return readiness(self.decision, today=self.today)
+
+    @cached_property
+    def adopted(self) -> bool:
+        return CollectiveDiscussion.objects.filter(decision=self.decision, outcome=Outcome.ADOPTED).exists()
+
+    @cached_property
+    def archived(self) -> bool:
+        return DecisionArchive.objects.filter(decision=self.decision).exists()
+
+
+def offers_for(actor: Staff, decision: MajorDecision, *, today: datetime.date) -> dict[str, Offer]:
+    """The steps of decisions.rules.STEPS the decision's page offers this actor, by name."""
+    facts = DecisionRowFacts(decision, today=today)
+    return {offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, facts)}
 
 
 # ------------------------------------------------------------------------------------------ the public

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from fazhi.core import files, locking, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.roles import Role
-from fazhi.decisions import archive, rules
+from fazhi.decisions import archive, rules, selectors
 from fazhi.decisions.events import DecisionEvent
 from fazhi.decisions.models import (
     Answer,
@@ -38,15 +38,25 @@ from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
 from fazhi.ledger.record import sha256_hex
 
-OFFICE_ROLES = (Role.ADMIN, Role.HEAD)
-REVIEWER_ROLES = (Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER)
 COMMENT_MAX_CHARS = 2000
+
+
+def _take(actor: Staff, decision: MajorDecision, step: str) -> MajorDecision:
+    """The town's own decision, locked, once decisions.rules.STEPS lets the actor take `step` on it."""
+    today = timezone.localdate()
+    return locking.take_step(
+        actor,
+        decision,
+        rules.STEPS[step],
+        lambda locked: selectors.DecisionRowFacts(locked, today=today),
+        related=("catalogue_item",),
+    )
 
 
 @transaction.atomic(durable=True)
 def add_catalogue_item(actor: Staff, *, year: int, title: str, department: Organisation) -> CatalogueItem:
     """决策事项目录 (art. 3): the year's matters that go through this procedure."""
-    permissions.require_role(actor, *OFFICE_ROLES)
+    permissions.require_step(actor, rules.STEPS["add_item"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if not title.strip():
@@ -78,14 +88,13 @@ def add_catalogue_item(actor: Staff, *, year: int, title: str, department: Organ
 @transaction.atomic(durable=True)
 def publish_catalogue(actor: Staff, *, year: int) -> int:
     """The year's catalogue on the portal (art. 3: after the Party committee of the same level agrees)."""
-    permissions.require_role(actor, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["publish_catalogue"])
     town = permissions.acting_town(actor)
     items = CatalogueItem.objects.select_for_update().filter(
         organisation=town, year=year, published_at__isnull=True
     )
     titles = list(items.values_list("title", flat=True))
-    if not titles:
-        raise RuleViolation("本年度目录没有未公布的事项。", citation=f"{rules.ORDER} 第三条")
+    rules.check_catalogue_has_unpublished(len(titles))
     items.update(published_at=timezone.now())
     core_services.public_content_changed()
     ledger.record(
@@ -99,10 +108,9 @@ def register_decision(
     actor: Staff, item: CatalogueItem, *, summary: str, needs_expert: bool, needs_risk: bool
 ) -> MajorDecision:
     """决策启动 (arts. 10–13) for a catalogue item."""
-    permissions.require_role(actor, *OFFICE_ROLES)
+    permissions.require_step(actor, rules.STEPS["start"])
     town = permissions.require_own(actor, item.organisation)
-    if MajorDecision.objects.filter(catalogue_item=item).exists():
-        raise RuleViolation("该目录事项已启动决策程序。", citation=f"{rules.ORDER} 第十条")
+    rules.check_not_started(started=MajorDecision.objects.filter(catalogue_item=item).exists())
     if not summary.strip():
         raise InvalidInput("请填写决策草案说明。", field_errors={"summary": "请填写决策草案说明。"})
     decision = MajorDecision.objects.create(
@@ -129,10 +137,7 @@ def open_comment_period(
     actor: Staff, decision: MajorDecision, *, draft: str, opens_on: datetime.date, closes_on: datetime.date
 ) -> CommentPeriod:
     """向社会公开征求意见 on the portal, for at least 30 days (art. 14)."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
-    if hasattr(decision, "comment_period"):
-        raise RuleViolation("已公开征求过意见。", citation=f"{rules.ORDER} 第十四条")
+    decision = _take(actor, decision, "open_comments")
     if not draft.strip():
         raise InvalidInput("请填写征求意见稿。", field_errors={"draft": "请填写征求意见稿。"})
     if opens_on < timezone.localdate():
@@ -167,12 +172,7 @@ class CommentInput:
 def submit_comment(period: CommentPeriod, data: CommentInput, *, today: datetime.date) -> PublicComment:
     """A citizen's comment from the portal, without an account; it waits for moderation. The ledger
     keeps its fingerprint, not its words or who sent it."""
-    if not period.opens_on <= today <= period.closes_on:
-        raise RuleViolation(
-            "征求意见期限为 %(a)s 至 %(b)s，现在不能提交意见。"
-            % {"a": period.opens_on.isoformat(), "b": period.closes_on.isoformat()},
-            citation=f"{rules.ORDER} 第十四条",
-        )
+    rules.check_comment_window(period.opens_on, period.closes_on, today=today)
     text = data.text.strip()
     if not text:
         raise InvalidInput("请填写意见。", field_errors={"text": "请填写意见。"})
@@ -195,11 +195,9 @@ def submit_comment(period: CommentPeriod, data: CommentInput, *, today: datetime
 
 @transaction.atomic(durable=True)
 def moderate_comment(actor: Staff, comment: PublicComment, *, approve: bool) -> PublicComment:
-    permissions.require_role(actor, *OFFICE_ROLES)
-    decision = locking.lock_own(actor, comment.period.decision, related=("catalogue_item",))
+    decision = _take(actor, comment.period.decision, "moderate")
     comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
-    if comment.moderation != Moderation.PENDING:
-        raise RuleViolation("该意见已审核。", citation=f"{rules.ORDER} 第十八条")
+    rules.check_comment_pending(pending=comment.moderation == Moderation.PENDING)
     comment.moderation = Moderation.APPROVED if approve else Moderation.REJECTED
     comment.save(update_fields=["moderation"])
     core_services.public_content_changed()
@@ -216,12 +214,10 @@ def moderate_comment(actor: Staff, comment: PublicComment, *, approve: bool) -> 
 @transaction.atomic(durable=True)
 def answer_comment(actor: Staff, comment: PublicComment, *, answer: str, reason: str) -> PublicComment:
     """采纳 or 不采纳, with the reason, shown beside the comment on the portal (art. 18)."""
-    permissions.require_role(actor, *OFFICE_ROLES)
-    decision = locking.lock_own(actor, comment.period.decision, related=("catalogue_item",))
+    decision = _take(actor, comment.period.decision, "answer")
     comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
     errors: dict[str, str] = {}
-    if comment.moderation != Moderation.APPROVED:
-        raise RuleViolation("只答复已审核公开的意见。", citation=f"{rules.ORDER} 第十八条")
+    rules.check_comment_answerable(published=comment.moderation == Moderation.APPROVED)
     if answer not in Answer.values:
         errors["answer"] = "请选择采纳或不采纳。"
     if not reason.strip():
@@ -254,8 +250,7 @@ def record_assessment(
     conclusion: str,
 ) -> Assessment:
     """专家论证 (arts. 19–21) or 风险评估 (arts. 22–24)."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
+    decision = _take(actor, decision, "assess")
     errors: dict[str, str] = {}
     if kind not in AssessmentKind.values:
         errors["kind"] = "请选择专家论证或风险评估。"
@@ -287,10 +282,7 @@ def record_assessment(
 
 @transaction.atomic(durable=True)
 def submit_legality_review(actor: Staff, decision: MajorDecision, *, due_on: datetime.date) -> LegalityReview:
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
-    if decision.legality_reviews.filter(passed__isnull=True).exists():
-        raise RuleViolation("合法性审查尚在进行。", citation=f"{rules.ORDER} 第二十五条")
+    decision = _take(actor, decision, "legality_submit")
     today = timezone.localdate()
     rules.check_review_time(today, due_on)
     review = LegalityReview.objects.create(
@@ -311,14 +303,9 @@ def give_legality_opinion(
     actor: Staff, decision: MajorDecision, *, passed: bool, opinion: str
 ) -> LegalityReview:
     """The legal counsel's or the 司法所's opinion (art. 28)."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    if not permissions.has_role(actor, *REVIEWER_ROLES):
-        raise RuleViolation(
-            "合法性审查意见只能由法律顾问或司法所审核人员出具。", citation=f"{rules.ORDER} 第二十八条"
-        )
+    decision = _take(actor, decision, "legality_opinion")
     review = decision.legality_reviews.select_for_update().filter(passed__isnull=True).first()
-    if review is None:
-        raise RuleViolation("没有待审查的送审稿。", citation=f"{rules.ORDER} 第二十五条")
+    assert review is not None, "the step's gate found the pending review"
     if not opinion.strip():
         raise InvalidInput("请填写审查意见。", field_errors={"opinion": "请填写审查意见。"})
     review.passed = passed
@@ -336,28 +323,6 @@ def give_legality_opinion(
     return review
 
 
-def readiness(decision: MajorDecision, *, today: datetime.date) -> rules.Readiness:
-    period = getattr(decision, "comment_period", None)
-    latest = decision.legality_reviews.order_by("-submitted_on", "-id").first()
-    unanswered = (
-        period.comments.filter(moderation=Moderation.PENDING).count()
-        + period.comments.filter(moderation=Moderation.APPROVED, answer="").count()
-        if period
-        else 0
-    )
-    kinds = set(decision.assessments.values_list("kind", flat=True))
-    return rules.Readiness(
-        legality_passed=bool(latest and latest.passed),
-        legality_pending=bool(latest and latest.passed is None),
-        comment_period_closed=(period.closes_on < today) if period else None,
-        unanswered_comments=unanswered,
-        needs_expert=decision.needs_expert,
-        has_expert=AssessmentKind.EXPERT in kinds,
-        needs_risk=decision.needs_risk,
-        has_risk=AssessmentKind.RISK in kinds,
-    )
-
-
 @dataclass(frozen=True)
 class DiscussionInput:
     meeting_on: datetime.date
@@ -372,12 +337,8 @@ class DiscussionInput:
 @transaction.atomic(durable=True)
 def record_discussion(actor: Staff, decision: MajorDecision, data: DiscussionInput) -> CollectiveDiscussion:
     """集体讨论决定 (arts. 30, 31), behind the gate of rules.check_discussion_ready."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
-    if hasattr(decision, "discussion"):
-        raise RuleViolation("已记录集体讨论。", citation=f"{rules.ORDER} 第三十条")
+    decision = _take(actor, decision, "discuss")
     today = timezone.localdate()
-    rules.check_discussion_ready(readiness(decision, today=today))
     errors: dict[str, str] = {}
     if data.meeting_on > today:
         errors["meeting_on"] = "会议日期不能晚于今天。"
@@ -423,11 +384,7 @@ def publish_decision(
     actor: Staff, decision: MajorDecision, *, published_on: datetime.date, where: str
 ) -> MajorDecision:
     """Art. 32: a decision adopted in collective discussion is made public."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
-    discussion = getattr(decision, "discussion", None)
-    if discussion is None or discussion.outcome != Outcome.ADOPTED:
-        raise RuleViolation("只有经集体讨论通过的决策可以公布。", citation=f"{rules.ORDER} 第三十二条")
+    decision = _take(actor, decision, "publish")
     if not where.strip():
         raise InvalidInput("请填写公布载体。", field_errors={"where": "如：镇政府网站、公示栏。"})
     decision.status = DecisionStatus.PUBLISHED
@@ -450,10 +407,7 @@ def record_post_evaluation(
     actor: Staff, decision: MajorDecision, *, evaluated_on: datetime.date, evaluator: str, conclusion: str
 ) -> PostEvaluation:
     """决策后评估 (arts. 34–37), not by those who assessed the decision before it was made."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES)
-    if decision.status != DecisionStatus.PUBLISHED:
-        raise RuleViolation("决策公布实施后才能进行后评估。", citation=f"{rules.ORDER} 第三十五条")
+    decision = _take(actor, decision, "evaluate")
     errors: dict[str, str] = {}
     if evaluated_on > timezone.localdate():
         errors["evaluated_on"] = "日期不能晚于今天。"
@@ -463,13 +417,9 @@ def record_post_evaluation(
         errors["conclusion"] = "请填写评估结论。"
     if errors:
         raise InvalidInput("后评估信息有误。", field_errors=errors)
-    earlier = set(decision.assessments.values_list("assessors", flat=True))
-    if evaluator.strip() in earlier:
-        raise RuleViolation(
-            "后评估不得由参与决策论证或评估的机构和人员进行：“%(e)s”曾参与%(k)s。"
-            % {"e": evaluator.strip(), "k": "决策前的论证或评估"},
-            citation=f"{rules.ORDER} 第三十六条",
-        )
+    rules.check_evaluator_independent(
+        evaluator.strip(), earlier_assessors=set(decision.assessments.values_list("assessors", flat=True))
+    )
     evaluation = PostEvaluation.objects.create(
         decision=decision,
         evaluated_on=evaluated_on,
@@ -490,12 +440,9 @@ def record_post_evaluation(
 def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
     """归档 (art. 33): the complete file as one zip, written before the transaction that records it."""
     permissions.require_own(actor, decision.organisation)
-    permissions.require_role(actor, *OFFICE_ROLES)
+    permissions.require_step(actor, rules.STEPS["archive"])
     decision = MajorDecision.objects.select_related("catalogue_item").get(pk=decision.pk)  # as it stands now
-    if decision.status != DecisionStatus.PUBLISHED:
-        raise RuleViolation("决策公布后归档。", citation=f"{rules.ORDER} 第三十三条")
-    if hasattr(decision, "archive"):
-        raise RuleViolation("本决策已归档。", citation=f"{rules.ORDER} 第三十三条")
+    rules.STEPS["archive"].check(selectors.DecisionRowFacts(decision, today=timezone.localdate()))
     signed = ledger_services.make_checkpoint()
     assert signed is not None, "a published decision has events"
     with tempfile.TemporaryFile() as zipped:
@@ -507,9 +454,8 @@ def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
 
 @transaction.atomic(durable=True)
 def _record_archive(actor: Staff, decision: MajorDecision, stored: files.StoredFile) -> DecisionArchive:
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    if DecisionArchive.objects.filter(decision=decision).exists():
-        raise RuleViolation("本决策已归档。", citation=f"{rules.ORDER} 第三十三条")
+    # The zip was written outside this transaction: the step is judged again under the lock.
+    decision = _take(actor, decision, "archive")
     record = DecisionArchive.objects.create(
         decision=decision, archived_on=timezone.localdate(), sha256=stored.blob.sha256, archived_by=actor
     )
@@ -547,12 +493,9 @@ STEP_LABELS = (
 def attach_file(actor: Staff, decision: MajorDecision, *, step: str, stored: files.StoredFile) -> None:
     """A step's file (the signed expert opinion, the risk report, the meeting minutes…), kept with the
     decision under the step's name and put in its archive."""
-    decision = locking.lock_own(actor, decision, related=("catalogue_item",))
-    permissions.require_role(actor, *OFFICE_ROLES, *REVIEWER_ROLES)
+    decision = _take(actor, decision, "attach")
     if step not in STEP_LABELS:
         raise InvalidInput("请选择程序环节。", field_errors={"step": "请选择程序环节。"})
-    if hasattr(decision, "archive"):
-        raise RuleViolation("决策已归档，不能再添加材料。", citation=f"{rules.ORDER} 第三十三条")
     core_services.record_attachment(
         actor,
         subject=decision,

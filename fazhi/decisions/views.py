@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core import files, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import DomainError
 from fazhi.core.models import Staff
 from fazhi.core.pages import form_page
@@ -66,13 +66,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     context = {
         "year": year,
         "items": selectors.catalogue_for(actor, year=year),
-        "form": form if permissions.has_role(actor, *services.OFFICE_ROLES) else None,
-        "is_head": permissions.has_role(actor, Role.HEAD),
+        "form": form if permissions.may_take(actor, rules.STEPS["add_item"]) else None,
+        "may_publish": permissions.may_take(actor, rules.STEPS["publish_catalogue"]),
     }
     return render(request, "decisions/catalogue.html", context)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["publish_catalogue"])
 @require_POST
 def catalogue_publish(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -86,7 +86,7 @@ def catalogue_publish(request: HttpRequest) -> HttpResponse:
     return redirect(f"/decisions/?year={year}")
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["start"])
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, item_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -107,8 +107,6 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = selectors.access_decision(actor, decision_id)
     today = timezone.localdate()
     period = getattr(decision, "comment_period", None)
-    missing = rules.missing_for_discussion(services.readiness(decision, today=today))
-    office = permissions.has_role(actor, *services.OFFICE_ROLES)
     context = {
         "decision": decision,
         "period": period,
@@ -116,11 +114,9 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
         "assessments": list(decision.assessments.all()),
         "reviews": list(decision.legality_reviews.select_related("reviewer")),
         "discussion": getattr(decision, "discussion", None),
-        "missing": missing,
-        "citation": f"{rules.ORDER} 第二十五条、第三十条",
-        "office": office,
-        "reviewer": permissions.has_role(actor, *services.REVIEWER_ROLES),
-        "pending_review": decision.legality_reviews.filter(passed__isnull=True).exists(),
+        "steps": selectors.offers_for(actor, decision, today=today),
+        "may_moderate": permissions.may_take(actor, rules.STEPS["moderate"]),
+        "may_answer": permissions.may_take(actor, rules.STEPS["answer"]),
         "history": verified_history(decision),
         "today": today,
         "evaluations": list(decision.evaluations.all()),
@@ -141,7 +137,7 @@ def _step(request: HttpRequest, decision_id: int, *, title: str, form: Any, act:
     return form_page(request, form, title="%(s)s：%(t)s" % {"s": title, "t": decision}, save=save)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["open_comments"])
 @require_http_methods(["GET", "POST"])
 def open_comments(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -159,7 +155,7 @@ def open_comments(request: HttpRequest, decision_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["moderate"])
 @require_POST
 def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -173,7 +169,7 @@ def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
     return redirect("decisions:detail", comment.period.decision_id)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["answer"])
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, comment_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -186,7 +182,7 @@ def answer(request: HttpRequest, comment_id: int) -> HttpResponse:
     return form_page(request, AnswerForm(request.POST or None), title="答复公众意见", save=save)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["assess"])
 @require_http_methods(["GET", "POST"])
 def assess(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -197,7 +193,7 @@ def assess(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _step(request, decision_id, title="专家论证或风险评估", form=form, act=act)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["legality_submit"])
 @require_http_methods(["GET", "POST"])
 def legality_submit(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -209,7 +205,7 @@ def legality_submit(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _step(request, decision_id, title="提交合法性审查", form=form, act=act)
 
 
-@staff_required(*services.REVIEWER_ROLES)
+@step_required(rules.STEPS["legality_opinion"])
 @require_http_methods(["GET", "POST"])
 def legality_opinion(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -221,7 +217,7 @@ def legality_opinion(request: HttpRequest, decision_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["discuss"])
 @require_http_methods(["GET", "POST"])
 def discuss(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -238,7 +234,7 @@ def discuss(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _step(request, decision_id, title="集体讨论决定", form=form, act=act)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["publish"])
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -249,7 +245,7 @@ def publish(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _step(request, decision_id, title="公布决策", form=form, act=act)
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["evaluate"])
 @require_http_methods(["GET", "POST"])
 def evaluate(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -260,7 +256,7 @@ def evaluate(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _step(request, decision_id, title="决策后评估", form=form, act=act)
 
 
-@staff_required(*services.OFFICE_ROLES, *services.REVIEWER_ROLES)
+@step_required(rules.STEPS["attach"])
 @require_http_methods(["GET", "POST"])
 def attach(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
@@ -277,7 +273,7 @@ def attach(request: HttpRequest, decision_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.OFFICE_ROLES)
+@step_required(rules.STEPS["archive"])
 @require_POST
 def archive(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = request_staff(request)

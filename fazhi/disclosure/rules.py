@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.conf import settings
 
 from fazhi.core.errors import RuleViolation
+from fazhi.core.masking import Finding
 from fazhi.core.periods import DayKind, PeriodRule, add_months
-from fazhi.disclosure.masking import Finding
-from fazhi.enforcement.models import RemedyResult
+from fazhi.core.roles import Role
+from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.disclosure.models import PublicationStatus
 
 PUBLISH = PeriodRule("publish", "公示行政处罚决定", 7, DayKind.WORKING, "国办发〔2018〕118号")
 # A decision changed, revoked, or found unlawful or void: the publication comes down within 3 working
@@ -61,12 +64,6 @@ def visible_until(decided_on: datetime.date, severity: str) -> datetime.date:
     return add_months(decided_on, regime_on(decided_on).months[severity])
 
 
-# The outcomes of 复议 or 诉讼 that take the decision off the portal (DOMAIN §5.4).
-WITHDRAWING_RESULTS = frozenset(
-    {RemedyResult.CHANGED, RemedyResult.REVOKED, RemedyResult.UNLAWFUL, RemedyResult.VOID}
-)
-
-
 def check_clean(findings_by_field: dict[str, list[Finding]], labels: dict[str, str]) -> None:
     """No publication while anything private remains (政府信息公开条例 art. 15; 总局令第45号 art. 5);
     the refusal says where."""
@@ -81,3 +78,58 @@ def check_clean(findings_by_field: dict[str, list[Finding]], labels: dict[str, s
             "公示内容中仍有不得公开的个人信息，请修改后再发布：%(places)s。" % {"places": "；".join(places)},
             citation="政府信息公开条例 第十五条；国办发〔2018〕118号",
         )
+
+
+# ------------------------------------------------------------------------------------- the step table
+
+
+def check_not_prepared(*, prepared: bool) -> None:
+    if prepared:
+        raise RuleViolation("该决定已生成公示稿。", citation="国办发〔2018〕118号")
+
+
+class PublicationFacts(Protocol):
+    """What the gates read about a publication (disclosure.selectors.PublicationRowFacts)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+    @property
+    def findings(self) -> dict[str, list[Finding]]: ...
+
+
+def gate_clean(facts: PublicationFacts) -> None:
+    check_clean(facts.findings, FREE_TEXT_LABELS)
+
+
+FREE_TEXT_LABELS = {"facts": "违法事实", "basis": "处罚依据", "penalty_content": "处罚内容"}
+PREPARERS = (Role.OFFICER, Role.HEAD, Role.ADMIN)
+
+STEPS: Steps[StatusStep[PublicationFacts]] = Steps(
+    StatusStep(name="prepare", label="生成公示稿", roles=PREPARERS),
+    StatusStep(
+        name="edit",
+        label="修改公示稿",
+        roles=PREPARERS,
+        within=frozenset({PublicationStatus.DRAFT}),
+        elsewhere=Refusal("只能修改尚未发布的公示稿。", "国办发〔2018〕118号"),
+    ),
+    StatusStep(
+        name="publish",
+        label="发布",
+        roles=(Role.HEAD,),
+        within=frozenset({PublicationStatus.DRAFT}),
+        elsewhere=Refusal("公示状态为“%(status)s”，不能发布。", "国办发〔2018〕118号"),
+        gates=(gate_clean,),
+    ),
+    StatusStep(
+        name="withdraw",
+        label="撤回公示",
+        roles=(Role.HEAD,),
+        within=frozenset({PublicationStatus.PUBLISHED}),
+        elsewhere=Refusal("只能撤回已公示的决定。", "行政处罚法 第四十八条"),
+    ),
+    StatusStep(name="export", label="导出双公示文件", roles=(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)),
+    StatusStep(name="add_inspection_item", label="登记随机抽查事项", roles=(Role.ADMIN,)),
+)

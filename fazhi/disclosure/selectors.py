@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import masking, permissions
+from fazhi.core import rules as core_rules
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Staff
+from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Party, Staff
 from fazhi.core.selectors import int_id
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import CreditExport, ExportScope, InspectionItem, Publication, PublicationStatus
-from fazhi.enforcement.models import DelegatedPower, PenaltyDecision, RemedyProceeding
+from fazhi.enforcement import rules as enforcement_rules
+from fazhi.enforcement.models import Case, DelegatedPower, PenaltyDecision, RemedyProceeding
 from fazhi.ledger.models import Event
 
 
@@ -112,7 +116,7 @@ def publications_to_withdraw(actor: Staff) -> list[WithdrawalDue]:
     must come down within 3 working days of the outcome (DOMAIN §5.4), the most urgent first."""
     remedies = (
         RemedyProceeding.objects.filter(
-            result__in=rules.WITHDRAWING_RESULTS,
+            result__in=enforcement_rules.ANNULLING_RESULTS,
             case__decision__publication__status=PublicationStatus.PUBLISHED,
             case__decision__publication__organisation__in=permissions.visible(
                 actor, Organisation.objects.all(), org_field=""
@@ -139,7 +143,7 @@ def withdrawal_due(publication: Publication) -> WithdrawalDue | None:
         return None
     remedy = (
         RemedyProceeding.objects.filter(
-            case__decision__publication=publication, result__in=rules.WITHDRAWING_RESULTS
+            case__decision__publication=publication, result__in=enforcement_rules.ANNULLING_RESULTS
         )
         .exclude(ended_on__isnull=True)
         .order_by("ended_on", "id")
@@ -341,3 +345,72 @@ def public_authority(organisation_id: object, *, today: datetime.date) -> Public
 
 def inspection_items_for(actor: Staff) -> QuerySet[InspectionItem]:
     return permissions.visible(actor, InspectionItem.objects.all()).order_by("id")
+
+
+# ------------------------------------------------------------------------------ what the scan finds
+
+
+def name_rule() -> masking.NameRule:
+    return masking.NameRule(settings.DISCLOSURE_NAME_RULE)
+
+
+def _private_values(party: Party) -> set[str]:
+    return {value for value in (party.id_number, party.address, party.phone) if value}
+
+
+def _public_numbers(party: Party) -> set[str]:
+    return {value for value in (party.uscc, party.business_registration_no) if value}
+
+
+def case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
+    """The decision's case, its party and the names of its officers (which the portal shows)."""
+    case = decision.case
+    core_rules.check_record_exists(
+        case.party is not None, message="决定没有当事人，无从公示。", citation="行政处罚法 第五十九条"
+    )
+    assert case.party is not None
+    officers = [officer.staff.full_name for officer in case.officers.select_related("staff")]
+    return case, case.party, officers
+
+
+def findings_of(
+    publication: Publication, party: Party, officers: list[str]
+) -> dict[str, list[masking.Finding]]:
+    """What the scan still finds in each free-text field of the snapshot."""
+    shown = {publication.party_name, publication.legal_representative, *officers} - {""}
+    return {
+        field: found
+        for field in rules.FREE_TEXT_LABELS
+        if (
+            found := masking.scan(
+                getattr(publication, field),
+                private_values=_private_values(party),
+                allowed_numbers=_public_numbers(party),
+                shown_names=shown,
+            )
+        )
+    }
+
+
+def findings_for(publication: Publication) -> dict[str, list[masking.Finding]]:
+    _case, party, officers = case_parts(publication.decision)
+    return findings_of(publication, party, officers)
+
+
+class PublicationRowFacts:
+    """disclosure.rules.PublicationFacts, read from the publication (the scan runs when asked for)."""
+
+    def __init__(self, publication: Publication) -> None:
+        self.publication = publication
+
+    @property
+    def status(self) -> str:
+        return self.publication.status
+
+    @property
+    def status_label(self) -> str:
+        return self.publication.get_status_display()
+
+    @cached_property
+    def findings(self) -> dict[str, list[masking.Finding]]:
+        return findings_for(self.publication)

@@ -8,20 +8,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import permissions, validators
+from fazhi.core import locking, masking, permissions, validators
 from fazhi.core import selectors as core_selectors
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, PartyKind, Staff
 from fazhi.core.money import yuan
-from fazhi.core.roles import Role
-from fazhi.disclosure import masking, rules, selectors, shuanggongshi
+from fazhi.disclosure import rules, selectors, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import (
     CreditExport,
@@ -31,59 +29,19 @@ from fazhi.disclosure.models import (
     PublicationStatus,
     Severity,
 )
-from fazhi.enforcement.models import Case, Notice, PenaltyDecision
+from fazhi.enforcement.models import Notice, PenaltyDecision
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
-FREE_TEXT_LABELS = {"facts": "违法事实", "basis": "处罚依据", "penalty_content": "处罚内容"}
-
-
-def name_rule() -> masking.NameRule:
-    return masking.NameRule(settings.DISCLOSURE_NAME_RULE)
-
 
 def _shown_name(party: Party) -> str:
-    return masking.mask_name(party.name, name_rule()) if party.kind == PartyKind.PERSON else party.name
+    return (
+        masking.mask_name(party.name, selectors.name_rule()) if party.kind == PartyKind.PERSON else party.name
+    )
 
 
-def _private_values(party: Party) -> set[str]:
-    return {value for value in (party.id_number, party.address, party.phone) if value}
-
-
-def _public_numbers(party: Party) -> set[str]:
-    return {value for value in (party.uscc, party.business_registration_no) if value}
-
-
-def findings_of(
-    publication: Publication, party: Party, officers: list[str]
-) -> dict[str, list[masking.Finding]]:
-    """What the scan still finds in each free-text field of the snapshot."""
-    shown = {publication.party_name, publication.legal_representative, *officers} - {""}
-    return {
-        field: found
-        for field in FREE_TEXT_LABELS
-        if (
-            found := masking.scan(
-                getattr(publication, field),
-                private_values=_private_values(party),
-                allowed_numbers=_public_numbers(party),
-                shown_names=shown,
-            )
-        )
-    }
-
-
-def findings_for(publication: Publication) -> dict[str, list[masking.Finding]]:
-    _case, party, officers = _case_parts(publication.decision)
-    return findings_of(publication, party, officers)
-
-
-def _case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
-    case = decision.case
-    if case.party is None:
-        raise RuleViolation("决定没有当事人，无从公示。", citation="行政处罚法 第五十九条")
-    officers = [officer.staff.full_name for officer in case.officers.select_related("staff")]
-    return case, case.party, officers
+def _take(actor: Staff, publication: Publication, step: str) -> Publication:
+    return locking.take_step(actor, publication, rules.STEPS[step], selectors.PublicationRowFacts)
 
 
 @transaction.atomic(durable=True)
@@ -93,12 +51,11 @@ def prepare_publication(
     """The draft the public would see: the party's name by the configured rule, the code and legal
     representative of an organisation, and the free text with every private item already replaced.
     A decision against a minor is withheld altogether (浙江 办法 art. 5; 未成年人保护法)."""
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.ADMIN)
-    case, party, officers = _case_parts(decision)
+    permissions.require_step(actor, rules.STEPS["prepare"])
+    case, party, officers = selectors.case_parts(decision)
     if case.organisation_id != permissions.acting_town(actor).pk:
         raise NotFoundOrHidden()
-    if Publication.objects.filter(decision=decision).exists():
-        raise RuleViolation("该决定已生成公示稿。", citation="国办发〔2018〕118号")
+    rules.check_not_prepared(prepared=Publication.objects.filter(decision=decision).exists())
     if severity not in Severity.values:
         raise InvalidInput("请选择失信程度。", field_errors={"severity": "请选择轻微、一般或严重。"})
     notice = Notice.objects.filter(case=case, superseded=False).order_by("-id").first()
@@ -131,7 +88,7 @@ def prepare_publication(
         authority=core_selectors.official_name_of(case.organisation),
         not_published_reason="当事人实施违法行为时未满十八周岁" if minor else "",
     )
-    for field, found in findings_of(publication, party, officers).items():
+    for field, found in selectors.findings_of(publication, party, officers).items():
         setattr(publication, field, masking.redact(getattr(publication, field), found))
     publication.save()
     ledger.record(
@@ -147,13 +104,9 @@ def prepare_publication(
 @transaction.atomic(durable=True)
 def edit_draft(actor: Staff, publication: Publication, *, facts: str, penalty_content: str) -> Publication:
     """A person checks the free text before publication (总局令第45号 art. 5)."""
-    permissions.require_own(actor, publication.organisation)
-    permissions.require_role(actor, Role.OFFICER, Role.HEAD, Role.ADMIN)
-    publication = Publication.objects.select_for_update().get(pk=publication.pk)
-    if publication.status != PublicationStatus.DRAFT:
-        raise RuleViolation("只能修改尚未发布的公示稿。", citation="国办发〔2018〕118号")
+    publication = _take(actor, publication, "edit")
     errors = {
-        name: "请填写%(l)s。" % {"l": FREE_TEXT_LABELS[name]}
+        name: "请填写%(l)s。" % {"l": rules.FREE_TEXT_LABELS[name]}
         for name, value in (("facts", facts), ("penalty_content", penalty_content))
         if not value.strip()
     }
@@ -203,16 +156,7 @@ def fingerprint(publication: Publication) -> str:
 @transaction.atomic(durable=True)
 def publish(actor: Staff, publication: Publication) -> Publication:
     """发布: the head approves; refused while the scan still finds anything private, saying where."""
-    permissions.require_own(actor, publication.organisation)
-    permissions.require_role(actor, Role.HEAD)
-    publication = Publication.objects.select_for_update().get(pk=publication.pk)
-    if publication.status != PublicationStatus.DRAFT:
-        raise RuleViolation(
-            "公示状态为“%(s)s”，不能发布。" % {"s": publication.get_status_display()},
-            citation="国办发〔2018〕118号",
-        )
-    _case, party, officers = _case_parts(publication.decision)
-    rules.check_clean(findings_of(publication, party, officers), FREE_TEXT_LABELS)
+    publication = _take(actor, publication, "publish")
     publication.status = PublicationStatus.PUBLISHED
     publication.published_at = timezone.now()
     publication.published_by = actor
@@ -239,11 +183,7 @@ def publish(actor: Staff, publication: Publication) -> Publication:
 def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publication:
     """撤回 a decision changed, revoked or found unlawful (art. 48): hidden from the list, its page
     says why; the ledger keeps what was shown."""
-    permissions.require_own(actor, publication.organisation)
-    permissions.require_role(actor, Role.HEAD)
-    publication = Publication.objects.select_for_update().get(pk=publication.pk)
-    if publication.status != PublicationStatus.PUBLISHED:
-        raise RuleViolation("只能撤回已公示的决定。", citation="行政处罚法 第四十八条")
+    publication = _take(actor, publication, "withdraw")
     if not reason.strip():
         raise InvalidInput("请写明撤回理由，理由将向社会公开。", field_errors={"reason": "请写明撤回理由。"})
     publication.status = PublicationStatus.WITHDRAWN
@@ -289,7 +229,7 @@ def export_credit_records(
     period, each row checked; a row that fails a check is held back and reported, and an incremental
     export takes it again. The export, the file's SHA-256 and what was held back go in the ledger."""
     if not actor.is_system:  # the command line runs as the system; a person needs the role
-        permissions.require_role(actor, Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+        permissions.require_step(actor, rules.STEPS["export"])
     permissions.require_visible(actor, organisation)
     if file_format not in EXPORT_FORMATS:
         raise InvalidInput(
@@ -390,7 +330,7 @@ INSPECTION_FIELDS = {
 @transaction.atomic(durable=True)
 def add_inspection_item(actor: Staff, **values: str) -> InspectionItem:
     """An item of the town's 随机抽查事项清单, on the portal at once (国办发〔2018〕118号 事前公开)."""
-    permissions.require_role(actor, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["add_inspection_item"])
     town = permissions.acting_town(actor)
     cleaned = {field: values.get(field, "").strip() for field in INSPECTION_FIELDS}
     errors = {

@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
-from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
-from fazhi.core.roles import Role
 from fazhi.disclosure import rules, selectors, services
 from fazhi.disclosure.forms import (
     CreditExportForm,
@@ -31,7 +30,7 @@ from fazhi.ledger import selectors as ledger_selectors
 from fazhi.ledger import services as ledger_services
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@staff_required(*rules.PREPARERS)
 def queue(request: HttpRequest) -> HttpResponse:
     """待公示: decisions with no publication yet, with their 7-working-day clock, and the drafts."""
     actor = request_staff(request)
@@ -48,7 +47,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             for month in (selectors.timeliness_by_month(root, year=today.year, today=today) if root else [])
             if month.decisions
         ],
-        "can_export": permissions.has_role(actor, Role.HEAD, Role.ADMIN, Role.SUPERVISOR),
+        "can_export": permissions.may_take(actor, rules.STEPS["export"]),
         "awaiting": awaiting,
         "drafts": selectors.publications_for(actor, status=PublicationStatus.DRAFT),
         "page": paginate(request, selectors.publications_for(actor).exclude(status=PublicationStatus.DRAFT)),
@@ -58,7 +57,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/queue.html", context)
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@step_required(rules.STEPS["prepare"])
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -73,7 +72,7 @@ def prepare(request: HttpRequest, decision_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@staff_required(*rules.PREPARERS)
 @require_http_methods(["GET", "POST"])
 def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
     """The preview, exactly as the public will see it, with what the scan still finds; the draft's
@@ -90,7 +89,8 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
 
     if request.method == "POST":
         return form_page(request, form, title="修改公示稿", save=save)
-    findings = services.findings_for(item)
+    facts = selectors.PublicationRowFacts(item)
+    findings = facts.findings
     due = selectors.withdrawal_due(item)
     context = {
         "item": item,
@@ -100,12 +100,12 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
         "withdrawal_due": due,
         "today": timezone.localdate(),
         "withdraw_form": WithdrawForm(initial={"reason": selectors.withdrawal_reason(due)} if due else None),
-        "is_head": permissions.has_role(actor, Role.HEAD),
+        "steps": {offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, facts)},
     }
     return render(request, "disclosure/publication.html", context)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["publish"])
 @require_http_methods(["POST"])
 def publish(request: HttpRequest, publication_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -120,7 +120,7 @@ def publish(request: HttpRequest, publication_id: int) -> HttpResponse:
     return form_page(request, PublishForm(request.POST), title="发布公示", save=save)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["withdraw"])
 @require_http_methods(["POST"])
 def withdraw(request: HttpRequest, publication_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -215,7 +215,7 @@ def public_proof(request: HttpRequest, publication_id: int) -> JsonResponse:
     return response
 
 
-@staff_required(Role.OFFICER, Role.HEAD, Role.ADMIN)
+@staff_required(*rules.PREPARERS)
 @require_http_methods(["GET", "POST"])
 def inspection_items(request: HttpRequest) -> HttpResponse:
     """随机抽查事项清单: the list as the public sees it, and, for an administrator, the form to add."""
@@ -230,7 +230,7 @@ def inspection_items(request: HttpRequest) -> HttpResponse:
         return form_page(request, form, title="公布随机抽查事项", save=save)
     context = {
         "items": selectors.inspection_items_for(actor),
-        "form": form if permissions.has_role(actor, Role.ADMIN) else None,
+        "form": form if permissions.may_take(actor, rules.STEPS["add_inspection_item"]) else None,
     }
     return render(request, "disclosure/inspection_items.html", context)
 
@@ -238,7 +238,7 @@ def inspection_items(request: HttpRequest) -> HttpResponse:
 # ------------------------------------------------------------------------------------- 双公示 export
 
 
-@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+@step_required(rules.STEPS["export"])
 @require_http_methods(["GET", "POST"])
 def exports(request: HttpRequest) -> HttpResponse:
     """双公示: export the organisation's published decisions for the credit platform; past exports."""
@@ -272,7 +272,7 @@ def exports(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+@step_required(rules.STEPS["export"])
 def export(request: HttpRequest, export_id: int) -> HttpResponse:
     actor = request_staff(request)
     item = selectors.access_credit_export(actor, export_id)
@@ -284,7 +284,7 @@ def export(request: HttpRequest, export_id: int) -> HttpResponse:
     return render(request, "disclosure/export.html", context)
 
 
-@staff_required(Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
+@step_required(rules.STEPS["export"])
 def export_download(request: HttpRequest, export_id: int) -> FileResponse:
     actor = request_staff(request)
     item = selectors.access_credit_export(actor, export_id)

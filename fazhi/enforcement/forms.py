@@ -13,10 +13,10 @@ from fazhi.enforcement.models import (
     LeadSource,
     RecordKind,
     RemedyKind,
-    RemedyResult,
     ReviewOpinionChoice,
     ServiceMethod,
 )
+from fazhi.enforcement.rules import RemedyResult
 
 
 class LeadForm(ServiceErrorsMixin):

@@ -9,7 +9,14 @@ from django.db import models
 
 from fazhi.core.models import IssuedNumber, Organisation, Party, Staff
 from fazhi.core.money import yuan
-from fazhi.enforcement.rules import CLOCK_LABELS, PROCEDURE_LABELS, STAGE_LABELS, Procedure, Stage
+from fazhi.enforcement.rules import (
+    CLOCK_LABELS,
+    PROCEDURE_LABELS,
+    STAGE_LABELS,
+    Procedure,
+    RemedyResult,
+    Stage,
+)
 
 
 class DelegatedPower(models.Model):
@@ -284,17 +291,6 @@ class DecisionService(models.Model):
 class RemedyKind(models.TextChoices):
     RECONSIDERATION = "reconsideration", "行政复议"
     LITIGATION = "litigation", "行政诉讼"
-
-
-class RemedyResult(models.TextChoices):
-    UPHELD = "upheld", "维持"
-    CHANGED = "changed", "变更"
-    REVOKED = "revoked", "撤销"
-    UNLAWFUL = "unlawful", "确认违法"
-    VOID = "void", "确认无效"
-    DISMISSED = "dismissed", "驳回（复议申请或诉讼请求）"
-    WITHDRAWN = "withdrawn", "申请人撤回（原告撤诉）"
-    OTHER = "other", "其他"
 
 
 class RemedyProceeding(models.Model):

@@ -173,7 +173,7 @@ def test_collective_discussion_is_blocked_until_the_review_passes_and_the_steps_
 def test_a_failed_legality_review_keeps_discussion_blocked(town, decision):
     services.submit_legality_review(town.admin, decision, due_on=calendar.add_working_days(TODAY, 7))
     services.give_legality_opinion(town.counsel, decision, passed=False, opinion="超越法定权限。")
-    facts = services.readiness(decision, today=TODAY)
+    facts = selectors.readiness(decision, today=TODAY)
     assert not facts.legality_passed
     page = Client()
     page.force_login(town.admin)

@@ -5,8 +5,10 @@ inputs, call a gate, and the gate either returns or raises RuleViolation naming 
 article. Callers use `rules.<name>`."""
 
 from fazhi.enforcement.rules.after_decision import (
+    ANNULLING_RESULTS,
     MAX_EXTENSION_DAYS,
     ClosureFacts,
+    RemedyResult,
     check_closure,
     check_court_application,
     check_demand,
@@ -91,6 +93,7 @@ from fazhi.enforcement.rules.summary import (
 
 __all__ = [
     "AFTER_SERVICE",
+    "ANNULLING_RESULTS",
     "CASH_HAND_IN",
     "CLOCK_LABELS",
     "DECISION",
@@ -120,6 +123,7 @@ __all__ = [
     "DecisionFacts",
     "Investigator",
     "Procedure",
+    "RemedyResult",
     "ReviewGrounds",
     "ReviewOpinion",
     "Stage",

@@ -6,12 +6,34 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import TextChoices
+
 from fazhi.core.errors import RuleViolation
 from fazhi.core.money import yuan
 from fazhi.enforcement.rules.periods import SERVICE, court_application_window
 from fazhi.enforcement.rules.procedure import LAW, Stage
 
 MAX_EXTENSION_DAYS = 30
+
+
+class RemedyResult(TextChoices):
+    """How a 复议 or 诉讼 against the decision ended."""
+
+    UPHELD = "upheld", "维持"
+    CHANGED = "changed", "变更"
+    REVOKED = "revoked", "撤销"
+    UNLAWFUL = "unlawful", "确认违法"
+    VOID = "void", "确认无效"
+    DISMISSED = "dismissed", "驳回（复议申请或诉讼请求）"
+    WITHDRAWN = "withdrawn", "申请人撤回（原告撤诉）"
+    OTHER = "other", "其他"
+
+
+# The outcomes of 复议 or 诉讼 after which the decision no longer stands as it was made: changed,
+# revoked, or found unlawful or void. A publication of it comes off the portal (DOMAIN §5.4).
+ANNULLING_RESULTS = frozenset(
+    {RemedyResult.CHANGED, RemedyResult.REVOKED, RemedyResult.UNLAWFUL, RemedyResult.VOID}
+)
 
 
 def check_extension(*, days: int, reason: str) -> None:

@@ -23,10 +23,9 @@ from fazhi.enforcement.models import (
     PaymentMethod,
     RemedyKind,
     RemedyProceeding,
-    RemedyResult,
     ServiceMethod,
 )
-from fazhi.enforcement.rules import Stage
+from fazhi.enforcement.rules import RemedyResult, Stage
 from fazhi.enforcement.services.common import move, set_clock, take
 from fazhi.ledger import record as ledger
 

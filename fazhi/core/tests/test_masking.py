@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from conftest import resident_id
-from fazhi.disclosure import masking
-from fazhi.disclosure.masking import FindingKind, NameRule
+from fazhi.core import masking
+from fazhi.core.masking import FindingKind, NameRule
 
 ID = resident_id("11010519491231002")  # 11010519491231002X
 
