@@ -22,6 +22,7 @@ from fazhi.core.rules import Step
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 ACCESS_ATTRIBUTE = "fazhi_access"
+STEP_ATTRIBUTE = "fazhi_step"
 
 
 def staff_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
@@ -48,7 +49,13 @@ def staff_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
 
 def step_required(step: Step[Any]) -> Callable[[ViewFunc], ViewFunc]:
     """The page of one step: who may open it is what the app's step table says may take the step."""
-    return staff_required(*step.roles)
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        guarded = staff_required(*step.roles)(view)
+        setattr(guarded, STEP_ATTRIBUTE, step)
+        return guarded
+
+    return decorator
 
 
 def public_page(view: ViewFunc) -> ViewFunc:

@@ -71,7 +71,8 @@ class Steps(Generic[StepT]):
 
     def __init__(self, *steps: StepT) -> None:
         self._steps = {step.name: step for step in steps}
-        assert len(self._steps) == len(steps), "step names are unique"
+        if len(self._steps) != len(steps):
+            raise ValueError("step names are unique within a table")
 
     def __getitem__(self, name: str) -> StepT:
         return self._steps[name]
@@ -110,11 +111,21 @@ class StatusStep(Step[StatusFactsT]):
     def check(self, facts: StatusFactsT) -> None:
         if self.within and facts.status not in self.within:
             refusal = self.elsewhere or Refusal("当前状态为“%(status)s”，不能%(step)s。", "")
-            raise RuleViolation(
-                refusal.message % {"status": facts.status_label, "step": self.label},
-                citation=refusal.citation,
-            )
+            words = _Words(facts, status=facts.status_label, step=self.label)
+            raise RuleViolation(refusal.message % words, citation=refusal.citation)
         super().check(facts)
+
+
+class _Words(dict[str, object]):
+    """What a refusal's %(name)s placeholders name: the status and the step, else the facts' own
+    attributes (a matter's closing day, say)."""
+
+    def __init__(self, facts: object, **given: object) -> None:
+        super().__init__(given)
+        self.facts = facts
+
+    def __missing__(self, key: str) -> object:
+        return getattr(self.facts, key)
 
 
 @dataclass(frozen=True)

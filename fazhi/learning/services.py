@@ -15,13 +15,10 @@ from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.files import StoredFile
 from fazhi.core.models import Organisation, Staff
-from fazhi.core.roles import Role
 from fazhi.learning import rules
 from fazhi.learning.events import LearningEvent
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
 from fazhi.ledger import record as ledger
-
-RECORDER_ROLES = (Role.ADMIN, Role.HEAD)
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ def _attach(
 
 @transaction.atomic(durable=True)
 def record_study_session(actor: Staff, data: StudyInput, *, materials: list[StoredFile]) -> StudySession:
-    permissions.require_role(actor, *RECORDER_ROLES)
+    permissions.require_step(actor, rules.STEPS["record_study"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if data.kind not in StudyKind.values:
@@ -114,7 +111,7 @@ def record_study_session(actor: Staff, data: StudyInput, *, materials: list[Stor
 
 @transaction.atomic(durable=True)
 def record_training(actor: Staff, data: TrainingInput, *, materials: list[StoredFile]) -> Training:
-    permissions.require_role(actor, *RECORDER_ROLES)
+    permissions.require_step(actor, rules.STEPS["record_training"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if data.kind not in TrainingKind.values:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import files, permissions
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.pages import form_page
 from fazhi.core.roles import Role
 from fazhi.core.selectors import attachments_of
@@ -39,7 +39,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "lectures_target": rules.yearly_lectures_target(),
         "hours_citation": rules.HOURS_CITATION,
         "lectures_citation": rules.LECTURES_CITATION,
-        "can_record": permissions.has_role(actor, *services.RECORDER_ROLES),
+        "can_record": permissions.may_take(actor, rules.STEPS["record_study"]),
     }
     return render(request, "learning/overview.html", context)
 
@@ -48,7 +48,7 @@ def _materials(uploads: list[Any]) -> list[files.StoredFile]:
     return [files.StoredFile(*files.store(upload, original_name=upload.name)) for upload in uploads]
 
 
-@staff_required(*services.RECORDER_ROLES)
+@step_required(rules.STEPS["record_study"])
 @require_http_methods(["GET", "POST"])
 def study_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -68,7 +68,7 @@ def study_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, title="登记学法活动", save=save)
 
 
-@staff_required(*services.RECORDER_ROLES)
+@step_required(rules.STEPS["record_training"])
 @require_http_methods(["GET", "POST"])
 def training_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
@@ -15,6 +16,7 @@ from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.mediation import rules
 from fazhi.mediation.models import (
@@ -265,3 +267,33 @@ def party_dispute_links(actor: Staff, party: Party) -> list[PartyLink]:
         )
         for dispute in disputes_for(actor).filter(visitors=party)
     ]
+
+
+class DisputeRowFacts:
+    """mediation.rules.DisputeFacts, read from the matter and its current dispatch."""
+
+    def __init__(self, dispute: Dispute) -> None:
+        self.dispute = dispute
+
+    @property
+    def status(self) -> str:
+        return self.dispute.status
+
+    @property
+    def status_label(self) -> str:
+        return self.dispute.get_status_display()
+
+    @property
+    def closed_on(self) -> str:
+        return self.dispute.closed_on.isoformat() if self.dispute.closed_on else ""
+
+    @cached_property
+    def in_hand(self) -> bool:
+        return current_dispatch(self.dispute) is not None
+
+
+def offers_for(actor: Staff, dispute: Dispute) -> dict[str, Offer]:
+    """The steps of mediation.rules.STEPS the matter's page offers this actor, by name."""
+    return {
+        offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, DisputeRowFacts(dispute))
+    }

@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from fazhi.core import locking, numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Party, Staff
-from fazhi.core.roles import Role
 from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
-from fazhi.mediation import rules
+from fazhi.mediation import rules, selectors
 from fazhi.mediation.events import MediationEvent
 from fazhi.mediation.models import (
     Agreement,
@@ -39,7 +38,10 @@ from fazhi.mediation.models import (
     UnitKind,
 )
 
-STAFF_ROLES = (Role.MEDIATOR, Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
+
+def _take(actor: Staff, dispute: Dispute, step: str) -> Dispute:
+    """The town's own matter, locked, once mediation.rules.STEPS lets the actor take `step` on it."""
+    return locking.take_step(actor, dispute, rules.STEPS[step], selectors.DisputeRowFacts)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class DisputeInput:
 def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     """One visit, one batch (批): its persons (人次) are counted as given, never fewer than the visitors
     listed; the category must be one of the taxonomy's."""
-    permissions.require_role(actor, *STAFF_ROLES)
+    permissions.require_step(actor, rules.STEPS["register"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if data.received_on > timezone.localdate():
@@ -113,26 +115,10 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     return dispute
 
 
-def _refuse_if_closed(dispute: Dispute) -> None:
-    if dispute.status == DisputeStatus.CLOSED:
-        raise InvalidInput(
-            "该事项已于 %(d)s 办结。" % {"d": dispute.closed_on.isoformat() if dispute.closed_on else ""}
-        )
-
-
 def _check_unit_and_due(dispute: Dispute, unit: HandlingUnit, due_on: datetime.date) -> None:
     if unit.organisation_id != dispute.organisation_id or not unit.active:
         raise InvalidInput("请选择本镇（街道）启用的承办单位。", field_errors={"unit": "请选择承办单位。"})
-    today = timezone.localdate()
-    # The closure target is a warning, not a bar: a matter past it (handed back late, or registered
-    # days after the visit) is still dispatched, to be handled at once.
-    if not today <= due_on <= max(dispute.due_on, today):
-        message = (
-            "该事项已超过办结期限 %(d)s，办理期限应为今天。"
-            if dispute.due_on < today
-            else "办理期限应在今天至办结期限 %(d)s 之间。"
-        )
-        raise RuleViolation(message % {"d": dispute.due_on.isoformat()}, citation=rules.MEDIATION_CITATION)
+    rules.check_unit_due(due_on, closure_due=dispute.due_on, today=timezone.localdate())
 
 
 def _current_dispatch(dispute: Dispute) -> Dispatch | None:
@@ -144,10 +130,7 @@ def dispatch_dispute(
     actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date
 ) -> Dispatch:
     """分流交办 (1+3+N): to one of the town's handling units, with a due date within the closure target."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    _refuse_if_closed(dispute)
-    if _current_dispatch(dispute) is not None:
-        raise InvalidInput("该事项已交办，如需改由其他单位办理，请办理转交。")
+    dispute = _take(actor, dispute, "dispatch")
     _check_unit_and_due(dispute, unit, due_on)
     sent = Dispatch.objects.create(dispute=dispute, unit=unit, due_on=due_on, dispatched_by=actor)
     dispute.status = DisputeStatus.DISPATCHED
@@ -164,8 +147,7 @@ def dispatch_dispute(
 
 def _end_current(dispute: Dispute, *, end: str, reason: str) -> Dispatch:
     current = _current_dispatch(dispute)
-    if current is None:
-        raise InvalidInput("该事项当前没有承办单位。")
+    assert current is not None, "the step's gate found the unit in charge"
     if not reason.strip():
         raise InvalidInput("请写明理由。", field_errors={"reason": "请写明转交或退回的理由。"})
     current.end = end
@@ -180,8 +162,7 @@ def hand_on(
     actor: Staff, dispute: Dispute, *, unit: HandlingUnit, due_on: datetime.date, reason: str
 ) -> Dispatch:
     """The unit in charge passes the matter to another unit (e.g. a village to the 司法所), with a reason."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    _refuse_if_closed(dispute)
+    dispute = _take(actor, dispute, "hand_on")
     current = _current_dispatch(dispute)
     if current is not None and current.unit_id == unit.pk:
         raise InvalidInput("请选择另一个承办单位。", field_errors={"unit": "该单位正在承办此事项。"})
@@ -201,8 +182,7 @@ def hand_on(
 @transaction.atomic(durable=True)
 def hand_back(actor: Staff, dispute: Dispute, *, reason: str) -> Dispute:
     """The unit in charge returns the matter to the centre, which dispatches it again."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    _refuse_if_closed(dispute)
+    dispute = _take(actor, dispute, "hand_back")
     previous = _end_current(dispute, end=DispatchEnd.HANDED_BACK, reason=reason)
     dispute.status = DisputeStatus.REGISTERED
     dispute.save(update_fields=["status"])
@@ -228,8 +208,7 @@ class SessionInput:
 @transaction.atomic(durable=True)
 def record_session(actor: Staff, dispute: Dispute, data: SessionInput) -> MediationSession:
     """调解工作记录 (人民调解法 art. 27): each sitting, with the mediators, who attended and what was said."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    _refuse_if_closed(dispute)
+    dispute = _take(actor, dispute, "session")
     errors: dict[str, str] = {}
     if data.held_on > timezone.localdate():
         errors["held_on"] = "调解日期不能晚于今天。"
@@ -341,15 +320,11 @@ def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
 def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute:
     """办结: only with an outcome and the 三到位一处理 checklist; an agreement carries the contents of
     人民调解法 art. 29, and an agreement or a termination needs the sessions it came out of."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    _refuse_if_closed(dispute)
+    dispute = _take(actor, dispute, "close")
     errors = _closure_errors(dispute, data)
     if errors:
         raise InvalidInput("办结信息不完整。", field_errors=errors)
-    if data.outcome in (Outcome.AGREEMENT, Outcome.ENDED) and not dispute.sessions.exists():
-        raise RuleViolation(
-            "调解成功或终止调解前，应当有调解工作记录，请先登记调解记录。", citation=rules.SESSION_CITATION
-        )
+    rules.check_session_on_record(outcome=data.outcome, has_sessions=dispute.sessions.exists())
     payload: dict[str, object] = {
         "outcome": data.outcome,
         "closed_on": data.closed_on.isoformat(),
@@ -408,9 +383,8 @@ class FollowUpInput:
 @transaction.atomic(durable=True)
 def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> FollowUp:
     """回访 after closure: how the agreement was performed and how satisfied the visitors are."""
-    dispute = locking.lock_own(actor, dispute, roles=STAFF_ROLES)
-    if dispute.status != DisputeStatus.CLOSED or dispute.closed_on is None:
-        raise InvalidInput("事项办结后方可回访。")
+    dispute = _take(actor, dispute, "follow_up")
+    assert dispute.closed_on is not None, "a closed matter has its closing day"
     errors: dict[str, str] = {}
     if data.visited_on > timezone.localdate():
         errors["visited_on"] = "回访日期不能晚于今天。"
@@ -451,7 +425,7 @@ def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> Fol
 @transaction.atomic(durable=True)
 def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
     """A unit the centre may dispatch to (1+3+N): a core force, a department or a village."""
-    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["manage_centre"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if not name.strip():
@@ -472,7 +446,7 @@ def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
 @transaction.atomic(durable=True)
 def record_centre_opening(actor: Staff, *, name: str, opened_on: datetime.date) -> MediationCentre:
     """The town's centre and the day it opened; corrected by recording it again."""
-    permissions.require_role(actor, Role.ADMIN, Role.HEAD)
+    permissions.require_step(actor, rules.STEPS["manage_centre"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
     if not name.strip():

@@ -14,13 +14,13 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.roles import Role
 from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
-from fazhi.mediation import documents, selectors, services
+from fazhi.mediation import documents, rules, selectors, services
 from fazhi.mediation.forms import (
     CentreForm,
     ClosureForm,
@@ -35,7 +35,7 @@ from fazhi.mediation.forms import (
 from fazhi.mediation.models import Dispute, Outcome
 from fazhi.petitions import selectors as petition_selectors
 
-READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
+READERS = (*rules.STAFF_ROLES, Role.SUPERVISOR)
 
 
 @staff_required(*READERS)
@@ -57,7 +57,7 @@ def dispute_list(request: HttpRequest) -> HttpResponse:
     return render(request, "mediation/list.html", context)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["register"])
 @require_http_methods(["GET", "POST"])
 def dispute_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -94,7 +94,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
         "confirmation_due": selectors.confirmation_due(agreement) if agreement else None,
         "checklist": [(label, dispute.checklist.get(key, "")) for key, label in services.checklist_items()],
         "follow_ups": dispute.follow_ups.all(),
-        "can_act": permissions.has_role(actor, *services.STAFF_ROLES),
+        "steps": selectors.offers_for(actor, dispute),
         "history": verified_history(dispute),
         "today": today,
     }
@@ -106,7 +106,7 @@ def _unit_due_on(dispute: Dispute) -> datetime.date:
     return max(dispute.due_on, timezone.localdate())
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["dispatch"])
 @require_http_methods(["GET", "POST"])
 def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -122,7 +122,7 @@ def dispute_dispatch(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return form_page(request, form, title="分流交办", save=save)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["hand_on"])
 @require_http_methods(["GET", "POST"])
 def dispute_hand_on(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -138,7 +138,7 @@ def dispute_hand_on(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return form_page(request, form, title="转交其他承办单位", save=save)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["hand_back"])
 @require_http_methods(["GET", "POST"])
 def dispute_hand_back(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -151,7 +151,7 @@ def dispute_hand_back(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return form_page(request, HandBackForm(request.POST or None), title="退回矛调中心", save=save)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["session"])
 @require_http_methods(["GET", "POST"])
 def session_create(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -167,7 +167,7 @@ def session_create(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return form_page(request, form, title="调解记录", save=save)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["close"])
 @require_http_methods(["GET", "POST"])
 def dispute_close(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -214,7 +214,7 @@ def dispute_close(request: HttpRequest, dispute_id: int) -> HttpResponse:
     return form_page(request, form, title="办结", save=save)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["follow_up"])
 @require_http_methods(["GET", "POST"])
 def follow_up_create(request: HttpRequest, dispute_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -273,12 +273,12 @@ def units(request: HttpRequest) -> HttpResponse:
     context = {
         "units": selectors.units_for(actor),
         "centre": selectors.centre_of(actor),
-        "form": form if permissions.has_role(actor, Role.ADMIN, Role.HEAD) else None,
+        "form": form if permissions.may_take(actor, rules.STEPS["manage_centre"]) else None,
     }
     return render(request, "mediation/units.html", context)
 
 
-@staff_required(Role.ADMIN, Role.HEAD)
+@step_required(rules.STEPS["manage_centre"])
 @require_http_methods(["GET", "POST"])
 def centre(request: HttpRequest) -> HttpResponse:
     """The town's centre and the day it opened (挂牌成立), which the annual report counts from."""

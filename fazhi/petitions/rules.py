@@ -3,7 +3,14 @@ article (DOMAIN §4 rows 35–42)."""
 
 from __future__ import annotations
 
+import datetime
+from typing import Protocol
+
+from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
+from fazhi.core.roles import Role
+from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.petitions.models import PetitionStatus
 
 LAW = "信访工作条例"
 GROUP_VISIT_CITATION = f"{LAW} 第二十条"
@@ -46,3 +53,173 @@ DECISION_TEXTS = {
     "explain": "你（们）的请求事由合理但缺乏法律依据，现作出解释说明。",
     "reject": "你（们）的请求缺乏事实根据或者不符合法律、法规、规章或者其他有关规定，不予支持。",
 }
+
+
+def check_visit_representatives(*, visit: bool, representatives: int) -> None:
+    if visit and representatives > MAX_VISIT_REPRESENTATIVES:
+        raise RuleViolation(
+            "多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过5人；本次登记了 %(n)d 名代表。"
+            % {"n": representatives},
+            citation=GROUP_VISIT_CITATION,
+        )
+
+
+def check_notice_time(
+    *, received_on: datetime.date, notice_due_on: datetime.date, notice_on: datetime.date
+) -> None:
+    """第二十三条: whether the matter is accepted is told in writing within 15 days of receipt."""
+    if notice_on > notice_due_on:
+        raise RuleViolation(
+            "应当自收到信访事项之日起15日内书面告知信访人是否受理：本事项 %(r)s 收到，告知期限至 %(d)s，"
+            "%(n)s 的告知已超过期限。"
+            % {"r": received_on.isoformat(), "d": notice_due_on.isoformat(), "n": notice_on.isoformat()},
+            citation=ACCEPTANCE_CITATION,
+        )
+
+
+def check_not_re_reviewed(*, re_reviewed: bool, tracking_number: str) -> None:
+    """第三十六条: a matter answered on 复核 is not accepted again on the same facts and reasons."""
+    if re_reviewed:
+        raise RuleViolation(
+            "同一信访事项（查询码 %(t)s）已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。"
+            % {"t": tracking_number},
+            citation=RE_REVIEW_CITATION,
+        )
+
+
+def check_extension(*, days: int, approved_on: datetime.date, handling_due_on: datetime.date) -> None:
+    """第三十四条: by at most 30 days, approved before the 60 days run out."""
+    if days > MAX_EXTENSION_DAYS:
+        raise RuleViolation(
+            "延长办理期限不得超过30日，申请延长 %(n)d 日。" % {"n": days}, citation=HANDLING_CITATION
+        )
+    if approved_on > handling_due_on:
+        raise RuleViolation(
+            "办理期限已于 %(d)s 届满，%(a)s 不能再批准延期。"
+            % {"d": handling_due_on.isoformat(), "a": approved_on.isoformat()},
+            citation=HANDLING_CITATION,
+        )
+
+
+def check_request_time(
+    *,
+    level: str,
+    answer: str,
+    served_on: datetime.date,
+    due: datetime.date,
+    requested_on: datetime.date,
+    citation: str,
+) -> None:
+    """第三十五条、第三十六条: 复查 or 复核 is asked for within 30 days of the written answer."""
+    if requested_on > due:
+        raise RuleViolation(
+            "信访人应当自收到书面答复之日起30日内请求%(l)s：%(a)s于 %(s)s 送达，期限至 %(d)s，%(r)s 提出的请求已超过期限。"
+            % {
+                "l": level,
+                "a": answer,
+                "s": served_on.isoformat(),
+                "d": due.isoformat(),
+                "r": requested_on.isoformat(),
+            },
+            citation=citation,
+        )
+
+
+# ------------------------------------------------------------------------------------- the step table
+
+
+class PetitionFacts(Protocol):
+    """What the gates read about a petition (petitions.selectors.PetitionRowFacts)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+    @property
+    def decided_on(self) -> str: ...
+    @property
+    def extension(self) -> tuple[datetime.date, int] | None: ...
+
+
+def gate_not_extended(facts: PetitionFacts) -> None:
+    """第三十四条: the period is extended once."""
+    if facts.extension is not None:
+        approved_on, days = facts.extension
+        raise RuleViolation(
+            "办理期限只能延长一次：本事项已于 %(d)s 批准延长 %(n)d 日。"
+            % {"d": approved_on.isoformat(), "n": days},
+            citation=HANDLING_CITATION,
+        )
+
+
+def gate_not_re_reviewed(facts: PetitionFacts) -> None:
+    if facts.status == PetitionStatus.RE_REVIEWED:
+        raise RuleViolation(
+            "该信访事项已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。",
+            citation=RE_REVIEW_CITATION,
+        )
+
+
+STAFF_ROLES = (Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
+_UNDECIDED = frozenset({PetitionStatus.RECEIVED})
+_DECIDED = Refusal("该信访事项已于 %(decided_on)s 作出受理决定。", ACCEPTANCE_CITATION)
+_HANDLING = frozenset({PetitionStatus.ACCEPTED})
+
+
+def _request_step(name: str, label: str, before: PetitionStatus, citation: str) -> StatusStep[PetitionFacts]:
+    """复查 and 复核 are asked for after the answer before them; after 复核 nothing more is (第三十六条)."""
+    return StatusStep(
+        name=name,
+        label=label,
+        roles=STAFF_ROLES,
+        within=frozenset({before, PetitionStatus.RE_REVIEWED}),
+        elsewhere=Refusal("该信访事项当前为“%(status)s”，不能" + label + "。", citation),
+        gates=(gate_not_re_reviewed,),
+        show_blocked=False,
+    )
+
+
+STEPS: Steps[StatusStep[PetitionFacts]] = Steps(
+    StatusStep(name="register", label="登记信访事项", roles=STAFF_ROLES),
+    StatusStep(name="accept", label="受理", roles=STAFF_ROLES, within=_UNDECIDED, elsewhere=_DECIDED),
+    StatusStep(name="decline", label="不予受理", roles=STAFF_ROLES, within=_UNDECIDED, elsewhere=_DECIDED),
+    StatusStep(
+        name="extend",
+        label="延长办理期限",
+        roles=(Role.HEAD,),
+        within=_HANDLING,
+        elsewhere=Refusal("只有已受理、正在办理的信访事项可以延长办理期限。", HANDLING_CITATION),
+        gates=(gate_not_extended,),
+        show_blocked=False,
+    ),
+    StatusStep(
+        name="opinion",
+        label="出具处理意见书",
+        roles=STAFF_ROLES,
+        within=_HANDLING,
+        elsewhere=Refusal("只有已受理、正在办理的信访事项可以出具处理意见书。", OPINION_CITATION),
+    ),
+    StatusStep(
+        name="mark_key",
+        label="列为重点信访事项",
+        roles=STAFF_ROLES,
+        within=_HANDLING,
+        elsewhere=Refusal("只有已受理、正在办理的信访事项可以列为重点信访事项。", HANDLING_CITATION),
+    ),
+    _request_step("request_review", "请求复查", PetitionStatus.CONCLUDED, REVIEW_CITATION),
+    StatusStep(
+        name="review_opinion",
+        label="出具复查意见",
+        roles=STAFF_ROLES,
+        within=frozenset({PetitionStatus.REVIEW}),
+        elsewhere=Refusal("该信访事项没有待答复的复查请求。", REVIEW_CITATION),
+    ),
+    _request_step("request_re_review", "请求复核", PetitionStatus.REVIEWED, RE_REVIEW_CITATION),
+    StatusStep(
+        name="re_review_opinion",
+        label="出具复核意见",
+        roles=STAFF_ROLES,
+        within=frozenset({PetitionStatus.RE_REVIEW}),
+        elsewhere=Refusal("该信访事项没有待答复的复核请求。", RE_REVIEW_CITATION),
+    ),
+)

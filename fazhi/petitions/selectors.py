@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.urls import reverse
@@ -15,6 +16,7 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
 from fazhi.core.roles import Role
+from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.mediation.selectors import PublicProgress
 from fazhi.petitions import rules
@@ -351,3 +353,34 @@ def party_petition_links(actor: Staff, party: Party) -> list[PartyLink]:
         )
         for petition in petitions_for(actor).filter(petitioners=party)
     ]
+
+
+class PetitionRowFacts:
+    """petitions.rules.PetitionFacts, read from the petition and its extension."""
+
+    def __init__(self, petition: Petition) -> None:
+        self.petition = petition
+
+    @property
+    def status(self) -> str:
+        return self.petition.status
+
+    @property
+    def status_label(self) -> str:
+        return self.petition.get_status_display()
+
+    @property
+    def decided_on(self) -> str:
+        return self.petition.decided_on.isoformat() if self.petition.decided_on else ""
+
+    @cached_property
+    def extension(self) -> tuple[datetime.date, int] | None:
+        extension = Extension.objects.filter(petition=self.petition).first()
+        return (extension.approved_on, extension.days) if extension else None
+
+
+def offers_for(actor: Staff, petition: Petition) -> dict[str, Offer]:
+    """The steps of petitions.rules.STEPS the petition's page offers this actor, by name."""
+    return {
+        offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, PetitionRowFacts(petition))
+    }

@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from fazhi.core import locking, numbering, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.roles import Role
 from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
-from fazhi.petitions import rules
+from fazhi.petitions import rules, selectors
 from fazhi.petitions.events import PetitionEvent
 from fazhi.petitions.models import (
     Channel,
@@ -32,7 +32,10 @@ from fazhi.petitions.models import (
     ReviewResult,
 )
 
-STAFF_ROLES = (Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
+
+def _take(actor: Staff, petition: Petition, step: str) -> Petition:
+    """The town's own petition, locked, once petitions.rules.STEPS lets the actor take `step` on it."""
+    return locking.take_step(actor, petition, rules.STEPS[step], selectors.PetitionRowFacts)
 
 
 def _belongs_to(organisation: Organisation, town: Organisation) -> bool:
@@ -82,18 +85,14 @@ def _registration_errors(data: PetitionInput, town: Organisation) -> dict[str, s
 def register_petition(actor: Staff, data: PetitionInput) -> Petition:
     """登记 (第十七条至第二十一条): the petitioners, the request, the facts and reasons; a group visit
     names at most 5 representatives and its number of people is kept beside them."""
-    permissions.require_role(actor, *STAFF_ROLES)
+    permissions.require_step(actor, rules.STEPS["register"])
     town = permissions.acting_town(actor)
     errors = _registration_errors(data, town)
     if errors:
         raise InvalidInput("信访事项登记信息有误。", field_errors=errors)
-    representatives = len(set(data.petitioners))
-    if data.channel == Channel.VISIT and representatives > rules.MAX_VISIT_REPRESENTATIVES:
-        raise RuleViolation(
-            "多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过5人；本次登记了 %(n)d 名代表。"
-            % {"n": representatives},
-            citation=rules.GROUP_VISIT_CITATION,
-        )
+    rules.check_visit_representatives(
+        visit=data.channel == Channel.VISIT, representatives=len(set(data.petitioners))
+    )
     petition = Petition.objects.create(
         organisation=town,
         tracking_number=new_tracking_number(),
@@ -154,11 +153,6 @@ FIELD_NAMES = {
 def _check_decision(petition: Petition, *, decided_on: datetime.date, notice_on: datetime.date) -> None:
     """The acceptance decision and its written notice: after receipt, not in the future, and the notice
     within 15 days of receipt (第二十三条)."""
-    if petition.status != PetitionStatus.RECEIVED:
-        raise InvalidInput(
-            "该信访事项已于 %(d)s 作出受理决定。"
-            % {"d": petition.decided_on.isoformat() if petition.decided_on else ""}
-        )
     errors: dict[str, str] = {}
     _day_errors(errors, "decided_on", decided_on, not_before=petition.received_on, before_text="收到日期")
     _day_errors(errors, "notice_on", notice_on, not_before=decided_on, before_text="受理决定日期")
@@ -166,17 +160,9 @@ def _check_decision(petition: Petition, *, decided_on: datetime.date, notice_on:
         errors["notice_on"] = "书面告知日期不能早于收到日期 %(d)s。" % {"d": petition.received_on.isoformat()}
     if errors:
         raise InvalidInput("受理决定或书面告知的日期有误。", field_errors=errors)
-    if notice_on > petition.notice_due_on:
-        raise RuleViolation(
-            "应当自收到信访事项之日起15日内书面告知信访人是否受理：本事项 %(r)s 收到，告知期限至 %(d)s，"
-            "%(n)s 的告知已超过期限。"
-            % {
-                "r": petition.received_on.isoformat(),
-                "d": petition.notice_due_on.isoformat(),
-                "n": notice_on.isoformat(),
-            },
-            citation=rules.ACCEPTANCE_CITATION,
-        )
+    rules.check_notice_time(
+        received_on=petition.received_on, notice_due_on=petition.notice_due_on, notice_on=notice_on
+    )
 
 
 @transaction.atomic(durable=True)
@@ -185,13 +171,12 @@ def accept_petition(
 ) -> Petition:
     """受理, told in writing within 15 days of receipt (第二十三条); the 60 days of 第三十四条 run from
     acceptance. A matter already answered on 复核 is not accepted again (第三十六条)."""
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
+    petition = _take(actor, petition, "accept")
     _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
-    if petition.earlier is not None and petition.earlier.status == PetitionStatus.RE_REVIEWED:
-        raise RuleViolation(
-            "同一信访事项（查询码 %(t)s）已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。"
-            % {"t": petition.earlier.tracking_number},
-            citation=rules.RE_REVIEW_CITATION,
+    if petition.earlier is not None:
+        rules.check_not_re_reviewed(
+            re_reviewed=petition.earlier.status == PetitionStatus.RE_REVIEWED,
+            tracking_number=petition.earlier.tracking_number,
         )
     due_on = rules.HANDLING.due(decided_on).due
     petition.status = PetitionStatus.ACCEPTED
@@ -237,7 +222,7 @@ def decline_petition(
 ) -> Petition:
     """不予受理, with the reason and the route the petitioner is told to take, in writing within 15 days
     of receipt (第二十三条)."""
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
+    petition = _take(actor, petition, "decline")
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "请写明不予受理的理由。"
@@ -282,21 +267,9 @@ def extend_handling(
 ) -> Extension:
     """延长办理期限 (第三十四条): once, by at most 30 days, approved by the head before the 60 days run
     out, the reason told to the petitioner."""
-    permissions.require_role(actor, Role.HEAD)
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
-    if (
-        petition.status != PetitionStatus.ACCEPTED
-        or petition.handling_due_on is None
-        or petition.decided_on is None
-    ):
-        raise InvalidInput("只有已受理、正在办理的信访事项可以延长办理期限。")
-    earlier = Extension.objects.filter(petition=petition).first()
-    if earlier is not None:
-        raise RuleViolation(
-            "办理期限只能延长一次：本事项已于 %(d)s 批准延长 %(n)d 日。"
-            % {"d": earlier.approved_on.isoformat(), "n": earlier.days},
-            citation=rules.HANDLING_CITATION,
-        )
+    petition = _take(actor, petition, "extend")
+    assert petition.handling_due_on is not None, "an accepted matter has its period"
+    assert petition.decided_on is not None, "an accepted matter has its acceptance day"
     errors: dict[str, str] = {}
     if days < 1:
         errors["days"] = "延长天数至少为 1 日。"
@@ -306,16 +279,7 @@ def extend_handling(
     _day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
     if errors:
         raise InvalidInput("延长办理期限的信息有误。", field_errors=errors)
-    if days > rules.MAX_EXTENSION_DAYS:
-        raise RuleViolation(
-            "延长办理期限不得超过30日，申请延长 %(n)d 日。" % {"n": days}, citation=rules.HANDLING_CITATION
-        )
-    if approved_on > petition.handling_due_on:
-        raise RuleViolation(
-            "办理期限已于 %(d)s 届满，%(a)s 不能再批准延期。"
-            % {"d": petition.handling_due_on.isoformat(), "a": approved_on.isoformat()},
-            citation=rules.HANDLING_CITATION,
-        )
+    rules.check_extension(days=days, approved_on=approved_on, handling_due_on=petition.handling_due_on)
     extension = Extension.objects.create(
         petition=petition,
         days=days,
@@ -369,9 +333,9 @@ OPINION_TEXTS = {
 def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opinion:
     """信访处理意见书 (第三十二条), numbered from the town's series; issuing it concludes the matter, late
     or not (the lateness stays on record), and opens the 30 days for 复查 (第三十五条)."""
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
-    if petition.status != PetitionStatus.ACCEPTED or petition.decided_on is None or petition.due_on is None:
-        raise InvalidInput("只有已受理、正在办理的信访事项可以出具处理意见书。")
+    petition = _take(actor, petition, "opinion")
+    assert petition.decided_on is not None, "an accepted matter has its acceptance day"
+    assert petition.due_on is not None, "an accepted matter has its period"
     errors = {field: text for field, text in OPINION_TEXTS.items() if not getattr(data, field).strip()}
     if data.decision not in Decision.values:
         errors["decision"] = "请选择处理意见：予以支持、解释说明或不予支持。"
@@ -423,6 +387,8 @@ class _Level:
     request_citation: str
     requested_event: PetitionEvent
     answered_event: PetitionEvent
+    request_step: str
+    answer_step: str
 
 
 LEVELS = {
@@ -434,6 +400,8 @@ LEVELS = {
         rules.REVIEW_CITATION,
         PetitionEvent.REVIEW_REQUESTED,
         PetitionEvent.REVIEW_ANSWERED,
+        "request_review",
+        "review_opinion",
     ),
     ReviewLevel.RE_REVIEW: _Level(
         "复核",
@@ -443,6 +411,8 @@ LEVELS = {
         rules.RE_REVIEW_CITATION,
         PetitionEvent.RE_REVIEW_REQUESTED,
         PetitionEvent.RE_REVIEW_ANSWERED,
+        "request_re_review",
+        "re_review_opinion",
     ),
 }
 
@@ -461,16 +431,7 @@ def _request(
     actor: Staff, petition: Petition, level: ReviewLevel, *, requested_on: datetime.date, reason: str
 ) -> Review:
     spec = LEVELS[level]
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
-    if petition.status == PetitionStatus.RE_REVIEWED:
-        raise RuleViolation(
-            "该信访事项已经复核，信访人仍以同一事实和理由提出投诉请求的，不再受理。",
-            citation=rules.RE_REVIEW_CITATION,
-        )
-    if petition.status != spec.before:
-        raise InvalidInput(
-            "该信访事项当前为“%(s)s”，不能请求%(l)s。" % {"s": petition.get_status_display(), "l": spec.name}
-        )
+    petition = _take(actor, petition, spec.request_step)
     answer, served_on = _answer_served(petition, level)
     errors: dict[str, str] = {}
     if not reason.strip():
@@ -479,18 +440,14 @@ def _request(
     if errors:
         raise InvalidInput("%(l)s请求信息有误。" % {"l": spec.name}, field_errors=errors)
     window = (rules.REVIEW_REQUEST if level == ReviewLevel.REVIEW else rules.RE_REVIEW_REQUEST).due(served_on)
-    if requested_on > window.due:
-        raise RuleViolation(
-            "信访人应当自收到书面答复之日起30日内请求%(l)s：%(a)s于 %(s)s 送达，期限至 %(d)s，%(r)s 提出的请求已超过期限。"
-            % {
-                "l": spec.name,
-                "a": answer,
-                "s": served_on.isoformat(),
-                "d": window.due.isoformat(),
-                "r": requested_on.isoformat(),
-            },
-            citation=spec.request_citation,
-        )
+    rules.check_request_time(
+        level=spec.name,
+        answer=answer,
+        served_on=served_on,
+        due=window.due,
+        requested_on=requested_on,
+        citation=spec.request_citation,
+    )
     answer_rule = rules.REVIEW_ANSWER if level == ReviewLevel.REVIEW else rules.re_review_answer(0)
     review = Review.objects.create(
         petition=petition,
@@ -542,9 +499,7 @@ class ReviewAnswerInput:
 
 def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAnswerInput) -> Review:
     spec = LEVELS[level]
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
-    if petition.status != spec.requested:
-        raise InvalidInput("该信访事项没有待答复的%(l)s请求。" % {"l": spec.name})
+    petition = _take(actor, petition, spec.answer_step)
     review = Review.objects.select_for_update().get(petition=petition, level=level)
     errors: dict[str, str] = {}
     if data.result not in ReviewResult.values:
@@ -601,9 +556,7 @@ def record_re_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswe
 def mark_key_matter(actor: Staff, petition: Petition, *, leader: Staff | None, team: list[Staff]) -> Petition:
     """重点信访事项: a matter being handled gets a leader in charge (包案领导, a head of the town) and a
     工作专班 of the town's staff; marking again replaces them."""
-    petition = locking.lock_own(actor, petition, roles=STAFF_ROLES)
-    if petition.status != PetitionStatus.ACCEPTED:
-        raise InvalidInput("只有已受理、正在办理的信访事项可以列为重点信访事项。")
+    petition = _take(actor, petition, "mark_key")
     town = petition.organisation
     errors: dict[str, str] = {}
     if (

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
-from fazhi.petitions import documents, selectors, services
+from fazhi.petitions import documents, rules, selectors, services
 from fazhi.petitions.forms import (
     AcceptForm,
     DeclineForm,
@@ -33,7 +33,7 @@ from fazhi.petitions.forms import (
 )
 from fazhi.petitions.models import Petition
 
-READERS = (*services.STAFF_ROLES, Role.SUPERVISOR)
+READERS = (*rules.STAFF_ROLES, Role.SUPERVISOR)
 
 
 @staff_required(*READERS)
@@ -52,12 +52,12 @@ def petition_list(request: HttpRequest) -> HttpResponse:
         "filters": selectors.DEADLINE_FILTERS,
         "state": state,
         "query_string": query_without_page(request),
-        "can_act": permissions.has_role(actor, *services.STAFF_ROLES),
+        "can_register": permissions.may_take(actor, rules.STEPS["register"]),
     }
     return render(request, "petitions/list.html", context)
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["register"])
 @require_http_methods(["GET", "POST"])
 def petition_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -96,8 +96,7 @@ def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
         "review_request_due": selectors.review_request_due(opinion) if opinion else None,
         "reviews": [(review, selectors.re_review_request_due(review)) for review in reviews],
         "team": petition.key_team.all(),
-        "can_act": permissions.has_role(actor, *services.STAFF_ROLES),
-        "is_head": permissions.has_role(actor, Role.HEAD),
+        "steps": selectors.offers_for(actor, petition),
         "history": verified_history(petition),
         "today": today,
     }
@@ -128,7 +127,7 @@ def _today(*fields: str) -> Callable[[Petition], dict[str, Any]]:
     return lambda _petition: dict.fromkeys(fields, timezone.localdate())
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["accept"])
 @require_http_methods(["GET", "POST"])
 def petition_accept(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -148,7 +147,7 @@ def petition_accept(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["decline"])
 @require_http_methods(["GET", "POST"])
 def petition_decline(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -167,7 +166,7 @@ def petition_decline(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["extend"])
 @require_http_methods(["GET", "POST"])
 def petition_extend(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -189,7 +188,7 @@ def petition_extend(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["opinion"])
 @require_http_methods(["GET", "POST"])
 def petition_opinion(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -219,7 +218,7 @@ def opinion_docx(request: HttpRequest, petition_id: int) -> HttpResponse:
     return docx_download(documents.opinion_docx(opinion), documents.opinion_filename(opinion))
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["request_review"])
 @require_http_methods(["GET", "POST"])
 def review_request(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -238,7 +237,7 @@ def review_request(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["review_opinion"])
 @require_http_methods(["GET", "POST"])
 def review_answer(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -257,7 +256,7 @@ def review_answer(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["request_re_review"])
 @require_http_methods(["GET", "POST"])
 def re_review_request(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -278,7 +277,7 @@ def re_review_request(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["re_review_opinion"])
 @require_http_methods(["GET", "POST"])
 def re_review_answer(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -297,7 +296,7 @@ def re_review_answer(request: HttpRequest, petition_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.STAFF_ROLES)
+@step_required(rules.STEPS["mark_key"])
 @require_http_methods(["GET", "POST"])
 def key_matter(request: HttpRequest, petition_id: int) -> HttpResponse:
     actor = request_staff(request)

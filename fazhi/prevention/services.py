@@ -12,13 +12,12 @@ from django.utils import timezone
 from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Organisation, OrganisationKind, Staff
-from fazhi.core.roles import Role
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
+from fazhi.prevention import rules
 from fazhi.prevention.events import PreventionEvent
 from fazhi.prevention.models import ActivityKind, CommunityVolunteer, PreventionActivity, VolunteerRole
 
-WRITER_ROLES = (Role.MEDIATOR, Role.ADMIN, Role.HEAD)
 VILLAGE_KINDS = (OrganisationKind.VILLAGE, OrganisationKind.COMMUNITY)
 PHONE_CHARACTERS = frozenset("0123456789+()- ")
 # A typing slip (an extra zero or two) rather than a real event; PositiveIntegerField would take it.
@@ -42,7 +41,7 @@ def add_volunteer(
 ) -> CommunityVolunteer:
     """A member of the town's team, in one of its villages or communities; the same name in the same
     village is registered once while serving."""
-    permissions.require_role(actor, *WRITER_ROLES)
+    permissions.require_step(actor, rules.STEPS["add_volunteer"])
     town = permissions.acting_town(actor)
     name, phone = name.strip(), phone.strip()
     errors: dict[str, str] = {}
@@ -96,7 +95,7 @@ def end_service(
 ) -> CommunityVolunteer:
     """The member leaves the team; left_on is their last day of service. It cannot precede the day they
     joined, nor an activity they took part in."""
-    permissions.require_role(actor, *WRITER_ROLES)
+    permissions.require_step(actor, rules.STEPS["end_service"])
     town = permissions.acting_town(actor)
     if volunteer.organisation_id != town.pk:
         raise NotFoundOrHidden()
@@ -157,7 +156,7 @@ def record_activity(
 ) -> PreventionActivity:
     """An activity that took place: a patrol, a screening, a publicity event. Every member listed must
     belong to the town and be serving on that day."""
-    permissions.require_role(actor, *WRITER_ROLES)
+    permissions.require_step(actor, rules.STEPS["record_activity"])
     town = permissions.acting_town(actor)
     place, description = place.strip(), description.strip()
     # Read afresh and locked, so that a member whose service ends meanwhile cannot be counted in.

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
-from fazhi.core.access import request_staff, staff_required
+from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
-from fazhi.prevention import selectors, services
+from fazhi.prevention import rules, selectors, services
 from fazhi.prevention.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -28,7 +28,7 @@ from fazhi.prevention.forms import (
 )
 from fazhi.prevention.models import ActivityKind
 
-READERS = (*services.WRITER_ROLES, Role.PETITION_STAFF, Role.SUPERVISOR)
+READERS = (*rules.WRITER_ROLES, Role.PETITION_STAFF, Role.SUPERVISOR)
 
 
 @staff_required(*READERS)
@@ -43,7 +43,7 @@ def roster(request: HttpRequest) -> HttpResponse:
     chosen = filters.cleaned_data if filters.is_valid() else {}
     village = chosen.get("village")
     root = permissions.scope_root(actor)
-    can_write = permissions.has_role(actor, *services.WRITER_ROLES)
+    can_write = permissions.may_take(actor, rules.STEPS["add_volunteer"])
     serving = selectors.active_members(root, on=today) if root else 0
     context = {
         "filters": filters,
@@ -67,7 +67,7 @@ def roster(request: HttpRequest) -> HttpResponse:
     return render(request, "prevention/roster.html", context)
 
 
-@staff_required(*services.WRITER_ROLES)
+@step_required(rules.STEPS["add_volunteer"])
 @require_http_methods(["GET", "POST"])
 def volunteer_add(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
@@ -95,12 +95,12 @@ def volunteer_detail(request: HttpRequest, volunteer_id: int) -> HttpResponse:
         "serving": volunteer.serves_on(today),
         "activities": selectors.activities_for(actor).filter(volunteers=volunteer),
         "history": verified_history(volunteer),
-        "can_write": permissions.has_role(actor, *services.WRITER_ROLES),
+        "can_write": permissions.may_take(actor, rules.STEPS["add_volunteer"]),
     }
     return render(request, "prevention/volunteer.html", context)
 
 
-@staff_required(*services.WRITER_ROLES)
+@step_required(rules.STEPS["end_service"])
 @require_http_methods(["GET", "POST"])
 def volunteer_end(request: HttpRequest, volunteer_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -138,12 +138,12 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": paginate(request, activities),
         "query_string": query_without_page(request),
-        "can_write": permissions.has_role(actor, *services.WRITER_ROLES),
+        "can_write": permissions.may_take(actor, rules.STEPS["add_volunteer"]),
     }
     return render(request, "prevention/activities.html", context)
 
 
-@staff_required(*services.WRITER_ROLES)
+@step_required(rules.STEPS["record_activity"])
 @require_http_methods(["GET", "POST"])
 def activity_record(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)

@@ -11,10 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from django.conf import settings
 
+from fazhi.core.errors import RuleViolation
+from fazhi.core.roles import Role
+from fazhi.core.rules import Refusal, StatusStep, Steps
 from fazhi.reports.figures import Value
+from fazhi.reports.models import ReportStatus
 
 REPORT_CITATION = "法治政府建设与责任落实督察工作规定（厅字〔2019〕28号）"
 PUBLISH_BY = (4, 1)  # published before 1 April of the following year (DOMAIN §4 #43)
@@ -233,3 +238,55 @@ def publish_by(year: int) -> datetime.date:
 
 def report_title(organisation_name: str, year: int) -> str:
     return "%(o)s%(y)d年度法治政府建设情况报告" % {"o": organisation_name, "y": year}
+
+
+# ------------------------------------------------------------------------------------- the step table
+
+
+class ReportFacts(Protocol):
+    """What the gates read about an annual report (reports.selectors.ReportRowFacts)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def finalised_on(self) -> str: ...
+    @property
+    def today(self) -> datetime.date: ...
+
+
+def gate_year_over(facts: ReportFacts) -> None:
+    """The report covers a whole year: it is finalised in the next."""
+    if facts.year >= facts.today.year:
+        raise RuleViolation(
+            "%(y)d年度尚未结束，年度报告须在次年定稿。" % {"y": facts.year}, citation=REPORT_CITATION
+        )
+
+
+WRITERS = (Role.HEAD, Role.ADMIN)
+_DRAFT = frozenset({ReportStatus.DRAFT})
+_FROZEN = Refusal("报告已于 %(finalised_on)s 定稿，文字和数据不再修改。", REPORT_CITATION)
+
+STEPS: Steps[StatusStep[ReportFacts]] = Steps(
+    StatusStep(name="draft", label="起草年度报告", roles=WRITERS),
+    StatusStep(name="edit", label="修改报告", roles=WRITERS, within=_DRAFT, elsewhere=_FROZEN),
+    StatusStep(
+        name="finalise",
+        label="定稿",
+        roles=(Role.HEAD,),
+        within=_DRAFT,
+        elsewhere=_FROZEN,
+        gates=(gate_year_over,),
+    ),
+    StatusStep(
+        name="publish",
+        label="公开",
+        roles=(Role.HEAD,),
+        within=frozenset({ReportStatus.FINAL}),
+        elsewhere=Refusal("报告定稿后方可公开。", REPORT_CITATION),
+    ),
+    StatusStep(name="reword", label="修改默认表述", roles=(Role.ADMIN,)),
+)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Staff
+from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.ledger.models import Checkpoint
 from fazhi.reports import rules
@@ -166,3 +167,33 @@ def figure(key: str) -> Figure:
     if key not in FIGURES:
         raise NotFoundOrHidden()
     return FIGURES[key]
+
+
+class ReportRowFacts:
+    """reports.rules.ReportFacts, read from the report on the day it is judged."""
+
+    def __init__(self, report: AnnualReport) -> None:
+        self.report = report
+        self.today = timezone.localdate()
+
+    @property
+    def status(self) -> str:
+        return self.report.status
+
+    @property
+    def status_label(self) -> str:
+        return self.report.get_status_display()
+
+    @property
+    def year(self) -> int:
+        return self.report.year
+
+    @property
+    def finalised_on(self) -> str:
+        finalised = self.report.finalised_at
+        return timezone.localtime(finalised).date().isoformat() if finalised else ""
+
+
+def offers_for(actor: Staff, report: AnnualReport) -> dict[str, Offer]:
+    """The steps of reports.rules.STEPS the report's page offers this actor, by name."""
+    return {offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, ReportRowFacts(report))}

@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from fazhi.core import locking, permissions
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import TOWN_KINDS, Organisation, Staff
-from fazhi.core.roles import Role
 from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
 from fazhi.ledger.models import LedgerHead
@@ -28,18 +27,10 @@ from fazhi.reports.events import ReportEvent
 from fazhi.reports.figures import Scope, compute_all
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
 
-WRITERS = (Role.HEAD, Role.ADMIN)
 
-
-def _require_draft(report: AnnualReport) -> None:
-    if report.status != ReportStatus.DRAFT:
-        raise RuleViolation(
-            "报告已于 %(d)s 定稿，文字和数据不再修改。"
-            % {
-                "d": timezone.localtime(report.finalised_at).date().isoformat() if report.finalised_at else ""
-            },
-            citation=rules.REPORT_CITATION,
-        )
+def _take(actor: Staff, report: AnnualReport, step: str) -> AnnualReport:
+    """The town's own report, locked, once reports.rules.STEPS lets the actor take `step` on it."""
+    return locking.take_step(actor, report, rules.STEPS[step], selectors.ReportRowFacts)
 
 
 def _check_placeholders(text: str) -> None:
@@ -56,7 +47,7 @@ def _check_placeholders(text: str) -> None:
 @transaction.atomic(durable=True)
 def draft_report(actor: Staff, *, year: int) -> AnnualReport:
     """The year's report, in the required structure, from the wording in force for the town."""
-    permissions.require_role(actor, *WRITERS)
+    permissions.require_step(actor, rules.STEPS["draft"])
     town = permissions.acting_town(actor)
     today = timezone.localdate()
     if not 2000 <= year <= today.year:
@@ -94,8 +85,7 @@ def draft_report(actor: Staff, *, year: int) -> AnnualReport:
 
 @transaction.atomic(durable=True)
 def edit_paragraph(actor: Staff, paragraph: ReportParagraph, *, text: str) -> ReportParagraph:
-    report = locking.lock_own(actor, paragraph.report, roles=WRITERS)
-    _require_draft(report)
+    report = _take(actor, paragraph.report, "edit")
     _check_placeholders(text)
     paragraph.text = text.strip()
     paragraph.save(update_fields=["text"])
@@ -125,8 +115,7 @@ def _append(report: AnnualReport, *, section: str, text: str, key: str) -> Repor
 
 @transaction.atomic(durable=True)
 def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str) -> ReportParagraph:
-    report = locking.lock_own(actor, report, roles=WRITERS)
-    _require_draft(report)
+    report = _take(actor, report, "edit")
     if section not in rules.SECTION_TITLES:
         raise InvalidInput("请选择报告的部分。", field_errors={"section": "请选择报告的部分。"})
     _check_placeholders(text)
@@ -145,8 +134,7 @@ def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str
 def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> list[ReportParagraph]:
     """The writer takes an indicator's prompt: its shortcoming into 三 (with the reason still to write)
     and its plan into 四."""
-    report = locking.lock_own(actor, report, roles=WRITERS)
-    _require_draft(report)
+    report = _take(actor, report, "edit")
     prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
     if prompt is None:
         raise NotFoundOrHidden()
@@ -170,8 +158,7 @@ def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> lis
 
 @transaction.atomic(durable=True)
 def remove_paragraph(actor: Staff, paragraph: ReportParagraph) -> None:
-    report = locking.lock_own(actor, paragraph.report, roles=WRITERS)
-    _require_draft(report)
+    report = _take(actor, paragraph.report, "edit")
     ledger.record(
         actor,
         ReportEvent.PARAGRAPH_REMOVED,
@@ -188,12 +175,7 @@ def figures_digest(figures: dict[str, object]) -> str:
 
 @transaction.atomic(durable=True)
 def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
-    report = locking.lock_own(actor, report, roles=(Role.HEAD,))
-    _require_draft(report)
-    if report.year >= timezone.localdate().year:
-        raise RuleViolation(
-            "%(y)d年度尚未结束，年度报告须在次年定稿。" % {"y": report.year}, citation=rules.REPORT_CITATION
-        )
+    report = _take(actor, report, "finalise")
     paragraphs = list(report.paragraphs.all())
     unfinished = [paragraph for paragraph in paragraphs if "（请写明原因）" in paragraph.text]
     if unfinished:
@@ -240,9 +222,7 @@ def finalise_report(actor: Staff, report: AnnualReport) -> AnnualReport:
 @transaction.atomic(durable=True)
 def publish_report(actor: Staff, report: AnnualReport) -> AnnualReport:
     """公开 on the portal, once finalised (before 1 April of the next year)."""
-    report = locking.lock_own(actor, report, roles=(Role.HEAD,))
-    if report.status != ReportStatus.FINAL:
-        raise RuleViolation("报告定稿后方可公开。", citation=rules.REPORT_CITATION)
+    report = _take(actor, report, "publish")
     report.status = ReportStatus.PUBLISHED
     report.published_by = actor
     report.published_at = timezone.now()
@@ -261,7 +241,7 @@ def publish_report(actor: Staff, report: AnnualReport) -> AnnualReport:
 @transaction.atomic(durable=True)
 def set_wording(actor: Staff, *, key: str, text: str) -> ParagraphWording:
     """An administrator words a default paragraph for their organisation (and the towns under it)."""
-    permissions.require_role(actor, Role.ADMIN)
+    permissions.require_step(actor, rules.STEPS["reword"])
     organisation = permissions.scope_root(actor)
     if organisation is None or key not in rules.DEFAULTS_BY_KEY:
         raise NotFoundOrHidden()
@@ -294,7 +274,7 @@ def send_report_reminders(*, today: datetime.date) -> ReminderRun:
     for town in towns:
         people = list(
             Staff.objects.filter(
-                is_active=True, organisation__path__startswith=town.path, role_grants__role__in=WRITERS
+                is_active=True, organisation__path__startswith=town.path, role_grants__role__in=rules.WRITERS
             ).distinct()
         )
         if not people:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
-from fazhi.core.access import public_page, rate_limited, request_staff, staff_required
+from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
@@ -50,10 +50,10 @@ def report_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page": paginate(request, selectors.reports_for(actor)),
         "query_string": query_without_page(request),
-        "form": form if permissions.has_role(actor, *services.WRITERS) else None,
+        "form": form if permissions.may_take(actor, rules.STEPS["draft"]) else None,
         "publish_by": rules.publish_by(today.year - 1),
         "can_view_dashboard": permissions.has_role(actor, *DASHBOARD_ROLES),
-        "can_reword": permissions.has_role(actor, Role.ADMIN),
+        "can_reword": permissions.may_take(actor, rules.STEPS["reword"]),
     }
     return render(request, "reports/list.html", context)
 
@@ -82,6 +82,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     is_draft = report.status == ReportStatus.DRAFT
     checkpoint = selectors.checkpoint_of(report)
     own = report.organisation_id == getattr(permissions.scope_root(actor), "pk", None)
+    steps = selectors.offers_for(actor, report)
     context = {
         "report": report,
         "sections": sections,
@@ -94,9 +95,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             )
             for prompt in (selectors.prompts_for(report, values) if is_draft else [])
         ],
-        "can_edit": is_draft and own and permissions.has_role(actor, *services.WRITERS),
-        "can_finalise": is_draft and own and permissions.has_role(actor, Role.HEAD),
-        "can_publish": report.status == ReportStatus.FINAL and own and permissions.has_role(actor, Role.HEAD),
+        "can_edit": own and "edit" in steps and steps["edit"].allowed,
+        "can_finalise": own and "finalise" in steps and steps["finalise"].allowed,
+        "can_publish": own and "publish" in steps and steps["publish"].allowed,
         "checkpoint": checkpoint,
         "checkpoint_root": bytes(checkpoint.root_hash).hex() if checkpoint else "",
         "publish_by": rules.publish_by(report.year),
@@ -105,7 +106,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(request, "reports/detail.html", context)
 
 
-@staff_required(*services.WRITERS)
+@step_required(rules.STEPS["edit"])
 @require_http_methods(["GET", "POST"])
 def paragraph_edit(request: HttpRequest, report_id: int, paragraph_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -129,7 +130,7 @@ def paragraph_edit(request: HttpRequest, report_id: int, paragraph_id: int) -> H
     )
 
 
-@staff_required(*services.WRITERS)
+@step_required(rules.STEPS["edit"])
 @require_http_methods(["GET", "POST"])
 def paragraph_create(request: HttpRequest, report_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -150,7 +151,7 @@ def paragraph_create(request: HttpRequest, report_id: int) -> HttpResponse:
     )
 
 
-@staff_required(*services.WRITERS)
+@step_required(rules.STEPS["edit"])
 @require_http_methods(["POST"])
 def paragraph_remove(request: HttpRequest, report_id: int, paragraph_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -166,7 +167,7 @@ def paragraph_remove(request: HttpRequest, report_id: int, paragraph_id: int) ->
     return form_page(request, ConfirmForm(request.POST), title="删除段落", save=save)
 
 
-@staff_required(*services.WRITERS)
+@step_required(rules.STEPS["edit"])
 @require_http_methods(["POST"])
 def prompt_accept(request: HttpRequest, report_id: int, prompt_key: str) -> HttpResponse:
     actor = request_staff(request)
@@ -181,7 +182,7 @@ def prompt_accept(request: HttpRequest, report_id: int, prompt_key: str) -> Http
     return form_page(request, ConfirmForm(request.POST), title="采纳提示", save=save)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["finalise"])
 @require_http_methods(["POST"])
 def report_finalise(request: HttpRequest, report_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -196,7 +197,7 @@ def report_finalise(request: HttpRequest, report_id: int) -> HttpResponse:
     return form_page(request, ConfirmForm(request.POST), title="定稿", save=save)
 
 
-@staff_required(Role.HEAD)
+@step_required(rules.STEPS["publish"])
 @require_http_methods(["POST"])
 def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -266,7 +267,7 @@ def _figure_page(
     return render(request, "reports/figure.html", context)
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["reword"])
 def wording_list(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
     root = permissions.scope_root(actor)
@@ -276,7 +277,7 @@ def wording_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/wording_list.html", context)
 
 
-@staff_required(Role.ADMIN)
+@step_required(rules.STEPS["reword"])
 @require_http_methods(["GET", "POST"])
 def wording_edit(request: HttpRequest, key: str) -> HttpResponse:
     actor = request_staff(request)

@@ -108,7 +108,7 @@ def test_a_unit_hands_the_matter_on_with_a_reason_and_the_centre_gets_it_back(to
     dispute.refresh_from_db()
     assert dispute.status == "registered"
     assert selectors.current_dispatch(dispute) is None
-    with pytest.raises(InvalidInput):
+    with pytest.raises(RuleViolation, match="该事项当前没有承办单位"):
         services.hand_back(town.mediator, dispute, reason="再退一次")
     services.dispatch_dispute(town.mediator, dispute, unit=town.justice, due_on=TODAY)
     assert [e.action for e in Event.objects.filter(action__startswith="mediation.dispute.h")] == [
@@ -172,7 +172,7 @@ def test_sessions_are_dated_between_the_visit_and_today_and_not_after_closure(to
     assert not MediationSession.objects.exists()
     sitting(town, dispute, held_on=days_ago(2))
     close(town, dispute)
-    with pytest.raises(InvalidInput) as closed:
+    with pytest.raises(RuleViolation) as closed:
         sitting(town, dispute)
     assert closed.value.message == "该事项已于 %s 办结。" % TODAY.isoformat()
     assert MediationSession.objects.count() == 1
@@ -217,9 +217,10 @@ def test_a_follow_up_comes_after_closure_and_records_satisfaction(town):
     follow = services.FollowUpInput(
         visited_on=TODAY, method="phone", performance="full", satisfaction="satisfied", note="已全额支付。"
     )
-    with pytest.raises(InvalidInput) as early:
+    with pytest.raises(RuleViolation) as early:
         services.record_follow_up(town.mediator, dispute, follow)
     assert early.value.message == "事项办结后方可回访。"
+    assert early.value.citation == "人民调解工作若干规定（司法部令第75号）第三十三条"
     sitting(town, dispute, held_on=days_ago(4))
     close(town, dispute, closed_on=days_ago(2), agreement=agreement_input(signed_on=days_ago(2)))
     with pytest.raises(InvalidInput) as before:
@@ -485,3 +486,14 @@ def test_the_centre_and_its_opening_day_are_recorded_by_an_administrator_and_ref
     assert corrected.status_code == 200
     assert MediationCentre.objects.get().opened_on == datetime.date(2020, 5, 20)
     assert events("mediation.centre.opened") == 2
+
+
+def test_a_matter_in_a_units_hands_is_handed_on_not_dispatched_again_and_the_page_offers_only_that(town):
+    dispute = dispatched(town)
+    with pytest.raises(RuleViolation, match="该事项已交办，如需改由其他单位办理，请办理转交。"):
+        services.dispatch_dispute(town.mediator, dispute, unit=town.village, due_on=TODAY)
+    assert Dispatch.objects.count() == 1
+    assert set(selectors.offers_for(town.mediator, dispute)) == {"hand_on", "hand_back", "session", "close"}
+    services.hand_back(town.mediator, dispute, reason="涉及工程款，村调委会无法调处。")
+    dispute.refresh_from_db()
+    assert set(selectors.offers_for(town.mediator, dispute)) == {"dispatch", "session", "close"}

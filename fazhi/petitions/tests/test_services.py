@@ -199,8 +199,9 @@ def test_not_accepted_needs_a_reason_and_the_route_told(town):
     )
     assert declined.status == PetitionStatus.NOT_ACCEPTED
     assert declined.due_on is None
-    with pytest.raises(InvalidInput, match="已于 2026-06-01 作出受理决定"):
+    with pytest.raises(RuleViolation, match="已于 2026-06-01 作出受理决定") as decided:
         accept(town, petition)
+    assert decided.value.citation == "信访工作条例 第二十三条"
 
 
 # ------------------------------------------------------------------------------ extension (第三十四条)
