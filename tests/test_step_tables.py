@@ -4,6 +4,7 @@ pages and the services read that table, and the law is written in rules modules 
 import importlib
 import re
 from pathlib import Path
+from typing import Any
 
 from django.urls import get_resolver
 
@@ -25,7 +26,7 @@ APPS_WITH_STEPS = (
 )
 
 
-def tables() -> dict[str, Steps]:
+def tables() -> dict[str, Steps[Any]]:
     return {app: importlib.import_module(f"fazhi.{app}.rules").STEPS for app in APPS_WITH_STEPS}
 
 

@@ -62,7 +62,9 @@ def test_a_step_outside_its_statuses_is_refused_in_its_own_words_naming_the_reco
 
 def test_a_gate_blocks_after_the_status_allows():
     TABLE["handle"].check(OPEN)
-    assert TABLE["handle"].blocked_by(Matter("open", "办理中", busy=True)).message == "正在办理。"
+    blocked = TABLE["handle"].blocked_by(Matter("open", "办理中", busy=True))
+    assert blocked is not None
+    assert blocked.message == "正在办理。"
 
 
 def test_where_the_law_names_the_actor_a_missing_role_is_refused_with_the_article():
