@@ -100,8 +100,8 @@ def _explain(sql: str) -> str:
 def _report(organisation: Any, year: int) -> tuple[float, float, int]:
     """A report as the command line and the draft page make it: the figures, then every paragraph
     filled and the .docx. Milliseconds for each part, and the .docx's size."""
+    from fazhi.core.figures import Scope, compute_all
     from fazhi.reports import documents, selectors, wording
-    from fazhi.reports.figures import Scope, compute_all
 
     begin = time.perf_counter()
     values = compute_all(Scope(organisation, year))
@@ -121,9 +121,9 @@ def _measure(args: argparse.Namespace, info: dict[str, Any]) -> dict[str, Any]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from fazhi.core.figures import FIGURES, Scope
     from fazhi.core.models import Organisation, OrganisationKind
     from fazhi.mediation.models import Dispute
-    from fazhi.reports.figures import FIGURES, Scope
 
     year = info["year"]
     city = Organisation.objects.get(kind=OrganisationKind.CITY)

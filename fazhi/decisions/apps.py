@@ -6,7 +6,10 @@ class DecisionsConfig(AppConfig):
     verbose_name = "重大行政决策"
 
     def ready(self) -> None:
+        from fazhi.core import figures as registry
+        from fazhi.decisions import figures
         from fazhi.decisions.events import DECISION_EVENT_LABELS, DecisionEvent
         from fazhi.ledger import events
 
         events.register(DecisionEvent, DECISION_EVENT_LABELS)
+        registry.register(*figures.FIGURES)

@@ -6,10 +6,13 @@ class EnforcementConfig(AppConfig):
     verbose_name = "行政执法"
 
     def ready(self) -> None:
-        from fazhi.core import party_links
-        from fazhi.enforcement import selectors
+        from fazhi.core import charts, party_links
+        from fazhi.core import figures as registry
+        from fazhi.enforcement import figures, selectors
         from fazhi.enforcement.events import ENFORCEMENT_EVENT_LABELS, EnforcementEvent
         from fazhi.ledger import events
 
         events.register(EnforcementEvent, ENFORCEMENT_EVENT_LABELS)
         party_links.register("cases", "行政执法案件", selectors.party_case_links)
+        registry.register(*figures.FIGURES)
+        charts.register(*figures.SERIES)

@@ -6,10 +6,13 @@ class MediationConfig(AppConfig):
     verbose_name = "矛调中心与信访"
 
     def ready(self) -> None:
-        from fazhi.core import party_links
+        from fazhi.core import charts, party_links
+        from fazhi.core import figures as registry
         from fazhi.ledger import events
-        from fazhi.mediation import selectors
+        from fazhi.mediation import figures, selectors
         from fazhi.mediation.events import MEDIATION_EVENT_LABELS, MediationEvent
 
         events.register(MediationEvent, MEDIATION_EVENT_LABELS)
         party_links.register("disputes", "矛调中心来访", selectors.party_dispute_links)
+        registry.register(*figures.FIGURES)
+        charts.register(*figures.SERIES)

@@ -6,10 +6,13 @@ class PetitionsConfig(AppConfig):
     verbose_name = "信访"
 
     def ready(self) -> None:
-        from fazhi.core import party_links
+        from fazhi.core import charts, party_links
+        from fazhi.core import figures as registry
         from fazhi.ledger import events
-        from fazhi.petitions import selectors
+        from fazhi.petitions import figures, selectors
         from fazhi.petitions.events import PETITION_EVENT_LABELS, PetitionEvent
 
         events.register(PetitionEvent, PETITION_EVENT_LABELS)
         party_links.register("petitions", "信访事项", selectors.party_petition_links)
+        registry.register(*figures.FIGURES)
+        charts.register(*figures.SERIES)

@@ -6,7 +6,10 @@ class PreventionConfig(AppConfig):
     verbose_name = "群防群治与普法宣传"
 
     def ready(self) -> None:
+        from fazhi.core import figures as registry
         from fazhi.ledger import events
+        from fazhi.prevention import figures
         from fazhi.prevention.events import PREVENTION_EVENT_LABELS, PreventionEvent
 
         events.register(PreventionEvent, PREVENTION_EVENT_LABELS)
+        registry.register(*figures.FIGURES)

@@ -12,8 +12,8 @@ from ninja import Router, Schema, Status
 
 from fazhi.core import api_params
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.figures import Scope, Value, compute_all
 from fazhi.reports import selectors, services, wording
-from fazhi.reports.figures import Scope, Value, compute_all
 from fazhi.reports.models import AnnualReport, ReportParagraph
 
 router = Router(tags=["年度报告"])

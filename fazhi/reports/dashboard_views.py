@@ -9,14 +9,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from fazhi.core import permissions
+from fazhi.core import charts, permissions
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.figures import Scope
 from fazhi.core.models import TOWN_KINDS
 from fazhi.core.pages import paginate, query_without_page
 from fazhi.core.roles import Role
 from fazhi.reports import dashboards, selectors
-from fazhi.reports.figures import Scope
 
 DASHBOARD_ROLES = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR)
 YEARS_SHOWN = 8
@@ -46,18 +46,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     comparisons = (
         [*dashboards.comparison_charts(table), dashboards.overdue_comparison(table)] if table else []
     )
-    charts = dashboards.charts(scope, today)
+    shown = charts.charts(scope, today)
     context = {
         "scope": scope,
         "years": range(today.year, today.year - YEARS_SHOWN, -1),
         "tiles": dashboards.tiles(scope),
         "figures": dashboards.dashboard_figures(),
         "table": table,
-        "charts": charts,
+        "charts": shown,
         "comparisons": comparisons,
-        "overdue_url": dashboards.rows_url("overdue", scope),
-        "overdue_total": dashboards.total(next(chart for chart in charts if chart.key == "overdue")),
-        "data": {"charts": [chart.as_json() for chart in [*comparisons, *charts]]},
+        "overdue_url": charts.rows_url("overdue", scope),
+        "overdue_total": charts.total(next(chart for chart in shown if chart.key == "overdue")),
+        "data": {"charts": [chart.as_json() for chart in [*comparisons, *shown]]},
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -67,9 +67,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_rows(request: HttpRequest, series: str) -> HttpResponse:
     """The rows behind one chart element: a month of the year and one part (stage, category…)."""
     scope = _scope(request)
-    chosen = dashboards.series(series)
+    chosen = charts.series(series)
     part = request.GET.get(chosen.part_name, "") if chosen.part_name else ""
-    element = dashboards.element_of(chosen, month=request.GET.get("month", ""), part=part)
+    element = charts.element_of(chosen, month=request.GET.get("month", ""), part=part)
     page = paginate(request, chosen.rows(scope, element, timezone.localdate()))
     rows = [
         ([(column.header, column.value(row)) for column in chosen.columns], chosen.link(row))

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from fazhi.core.figures import Value
 from fazhi.core.official_document import OfficialDocument
 from fazhi.reports import wording
-from fazhi.reports.figures import Value
 from fazhi.reports.models import AnnualReport, ReportStatus
 from fazhi.reports.selectors import Section
 

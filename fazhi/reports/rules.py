@@ -16,9 +16,9 @@ from typing import Protocol
 from django.conf import settings
 
 from fazhi.core.errors import RuleViolation
+from fazhi.core.figures import Value
 from fazhi.core.roles import Role
 from fazhi.core.rules import Refusal, StatusStep, Steps
-from fazhi.reports.figures import Value
 from fazhi.reports.models import ReportStatus
 
 REPORT_CITATION = "法治政府建设与责任落实督察工作规定（厅字〔2019〕28号）"
@@ -32,6 +32,41 @@ SECTIONS: list[tuple[str, str]] = [
     ("other", "五、其他需要报告的情况"),
 ]
 SECTION_TITLES = dict(SECTIONS)
+# The order the report's data table, the placeholder list and the dashboards present the figures and
+# the breakdowns that the other apps register (core.figures, core.charts): the report's own order.
+FIGURE_ORDER = (
+    "study_sessions",
+    "laws_studied",
+    "lectures",
+    "trainings_recording",
+    "trainings_all_staff",
+    "training_hours",
+    "training_target_met",
+    "contracts_reviewed",
+    "contracts_signed_reviewed",
+    "penalties_published",
+    "penalty_decisions",
+    "publications_on_time",
+    "decisions_on_time",
+    "legal_review_coverage",
+    "device_coverage",
+    "credential_coverage",
+    "major_decisions",
+    "mediation_batches",
+    "mediation_persons",
+    "mediation_by_category",
+    "mediation_since",
+    "mediation_disposed",
+    "mediation_on_time",
+    "petitions_received",
+    "key_petitions",
+    "key_petitions_cleared",
+    "prevention_team",
+    "prevention_team_wording",
+    "publicity_events",
+    "publicity_reached",
+)
+CHART_ORDER = ("cases", "overdue", "timeliness", "review", "disputes", "petitions", "contracts", "training")
 CONTEXT_NAMES = ("organisation", "year", "next_year")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

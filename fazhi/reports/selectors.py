@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.figures import FIGURES, Figure, Scope, Value, compute_all
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.ledger.models import Checkpoint
 from fazhi.reports import rules
-from fazhi.reports.figures import FIGURES, Figure, Scope, Value, compute_all
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
 
 

@@ -18,13 +18,13 @@ from django.utils import timezone
 from fazhi.core import locking, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.figures import Scope, compute_all
 from fazhi.core.models import TOWN_KINDS, Organisation, Staff
 from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
 from fazhi.ledger.models import LedgerHead
 from fazhi.reports import rules, selectors, wording
 from fazhi.reports.events import ReportEvent
-from fazhi.reports.figures import Scope, compute_all
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
 
 

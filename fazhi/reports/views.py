@@ -15,12 +15,12 @@ from django.views.decorators.http import require_http_methods
 from fazhi.core import permissions
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.figures import FIGURES, Scope
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
 from fazhi.core.roles import Role
 from fazhi.reports import documents, rules, selectors, services, wording
 from fazhi.reports.dashboard_views import DASHBOARD_ROLES
-from fazhi.reports.figures import FIGURES, Scope
 from fazhi.reports.forms import ConfirmForm, DraftForm, NewParagraphForm, ParagraphForm
 from fazhi.reports.models import AnnualReport, ReportStatus
 

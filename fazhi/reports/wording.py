@@ -8,8 +8,8 @@ from collections.abc import Callable
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from fazhi.core.figures import FIGURES, Value
 from fazhi.reports import rules
-from fazhi.reports.figures import FIGURES, Value
 
 
 def unknown_placeholders(text: str) -> list[str]:

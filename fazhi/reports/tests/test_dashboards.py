@@ -20,8 +20,9 @@ from conftest import credit_code, make_staff, resident_id
 from fazhi.contracts import services as contracts
 from fazhi.contracts.models import ContractKind, ReviewOpinion
 from fazhi.contracts.rules import ARCHIVE_SERIES_KEY, REVIEW_SERIES_KEY
-from fazhi.core import files
+from fazhi.core import charts, files
 from fazhi.core import services as core_services
+from fazhi.core.figures import Scope
 from fazhi.core.models import IdType, OrganisationKind, PartyKind
 from fazhi.core.roles import Role
 from fazhi.disclosure import services as disclosure
@@ -43,8 +44,6 @@ from fazhi.mediation import services as mediation
 from fazhi.mediation.models import DisputeCategory
 from fazhi.petitions import services as petitions
 from fazhi.petitions.models import Channel
-from fazhi.reports import dashboards
-from fazhi.reports.figures import Scope
 
 # Days this year and last whose month differs from today's: the services refuse a future date.
 EARLIER = TODAY - datetime.timedelta(days=150)
@@ -208,25 +207,28 @@ def test_cases_by_month_and_stage_and_the_overdue_clocks_list_exactly_their_case
     on_day(TODAY)
     head = client_for(area.head)
 
-    chart = dashboards.cases_by_month_and_stage(Scope(area.town, EARLIEST.year), TODAY)
+    chart = charts.SERIES["cases"].chart(Scope(area.town, EARLIEST.year), TODAY)
     filed = point(chart, "立案", f"{EARLIEST.month}月")
     assert filed.value == 1
     assert links_behind(head, filed.url) == [f"/cases/{first.pk}/"]
     assert point(chart, "调查取证", f"{EARLIEST.month}月").value == 1
     assert_every_bar_lists_its_rows(head, chart)
-    later = dashboards.cases_by_month_and_stage(Scope(area.town, EARLIER.year), TODAY)
+    later = charts.SERIES["cases"].chart(Scope(area.town, EARLIER.year), TODAY)
     assert point(later, "立案", f"{EARLIER.month}月").value == 1 + (EARLIER.month == EARLIEST.month) * (
         EARLIER.year == EARLIEST.year
     )
 
     # 90 days to decide (行政处罚法 第六十条): all three clocks have lapsed by today.
-    overdue = dashboards.overdue_clocks(Scope(area.town, TODAY.year), TODAY)
+    overdue = charts.SERIES["overdue"].chart(Scope(area.town, TODAY.year), TODAY)
     lapsed = point(overdue, "已逾期", "作出处罚决定")
     assert lapsed.value == 3
     assert sorted(links_behind(head, lapsed.url)) == sorted(
         f"/cases/{case.pk}/" for case in (first, second, third)
     )
-    assert dashboards.overdue_clocks(Scope(area.other_town, TODAY.year), TODAY).lines[0].points[0].value == 0
+    assert (
+        charts.SERIES["overdue"].chart(Scope(area.other_town, TODAY.year), TODAY).lines[0].points[0].value
+        == 0
+    )
 
 
 def test_legal_review_and_publication_timeliness_follow_the_decision_through_publication(
@@ -242,18 +244,18 @@ def test_legal_review_and_publication_timeliness_follow_the_decision_through_pub
     month = f"{TODAY.month}月"
 
     # Art. 58 did not require a review for this decision: the review chart does not count it.
-    review = dashboards.legal_review_by_month(scope, TODAY)
+    review = charts.SERIES["review"].chart(scope, TODAY)
     unreviewed = point(review, "未经法制审核", month)
     assert (unreviewed.value, point(review, "决定前经法制审核", month).value) == (0, 0)
     assert links_behind(head, unreviewed.url) == []
 
-    pending = point(dashboards.publication_timeliness(scope, TODAY), "尚在公示期限内", month)
+    pending = point(charts.SERIES["timeliness"].chart(scope, TODAY), "尚在公示期限内", month)
     assert pending.value == 1
     assert links_behind(head, pending.url) == [f"/cases/{case.pk}/"]
 
     publication = disclosure.prepare_publication(area.officer, case.decision)
     disclosure.publish(area.head, publication)
-    timeliness = dashboards.publication_timeliness(scope, TODAY)
+    timeliness = charts.SERIES["timeliness"].chart(scope, TODAY)
     on_time = point(timeliness, "按期公示", month)
     assert (on_time.value, point(timeliness, "尚在公示期限内", month).value) == (1, 0)
     assert links_behind(head, on_time.url) == [f"/cases/{case.pk}/"]
@@ -274,7 +276,7 @@ def test_disputes_petitions_contracts_and_training_count_one_towns_rows(area, on
     month = f"{EARLIER.month}月"
     head = client_for(area.head)
 
-    disputes = dashboards.disputes_by_category(scope, TODAY)
+    disputes = charts.SERIES["disputes"].chart(scope, TODAY)
     wages_top, land_top = (
         category.parent.name if category.parent else category.name
         for category in (area.wages, other_category)
@@ -286,7 +288,7 @@ def test_disputes_petitions_contracts_and_training_count_one_towns_rows(area, on
     assert f"/mediation/{theirs.pk}/" not in links_behind(head, wages.url)
     assert_every_bar_lists_its_rows(head, disputes)
 
-    received = dashboards.petitions_by_status(scope, TODAY)
+    received = charts.SERIES["petitions"].chart(scope, TODAY)
     assert sum(bar.value or 0 for line in received.lines for bar in line.points) == 1
     assert_every_bar_lists_its_rows(head, received)
     assert [f"/petitions/{my_petition.pk}/"] == [
@@ -297,17 +299,17 @@ def test_disputes_petitions_contracts_and_training_count_one_towns_rows(area, on
         for link in links_behind(head, bar.url)
     ]
 
-    reviewed = point(dashboards.contracts_reviewed_by_month(scope, TODAY), "审核合同", month)
+    reviewed = point(charts.SERIES["contracts"].chart(scope, TODAY), "审核合同", month)
     assert reviewed.value == 1
     assert links_behind(head, reviewed.url) == [f"/contracts/{contract.pk}/"]
 
-    hours = point(dashboards.training_hours_by_month(scope, TODAY), "培训学时", month)
+    hours = point(charts.SERIES["training"].chart(scope, TODAY), "培训学时", month)
     assert hours.value == Decimal("4.0")
     assert len(links_behind(head, hours.url)) == 2
     assert f"/learning/trainings/{first_training.pk}/" in links_behind(head, hours.url)
 
     # The district's supervisor sees both towns' visits in the area's chart.
-    district = dashboards.disputes_by_category(Scope(area.district, EARLIER.year), TODAY)
+    district = charts.SERIES["disputes"].chart(Scope(area.district, EARLIER.year), TODAY)
     assert point(district, wages_top, month).value == 2
 
 
@@ -325,7 +327,7 @@ def test_a_town_sees_its_own_dashboard_and_never_another_towns_rows(area):
     assert f'href="/reports/figures/petitions_received/?org={area.town.pk}&amp;year={TODAY.year}"' in content
 
     other = client_for(area.other_admin)
-    url = dashboards.rows_url("petitions", Scope(area.town, TODAY.year), month=TODAY.month, status="received")
+    url = charts.rows_url("petitions", Scope(area.town, TODAY.year), month=TODAY.month, status="received")
     assert other.get(url).status_code == 404
     assert other.get(f"/reports/dashboard/?org={area.town.pk}").status_code == 404
     assert "辛口镇" not in other.get("/reports/dashboard/").content.decode().split("<main", 1)[1]
@@ -380,7 +382,7 @@ def test_the_dashboards_take_as_many_queries_with_twenty_rows_as_with_one(area, 
         on_day(TODAY)
 
     dashboard = f"/reports/dashboard/?year={EARLIER.year}"
-    rows = dashboards.rows_url("cases", Scope(area.town, EARLIER.year), month=EARLIER.month, stage="filed")
+    rows = charts.rows_url("cases", Scope(area.town, EARLIER.year), month=EARLIER.month, stage="filed")
     head, supervisor = client_for(area.head), client_for(area.supervisor)
 
     def counted():

@@ -19,6 +19,7 @@ from conftest import set_ledger_triggers
 from fazhi.contracts import selectors as contract_selectors
 from fazhi.contracts.events import ContractEvent
 from fazhi.contracts.models import Contract, ContractReview, ContractStatus
+from fazhi.core.figures import Scope, compute_all
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.roles import Role
 from fazhi.decisions.models import AssessmentKind, DecisionStatus, MajorDecision
@@ -35,7 +36,6 @@ from fazhi.prevention import selectors as prevention_selectors
 from fazhi.prevention.models import ActivityKind, PreventionActivity
 from fazhi.reports import selectors as report_selectors
 from fazhi.reports import wording
-from fazhi.reports.figures import Scope, compute_all
 
 YEAR_START = datetime.date(2020, 1, 1)
 YEAR_END = datetime.date(2020, 12, 31)

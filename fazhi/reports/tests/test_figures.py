@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from conftest import make_staff, resident_id
 from fazhi.core import services as core_services
+from fazhi.core.figures import FIGURES, Scope, compute_all
 from fazhi.core.models import IdType, PartyKind
 from fazhi.core.roles import Role
 from fazhi.enforcement import services as enforcement
@@ -24,7 +25,6 @@ from fazhi.mediation.models import DisputeCategory, HandlingUnit, Outcome, UnitK
 from fazhi.mediation.rules import AGREEMENT_SERIES_KEY
 from fazhi.prevention import services as prevention
 from fazhi.prevention.models import ActivityKind, VolunteerRole
-from fazhi.reports.figures import FIGURES, Scope, compute_all
 
 YEAR = 2024
 CHECKED = {
@@ -298,3 +298,13 @@ def test_credentials_count_officers_and_devices_count_auxiliaries_too(town):
     devices = values["device_coverage"]
     assert (devices.numerator, devices.denominator) == (1, 3)
     assert devices.display == "33.3%"
+
+
+def test_the_report_presents_every_registered_figure_and_names_no_other():
+    """Each app registers its own figures (core.figures); the report orders them and must not lose one."""
+    from fazhi.core import charts
+    from fazhi.core.figures import FIGURES as REGISTERED
+    from fazhi.reports import rules
+
+    assert [figure.key for figure in REGISTERED] == list(rules.FIGURE_ORDER)
+    assert list(charts.SERIES) == list(rules.CHART_ORDER)

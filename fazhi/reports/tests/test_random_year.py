@@ -27,6 +27,7 @@ from fazhi.contracts.models import ContractKind, ReviewOpinion
 from fazhi.contracts.tests.conftest import stored
 from fazhi.core import services as core_services
 from fazhi.core.demo import simulated_day as on_day
+from fazhi.core.figures import FIGURES, Scope, Value, compute_all
 from fazhi.core.models import (
     EnforcementCredential,
     IdType,
@@ -54,7 +55,6 @@ from fazhi.petitions import services as petitions
 from fazhi.petitions.models import Channel, Decision
 from fazhi.prevention import services as prevention
 from fazhi.prevention.models import ActivityKind, VolunteerRole
-from fazhi.reports.figures import FIGURES, Scope, Value, compute_all
 
 YEAR = 2023
 SEED = 20230917

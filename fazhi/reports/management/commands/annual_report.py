@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import DomainError
+from fazhi.core.figures import FIGURES, Scope, compute_all
 from fazhi.core.models import TOWN_KINDS, Organisation
 from fazhi.reports import documents, selectors
-from fazhi.reports.figures import FIGURES, Scope, compute_all
 from fazhi.reports.models import AnnualReport
 
 

@@ -1,0 +1,158 @@
+"""The disclosure figures of the annual report and the dashboards: decisions published in the year,
+and whether each decision to publish came out within its 7 working days. Registered from
+DisclosureConfig.ready."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from fazhi.core import charts
+from fazhi.core.charts import Chart, Element, Series
+from fazhi.core.figures import Column, Figure, Scope, link_to
+from fazhi.disclosure import rules, selectors
+from fazhi.disclosure.models import Publication, PublicationStatus
+from fazhi.enforcement.figures import DECISION_COLUMNS, decision_link, decisions_of_year
+from fazhi.enforcement.models import PenaltyDecision
+
+PUBLISHED = (PublicationStatus.PUBLISHED, PublicationStatus.WITHDRAWN)
+
+
+def _publications_in_year(scope: Scope) -> QuerySet[Publication]:
+    return Publication.objects.filter(
+        scope.within(), status__in=PUBLISHED, published_at__year=scope.year
+    ).order_by("published_at", "id")
+
+
+def _decisions_to_publish(scope: Scope) -> QuerySet[PenaltyDecision]:
+    """The year's decisions, less those lawfully not published (a minor's): a decision never drafted
+    for publication, or left a draft, counts as not published in time."""
+    return decisions_of_year(scope).exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+
+
+PUBLISHED_IN_TIME = Q(
+    publication__status__in=PUBLISHED, publication__published_at__date__lte=F("publication__due_on")
+)
+PUBLICATION_COLUMNS = (
+    Column("决定书文号", lambda row: row.decision_number),
+    Column("决定日期", lambda row: row.decided_on),
+    Column("公示期限", lambda row: row.due_on),
+    Column("公示时间", lambda row: row.published_at.date() if row.published_at else ""),
+)
+
+FIGURES = (
+    Figure(
+        "penalties_published",
+        "公示行政处罚案件",
+        "起",
+        "当年首次公示的行政处罚决定（含此后撤回的）",
+        _publications_in_year,
+        PUBLICATION_COLUMNS,
+        link_to("disclosure:publication"),
+        dashboard="disclosure",
+    ),
+    Figure(
+        "publications_on_time",
+        "行政处罚决定按期公示率",
+        "",
+        "当年作出的处罚决定（依法不予公开的除外）中，在公示期限内公示的比例；未公示的计为未按期",
+        _decisions_to_publish,
+        DECISION_COLUMNS,
+        decision_link,
+        kind="share",
+        counted=lambda scope: PUBLISHED_IN_TIME,
+        dashboard="disclosure",
+    ),
+)
+
+
+# ------------------------------------------------------------------------------------ the dashboards
+
+TIMELINESS_STATES = {
+    "on_time": "按期公示",
+    "late": "逾期公示",
+    "pending": "尚在公示期限内",
+    "overdue": "逾期未公示",
+}
+
+
+def publication_timeliness(scope: Scope, today: datetime.date) -> Chart:
+    """国办发〔2018〕118号: the year's decisions per month by whether they were published within 7
+    working days (the count of selectors.timeliness_by_month)."""
+    counts: dict[tuple[int, str], int | Decimal] = {}
+    for month, row in zip(
+        charts.MONTHS,
+        selectors.timeliness_by_month(scope.organisation, year=scope.year, today=today),
+        strict=True,
+    ):
+        for state in TIMELINESS_STATES:
+            counts[(month, state)] = getattr(row, state)
+    return charts.monthly_chart(
+        "timeliness",
+        "行政处罚决定公示及时性（按决定月份）",
+        "件",
+        scope,
+        counts,
+        TIMELINESS_STATES.items(),
+        "state",
+    )
+
+
+def _timeliness_state(
+    decided_on: datetime.date,
+    published_at: datetime.datetime | None,
+    due: datetime.date,
+    today: datetime.date,
+) -> str:
+    """The same test as selectors.timeliness_by_month, for one decision."""
+    if published_at is not None:
+        return "on_time" if timezone.localdate(published_at) <= due else "late"
+    return "pending" if today <= due else "overdue"
+
+
+def _timeliness_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[PenaltyDecision]:
+    """The month's decisions in one state. The state needs the stored deadline, or for a decision not
+    yet prepared for publication the calendar, so it is decided here for each of the month's decisions
+    and the page lists those ids."""
+    decisions = (
+        PenaltyDecision.objects.filter(
+            scope.within("case__organisation"),
+            decided_on__year=scope.year,
+            decided_on__month=element.month,
+        )
+        .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+        .values_list("pk", "decided_on", "publication__published_at", "publication__due_on")
+    )
+    computed: dict[datetime.date, datetime.date] = {}
+    chosen = []
+    for pk, decided_on, published_at, publication_due in decisions:
+        stored_due: datetime.date | None = publication_due  # None without a publication (a LEFT JOIN)
+        if stored_due is None:
+            if decided_on not in computed:
+                computed[decided_on] = rules.PUBLISH.due(decided_on).due
+            stored_due = computed[decided_on]
+        if _timeliness_state(decided_on, published_at, stored_due, today) == element.part:
+            chosen.append(pk)
+    return (
+        PenaltyDecision.objects.filter(pk__in=chosen)
+        .select_related("number", "case")
+        .order_by("decided_on", "id")
+    )
+
+
+SERIES = (
+    Series(
+        "timeliness",
+        "行政处罚决定公示及时性",
+        "state",
+        "公示情况",
+        publication_timeliness,
+        _timeliness_rows,
+        lambda: dict(TIMELINESS_STATES),
+        DECISION_COLUMNS,
+        decision_link,
+    ),
+)

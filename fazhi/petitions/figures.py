@@ -1,0 +1,135 @@
+"""The petition figures of the annual report and the dashboards: matters received, key matters and
+whether they were cleared (清仓见底) within their periods. Registered from PetitionsConfig.ready."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone
+
+from fazhi.core import charts
+from fazhi.core.charts import Chart, Element, Series
+from fazhi.core.figures import Column, Figure, Scope, link_to
+from fazhi.petitions.models import Petition, PetitionStatus
+
+
+def _petitions(scope: Scope) -> QuerySet[Petition]:
+    return Petition.objects.filter(scope.within(), received_on__year=scope.year).order_by("received_on", "id")
+
+
+def _key_petitions(scope: Scope) -> QuerySet[Petition]:
+    return _petitions(scope).filter(is_key=True)
+
+
+CLEARED = Q(concluded_on__isnull=False, concluded_on__lte=F("due_on"))
+
+
+def _key_petition_phrase(scope: Scope, rows: QuerySet[Petition]) -> str:
+    """清仓见底 when every key matter was concluded within its period; a matter still within its period
+    when the report is written (received late in the year) is neither."""
+    today = timezone.localdate()
+    pending = Q(concluded_on__isnull=True) & (Q(due_on__isnull=True) | Q(due_on__gte=today))
+    counts = rows.aggregate(
+        all=Count("pk"), cleared=Count("pk", filter=CLEARED), pending=Count("pk", filter=pending)
+    )
+    if not counts["all"]:
+        return "全年无重点信访事项"
+    late = counts["all"] - counts["cleared"] - counts["pending"]
+    if not late and not counts["pending"]:
+        return "重点信访问题均已在规定时限内实现了“清仓见底”"
+    if not late:
+        return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，其余%(p)d件尚在办理期限内" % {
+            "n": counts["all"],
+            "c": counts["cleared"],
+            "p": counts["pending"],
+        }
+    return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，尚有%(o)d件未按期办结" % {
+        "n": counts["all"],
+        "c": counts["cleared"],
+        "o": late,
+    }
+
+
+PETITION_COLUMNS = (
+    Column("收到日期", lambda row: row.received_on),
+    Column("信访形式", lambda row: row.get_channel_display()),
+    Column("状态", lambda row: row.get_status_display()),
+    Column("办结期限", lambda row: row.due_on or ""),
+    Column("办结日期", lambda row: row.concluded_on or ""),
+)
+
+FIGURES = (
+    Figure(
+        "petitions_received",
+        "受理登记信访事项",
+        "件",
+        "收到日期在当年的信访事项",
+        _petitions,
+        PETITION_COLUMNS,
+        link_to("petitions:detail"),
+        dashboard="petitions",
+    ),
+    Figure(
+        "key_petitions",
+        "重点信访事项",
+        "件",
+        "当年收到并列为重点的信访事项",
+        _key_petitions,
+        PETITION_COLUMNS,
+        link_to("petitions:detail"),
+    ),
+    Figure(
+        "key_petitions_cleared",
+        "重点信访事项清仓见底情况",
+        "",
+        "当年重点信访事项是否均在办结期限（含经批准的延期）内办结",
+        _key_petitions,
+        PETITION_COLUMNS,
+        link_to("petitions:detail"),
+        kind="phrase",
+        words=_key_petition_phrase,
+    ),
+)
+
+
+# ------------------------------------------------------------------------------------ the dashboards
+
+
+def petitions_by_status(scope: Scope, today: datetime.date) -> Chart:
+    """Petitions received in the year per month, by where each stands now."""
+    counts: dict[tuple[int, str], int | Decimal] = {
+        (row["month"], row["status"]): row["petitions"]
+        for row in _petitions(scope)
+        .order_by()
+        .annotate(month=ExtractMonth("received_on"))
+        .values("month", "status")
+        .annotate(petitions=Count("id"))
+    }
+    present = {status for _month_number, status in counts}
+    statuses = [(value, label) for value, label in PetitionStatus.choices if value in present]
+    return charts.monthly_chart(
+        "petitions", "信访事项（按收到月份和当前状态）", "件", scope, counts, statuses, "status"
+    )
+
+
+def _petition_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[Any]:
+    return _petitions(scope).filter(received_on__month=element.month, status=element.part)
+
+
+SERIES = (
+    Series(
+        "petitions",
+        "信访事项",
+        "status",
+        "当前状态",
+        petitions_by_status,
+        _petition_rows,
+        lambda: dict(PetitionStatus.choices),
+        PETITION_COLUMNS,
+        link_to("petitions:detail"),
+    ),
+)
