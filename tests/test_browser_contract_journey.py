@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fazhi.contracts.models import Contract, ContractStatus
-from fazhi.contracts.tests.conftest import (
+from fazhi.testing.contracts import (
     PDF,
     TODAY,
     town,  # noqa: F401  (fixture)

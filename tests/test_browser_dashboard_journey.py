@@ -9,12 +9,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from fazhi.enforcement.tests.conftest import (
+from fazhi.testing.enforcement import (
     TODAY,
     on_day,  # noqa: F401  (fixture)
     town,  # noqa: F401  (fixture)
 )
-from fazhi.reports.tests.test_dashboards import area, dispute  # noqa: F401  (area: fixture)
+from fazhi.testing.reports import area, dispute  # noqa: F401  (area: fixture)
 from tests.conftest import log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import browser_of, sign_in
 

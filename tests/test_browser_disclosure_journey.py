@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from fazhi.core.models import Party
 from fazhi.disclosure.models import Publication, PublicationStatus
-from fazhi.enforcement.tests.conftest import decided, investigated, town  # noqa: F401  (fixtures)
 from fazhi.ledger import verify
+from fazhi.testing.enforcement import decided, investigated, town  # noqa: F401  (fixtures)
 from tests.conftest import log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import browser_of, new_page, sign_in
 

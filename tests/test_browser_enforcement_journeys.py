@@ -17,8 +17,8 @@ from conftest import PASSWORD
 from fazhi.core import services as core_services
 from fazhi.enforcement.models import Case, Closure, DecisionService, LegalReview, Payment, PenaltyDecision
 from fazhi.enforcement.rules import Procedure, Stage
-from fazhi.enforcement.tests.conftest import investigated, town  # noqa: F401  (fixtures)
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import investigated, town  # noqa: F401  (fixtures)
 from tests.conftest import TIMEOUT_MS, log_in, watch_for_problems
 
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}

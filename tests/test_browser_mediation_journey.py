@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from fazhi.ledger.models import Event
 from fazhi.mediation.models import Dispute
-from fazhi.mediation.tests.conftest import town  # noqa: F401  (fixture)
+from fazhi.testing.mediation import town  # noqa: F401  (fixture)
 from tests.conftest import log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import PHONE, browser_of, new_page, no_sideways_scrolling
 

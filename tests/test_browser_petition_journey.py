@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from fazhi.petitions.models import Petition, PetitionStatus
-from fazhi.petitions.tests.conftest import (
+from fazhi.testing.petitions import (
     RECEIVED,
     on_day,  # noqa: F401  (fixture)
     town,  # noqa: F401  (fixture)

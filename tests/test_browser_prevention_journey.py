@@ -12,11 +12,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
-from fazhi.prevention.tests.conftest import (
+from fazhi.testing.prevention import (
+    TODAY,
+    add,
     fixed_today,  # noqa: F401  (fixture)
+    ledger_actions,
     town,  # noqa: F401  (fixture)
 )
-from fazhi.prevention.tests.factories import TODAY, add, ledger_actions
 from tests.conftest import log_in, watch_for_problems
 
 JOINED_ON = datetime.date(TODAY.year, TODAY.month, 1)

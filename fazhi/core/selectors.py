@@ -13,6 +13,7 @@ from django.urls import reverse
 from fazhi.core import permissions, validators
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import (
+    TOWN_KINDS,
     Attachment,
     EnforcementCredential,
     HolidayOverride,
@@ -351,3 +352,8 @@ def find_party(actor: Staff, text: str, *, field: str = "party") -> Party:
             field_errors={field: "未找到该当事人。"},
         )
     return matches[0]
+
+
+def public_towns() -> QuerySet[Organisation]:
+    """The towns, for the portal's lists (执法主体, the progress lookup): public facts, no login."""
+    return Organisation.objects.filter(kind__in=TOWN_KINDS).select_related("parent").order_by("path")

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from fazhi.core import masking, permissions
 from fazhi.core import rules as core_rules
+from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import TOWN_KINDS, EnforcementCredential, Organisation, Party, Staff
+from fazhi.core.models import EnforcementCredential, Organisation, Party, Staff
 from fazhi.core.selectors import int_id
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
@@ -286,7 +287,7 @@ def payment_due(publication: Publication) -> datetime.date | None:
 
 def public_authorities() -> QuerySet[Organisation]:
     """The towns that enforce, for the portal's 执法主体 list."""
-    return Organisation.objects.filter(kind__in=TOWN_KINDS).select_related("parent").order_by("path")
+    return core_selectors.public_towns()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ class MediationConfig(AppConfig):
     verbose_name = "矛调中心与信访"
 
     def ready(self) -> None:
-        from fazhi.core import charts, party_links
+        from fazhi.core import charts, party_links, progress
         from fazhi.core import figures as registry
         from fazhi.ledger import events
         from fazhi.mediation import figures, selectors
@@ -16,3 +16,4 @@ class MediationConfig(AppConfig):
         party_links.register("disputes", "矛调中心来访", selectors.party_dispute_links)
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)
+        progress.register("disputes", selectors.public_progress)

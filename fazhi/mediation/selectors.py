@@ -16,6 +16,7 @@ from fazhi.core import permissions
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.progress import PublicProgress
 from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.mediation import rules
@@ -220,23 +221,8 @@ def units_for(actor: Staff) -> QuerySet[HandlingUnit]:
     return HandlingUnit.objects.filter(organisation=town, active=True)
 
 
-@dataclass(frozen=True)
-class PublicProgress:
-    """What a citizen may learn by the tracking number: no names, no facts, no claims."""
-
-    received_on: datetime.date
-    category: str
-    status: str
-    unit: str
-    due_on: datetime.date
-    closed_on: datetime.date | None = None
-    due_label: str = "办结期限"
-
-
-def public_progress(*, town_id: int, code: str) -> PublicProgress | None:
-    """The progress of the town's matter with this code; None for a wrong code, another town's code or
-    a guess, alike, so the answer reveals nothing about which."""
-    normalised = code.strip().upper()
+def public_progress(town_id: int, normalised: str) -> PublicProgress | None:
+    """The progress of the town's matter with this (upper-case) code, for core.progress."""
     if len(normalised) != 10:
         return None
     dispute = (

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
+from fazhi.core import progress as progress_lookups
 from fazhi.core import selectors as core_selectors
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.roles import Role
-from fazhi.disclosure.selectors import public_authorities
 from fazhi.ledger.selectors import verified_history
 from fazhi.mediation import documents, rules, selectors, services
 from fazhi.mediation.forms import (
@@ -33,7 +33,6 @@ from fazhi.mediation.forms import (
     UnitForm,
 )
 from fazhi.mediation.models import Dispute, Outcome
-from fazhi.petitions import selectors as petition_selectors
 
 READERS = (*rules.STAFF_ROLES, Role.SUPERVISOR)
 
@@ -304,14 +303,12 @@ def centre(request: HttpRequest) -> HttpResponse:
 def public_lookup(request: HttpRequest) -> HttpResponse:
     """A citizen checks a matter's progress with its tracking number, in their town; a wrong or guessed
     number and another town's number get the same answer."""
-    towns = public_authorities()
+    towns = core_selectors.public_towns()
     town_id = request.GET.get("org", "")
     code = request.GET.get("code", "")[:20]
     progress = None
     searched = bool(town_id and code)
     if searched and town_id.isdigit():
-        progress = selectors.public_progress(
-            town_id=int(town_id), code=code
-        ) or petition_selectors.public_progress(town_id=int(town_id), code=code)
+        progress = progress_lookups.find(town_id=int(town_id), code=code)
     context = {"towns": towns, "town_id": town_id, "code": code, "progress": progress, "searched": searched}
     return render(request, "mediation/public_lookup.html", context)

@@ -6,7 +6,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = "信访"
 
     def ready(self) -> None:
-        from fazhi.core import charts, party_links
+        from fazhi.core import charts, party_links, progress
         from fazhi.core import figures as registry
         from fazhi.ledger import events
         from fazhi.petitions import figures, selectors
@@ -16,3 +16,4 @@ class PetitionsConfig(AppConfig):
         party_links.register("petitions", "信访事项", selectors.party_petition_links)
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)
+        progress.register("petitions", selectors.public_progress)

@@ -15,10 +15,10 @@ from fazhi.core import permissions
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
+from fazhi.core.progress import PublicProgress
 from fazhi.core.roles import Role
 from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
-from fazhi.mediation.selectors import PublicProgress
 from fazhi.petitions import rules
 from fazhi.petitions.models import Channel, Extension, Opinion, Petition, PetitionStatus, Review, ReviewLevel
 
@@ -314,10 +314,9 @@ def counts_for_year(organisation: Organisation, *, year: int) -> PetitionCounts:
 # ------------------------------------------------------------------------------------- the public
 
 
-def public_progress(*, town_id: int, code: str) -> PublicProgress | None:
-    """The progress of the town's petition with this code, without names, request or facts; None for
-    a wrong code, another town's code or a guess, alike."""
-    normalised = code.strip().upper()
+def public_progress(town_id: int, normalised: str) -> PublicProgress | None:
+    """The progress of the town's petition with this (upper-case) code, without names, request or
+    facts, for core.progress."""
     if len(normalised) != 10:
         return None
     petition = Petition.objects.filter(organisation_id=town_id, tracking_number=normalised).first()

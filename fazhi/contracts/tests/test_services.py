@@ -7,11 +7,11 @@ import pytest
 from conftest import credit_code
 from fazhi.contracts import rules, selectors, services
 from fazhi.contracts.models import Contract, ContractReview, ContractStatus, ReviewOpinion
-from fazhi.contracts.tests.conftest import TODAY, contract_input, days, register, stored
 from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
 from fazhi.core.models import Attachment, Notification, Party
 from fazhi.ledger.models import Event
+from fazhi.testing.contracts import TODAY, contract_input, days, register, stored
 
 
 def events(contract: Contract) -> list[str]:

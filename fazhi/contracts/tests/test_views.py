@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from fazhi.contracts import services
 from fazhi.contracts.models import Contract, ContractStatus, ReviewOpinion
-from fazhi.contracts.tests.conftest import PDF, TODAY, register
+from fazhi.testing.contracts import PDF, TODAY, register
 
 
 def client_for(user) -> Client:

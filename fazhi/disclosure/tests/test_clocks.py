@@ -10,8 +10,7 @@ from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput
 from fazhi.disclosure import rules, selectors, services
 from fazhi.enforcement import services as enforcement_services
-from fazhi.enforcement.tests.conftest import TODAY
-from fazhi.enforcement.tests.test_after_decision import serve
+from fazhi.testing.enforcement import TODAY, serve
 
 DAY = datetime.timedelta(days=1)
 

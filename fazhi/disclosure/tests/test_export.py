@@ -15,8 +15,8 @@ from fazhi.core.errors import InvalidInput, PermissionDenied
 from fazhi.core.models import Organisation, Party, PartyKind
 from fazhi.disclosure import rules, services, shuanggongshi
 from fazhi.disclosure.models import CreditExport, ExportScope, Publication
-from fazhi.enforcement.tests.conftest import TODAY
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY
 
 TOWN_CODE = credit_code("11120111MB1712345")
 DAY = datetime.timedelta(days=1)

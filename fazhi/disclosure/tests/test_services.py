@@ -11,8 +11,8 @@ from fazhi.core.models import IdType, Party, PartyKind
 from fazhi.disclosure import rules, selectors, services
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import Notice
-from fazhi.enforcement.tests.conftest import TODAY
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY
 
 
 def test_the_draft_shows_the_name_by_the_rule_and_hides_private_text(town, decided):

@@ -11,8 +11,8 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, 
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.models import Case, Closure, Payment
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, file, lead
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, file, lead, serve
 
 DAY = datetime.timedelta(days=1)
 
@@ -23,16 +23,6 @@ def events_of(case):
             "action", flat=True
         )
     )
-
-
-def serve(town, case, served_on=TODAY, **overrides):
-    fields = {
-        "method": "direct",
-        "served_on": served_on,
-        "recipient": "刘某",
-        "proof": "送达回证签收",
-    }
-    return services.serve_decision(town.officer, case, **{**fields, **overrides})
 
 
 def test_service_starts_the_15_day_payment_clock_and_payment_closes_the_case(town, decided):

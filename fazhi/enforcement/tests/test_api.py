@@ -8,7 +8,7 @@ from conftest import make_staff
 from fazhi.core import services as core_services
 from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
-from fazhi.enforcement.tests.conftest import TODAY, lead
+from fazhi.testing.enforcement import TODAY, lead
 
 
 def api_client(world, user) -> Client:

@@ -19,9 +19,9 @@ from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, close, decide, file, lead, notify
 from fazhi.enforcement.tests.test_evidence import JPEG, evidence_input
 from fazhi.ledger import verify
+from fazhi.testing.enforcement import TODAY, close, decide, file, lead, notify
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from fazhi.core.errors import PermissionDenied, RuleViolation
 from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, PenaltyDecision
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, close, decide, notify
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, close, decide, notify
 
 
 def test_a_reviewed_case_goes_from_problems_to_agreed_to_a_numbered_decision(town, investigated):

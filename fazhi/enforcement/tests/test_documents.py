@@ -26,8 +26,8 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds
-from fazhi.enforcement.tests.conftest import TODAY, file, lead
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, file, lead
 
 
 def chinese(day: datetime.date) -> str:

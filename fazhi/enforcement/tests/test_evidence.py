@@ -14,8 +14,8 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Attachment, StoredBlob
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import DeviceAssignment, Evidence, InvestigationRecord
-from fazhi.enforcement.tests.conftest import TODAY, close, file, lead, notify
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, close, file, lead, notify
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
 # An MP4 starts with a box whose type, at bytes 4..8, is "ftyp".

@@ -13,8 +13,8 @@ from fazhi.core import services as core_services
 from fazhi.core.models import FormSubmission, Notification
 from fazhi.enforcement import services
 from fazhi.enforcement.models import Case, UploadSession
-from fazhi.enforcement.tests.conftest import TODAY, file, lead
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, file, lead
 
 
 def test_a_lapsing_clock_reminds_officers_and_heads_once_a_day(town, decided):

@@ -12,8 +12,8 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import services
 from fazhi.enforcement.models import Case, CaseOfficer
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, file, lead
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, file, lead
 
 
 def test_an_officer_registers_a_lead_and_the_complainant_stays_out_of_the_ledger(town):

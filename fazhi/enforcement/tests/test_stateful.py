@@ -25,8 +25,8 @@ from fazhi.enforcement import rules as law
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, LegalReview, PenaltyDecision
 from fazhi.enforcement.rules import Procedure, ReviewGrounds, Stage
-from fazhi.enforcement.tests.conftest import TODAY
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY
 
 # Stages whose clock has stopped: nothing is due from the town any more.
 NO_CLOCK = {Stage.LEAD, Stage.NOT_FILED, Stage.PAID, Stage.CLOSED, Stage.ARCHIVED}

@@ -12,8 +12,8 @@ from fazhi.core.errors import PermissionDenied, RuleViolation
 from fazhi.core.roles import Role
 from fazhi.enforcement import rules, selectors, services, views
 from fazhi.enforcement.models import Case
-from fazhi.enforcement.tests.conftest import TODAY, close, notify
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY, close, notify
 
 
 def test_every_step_taken_on_a_case_has_a_page_guarded_by_the_steps_roles():

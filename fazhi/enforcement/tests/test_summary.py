@@ -11,8 +11,8 @@ from fazhi.core.models import PartyKind
 from fazhi.enforcement import services
 from fazhi.enforcement.models import Case, Payment
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY
 from fazhi.ledger.models import Event
+from fazhi.testing.enforcement import TODAY
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, file, lead
+from fazhi.testing.enforcement import TODAY, file, lead
 
 
 def client_for(user) -> Client:

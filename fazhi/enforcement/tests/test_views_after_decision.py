@@ -16,8 +16,8 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, Payment
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.conftest import TODAY, close, file, lead, notify
 from fazhi.enforcement.tests.test_evidence import JPEG, MP4
+from fazhi.testing.enforcement import TODAY, close, file, lead, notify
 
 
 def client_for(user) -> Client:

@@ -25,7 +25,7 @@ from fazhi.mediation.models import (
     MediationSession,
     Outcome,
 )
-from fazhi.mediation.tests.conftest import TODAY, visit
+from fazhi.testing.mediation import TODAY, visit
 
 CHECKED = {
     "solved": "done",

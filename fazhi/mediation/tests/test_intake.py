@@ -11,7 +11,7 @@ from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.ledger.models import Event
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import Dispatch, Dispute, DisputeCategory, HandlingUnit, UnitKind
-from fazhi.mediation.tests.conftest import TODAY, visit
+from fazhi.testing.mediation import TODAY, visit
 
 
 def test_a_group_of_three_villagers_is_one_batch_of_three_persons_due_in_a_month(town):

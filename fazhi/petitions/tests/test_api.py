@@ -10,7 +10,7 @@ from django.test import Client
 
 from fazhi.ledger.models import Event
 from fazhi.petitions.models import Petition, PetitionStatus
-from fazhi.petitions.tests.conftest import RECEIVED, snapshot
+from fazhi.testing.petitions import RECEIVED, snapshot
 
 DAY = datetime.timedelta(days=1)
 

@@ -10,6 +10,7 @@ import datetime
 import pytest
 
 from conftest import make_staff
+from fazhi.core import progress
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
 from fazhi.core.models import NumberSeries
 from fazhi.core.roles import Role
@@ -17,7 +18,7 @@ from fazhi.core.tracking import TRACKING_ALPHABET
 from fazhi.ledger.models import Event
 from fazhi.petitions import selectors, services
 from fazhi.petitions.models import Channel, Opinion, Petition, PetitionStatus, ReviewResult
-from fazhi.petitions.tests.conftest import (
+from fazhi.testing.petitions import (
     RECEIVED,
     accept,
     events,
@@ -511,20 +512,20 @@ def test_the_year_counts_come_from_the_rows_of_the_year_and_the_subtree(town, on
 
 def test_the_portal_answers_by_tracking_number_without_names_and_nothing_for_a_guess(town):
     waiting = register(town)
-    before = selectors.public_progress(town_id=town.town.pk, code=waiting.tracking_number)
+    before = progress.find(town_id=town.town.pk, code=waiting.tracking_number)
     assert before is not None
     assert (before.due_label, before.due_on) == ("受理告知期限", waiting.notice_due_on)
     petition = accept(town, waiting)
-    progress = selectors.public_progress(town_id=town.town.pk, code=petition.tracking_number.lower())
-    assert progress is not None
-    assert progress.category == "信访事项（走访）"
-    assert progress.status == "已受理，办理中"
-    assert progress.unit == ""
-    assert (progress.due_label, progress.due_on) == ("办结期限", datetime.date(2026, 7, 31))
-    assert not any(name in str(progress) for name in ("刘某", "陈某", "道路", "积水"))
+    found = progress.find(town_id=town.town.pk, code=petition.tracking_number.lower())
+    assert found is not None
+    assert found.category == "信访事项（走访）"
+    assert found.status == "已受理，办理中"
+    assert found.unit == ""
+    assert (found.due_label, found.due_on) == ("办结期限", datetime.date(2026, 7, 31))
+    assert not any(name in str(found) for name in ("刘某", "陈某", "道路", "积水"))
     guess = "2" * 10 if petition.tracking_number != "2" * 10 else "3" * 10
-    assert selectors.public_progress(town_id=town.town.pk, code=guess) is None
-    assert selectors.public_progress(town_id=town.other_town.pk, code=petition.tracking_number) is None
+    assert progress.find(town_id=town.town.pk, code=guess) is None
+    assert progress.find(town_id=town.other_town.pk, code=petition.tracking_number) is None
 
 
 # ---------------------------------------------------------------------------------- another town

@@ -14,7 +14,7 @@ from docx.shared import Pt
 from fazhi.ledger.models import Event
 from fazhi.petitions import services
 from fazhi.petitions.models import Petition, PetitionStatus
-from fazhi.petitions.tests.conftest import RECEIVED, accept, opinion_input, register, snapshot
+from fazhi.testing.petitions import RECEIVED, accept, opinion_input, register, snapshot
 
 DAY = datetime.timedelta(days=1)
 

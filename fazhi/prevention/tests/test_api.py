@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
-from fazhi.prevention.tests.factories import TODAY, add, ledger_actions
+from fazhi.testing.prevention import TODAY, add, ledger_actions
 
 
 def client_for(staff):

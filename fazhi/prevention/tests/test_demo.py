@@ -11,7 +11,7 @@ from fazhi.prevention import demo as prevention_demo
 from fazhi.prevention import selectors, services
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
 from fazhi.prevention.models import VolunteerRole as R
-from fazhi.prevention.tests.factories import TODAY
+from fazhi.testing.prevention import TODAY
 
 
 def test_the_demo_adds_who_joined_ends_who_left_and_records_this_years_publicity(town):

@@ -11,7 +11,7 @@ from fazhi.core import services as core_services
 from fazhi.core.models import OrganisationKind
 from fazhi.core.roles import Role
 from fazhi.prevention import selectors, services
-from fazhi.prevention.tests.factories import add, record
+from fazhi.testing.prevention import add, record
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied
 from fazhi.ledger.models import Event
 from fazhi.prevention import services
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
-from fazhi.prevention.tests.factories import TODAY, add, ledger_actions, record
+from fazhi.testing.prevention import TODAY, add, ledger_actions, record
 
 
 def test_a_member_is_added_to_the_town_with_a_ledger_event_that_hides_the_phone(town):

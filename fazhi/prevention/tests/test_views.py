@@ -10,7 +10,7 @@ from django.test import Client
 
 from fazhi.prevention import services
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
-from fazhi.prevention.tests.factories import TODAY, add, ledger_actions, record
+from fazhi.testing.prevention import TODAY, add, ledger_actions, record
 
 
 def client_for(staff):

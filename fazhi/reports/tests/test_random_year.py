@@ -24,7 +24,6 @@ from conftest import World, credit_code, make_staff, resident_id
 from fazhi.contracts import rules as contract_rules
 from fazhi.contracts import services as contracts
 from fazhi.contracts.models import ContractKind, ReviewOpinion
-from fazhi.contracts.tests.conftest import stored
 from fazhi.core import services as core_services
 from fazhi.core.demo import simulated_day as on_day
 from fazhi.core.figures import FIGURES, Scope, Value, compute_all
@@ -55,6 +54,7 @@ from fazhi.petitions import services as petitions
 from fazhi.petitions.models import Channel, Decision
 from fazhi.prevention import services as prevention
 from fazhi.prevention.models import ActivityKind, VolunteerRole
+from fazhi.testing.contracts import stored
 
 YEAR = 2023
 SEED = 20230917

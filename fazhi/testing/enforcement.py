@@ -1,0 +1,164 @@
+"""Enforcement fixtures: a town ready to handle cases."""
+
+import datetime
+from contextlib import ExitStack
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from conftest import make_staff
+from fazhi.core import services as core_services
+from fazhi.core.models import IdType, PartyKind
+from fazhi.core.roles import Role
+from fazhi.enforcement import services
+from fazhi.enforcement.rules import ReviewGrounds
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def town(world):
+    """The world plus a head, a second officer, an auxiliary, the filing series, a power and a party."""
+    world.head = make_staff(world.system, world.town, "head", [Role.HEAD], full_name="李镇长")
+    world.officer2 = make_staff(
+        world.system, world.enforcement_team, "officer2", [Role.OFFICER], full_name="赵执法"
+    )
+    world.auxiliary = make_staff(
+        world.system, world.enforcement_team, "aux", [Role.AUXILIARY], full_name="孙协管"
+    )
+    for number, person in enumerate([world.officer, world.officer2], start=1):
+        core_services.add_credential(
+            world.system,
+            person,
+            number=f"1201110000{number}",
+            category="综合行政执法",
+            issuer="天津市人民政府",
+            valid_from=TODAY - datetime.timedelta(days=365),
+            valid_to=TODAY + datetime.timedelta(days=365),
+        )
+    core_services.create_number_series(
+        world.system,
+        organisation=world.enforcement_team,
+        key="case-filing",
+        code="西青辛综执立",
+        name="立案号",
+    )
+    world.power = services.add_delegated_power(
+        world.admin,
+        code="TJ-CG-001",
+        name="擅自占用城市道路",
+        category="城市建设管理",
+        legal_basis="《城市道路管理条例》第二十七条、第四十二条",
+    )
+    world.party = core_services.register_party(
+        world.officer,
+        core_services.PartyInput(
+            kind=PartyKind.PERSON, name="刘某", id_type=IdType.PASSPORT, id_number="E1234567"
+        ),
+    ).party
+    return world
+
+
+def lead(town, **overrides):
+    fields = {
+        "title": "占道经营",
+        "source": "patrol",
+        "received_on": TODAY,
+        "act_on": TODAY,
+        "place": "辛口镇政府路",
+    }
+    return services.register_lead(town.officer, **{**fields, **overrides})
+
+
+def file(town, case, **overrides):
+    fields = {
+        "party": town.party,
+        "power": town.power,
+        "act_ended_on": case.act_on,
+        "endangers_life_health_or_finance": False,
+    }
+    return services.file_case(town.head, case, **{**fields, **overrides})
+
+
+@pytest.fixture
+def investigated(town):
+    """A case investigated by two officers, ready to close; the town has a reviewer and a decision series."""
+    town.reviewer = make_staff(
+        town.system,
+        town.town,
+        "reviewer",
+        [Role.LEGAL_REVIEWER],
+        full_name="周审核",
+        legal_qualification_no="A2015",
+    )
+    core_services.create_number_series(
+        town.system,
+        organisation=town.enforcement_team,
+        key="penalty-decision",
+        code="西青辛综执罚",
+        name="决定书",
+    )
+    case = file(town, lead(town))
+    return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
+
+
+def close(town, case, *, review=True, major=False, hearing=False):
+    return services.close_investigation(
+        town.officer,
+        case,
+        outcome="penalty",
+        findings="占道经营属实，有现场照片及询问笔录为证。",
+        review_grounds=ReviewGrounds(major_public_interest=review),
+        major_or_complex=major,
+        hearing_right=hearing,
+    )
+
+
+def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3):
+    return services.issue_notice(
+        town.officer,
+        case,
+        proposed_penalties="罚款",
+        proposed_fine_fen=fine_fen,
+        facts="事实、理由及依据……",
+        served_on=served_on,
+        statement_working_days=days,
+    )
+
+
+def decide(town, case, fine_fen=2_000_00):
+    return services.decide(
+        town.head, case, penalties="罚款", fine_fen=fine_fen, basis="《城市道路管理条例》第四十二条"
+    )
+
+
+@pytest.fixture
+def decided(town, investigated):
+    """A case decided today with a fine of 2,000 yuan, not yet served."""
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - datetime.timedelta(days=10))
+    decide(town, case)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.fixture
+def on_day():
+    """Lets a test say which day the services believe it is, for the clocks after a decision."""
+    with ExitStack() as stack:
+
+        def travel(day: datetime.date) -> None:
+            stack.enter_context(mock.patch.object(timezone, "localdate", return_value=day))
+
+        yield travel
+
+
+def serve(town, case, served_on=TODAY, **overrides):
+    fields = {
+        "method": "direct",
+        "served_on": served_on,
+        "recipient": "刘某",
+        "proof": "送达回证签收",
+    }
+    return services.serve_decision(town.officer, case, **{**fields, **overrides})

@@ -1,0 +1,71 @@
+"""Builders for the reports' tests across apps: the enforcement town with a mediator and a petition clerk
+in each of two towns, the contract series, an office, a company and a villager (the dashboards' area)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import credit_code, make_staff, resident_id
+from fazhi.contracts.rules import ARCHIVE_SERIES_KEY, REVIEW_SERIES_KEY
+from fazhi.core import services as core_services
+from fazhi.core.models import IdType, OrganisationKind, PartyKind
+from fazhi.core.roles import Role
+from fazhi.mediation import services as mediation
+from fazhi.mediation.models import DisputeCategory
+
+
+@pytest.fixture
+def area(town):
+    """The enforcement town plus a mediator and a petition clerk (and the same in 杨柳青镇), the contract
+    series, an office, a company and a villager of each town."""
+    services_of: dict[int, dict[str, Any]] = {}
+    for place, prefix in ((town.town, ""), (town.other_town, "other-")):
+        services_of[place.pk] = {
+            "mediator": make_staff(town.system, place, f"{prefix}mediator", [Role.MEDIATOR]),
+            "clerk": make_staff(town.system, place, f"{prefix}clerk", [Role.PETITION_STAFF]),
+        }
+    town.staff_of = services_of
+    for place, registrar, first17 in (
+        (town.town, town.admin, "12011119810202002"),
+        (town.other_town, town.other_admin, "12011119820303003"),
+    ):
+        services_of[place.pk]["villager"] = core_services.register_party(
+            registrar,
+            core_services.PartyInput(
+                kind=PartyKind.PERSON, name="陈某", id_type=IdType.RESIDENT_ID, id_number=resident_id(first17)
+            ),
+        ).party
+    for key, code in ((REVIEW_SERIES_KEY, "辛口合审"), (ARCHIVE_SERIES_KEY, "辛口合档")):
+        core_services.create_number_series(town.system, organisation=town.town, key=key, code=code, name=code)
+    core_services.create_organisation(
+        town.system, name="党政办", kind=OrganisationKind.DEPARTMENT, parent=town.town
+    )
+    town.company = core_services.register_party(
+        town.admin,
+        core_services.PartyInput(
+            kind=PartyKind.ORGANISATION,
+            name="辛口建材公司",
+            uscc=credit_code("91120111MA05XK2Q1"),
+            legal_representative="马某",
+        ),
+    ).party
+    mediation.ensure_default_categories()
+    town.wages = DisputeCategory.objects.get(name="拖欠工资")
+    return town
+
+
+def dispute(area, place, day, category=None, persons=2):
+    return mediation.register_dispute(
+        area.staff_of[place.pk]["mediator"],
+        mediation.DisputeInput(
+            received_on=day,
+            channel="visit",
+            category=category or area.wages,
+            visitor_count=persons,
+            visitors=[area.staff_of[place.pk]["villager"]],
+            summary="拖欠工资。",
+            claims="要求支付工资。",
+        ),
+    )
