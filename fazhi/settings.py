@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "fazhi.petitions",
     "fazhi.prevention",
     "fazhi.reports",
+    "fazhi.demo",
 ]
 
 MIDDLEWARE = [

@@ -62,7 +62,7 @@ def test_no_public_page_of_the_demo_town_shows_an_id_or_phone_number(settings):
     assert people.exists()
     assert Party.objects.exclude(phone="").exists()
     every = Publication.objects.filter(status=PublicationStatus.PUBLISHED)
-    # Two of this year on the portal; the 28 of the demo year 2020 (fazhi/reports/demo.py) have ended
+    # Two of this year on the portal; the 28 of the demo year 2020 (fazhi/demo/year2020) have ended
     # their disclosure period and must not be there.
     published = every.filter(visible_until__gte=timezone.localdate())
     expired = every.filter(visible_until__lt=timezone.localdate())

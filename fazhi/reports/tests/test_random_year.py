@@ -6,7 +6,7 @@ report must equal the tally. Two towns each get a year of their own (the other a
 records of the years before and after, and each town's report is checked against its own tally only,
 so a record of the other town or of another year that leaked into a figure would show.
 
-The services refuse future dates, so each step runs on its own day under core.demo.simulated_day,
+The services refuse future dates, so each step runs on its own day under fazhi.demo.clock.simulated_day,
 which fixes both timezone.localdate and timezone.now: a publication's time comes from the clock."""
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from fazhi.contracts import rules as contract_rules
 from fazhi.contracts import services as contracts
 from fazhi.contracts.models import ContractKind, ReviewOpinion
 from fazhi.core import services as core_services
-from fazhi.core.demo import simulated_day as on_day
 from fazhi.core.figures import FIGURES, Scope, Value, compute_all
 from fazhi.core.models import (
     EnforcementCredential,
@@ -39,6 +38,7 @@ from fazhi.core.models import (
 from fazhi.core.roles import Role
 from fazhi.decisions import services as decisions
 from fazhi.decisions.models import Outcome as DiscussionOutcome
+from fazhi.demo.clock import simulated_day as on_day
 from fazhi.disclosure import services as disclosure
 from fazhi.disclosure.models import PublicationStatus
 from fazhi.enforcement import services as enforcement

@@ -1,13 +1,13 @@
-"""The demo team today, on top of the team formed in 2020 (which fazhi/reports/demo.py replays, see
+"""The demo team today, on top of the team formed in 2020 (which fazhi/demo/year2020 replays, see
 fazhi/reports/tests/test_demo_year.py for the whole): those who joined since are added, those who left
 since end their service, and the year's activities include anti-fraud and fire-safety publicity."""
 
 import datetime
 
-from fazhi.core import demo
 from fazhi.core import services as core_services
 from fazhi.core.models import OrganisationKind
-from fazhi.prevention import demo as prevention_demo
+from fazhi.demo.today import prevention as prevention_demo
+from fazhi.demo.town import DemoTown
 from fazhi.prevention import selectors, services
 from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
 from fazhi.prevention.models import VolunteerRole as R
@@ -25,7 +25,7 @@ def test_the_demo_adds_who_joined_ends_who_left_and_records_this_years_publicity
             town.admin, name=name, role=R.BUILDING_HEAD, village=town.village, joined_on=founded
         )
     prevention_demo.load(
-        demo.DemoTown(town=town.town, staff={"admin": town.admin, "tiaojie": town.mediator}, parties=[])
+        DemoTown(town=town.town, staff={"admin": town.admin, "tiaojie": town.mediator}, parties=[])
     )
     assert CommunityVolunteer.objects.count() == 8 + len(prevention_demo.JOINED_SINCE)
     ended = CommunityVolunteer.objects.filter(left_on__isnull=False)

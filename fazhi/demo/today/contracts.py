@@ -10,8 +10,9 @@ from docx import Document
 
 from fazhi.contracts import rules, services
 from fazhi.contracts.models import Contract, ContractKind, ReviewOpinion
-from fazhi.core import demo, files
+from fazhi.core import files
 from fazhi.core.models import Organisation, Party
+from fazhi.demo.town import DemoTown, number_series
 
 
 def _draft(title: str) -> files.StoredFile:
@@ -25,11 +26,11 @@ def _draft(title: str) -> files.StoredFile:
     return files.StoredFile(*files.store(buffer, original_name=f"{title}（送审稿）.docx"))
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     town = demo_town.town
     # The review series (辛口合审) is the 司法所's, made with the town; the archive numbers are the office's.
-    demo.number_series(organisation=town, key=rules.ARCHIVE_SERIES_KEY, code="辛口合档", name="合同档案号")
+    number_series(organisation=town, key=rules.ARCHIVE_SERIES_KEY, code="辛口合档", name="合同档案号")
     office = Organisation.objects.get(parent=town, name="党政办")
     _liu, _chen, company, snack_bar = demo_town.parties
     today = timezone.localdate()
@@ -68,6 +69,3 @@ def load(demo_town: demo.DemoTown) -> None:
         reasons="第八条违约责任未约定逾期竣工的违约金计算方式，请补充后签订；合同金额较大，请确认是否履行重大行政决策程序。",
     )
     register("镇文化广场保洁服务协议", ContractKind.SERVICE, 36_000, snack_bar)
-
-
-demo.register(load)

@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from fazhi.core import demo
+from fazhi.demo.town import DemoTown, number_series
 from fazhi.mediation import rules, services
 from fazhi.mediation.models import (
     DisputeCategory,
@@ -21,10 +21,10 @@ from fazhi.mediation.models import (
 )
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     services.ensure_default_categories()
-    # The centre has had its units since it opened in the demo year (fazhi/reports/demo.py replays 2020).
+    # The centre has had its units since it opened in the demo year (fazhi/demo/year2020 replays 2020).
     existing = {unit.name: unit for unit in HandlingUnit.objects.filter(organisation=demo_town.town)}
     units = {
         name: existing.get(name) or services.add_handling_unit(staff["admin"], name=name, kind=kind)
@@ -52,7 +52,7 @@ def load(demo_town: demo.DemoTown) -> None:
     services.dispatch_dispute(
         staff["tiaojie"], dispute, unit=units["司法所（人民调解委员会）"], due_on=dispute.due_on
     )
-    demo.number_series(
+    number_series(
         organisation=demo_town.town,
         key=rules.AGREEMENT_SERIES_KEY,
         code="辛口调协",
@@ -61,7 +61,7 @@ def load(demo_town: demo.DemoTown) -> None:
     _mediated_to_agreement(demo_town, units["辛口村"])
 
 
-def _mediated_to_agreement(demo_town: demo.DemoTown, village: HandlingUnit) -> None:
+def _mediated_to_agreement(demo_town: DemoTown, village: HandlingUnit) -> None:
     mediator = demo_town.staff["tiaojie"]
     liu, chen, _company, _snack_bar = demo_town.parties
     today = timezone.localdate()
@@ -127,6 +127,3 @@ def _mediated_to_agreement(demo_town: demo.DemoTown, village: HandlingUnit) -> N
             note="管道已改回，院墙已修复，双方关系缓和。",
         ),
     )
-
-
-demo.register(load)

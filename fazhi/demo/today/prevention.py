@@ -1,4 +1,4 @@
-"""Demo prevention team today: the team formed in 2020 (the report's "40余人"; fazhi/reports/demo.py
+"""Demo prevention team today: the team formed in 2020 (the report's "40余人"; fazhi/demo/year2020
 replays that year) with the members who have joined and left since — 43 serve today, two left last
 year — and this year's patrols and publicity events. The names are made up."""
 
@@ -8,12 +8,12 @@ import datetime
 
 from django.utils import timezone
 
-from fazhi.core import demo
+from fazhi.demo.town import DemoTown
 from fazhi.prevention import selectors, services
 from fazhi.prevention.models import ActivityKind, CommunityVolunteer
 from fazhi.prevention.models import VolunteerRole as R
 
-# The team formed in 2020 (fazhi/reports/demo.py replays that year; 45 served at its end). Since then
+# The team formed in 2020 (fazhi/demo/year2020 replays that year; 45 served at its end). Since then
 # four have joined — (village, name, role, years ago) — and six have left, two of them last year — name:
 # (years ago, reason): 43 serve today.
 JOINED_SINCE = [
@@ -90,7 +90,7 @@ ACTIVITIES = [
 ]
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     today = timezone.localdate()
     villages = {village.name: village for village in selectors.villages_for(staff["admin"])}
@@ -126,6 +126,3 @@ def load(demo_town: demo.DemoTown) -> None:
                 ).order_by("pk")[:5]
             ),
         )
-
-
-demo.register(load)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from fazhi.core import demo
+from fazhi.demo.town import DemoTown, number_series
 from fazhi.enforcement import services
 from fazhi.enforcement.models import DelegatedPower, DeviceAssignment
 from fazhi.enforcement.rules import ReviewGrounds
@@ -22,9 +22,9 @@ DEMO_POWERS = [
 ]
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
-    # The town has held these powers since the demo year (fazhi/reports/demo.py replays 2020).
+    # The town has held these powers since the demo year (fazhi/demo/year2020 replays 2020).
     held = {power.code: power for power in DelegatedPower.objects.filter(organisation=demo_town.town)}
     powers = [
         held.get(code)
@@ -33,7 +33,7 @@ def load(demo_town: demo.DemoTown) -> None:
         )
         for code, name, category, basis in DEMO_POWERS
     ]
-    demo.number_series(
+    number_series(
         organisation=staff["zhifa1"].organisation or demo_town.town,
         key=services.SUMMARY_SERIES_KEY,
         code="西青辛综简",
@@ -104,6 +104,3 @@ def load(demo_town: demo.DemoTown) -> None:
     )
     services.record_defence(staff["zhifa1"], case, statement="", waived=True)
     services.submit_legal_review(staff["zhifa1"], case)
-
-
-demo.register(load)

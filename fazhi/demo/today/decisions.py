@@ -7,12 +7,12 @@ import datetime
 
 from django.utils import timezone
 
-from fazhi.core import demo
 from fazhi.core.models import Organisation
 from fazhi.decisions import services
+from fazhi.demo.town import DemoTown
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     today = timezone.localdate()
     office = Organisation.objects.get(parent=demo_town.town, name="党政办")
@@ -40,6 +40,3 @@ def load(demo_town: demo.DemoTown) -> None:
     services.submit_comment(
         period, services.CommentInput(text="建议增加电动自行车集中充电设施。"), today=today
     )
-
-
-demo.register(load)

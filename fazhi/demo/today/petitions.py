@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from fazhi.core import demo
+from fazhi.demo.town import DemoTown, number_series
 from fazhi.petitions import rules, services
 from fazhi.petitions.models import Channel, Decision, Petition
 
@@ -17,18 +17,18 @@ def _days_ago(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
-def _accepted(demo_town: demo.DemoTown, data: services.PetitionInput, *, decided_days_ago: int) -> Petition:
+def _accepted(demo_town: DemoTown, data: services.PetitionInput, *, decided_days_ago: int) -> Petition:
     clerk = demo_town.staff["xinfang"]
     petition = services.register_petition(clerk, data)
     decided_on = _days_ago(decided_days_ago)
     return services.accept_petition(clerk, petition, decided_on=decided_on, notice_on=decided_on)
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     clerk, head = staff["xinfang"], staff["zhenzhang"]
     liu, chen, company, _snack_bar = demo_town.parties
-    demo.number_series(
+    number_series(
         organisation=demo_town.town,
         key=rules.OPINION_SERIES_KEY,
         code="西青辛信处",
@@ -112,6 +112,3 @@ def load(demo_town: demo.DemoTown) -> None:
             served_on=_days_ago(29),
         ),
     )
-
-
-demo.register(load)

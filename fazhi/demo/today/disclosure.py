@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from fazhi.core import demo
 from fazhi.core.models import Party
+from fazhi.demo.town import DemoTown
 from fazhi.disclosure import services
 from fazhi.enforcement import services as enforcement_services
 from fazhi.enforcement.models import Case, DelegatedPower
@@ -28,7 +28,7 @@ DEMO_INSPECTIONS = [
 ]
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     officer, co_officer, head = staff["zhifa1"], staff["zhifa2"], staff["zhenzhang"]
     power = DelegatedPower.objects.get(organisation=demo_town.town, code="XQ-CJ-001")
@@ -76,6 +76,3 @@ def load(demo_town: demo.DemoTown) -> None:
             method="现场检查",
             frequency=frequency,
         )
-
-
-demo.register(load)

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from fazhi.core import demo
+from fazhi.demo.town import DemoTown
 from fazhi.learning import services
 from fazhi.learning.models import StudyKind, TrainingKind
 
 
-def load(demo_town: demo.DemoTown) -> None:
+def load(demo_town: DemoTown) -> None:
     staff = demo_town.staff
     today = timezone.localdate()
     earlier = max(today.replace(month=1, day=1), today - datetime.timedelta(days=30))
@@ -41,6 +41,3 @@ def load(demo_town: demo.DemoTown) -> None:
         ),
         materials=[],
     )
-
-
-demo.register(load)

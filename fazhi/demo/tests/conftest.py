@@ -1,0 +1,3 @@
+"""The demo's tests' fixtures, from the shared builders (fazhi.testing)."""
+
+from fazhi.testing.prevention import fixed_today, on_day, town  # noqa: F401
