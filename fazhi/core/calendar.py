@@ -124,6 +124,7 @@ class Period:
         return bool(self.unknown_years)
 
     def explanation(self) -> list[str]:
+        """How the due date was counted, line by line, for the page that shows a clock."""
         unit = "个工作日" if self.kind == PeriodKind.WORKING_DAYS else "日"
         lines = [
             "起算日 %(start)s（星期%(wd)s，当日不计入），期间 %(days)d%(unit)s。"
@@ -132,8 +133,30 @@ class Period:
                 "wd": WEEKDAY_NAMES[self.start.weekday()],
                 "days": self.days,
                 "unit": unit,
-            }
+            },
+            *self._skipped_lines(),
         ]
+        if self.moved_from is not None:
+            lines.append(
+                "期间最后一日 %(last)s 为休息日，顺延至其后第一个工作日（民法典第二百零三条）。"
+                % {"last": self.moved_from.isoformat()}
+            )
+        lines.append(
+            "到期日 %(due)s（星期%(wd)s）。"
+            % {"due": self.due.isoformat(), "wd": WEEKDAY_NAMES[self.due.weekday()]}
+        )
+        if self.unknown_years:
+            lines.append(
+                "注意：%(years)s 年的法定节假日尚未录入，本结果仅按周末及已录入的调整计算，录入后可能变化。"
+                % {"years": "、".join(str(year) for year in self.unknown_years)}
+            )
+        if self.citation:
+            lines.append("依据：%(c)s。" % {"c": self.citation})
+        return lines
+
+    def _skipped_lines(self) -> list[str]:
+        """The holidays and weekends left out of the count, and the 调休 workdays counted in it."""
+        lines = []
         holidays = [status for status in self.days_skipped if status.name and status.name != "周末"]
         if holidays:
             lines.append(
@@ -152,22 +175,6 @@ class Period:
                     )
                 }
             )
-        if self.moved_from is not None:
-            lines.append(
-                "期间最后一日 %(last)s 为休息日，顺延至其后第一个工作日（民法典第二百零三条）。"
-                % {"last": self.moved_from.isoformat()}
-            )
-        lines.append(
-            "到期日 %(due)s（星期%(wd)s）。"
-            % {"due": self.due.isoformat(), "wd": WEEKDAY_NAMES[self.due.weekday()]}
-        )
-        if self.unknown_years:
-            lines.append(
-                "注意：%(years)s 年的法定节假日尚未录入，本结果仅按周末及已录入的调整计算，录入后可能变化。"
-                % {"years": "、".join(str(year) for year in self.unknown_years)}
-            )
-        if self.citation:
-            lines.append("依据：%(c)s。" % {"c": self.citation})
         return lines
 
 

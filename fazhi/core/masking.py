@@ -146,32 +146,52 @@ def scan(
     and names. `allowed_numbers` are public identifiers of the party (统一社会信用代码, 工商注册号);
     `shown_names` are the names that may appear (the penalised party as the rule shows it, the officers,
     whose names and 执法证号 are public)."""
+    findings = _known_values(text, private_values)
+    taken = [(finding.start, finding.end) for finding in findings]
+    findings += _numbers(text, allowed_numbers, taken)
+    findings += _names(text, shown_names, taken)
+    return sorted(findings, key=lambda finding: finding.start)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(begin < end and start < finish for begin, finish in taken)
+
+
+def _known_values(text: str, private_values: Collection[str]) -> list[Finding]:
+    """The values the records know to be private, longest first, each place it appears."""
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for value in sorted({v.strip() for v in private_values if len(v.strip()) >= 4}, key=len, reverse=True):
         for match in re.finditer(re.escape(value), text):
-            if not any(begin < match.end() and match.start() < end for begin, end in taken):
+            if not _overlaps(match.start(), match.end(), taken):
                 taken.append(match.span())
                 findings.append(Finding(FindingKind.PARTY_DETAIL, match.start(), match.end(), value))
+    return findings
+
+
+def _numbers(text: str, allowed_numbers: Collection[str], taken: list[tuple[int, int]]) -> list[Finding]:
+    """ID, phone and bank-card numbers, read through the separators people type inside them."""
+    findings = []
     view, origin = _digits_view(text)
     for match in _NUMBER_RUN.finditer(view):
         number = match.group().upper()
-        if number in allowed_numbers:
-            continue
-        kind = _classify(number)
+        kind = None if number in allowed_numbers else _classify(number)
         if kind is None:
             continue
         start, end = origin[match.start()], origin[match.end() - 1] + 1
-        if any(begin < end and start < finish for begin, finish in taken):
-            continue
-        findings.append(Finding(kind, start, end, text[start:end]))
-    for start, end, word in find_names(text):
-        if word in shown_names or "某" in word or any(word in name for name in shown_names):
-            continue
-        if any(begin < end and start < finish for begin, finish in taken):
-            continue
-        findings.append(Finding(FindingKind.PERSON_NAME, start, end, word))
-    return sorted(findings, key=lambda finding: finding.start)
+        if not _overlaps(start, end, taken):
+            findings.append(Finding(kind, start, end, text[start:end]))
+    return findings
+
+
+def _names(text: str, shown_names: Collection[str], taken: list[tuple[int, int]]) -> list[Finding]:
+    """Personal names other than those that may be shown, outside what was found already."""
+    return [
+        Finding(FindingKind.PERSON_NAME, start, end, word)
+        for start, end, word in find_names(text)
+        if not (word in shown_names or "某" in word or any(word in name for name in shown_names))
+        and not _overlaps(start, end, taken)
+    ]
 
 
 def redact(text: str, findings: list[Finding]) -> str:

@@ -32,10 +32,18 @@ verify.py        离线校验程序（仅需 Python 3 标准库）
 """
 
 
-def index_rows(decision: MajorDecision) -> list[tuple[str, str, str, str]]:
+Row = tuple[str, str, str, str]
+
+
+def index_rows(decision: MajorDecision) -> list[Row]:
     """(step, date, who, what) for every record, in the order of the procedure."""
     item = decision.catalogue_item
-    rows = [
+    published = (
+        [("公布", decision.published_on.isoformat(), "", decision.published_where)]
+        if decision.published_on
+        else []
+    )
+    return [
         ("决策事项目录", str(item.year), item.added_by.full_name, item.title),
         (
             "决策启动",
@@ -43,38 +51,62 @@ def index_rows(decision: MajorDecision) -> list[tuple[str, str, str, str]]:
             decision.registered_by.full_name,
             decision.summary,
         ),
-    ]
-    period = getattr(decision, "comment_period", None)
-    if period is not None:
-        rows.append(
-            (
-                "公开征求意见",
-                f"{period.opens_on.isoformat()}—{period.closes_on.isoformat()}",
-                period.opened_by.full_name,
-                "征求意见稿.txt",
-            )
-        )
-        for comment in period.comments.all():
-            answer = (
-                f"{comment.get_answer_display()}：{comment.answer_reason}" if comment.answer else "未答复"
-            )
-            rows.append(
-                (
-                    "公众意见（%s）" % comment.get_moderation_display(),
-                    comment.submitted_at.date().isoformat(),
-                    "公众",
-                    f"{comment.text}\n答复：{answer}",
-                )
-            )
-    for assessment in decision.assessments.all():
-        rows.append(
+        *_consultation_rows(decision),
+        *(
             (
                 assessment.get_kind_display(),
                 assessment.held_on.isoformat(),
                 assessment.assessors,
                 assessment.conclusion,
             )
+            for assessment in decision.assessments.all()
+        ),
+        *_review_rows(decision),
+        *_discussion_rows(decision),
+        *published,
+        *(
+            (
+                f"材料（{attachment.description}）",
+                attachment.uploaded_at.date().isoformat(),
+                attachment.uploaded_by.full_name,
+                f"{attachment.original_name}，SHA-256 {attachment.blob.sha256}",
+            )
+            for attachment in step_files(decision)
+        ),
+        *(
+            ("决策后评估", evaluation.evaluated_on.isoformat(), evaluation.evaluator, evaluation.conclusion)
+            for evaluation in decision.evaluations.all()
+        ),
+    ]
+
+
+def _consultation_rows(decision: MajorDecision) -> list[Row]:
+    period = getattr(decision, "comment_period", None)
+    if period is None:
+        return []
+    rows: list[Row] = [
+        (
+            "公开征求意见",
+            f"{period.opens_on.isoformat()}—{period.closes_on.isoformat()}",
+            period.opened_by.full_name,
+            "征求意见稿.txt",
         )
+    ]
+    for comment in period.comments.all():
+        answer = f"{comment.get_answer_display()}：{comment.answer_reason}" if comment.answer else "未答复"
+        rows.append(
+            (
+                "公众意见（%s）" % comment.get_moderation_display(),
+                comment.submitted_at.date().isoformat(),
+                "公众",
+                f"{comment.text}\n答复：{answer}",
+            )
+        )
+    return rows
+
+
+def _review_rows(decision: MajorDecision) -> list[Row]:
+    rows: list[Row] = []
     for review in decision.legality_reviews.select_related("reviewer"):
         verdict = "审查中" if review.passed is None else ("通过" if review.passed else "须修改")
         rows.append(
@@ -85,34 +117,23 @@ def index_rows(decision: MajorDecision) -> list[tuple[str, str, str, str]]:
                 f"{verdict}。{review.opinion}",
             )
         )
-    discussion = getattr(decision, "discussion", None)
-    if discussion is not None:
-        attendees = "、".join(person.full_name for person in discussion.attendees.order_by("full_name"))
-        rows.append(
-            (
-                "集体讨论决定",
-                discussion.meeting_on.isoformat(),
-                f"{discussion.presided_by.full_name}（主持，最后发表意见）",
-                f"{discussion.meeting}；出席：{attendees}；决定：{discussion.get_outcome_display()}；"
-                f"不同意见：{discussion.dissent or '无'}",
-            )
-        )
-    if decision.published_on:
-        rows.append(("公布", decision.published_on.isoformat(), "", decision.published_where))
-    for attachment in step_files(decision):
-        rows.append(
-            (
-                f"材料（{attachment.description}）",
-                attachment.uploaded_at.date().isoformat(),
-                attachment.uploaded_by.full_name,
-                f"{attachment.original_name}，SHA-256 {attachment.blob.sha256}",
-            )
-        )
-    for evaluation in decision.evaluations.all():
-        rows.append(
-            ("决策后评估", evaluation.evaluated_on.isoformat(), evaluation.evaluator, evaluation.conclusion)
-        )
     return rows
+
+
+def _discussion_rows(decision: MajorDecision) -> list[Row]:
+    discussion = getattr(decision, "discussion", None)
+    if discussion is None:
+        return []
+    attendees = "、".join(person.full_name for person in discussion.attendees.order_by("full_name"))
+    return [
+        (
+            "集体讨论决定",
+            discussion.meeting_on.isoformat(),
+            f"{discussion.presided_by.full_name}（主持，最后发表意见）",
+            f"{discussion.meeting}；出席：{attendees}；决定：{discussion.get_outcome_display()}；"
+            f"不同意见：{discussion.dissent or '无'}",
+        )
+    ]
 
 
 def step_files(decision: MajorDecision) -> list[Attachment]:

@@ -216,6 +216,43 @@ class CreditFile:
 EXPORT_FORMATS = ("xlsx", "csv")
 
 
+def _check_export_request(*, file_format: str, scope: str, since: datetime.date | None) -> None:
+    if file_format not in EXPORT_FORMATS:
+        raise InvalidInput(
+            "导出格式只能是 xlsx 或 csv。", field_errors={"file_format": "请选择 xlsx 或 csv。"}
+        )
+    if scope == ExportScope.SINCE_DATE and since is None:
+        raise InvalidInput("请填写起始日期。", field_errors={"since": "请填写起始日期。"})
+    if scope not in ExportScope.values:
+        raise InvalidInput("请选择导出范围。", field_errors={"scope": "请选择导出范围。"})
+
+
+def _credit_file(
+    organisation: Organisation,
+    good: list[shuanggongshi.Row],
+    problems: list[tuple[shuanggongshi.Row, str, str]],
+    *,
+    file_format: str,
+    now: datetime.datetime,
+) -> tuple[bytes, str]:
+    """The file's bytes and SHA-256. It is kept under its hash, so the page can offer the file sent and
+    the ledger proves it unchanged."""
+    title = "%(o)s 双公示行政处罚信息 %(d)s" % {
+        "o": organisation.name,
+        "d": f"{timezone.localtime(now):%Y-%m-%d}",
+    }
+    content = (
+        shuanggongshi.write_xlsx(good, problems, title=title)
+        if file_format == "xlsx"
+        else shuanggongshi.write_csv(good)
+    )
+    sha256 = hashlib.sha256(content).hexdigest()
+    stored = export_path(sha256, file_format)
+    if not default_storage.exists(stored):
+        default_storage.save(stored, ContentFile(content))
+    return content, sha256
+
+
 def export_credit_records(
     actor: Staff,
     organisation: Organisation,
@@ -231,14 +268,7 @@ def export_credit_records(
     if not actor.is_system:  # the command line runs as the system; a person needs the role
         permissions.require_step(actor, rules.STEPS["export"])
     permissions.require_visible(actor, organisation)
-    if file_format not in EXPORT_FORMATS:
-        raise InvalidInput(
-            "导出格式只能是 xlsx 或 csv。", field_errors={"file_format": "请选择 xlsx 或 csv。"}
-        )
-    if scope == ExportScope.SINCE_DATE and since is None:
-        raise InvalidInput("请填写起始日期。", field_errors={"since": "请填写起始日期。"})
-    if scope not in ExportScope.values:
-        raise InvalidInput("请选择导出范围。", field_errors={"scope": "请选择导出范围。"})
+    _check_export_request(file_format=file_format, scope=scope, since=since)
     with transaction.atomic(durable=True):
         # One export at a time per organisation, so that two incremental exports cannot both start
         # where the previous one ended.
@@ -258,20 +288,7 @@ def export_credit_records(
         held_back = [row for row in rows if not row.valid]
         problems = [(row, code, message) for row in held_back for code, message in row.problems]
         now = timezone.now()
-        title = "%(o)s 双公示行政处罚信息 %(d)s" % {
-            "o": organisation.name,
-            "d": f"{timezone.localtime(now):%Y-%m-%d}",
-        }
-        content = (
-            shuanggongshi.write_xlsx(good, problems, title=title)
-            if file_format == "xlsx"
-            else shuanggongshi.write_csv(good)
-        )
-        sha256 = hashlib.sha256(content).hexdigest()
-        # Kept under its hash, so the page can offer the file sent, and the ledger proves it unchanged.
-        stored = export_path(sha256, file_format)
-        if not default_storage.exists(stored):
-            default_storage.save(stored, ContentFile(content))
+        content, sha256 = _credit_file(organisation, good, problems, file_format=file_format, now=now)
         export = CreditExport.objects.create(
             organisation=organisation,
             scope=scope,

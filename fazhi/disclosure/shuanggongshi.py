@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from fazhi.core import validators
 from fazhi.core.errors import InvalidInput
-from fazhi.core.models import IdType, PartyKind
+from fazhi.core.models import IdType, Party, PartyKind
 from fazhi.disclosure.models import Publication
 
 
@@ -153,24 +153,11 @@ def build_row(publication: Publication, *, fulfil_by: datetime.date | None) -> R
     party = decision.case.party
     authority = publication.organisation
     kind = PartyKind(party.kind) if party else PartyKind.PERSON
-    person = kind == PartyKind.PERSON
     found = categories(decision.penalties, decision.fine_fen)
-    code = "" if person or party is None else party.uscc
-    if kind == PartyKind.INDIVIDUAL_BUSINESS and not code:
-        # An individual business without a code is sent with the placeholder and its 工商注册号.
-        code = validators.INDIVIDUAL_BUSINESS_PLACEHOLDER
     values = {column.code: "" for column in COLUMNS}
+    values.update(_party_columns(party, kind, shown_name=publication.party_name))
     values.update(
         {
-            "CF_XDR_MC": party.name if party else publication.party_name,
-            "CF_XDR_LB": PARTY_KIND_LABELS[kind],
-            "CF_XDR_SHXYM": code,
-            "CF_XDR_GSZC": "" if person or party is None else party.business_registration_no,
-            "CF_FRDB": "" if person or party is None else party.legal_representative,
-            "CF_XDR_ZJLX": ID_TYPE_LABELS.get(IdType(party.id_type), "其他")
-            if person and party and party.id_type
-            else "",
-            "CF_XDR_ZJHM": party.id_number if person and party else "",
             "CF_WSH": publication.decision_number,
             "CF_WFXW": publication.violation_type,
             "CF_SY": publication.facts,
@@ -190,6 +177,31 @@ def build_row(publication: Publication, *, fulfil_by: datetime.date | None) -> R
     row = Row(publication_id=publication.pk, values=values)
     row.problems = _problems(values, kind=kind, found=found, party_missing=party is None)
     return row
+
+
+def _party_columns(party: Party | None, kind: PartyKind, *, shown_name: str) -> dict[str, str]:
+    """Who was penalised, as the platform links records: a person by 证件号码, an organisation or an
+    individual business by its code (both in full, from the register entry)."""
+    if party is None:
+        return {"CF_XDR_MC": shown_name, "CF_XDR_LB": PARTY_KIND_LABELS[kind]}
+    if kind == PartyKind.PERSON:
+        return {
+            "CF_XDR_MC": party.name,
+            "CF_XDR_LB": PARTY_KIND_LABELS[kind],
+            "CF_XDR_ZJLX": ID_TYPE_LABELS.get(IdType(party.id_type), "其他") if party.id_type else "",
+            "CF_XDR_ZJHM": party.id_number,
+        }
+    code = party.uscc
+    if kind == PartyKind.INDIVIDUAL_BUSINESS and not code:
+        # An individual business without a code is sent with the placeholder and its 工商注册号.
+        code = validators.INDIVIDUAL_BUSINESS_PLACEHOLDER
+    return {
+        "CF_XDR_MC": party.name,
+        "CF_XDR_LB": PARTY_KIND_LABELS[kind],
+        "CF_XDR_SHXYM": code,
+        "CF_XDR_GSZC": party.business_registration_no,
+        "CF_FRDB": party.legal_representative,
+    }
 
 
 def _problems(

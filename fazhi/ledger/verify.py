@@ -79,18 +79,21 @@ def verify_consistency(size1: int, size2: int, root1: bytes, root2: bytes, proof
         return not proof and root1 == root2
     if not proof or any(len(node) != 32 for node in proof):
         return False
-    path = list(proof)
-    if size1 & (size1 - 1) == 0:
-        # size1 is a power of two: its root is a node of the larger tree and starts the path.
-        path.insert(0, root1)
-    fn, sn = size1 - 1, size2 - 1
+    # Where size1 is a power of two its root is a node of the larger tree and starts the path.
+    path = [root1, *proof] if size1 & (size1 - 1) == 0 else list(proof)
+    return _consistency_roots(path, size1 - 1, size2 - 1) == (root1, root2)
+
+
+def _consistency_roots(path: list[bytes], fn: int, sn: int) -> tuple[bytes, bytes] | None:
+    """RFC 9162 §2.1.4.2 steps 3–7: the roots of the smaller and the larger tree that the path leads
+    to, or None where the path is longer or shorter than the trees allow."""
     while fn & 1:
         fn >>= 1
         sn >>= 1
     first = second = path[0]
     for node in path[1:]:
         if sn == 0:
-            return False
+            return None
         if fn & 1 or fn == sn:
             first = node_hash(node, first)
             second = node_hash(node, second)
@@ -101,7 +104,7 @@ def verify_consistency(size1: int, size2: int, root1: bytes, root2: bytes, proof
             second = node_hash(second, node)
         fn >>= 1
         sn >>= 1
-    return first == root1 and second == root2 and sn == 0
+    return (first, second) if sn == 0 else None
 
 
 # ----------------------------------------------------------------------------------------- Ed25519

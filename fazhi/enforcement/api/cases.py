@@ -1,0 +1,305 @@
+"""Reading cases and their steps, and the steps from the lead to the decision."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Schema, Status
+
+from fazhi.core import api_params
+from fazhi.core.errors import NotFoundOrHidden
+from fazhi.enforcement import selectors, services
+from fazhi.enforcement.api.common import MAX_LIMIT, CaseOut, router
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.rules import ReviewGrounds
+
+
+@router.get("/cases", response=list[CaseOut], summary="列出可见的案件")
+def list_cases(request: HttpRequest, stage: str = "", limit: int = 50, offset: int = 0) -> list[Case]:
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    return list(selectors.list_cases_for(api_params.actor(request), stage=stage)[offset : offset + limit])
+
+
+@router.get("/cases/{case_id}", response=CaseOut, summary="读取案件")
+def get_case(request: HttpRequest, case_id: int) -> Case:
+    return selectors.access_case(api_params.actor(request), case_id)
+
+
+class BlockedOut(Schema):
+    message: str
+    citation: str
+
+
+class StepOut(Schema):
+    name: str
+    label: str
+    kind: str  # "move": leads the case to another stage; "work": done within its stage
+    allowed: bool  # the caller holds a role that takes the step
+    blocked_by: BlockedOut | None
+
+
+@router.get("/cases/{case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则")
+def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
+    """The steps of the case table (enforcement.rules.STEPS) the case can take now, as its page lists
+    them: each with the rule and article that blocks it, if any."""
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    today = timezone.localdate()
+    options = [("move", option) for option in selectors.next_steps(case, actor, today=today)] + [
+        ("work", option) for option in selectors.work_steps(case, actor, today=today)
+    ]
+    return [
+        {
+            "name": option.step.name,
+            "label": option.label,
+            "kind": kind,
+            "allowed": option.allowed,
+            "blocked_by": {"message": option.blocked_by.message, "citation": option.blocked_by.citation}
+            if option.blocked_by
+            else None,
+        }
+        for kind, option in options
+    ]
+
+
+class LeadIn(Schema):
+    title: str = Field(max_length=200)
+    source: str
+    received_on: datetime.date
+    act_on: datetime.date
+    place: str = Field("", max_length=200)
+    summary: str = ""
+    reporter: str = Field("", max_length=200)
+
+
+@router.post("/cases", response={201: CaseOut}, summary="登记案件线索")
+def register_lead(request: HttpRequest, payload: LeadIn) -> Status[Case]:
+    return Status(201, services.register_lead(api_params.actor(request), **payload.dict()))
+
+
+class FileIn(Schema):
+    party_id: int
+    power_id: int
+    act_ended_on: datetime.date
+    endangers_life_health_or_finance: bool = False
+
+
+@router.post("/cases/{case_id}/file", response=CaseOut, summary="批准立案")
+def file_case(request: HttpRequest, case_id: int, payload: FileIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    party = selectors.access_party_for_case(actor, payload.party_id)
+    power = selectors.access_power(actor, payload.power_id)
+    return services.file_case(
+        actor,
+        case,
+        party=party,
+        power=power,
+        act_ended_on=payload.act_ended_on,
+        endangers_life_health_or_finance=payload.endangers_life_health_or_finance,
+    )
+
+
+class InvestigateIn(Schema):
+    investigator_ids: list[int]
+
+
+@router.post("/cases/{case_id}/investigate", response=CaseOut, summary="开始调查取证")
+def start_investigation(request: HttpRequest, case_id: int, payload: InvestigateIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    team = list(selectors.team_of(actor).filter(pk__in=payload.investigator_ids))
+    return services.start_investigation(actor, case, investigators=team)
+
+
+class CloseIn(Schema):
+    outcome: str
+    findings: str
+    review_public_interest: bool = False
+    review_major_rights_after_hearing: bool = False
+    review_complex: bool = False
+    review_other_law: bool = False
+    major_or_complex: bool = False
+    hearing_right: bool = False
+
+
+@router.post("/cases/{case_id}/close-investigation", response=CaseOut, summary="调查终结")
+def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    grounds = ReviewGrounds(
+        major_public_interest=payload.review_public_interest,
+        major_rights_after_hearing=payload.review_major_rights_after_hearing,
+        complex_multiple_legal_relations=payload.review_complex,
+        required_by_other_law=payload.review_other_law,
+    )
+    return services.close_investigation(
+        actor,
+        case,
+        outcome=payload.outcome,
+        findings=payload.findings,
+        review_grounds=grounds,
+        major_or_complex=payload.major_or_complex,
+        hearing_right=payload.hearing_right,
+    )
+
+
+class NoticeIn(Schema):
+    proposed_penalties: str = Field(max_length=200)
+    proposed_fine_fen: int = Field(0, ge=0)
+    facts: str
+    served_on: datetime.date
+    statement_working_days: int = Field(3, ge=0, le=30)
+
+
+@router.post("/cases/{case_id}/notice", response=CaseOut, summary="送达事先告知书")
+def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    services.issue_notice(actor, case, **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+@router.post("/cases/{case_id}/submit-review", response=CaseOut, summary="提交法制审核")
+def submit_review(request: HttpRequest, case_id: int) -> Case:
+    actor = api_params.actor(request)
+    return services.submit_legal_review(actor, selectors.access_case(actor, case_id))
+
+
+class ReviewIn(Schema):
+    opinion: str
+    reasons: str
+
+
+@router.post("/cases/{case_id}/review", response=CaseOut, summary="出具法制审核意见")
+def review_case(request: HttpRequest, case_id: int, payload: ReviewIn) -> Case:
+    actor = api_params.actor(request)
+    services.review_case(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class DecideIn(Schema):
+    penalties: str = Field(max_length=200)
+    fine_fen: int = Field(0, ge=0)
+    basis: str
+    overdue_reason: str = ""
+
+
+class DecisionOut(Schema):
+    number: str
+    decided_on: datetime.date
+    penalties: str
+    fine_fen: int
+
+
+@router.post("/cases/{case_id}/decide", response={201: DecisionOut}, summary="作出行政处罚决定")
+def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict[str, object]]:
+    actor = api_params.actor(request)
+    decision = services.decide(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return Status(
+        201,
+        {
+            "number": decision.number.text,
+            "decided_on": decision.decided_on,
+            "penalties": decision.penalties,
+            "fine_fen": decision.fine_fen,
+        },
+    )
+
+
+class DefenceIn(Schema):
+    statement: str = ""
+    waived: bool = False
+
+
+@router.post("/cases/{case_id}/defence", response=CaseOut, summary="记录陈述申辩")
+def record_defence(request: HttpRequest, case_id: int, payload: DefenceIn) -> Case:
+    actor = api_params.actor(request)
+    services.record_defence(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class HearingRequestIn(Schema):
+    requested_on: datetime.date
+
+
+@router.post("/cases/{case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
+def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestIn) -> Case:
+    actor = api_params.actor(request)
+    return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
+
+
+class HearingIn(Schema):
+    chair_id: int
+    notice_sent_on: datetime.date
+    held_on: datetime.date
+    record_signed: bool
+    place: str = Field("", max_length=200)
+
+
+class ScheduleHearingIn(Schema):
+    chair_id: int
+    notice_sent_on: datetime.date
+    held_on: datetime.date
+    place: str = Field(max_length=200)
+
+
+@router.post("/cases/{case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
+def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearingIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    data = payload.dict()
+    chair = selectors.town_staff(actor).filter(pk=data.pop("chair_id")).first()
+    if chair is None:
+        raise NotFoundOrHidden()
+    services.schedule_hearing(actor, case, chair=chair, **data)
+    return selectors.access_case(actor, case_id)
+
+
+@router.post("/cases/{case_id}/hearing", response=CaseOut, summary="记录听证")
+def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case:
+    actor = api_params.actor(request)
+    case = selectors.access_case(actor, case_id)
+    chair = selectors.town_staff(actor).filter(pk=payload.chair_id).first()
+    if chair is None:
+        raise NotFoundOrHidden()
+    services.hold_hearing(
+        actor,
+        case,
+        chair=chair,
+        notice_sent_on=payload.notice_sent_on,
+        held_on=payload.held_on,
+        record_signed=payload.record_signed,
+        place=payload.place,
+    )
+    return selectors.access_case(actor, case_id)
+
+
+class DiscussionIn(Schema):
+    held_on: datetime.date
+    attendees: str = Field(max_length=500)
+    minutes: str
+    conclusion: str
+    dissent: str = ""
+
+
+@router.post("/cases/{case_id}/discussion", response=CaseOut, summary="记录集体讨论")
+def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn) -> Case:
+    actor = api_params.actor(request)
+    services.record_collective_discussion(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class ExtendIn(Schema):
+    days: int
+    reason: str
+
+
+@router.post("/cases/{case_id}/extend", response=CaseOut, summary="延长办案期限")
+def extend(request: HttpRequest, case_id: int, payload: ExtendIn) -> Case:
+    actor = api_params.actor(request)
+    services.extend_decision_period(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)

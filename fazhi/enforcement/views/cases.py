@@ -1,0 +1,125 @@
+"""The case list, the clocks due and the case page, with the steps the step table offers on it."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi.core.access import request_staff, staff_required
+from fazhi.core.models import Staff
+from fazhi.core.pages import paginate, query_without_page
+from fazhi.enforcement import documents, selectors
+from fazhi.enforcement.forms import CaseFilterForm
+from fazhi.enforcement.models import Closure, DecisionService, Payment, PenaltyDecision
+from fazhi.enforcement.rules import STAGE_LABELS, Stage
+from fazhi.ledger.selectors import verified_history
+
+# The page of each step of the case table (enforcement.rules.STEPS) that is taken on a case.
+STEP_PAGES = {
+    "file": "enforcement:case-file",
+    "decline": "enforcement:case-decline",
+    "evidence": "enforcement:case-evidence",
+    "investigate": "enforcement:case-investigate",
+    "record": "enforcement:case-record",
+    "close_investigation": "enforcement:case-close-investigation",
+    "notice": "enforcement:case-notice",
+    "defence": "enforcement:case-defence",
+    "request_hearing": "enforcement:case-hearing-request",
+    "schedule_hearing": "enforcement:case-hearing-schedule",
+    "hold_hearing": "enforcement:case-hearing",
+    "submit_review": "enforcement:case-submit-review",
+    "review": "enforcement:case-review",
+    "discussion": "enforcement:case-discussion",
+    "decide": "enforcement:case-decide",
+    "extend": "enforcement:case-extend",
+    "serve": "enforcement:case-serve",
+    "remedy": "enforcement:case-remedy",
+    "remedy_end": "enforcement:case-remedy-end",
+    "payment": "enforcement:case-payment",
+    "demand": "enforcement:case-demand",
+    "court": "enforcement:case-court",
+    "record_with_agency": "enforcement:case-record-with-agency",
+    "close": "enforcement:case-close",
+    "archive": "enforcement:case-archive",
+}
+
+
+def _filters(request: HttpRequest, actor: Staff) -> tuple[CaseFilterForm, selectors.CaseFilters]:
+    people = [(person.pk, person.full_name) for person in selectors.team_of(actor)]
+    stages = [(value.value, label) for value, label in STAGE_LABELS.items()]
+    form = CaseFilterForm(request.GET, stages=stages, people=people)
+    # Each filter that parses applies; one that does not is dropped rather than failing the list.
+    form.is_valid()
+    data = {name: form.cleaned_data.get(name) for name in form.fields if name not in form.errors}
+    return form, selectors.CaseFilters(
+        stage=data.get("stage") or "",
+        officer=data.get("officer"),
+        party=data.get("party") or "",
+        overdue=bool(data.get("overdue")),
+        filed_from=data.get("filed_from"),
+        filed_to=data.get("filed_to"),
+    )
+
+
+@staff_required()
+def case_list(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    today = timezone.localdate()
+    form, filters = _filters(request, actor)
+    page = paginate(request, selectors.filter_cases(actor, filters, today=today))
+    context = {"page": page, "form": form, "query_string": query_without_page(request), "today": today}
+    return render(request, "enforcement/case_list.html", context)
+
+
+@staff_required()
+def clocks_due(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    today = timezone.localdate()
+    page = paginate(request, selectors.clocks_due(actor, today=today))
+    context = {
+        "page": page,
+        "today": today,
+        "warning_days": selectors.WARNING_DAYS,
+        "query_string": query_without_page(request),
+    }
+    return render(request, "enforcement/clocks_due.html", context)
+
+
+@staff_required()
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = request_staff(request)
+    case = selectors.access_case(actor, case_id)
+    today = timezone.localdate()
+    stage = Stage(case.stage)
+    context = {
+        "case": case,
+        "stage_label": STAGE_LABELS[stage],
+        "steps": [
+            {
+                "label": option.label,
+                "blocked_by": option.blocked_by,
+                "url_name": STEP_PAGES[option.step.name] if option.allowed else "",
+            }
+            for option in selectors.next_steps(case, actor, today=today)
+        ],
+        "work": [
+            {"label": option.label, "url_name": STEP_PAGES[option.step.name]}
+            for option in selectors.work_steps(case, actor, today=today)
+        ],
+        "clock": selectors.case_clock(case, today=today),
+        "timeline": selectors.timeline(case),
+        "officers": case.officers.select_related("staff"),
+        "evidence": case.evidence.select_related("captured_by", "device", "attachment__blob"),
+        "records": case.records.prefetch_related("officers"),
+        "decision": PenaltyDecision.objects.filter(case=case).select_related("number").first(),
+        "service": DecisionService.objects.filter(case=case).first(),
+        "payment": Payment.objects.filter(case=case).first(),
+        "closure": Closure.objects.filter(case=case).first(),
+        "remedies": case.remedies.all(),
+        "archive_file": selectors.archive_file(case),
+        "documents": documents.available(case),
+        "history": verified_history(case),
+        "today": today,
+    }
+    return render(request, "enforcement/case_detail.html", context)
