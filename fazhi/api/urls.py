@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from fazhi.api.auth import PersonalToken, StaffSession
 from fazhi.contracts.api import router as contracts_router
+from fazhi.core import api_input
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
 from fazhi.decisions.api import router as decisions_router
@@ -39,10 +40,7 @@ def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    fields = {
-        ".".join(str(part) for part in item.get("loc", [])[1:]) or "body": item.get("msg", "")
-        for item in error.errors
-    }
+    fields = api_input.field_errors(error.errors)
     return api.create_response(
         request, {"message": "请求数据格式不正确。", "citation": "", "extra": {"fields": fields}}, status=422
     )

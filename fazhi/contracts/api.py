@@ -4,15 +4,17 @@ Files (drafts, the signed copy) come as multipart form data."""
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from fazhi.contracts import selectors, services
-from fazhi.contracts.models import Contract, ContractMilestone
+from fazhi.contracts.models import Contract, ContractKind, ContractMilestone, ReviewOpinion
 from fazhi.core import api_params, files
 from fazhi.core import selectors as core_selectors
+from fazhi.core.api_input import Choice, Required
 from fazhi.core.errors import NotFoundOrHidden
 
 router = Router(tags=["合同合法性审查"])
@@ -79,8 +81,8 @@ def get_contract(request: HttpRequest, contract_id: int) -> Contract:
 
 
 class ContractIn(Schema):
-    title: str = Field(max_length=200)
-    kind: str
+    title: Annotated[str, Required("请填写合同名称。", max_length=200)]
+    kind: Annotated[ContractKind, Choice(ContractKind)]
     amount_fen: int = Field(ge=0)
     counterparty_id: int
     department_id: int
@@ -110,8 +112,8 @@ def register_contract(
 
 
 class ReviewIn(Schema):
-    opinion: str
-    reasons: str
+    opinion: Annotated[ReviewOpinion, Choice(ReviewOpinion)]
+    reasons: Annotated[str, Required("请写明审查理由；修改后同意的，写明修改意见。")]
 
 
 @router.post("/contracts/{contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
@@ -164,7 +166,7 @@ def file_contract(
 
 
 class MilestoneIn(Schema):
-    title: str = Field(max_length=200)
+    title: Annotated[str, Required("请填写履约事项。", max_length=200)]
     due_on: datetime.date
 
 

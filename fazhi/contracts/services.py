@@ -16,11 +16,9 @@ from fazhi.contracts import rules, selectors
 from fazhi.contracts.events import ContractEvent
 from fazhi.contracts.models import (
     Contract,
-    ContractKind,
     ContractMilestone,
     ContractReview,
     ContractStatus,
-    ReviewOpinion,
 )
 from fazhi.core import locking, numbering, permissions, validators
 from fazhi.core import services as core_services
@@ -64,12 +62,6 @@ def _check_counterparty(party: Party, town: Organisation) -> None:
 
 def _check_input(data: ContractInput, town: Organisation, today: datetime.date) -> None:
     errors: dict[str, str] = {}
-    if not data.title.strip():
-        errors["title"] = "请填写合同名称。"
-    if data.kind not in ContractKind.values:
-        errors["kind"] = "请选择合同类型。"
-    if data.amount_fen < 0:
-        errors["amount"] = "合同金额不能为负数。"
     if not data.department.path.startswith(town.path):
         errors["department"] = "承办部门应为本镇（街道）的部门。"
     if data.received_on > today:
@@ -95,7 +87,7 @@ def register_contract(actor: Staff, data: ContractInput, *, drafts: list[StoredF
         raise InvalidInput("请上传合同文本（送审稿）。", field_errors={"drafts": "请上传合同文本。"})
     contract = Contract.objects.create(
         organisation=town,
-        title=data.title.strip(),
+        title=data.title,
         kind=data.kind,
         amount_fen=data.amount_fen,
         counterparty=data.counterparty,
@@ -130,20 +122,13 @@ def register_contract(actor: Staff, data: ContractInput, *, drafts: list[StoredF
 def review_contract(actor: Staff, contract: Contract, *, opinion: str, reasons: str) -> ContractReview:
     """The legal counsel's or the 司法所's opinion, numbered from the town's review series."""
     contract = _take(actor, contract, "review")
-    errors: dict[str, str] = {}
-    if opinion not in ReviewOpinion.values:
-        errors["opinion"] = "请选择同意、修改后同意或不同意。"
-    if not reasons.strip():
-        errors["reasons"] = "请写明审查理由；修改后同意的，写明修改意见。"
-    if errors:
-        raise InvalidInput("审查意见不完整。", field_errors=errors)
     today = timezone.localdate()
     series = numbering.series_for(contract.organisation, rules.REVIEW_SERIES_KEY, document="合同审查意见")
     review = ContractReview.objects.create(
         contract=contract,
         number=core_services.issue_number(actor, series, year=today.year, subject=contract),
         opinion=opinion,
-        reasons=reasons.strip(),
+        reasons=reasons,
         reviewer=actor,
         reviewed_on=today,
         late=today > contract.review_due,
@@ -277,9 +262,7 @@ def add_milestone(
     actor: Staff, contract: Contract, *, title: str, due_on: datetime.date
 ) -> ContractMilestone:
     contract = _take(actor, contract, "milestone")
-    if not title.strip():
-        raise InvalidInput("请填写履约事项。", field_errors={"title": "请填写履约事项。"})
-    milestone = ContractMilestone.objects.create(contract=contract, title=title.strip(), due_on=due_on)
+    milestone = ContractMilestone.objects.create(contract=contract, title=title, due_on=due_on)
     ledger.record(
         actor,
         ContractEvent.MILESTONE_ADDED,

@@ -12,7 +12,7 @@ from django.test import Client
 from docx.shared import Pt
 
 from fazhi.contracts import services
-from fazhi.contracts.models import Contract, ContractStatus, ReviewOpinion
+from fazhi.contracts.models import Contract, ContractReview, ContractStatus, ReviewOpinion
 from fazhi.testing.contracts import PDF, TODAY, register
 
 
@@ -184,3 +184,35 @@ def test_a_town_without_an_archive_series_is_told_how_to_set_one_up(town, submit
     assert response.status_code == 422
     assert "contract-archive" in response.content.decode()
     assert Contract.objects.get().status == ContractStatus.SIGNED
+
+
+def test_the_api_refuses_a_blank_title_and_an_opinion_without_reasons_beside_each_field(town, submitted):
+    blank = client_for(town.admin).post(
+        "/api/v1/contracts",
+        {
+            "title": "  ",
+            "kind": "lottery",
+            "amount_fen": "-1",
+            "counterparty_id": str(town.company.pk),
+            "department_id": str(town.office.pk),
+            "received_on": "2026-02-30",
+            "drafts": SimpleUploadedFile("施工合同.pdf", PDF, content_type="application/pdf"),
+        },
+    )
+    assert blank.status_code == 422
+    fields = blank.json()["extra"]["fields"]
+    assert fields["title"] == "请填写合同名称。"
+    assert fields["kind"].startswith("请选择其一：procurement（")
+    assert fields["amount_fen"] == "不能小于 0。"
+    assert fields["received_on"] == "请填写有效的日期，如 2026-03-01。"
+    assert Contract.objects.count() == 1
+    refused = client_for(town.counsel).post(
+        f"/api/v1/contracts/{submitted.pk}/review",
+        json.dumps({"opinion": "maybe", "reasons": " "}),
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    fields = refused.json()["extra"]["fields"]
+    assert set(fields) == {"opinion", "reasons"}
+    assert fields["reasons"] == "请写明审查理由；修改后同意的，写明修改意见。"
+    assert not ContractReview.objects.exists()
