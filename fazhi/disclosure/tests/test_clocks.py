@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 
 from fazhi.core import calendar
-from fazhi.core.errors import InvalidInput
 from fazhi.disclosure import rules, selectors, services
 from fazhi.enforcement import services as enforcement_services
 from fazhi.testing.enforcement import TODAY, serve
@@ -86,12 +85,3 @@ def test_a_revoked_or_changed_decision_must_come_down_within_3_working_days(town
     assert selectors.publications_to_withdraw(town.officer) == []
     # Another town sees nothing of it.
     assert selectors.publications_to_withdraw(town.other_admin) == []
-
-
-def test_a_remedy_outcome_must_be_one_of_the_results(town, decided):
-    serve(town, decided)
-    enforcement_services.start_remedy(town.officer, decided, kind="litigation", started_on=TODAY)
-    with pytest.raises(InvalidInput) as raised:
-        enforcement_services.end_remedy(town.officer, decided, ended_on=TODAY, result="维持原决定")
-    assert "result" in raised.value.extra["fields"]
-    assert decided.remedies.get().ended_on is None

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.api.common import MAX_LIMIT, CaseOut, router
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, InvestigationOutcome, LeadSource, ReviewOpinionChoice
 from fazhi.enforcement.rules import ReviewGrounds
 
 
@@ -66,13 +68,13 @@ def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
 
 
 class LeadIn(Schema):
-    title: str = Field(max_length=200)
-    source: str
+    title: Annotated[str, Required("请填写案由。", max_length=200)]
+    source: Annotated[LeadSource, Choice(LeadSource)]
     received_on: datetime.date
     act_on: datetime.date
-    place: str = Field("", max_length=200)
-    summary: str = ""
-    reporter: str = Field("", max_length=200)
+    place: OptionalText = Field("", max_length=200)
+    summary: OptionalText = ""
+    reporter: OptionalText = Field("", max_length=200)
 
 
 @router.post("/cases", response={201: CaseOut}, summary="登记案件线索")
@@ -116,8 +118,8 @@ def start_investigation(request: HttpRequest, case_id: int, payload: Investigate
 
 
 class CloseIn(Schema):
-    outcome: str
-    findings: str
+    outcome: Annotated[InvestigationOutcome, Choice(InvestigationOutcome)]
+    findings: Annotated[str, Required("请写明事实、证据和处理建议。")]
     review_public_interest: bool = False
     review_major_rights_after_hearing: bool = False
     review_complex: bool = False
@@ -148,9 +150,9 @@ def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) ->
 
 
 class NoticeIn(Schema):
-    proposed_penalties: str = Field(max_length=200)
+    proposed_penalties: Annotated[str, Required("请写明拟作出的处罚。", max_length=200)]
     proposed_fine_fen: int = Field(0, ge=0)
-    facts: str
+    facts: Annotated[str, Required("请写明事实、理由及依据。")]
     served_on: datetime.date
     statement_working_days: int = Field(3, ge=0, le=30)
 
@@ -170,8 +172,8 @@ def submit_review(request: HttpRequest, case_id: int) -> Case:
 
 
 class ReviewIn(Schema):
-    opinion: str
-    reasons: str
+    opinion: Annotated[ReviewOpinionChoice, Choice(ReviewOpinionChoice)]
+    reasons: Annotated[str, Required("请写明审核理由。")]
 
 
 @router.post("/cases/{case_id}/review", response=CaseOut, summary="出具法制审核意见")
@@ -182,10 +184,10 @@ def review_case(request: HttpRequest, case_id: int, payload: ReviewIn) -> Case:
 
 
 class DecideIn(Schema):
-    penalties: str = Field(max_length=200)
+    penalties: Annotated[str, Required("请写明处罚种类和内容。", max_length=200)]
     fine_fen: int = Field(0, ge=0)
-    basis: str
-    overdue_reason: str = ""
+    basis: Annotated[str, Required("请写明处罚依据。")]
+    overdue_reason: OptionalText = ""
 
 
 class DecisionOut(Schema):
@@ -211,7 +213,7 @@ def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict
 
 
 class DefenceIn(Schema):
-    statement: str = ""
+    statement: OptionalText = ""
     waived: bool = False
 
 
@@ -237,14 +239,14 @@ class HearingIn(Schema):
     notice_sent_on: datetime.date
     held_on: datetime.date
     record_signed: bool
-    place: str = Field("", max_length=200)
+    place: OptionalText = Field("", max_length=200)
 
 
 class ScheduleHearingIn(Schema):
     chair_id: int
     notice_sent_on: datetime.date
     held_on: datetime.date
-    place: str = Field(max_length=200)
+    place: Annotated[str, Required("请填写听证地点。", max_length=200)]
 
 
 @router.post("/cases/{case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
@@ -280,10 +282,10 @@ def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case
 
 class DiscussionIn(Schema):
     held_on: datetime.date
-    attendees: str = Field(max_length=500)
-    minutes: str
-    conclusion: str
-    dissent: str = ""
+    attendees: Annotated[str, Required("请填写出席人员。", max_length=500)]
+    minutes: Annotated[str, Required("请填写讨论记录。")]
+    conclusion: Annotated[str, Required("请填写讨论结论。")]
+    dissent: OptionalText = ""
 
 
 @router.post("/cases/{case_id}/discussion", response=CaseOut, summary="记录集体讨论")
@@ -295,7 +297,7 @@ def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn)
 
 class ExtendIn(Schema):
     days: int
-    reason: str
+    reason: OptionalText
 
 
 @router.post("/cases/{case_id}/extend", response=CaseOut, summary="延长办案期限")

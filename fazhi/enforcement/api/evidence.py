@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
-from fazhi.enforcement.models import Case, Evidence, UploadSession
+from fazhi.enforcement.models import Case, Evidence, EvidenceKind, RecordKind, UploadSession
 
 
 class EvidenceIn(Schema):
-    kind: str
-    description: str = Field(max_length=200)
+    kind: Annotated[EvidenceKind, Choice(EvidenceKind, "请选择第四十六条规定的证据种类。")]
+    description: Annotated[str, Required("请填写证据名称及说明。", max_length=200)]
     captured_by_id: int
     captured_at: datetime.datetime
-    place: str = Field(max_length=200)
+    place: Annotated[str, Required("请填写采集地点。", max_length=200)]
     device_id: int | None = None
     upload_key: str = ""
 
@@ -111,13 +113,13 @@ def upload_piece(request: HttpRequest, key: str, offset: int) -> Status[UploadSe
 
 
 class RecordIn(Schema):
-    kind: str
-    place: str = Field(max_length=200)
+    kind: Annotated[RecordKind, Choice(RecordKind)]
+    place: Annotated[str, Required("请填写地点。", max_length=200)]
     started_at: datetime.datetime
     ended_at: datetime.datetime
-    subject_person: str = Field(max_length=100)
-    subject_details: str = Field("", max_length=200)
-    content: str
+    subject_person: Annotated[str, Required("请填写被询问人（现场负责人）。", max_length=100)]
+    subject_details: OptionalText = Field("", max_length=200)
+    content: Annotated[str, Required("请填写笔录内容。")]
     officer_ids: list[int]
     signed: bool = True
     refusal_noted: bool = False

@@ -4,25 +4,35 @@ on-the-spot decision; and the town's recording devices."""
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import documents, selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
-from fazhi.enforcement.models import Case, Closure, RecordingDevice
+from fazhi.enforcement.models import (
+    Case,
+    Closure,
+    ClosureReason,
+    RecordingDevice,
+    RemedyKind,
+    ServiceMethod,
+)
+from fazhi.enforcement.rules import RemedyResult
 
 
 class ServeIn(Schema):
-    method: str
+    method: Annotated[ServiceMethod, Choice(ServiceMethod)]
     served_on: datetime.date
-    recipient: str = Field(max_length=100)
-    proof: str = Field(max_length=200)
+    recipient: Annotated[str, Required("请填写受送达人（签收人）。", max_length=100)]
+    proof: Annotated[str, Required("请填写送达凭证（回证签收、邮件单号或公告载体）。", max_length=200)]
     refused: bool = False
-    late_reason: str = ""
+    late_reason: OptionalText = ""
 
 
 @router.post("/cases/{case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
@@ -33,7 +43,7 @@ def serve(request: HttpRequest, case_id: int, payload: ServeIn) -> Case:
 
 
 class RemedyIn(Schema):
-    kind: str
+    kind: Annotated[RemedyKind, Choice(RemedyKind)]
     started_on: datetime.date
 
 
@@ -46,10 +56,8 @@ def start_remedy(request: HttpRequest, case_id: int, payload: RemedyIn) -> Case:
 
 class RemedyEndIn(Schema):
     ended_on: datetime.date
-    result: str = Field(
-        description="upheld 维持 / changed 变更 / revoked 撤销 / unlawful 确认违法 / void 确认无效 / dismissed 驳回 / withdrawn 撤回 / other"
-    )
-    outcome: str = Field("", max_length=200)
+    result: Annotated[RemedyResult, Choice(RemedyResult)]
+    outcome: OptionalText = Field("", max_length=200)
 
 
 @router.post("/cases/{case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")
@@ -62,7 +70,7 @@ def end_remedy(request: HttpRequest, case_id: int, payload: RemedyEndIn) -> Case
 class PaymentIn(Schema):
     paid_on: datetime.date
     paid_fen: int = Field(ge=0)
-    receipt_number: str = Field(max_length=60)
+    receipt_number: OptionalText = Field(max_length=60)
 
 
 @router.post("/cases/{case_id}/payment", response=CaseOut, summary="登记缴纳罚款")
@@ -84,7 +92,7 @@ def issue_demand(request: HttpRequest, case_id: int, payload: DemandIn) -> Case:
 
 
 class CourtIn(Schema):
-    court: str = Field(max_length=100)
+    court: Annotated[str, Required("请填写受理法院。", max_length=100)]
     applied_on: datetime.date
 
 
@@ -96,8 +104,8 @@ def apply_to_court(request: HttpRequest, case_id: int, payload: CourtIn) -> Case
 
 
 class CloseCaseIn(Schema):
-    reason: str
-    summary: str
+    reason: Annotated[ClosureReason, Choice(ClosureReason)]
+    summary: Annotated[str, Required("请写明处理结果。")]
 
 
 @router.post("/cases/{case_id}/close", response=CaseOut, summary="结案")
@@ -117,19 +125,19 @@ class OnSpotIn(Schema):
     party_id: int
     power_id: int
     co_officer_id: int
-    title: str = Field(max_length=200)
-    place: str = Field(max_length=200)
+    title: Annotated[str, Required("请填写违法行为（案由）。", max_length=200)]
+    place: Annotated[str, Required("请填写违法地点。", max_length=200)]
     act_on: datetime.date
-    facts: str
-    basis: str
+    facts: Annotated[str, Required("请写明违法事实。")]
+    basis: Annotated[str, Required("请写明处罚依据。")]
     warning_only: bool = False
     fine_fen: int = Field(0, ge=0)
-    statement: str = ""
+    statement: OptionalText = ""
     defence_waived: bool = False
     party_signed: bool = True
     refusal_noted: bool = False
     collected_on_spot: bool = False
-    receipt_number: str = Field("", max_length=60)
+    receipt_number: OptionalText = Field("", max_length=60)
     hard_to_enforce_later: bool = False
     remote_area_on_request: bool = False
 
@@ -167,7 +175,7 @@ def list_documents(request: HttpRequest, case_id: int) -> list[dict[str, str]]:
 
 
 class ArchiveIn(Schema):
-    archive_number: str = Field(max_length=60)
+    archive_number: Annotated[str, Required("请填写档案号。", max_length=60)]
 
 
 class ArchiveOut(Schema):
@@ -206,8 +214,8 @@ def list_devices(request: HttpRequest) -> list[RecordingDevice]:
 
 
 class DeviceIn(Schema):
-    number: str = Field(max_length=40)
-    model_name: str = Field("", max_length=100)
+    number: Annotated[str, Required("请填写设备编号。", max_length=40)]
+    model_name: OptionalText = Field("", max_length=100)
 
 
 @router.post("/devices", response={201: DeviceOut}, summary="登记执法记录仪")

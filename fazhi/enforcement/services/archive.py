@@ -26,12 +26,10 @@ def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
     The zip is written before the transaction that records it, so no write lock waits on the disk."""
     permissions.require_own(actor, case.organisation)
     permissions.require_step(actor, rules.STEPS["archive"])
-    number = archive_number.strip()
-    if not number:
-        raise InvalidInput("请填写档案号。", field_errors={"archive_number": "请填写档案号。"})
-    if Closure.objects.filter(case__organisation=case.organisation, archive_number=number).exists():
+    if Closure.objects.filter(case__organisation=case.organisation, archive_number=archive_number).exists():
         raise InvalidInput(
-            "档案号“%(n)s”已被使用。" % {"n": number}, field_errors={"archive_number": "档案号已被使用。"}
+            "档案号“%(n)s”已被使用。" % {"n": archive_number},
+            field_errors={"archive_number": "档案号已被使用。"},
         )
     rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.ARCHIVED)
     signed = ledger_services.make_checkpoint()
@@ -44,7 +42,7 @@ def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
             original_name="案卷-%(case)s.zip" % {"case": case},
             max_bytes=settings.EVIDENCE_UPLOAD_MAX_BYTES * 4,
         )
-    return _record_archive(actor, case, number=number, blob=blob, name=name)
+    return _record_archive(actor, case, number=archive_number, blob=blob, name=name)
 
 
 @transaction.atomic(durable=True)

@@ -42,17 +42,13 @@ def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> Lega
     """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
     notified stage, to be fixed and resubmitted."""
     case = take(actor, case, "review")
-    if opinion not in ReviewOpinionChoice.values:
-        raise InvalidInput("请选择审核意见。", field_errors={"opinion": "请选择“同意”或“存在问题”。"})
-    if not reasons.strip():
-        raise InvalidInput("请写明审核理由。", field_errors={"reasons": "请写明审核理由。"})
     rules.check_reviewer_qualified(qualification_no=actor.legal_qualification_no)
     review = LegalReview.objects.create(
         case=case,
         reviewer=actor,
         reviewer_qualification_no=actor.legal_qualification_no,
         opinion=opinion,
-        reasons=reasons.strip(),
+        reasons=reasons,
         reviewed_on=timezone.localdate(),
     )
     if opinion == ReviewOpinionChoice.PROBLEMS:
@@ -82,21 +78,14 @@ def record_collective_discussion(
     """集体讨论 (art. 57): the heads decide together on complex or major cases."""
     case = take(actor, case, "discussion")
     move(case, Stage.COLLECTIVE_DISCUSSION)
-    errors = {
-        name: "请填写。"
-        for name, value in [("attendees", attendees), ("minutes", minutes), ("conclusion", conclusion)]
-        if not value.strip()
-    }
-    if errors:
-        raise InvalidInput("集体讨论记录不完整。", field_errors=errors)
     case.save(update_fields=["stage", "updated_at"])
     discussion = CollectiveDiscussion.objects.create(
         case=case,
         held_on=held_on,
-        attendees=attendees.strip(),
-        minutes=minutes.strip(),
-        conclusion=conclusion.strip(),
-        dissent=dissent.strip(),
+        attendees=attendees,
+        minutes=minutes,
+        conclusion=conclusion,
+        dissent=dissent,
     )
     ledger.record(
         actor,
@@ -124,18 +113,14 @@ def decide(
     facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
     rules.check_decision(facts, today=today)
     move(case, Stage.DECIDED)
-    errors: dict[str, str] = {}
-    if not penalties.strip():
-        errors["penalties"] = "请写明处罚种类和内容。"
-    if not basis.strip():
-        errors["basis"] = "请写明处罚依据。"
-    if case.decision_due and today > case.decision_due and not overdue_reason.strip():
-        errors["overdue_reason"] = "已超过立案之日起九十日（至 %(due)s），请写明理由。" % {
-            "due": case.decision_due.isoformat()
-        }
-    if errors:
+    if case.decision_due and today > case.decision_due and not overdue_reason:
         raise InvalidInput(
-            "决定内容不完整。", field_errors=errors, citation=f"{rules.LAW} 第五十九条、第六十条"
+            "决定内容不完整。",
+            field_errors={
+                "overdue_reason": "已超过立案之日起九十日（至 %(due)s），请写明理由。"
+                % {"due": case.decision_due.isoformat()}
+            },
+            citation=f"{rules.LAW} 第六十条",
         )
     series = numbering.series_for(case.organisation, DECISION_SERIES_KEY, document="行政处罚决定书")
     service_due = rules.SERVICE.due(today).due
@@ -145,10 +130,10 @@ def decide(
         case=case,
         decided_on=today,
         service_due=service_due,
-        penalties=penalties.strip(),
+        penalties=penalties,
         fine_fen=fine_fen,
-        basis=basis.strip(),
-        overdue_reason=overdue_reason.strip(),
+        basis=basis,
+        overdue_reason=overdue_reason,
         decided_by=actor,
         number=core_services.issue_number(actor, series, year=today.year, subject=case),
     )

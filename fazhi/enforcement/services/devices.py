@@ -21,15 +21,11 @@ from fazhi.ledger import record as ledger
 def add_device(actor: Staff, *, number: str, model_name: str = "") -> RecordingDevice:
     permissions.require_step(actor, rules.STEPS["manage_devices"])
     town = permissions.acting_town(actor)
-    if not number.strip():
-        raise InvalidInput("请填写设备编号。", field_errors={"number": "请填写设备编号。"})
-    if RecordingDevice.objects.filter(organisation=town, number=number.strip()).exists():
+    if RecordingDevice.objects.filter(organisation=town, number=number).exists():
         raise InvalidInput(
-            "设备编号“%(n)s”已登记。" % {"n": number.strip()}, field_errors={"number": "该编号已登记。"}
+            "设备编号“%(n)s”已登记。" % {"n": number}, field_errors={"number": "该编号已登记。"}
         )
-    device = RecordingDevice.objects.create(
-        organisation=town, number=number.strip(), model_name=model_name.strip()
-    )
+    device = RecordingDevice.objects.create(organisation=town, number=number, model_name=model_name)
     ledger.record(
         actor,
         EnforcementEvent.DEVICE_ADDED,

@@ -21,11 +21,9 @@ from fazhi.enforcement.models import (
     Demand,
     Payment,
     PaymentMethod,
-    RemedyKind,
     RemedyProceeding,
-    ServiceMethod,
 )
-from fazhi.enforcement.rules import RemedyResult, Stage
+from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move, set_clock, take
 from fazhi.ledger import record as ledger
 
@@ -45,18 +43,11 @@ def serve_decision(
     """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
     case = take(actor, case, "serve")
     decision = selectors.decision_of(case)
-    errors: dict[str, str] = {}
-    if method not in ServiceMethod.values:
-        errors["method"] = "请选择送达方式。"
-    if not recipient.strip():
-        errors["recipient"] = "请填写受送达人（签收人）。"
-    if not proof.strip():
-        errors["proof"] = "请填写送达凭证（回证签收、邮件单号或公告载体）。"
     if served_on > timezone.localdate():
-        errors["served_on"] = "送达日期不能晚于今天。"
-    if errors:
         raise InvalidInput(
-            "送达信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第六十一条"
+            "送达信息有误，请按提示修改。",
+            field_errors={"served_on": "送达日期不能晚于今天。"},
+            citation=f"{rules.LAW} 第六十一条",
         )
     rules.check_service_time(decided_on=decision.decided_on, served_on=served_on, late_reason=late_reason)
     move(case, Stage.SERVED)
@@ -67,10 +58,10 @@ def serve_decision(
         case=case,
         method=method,
         served_on=served_on,
-        recipient=recipient.strip(),
-        proof=proof.strip(),
+        recipient=recipient,
+        proof=proof,
         refused=refused,
-        late_reason=late_reason.strip() if served_on > (decision.service_due or served_on) else "",
+        late_reason=late_reason if served_on > (decision.service_due or served_on) else "",
         payment_due=payment_due,
         served_by=actor,
     )
@@ -94,8 +85,6 @@ def serve_decision(
 def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.date) -> RemedyProceeding:
     """The party applied for 复议 or sued: enforcement and the surcharge wait (art. 73)."""
     case = take(actor, case, "remedy")
-    if kind not in RemedyKind.values:
-        raise InvalidInput("请选择行政复议或行政诉讼。", field_errors={"kind": "请选择。"})
     if started_on > timezone.localdate():
         raise InvalidInput("日期不能晚于今天。", field_errors={"started_on": "日期不能晚于今天。"})
     remedy = RemedyProceeding.objects.create(case=case, kind=kind, started_on=started_on)
@@ -118,16 +107,16 @@ def end_remedy(
     case = take(actor, case, "remedy_end")
     remedy = case.remedies.filter(ended_on__isnull=True).first()
     assert remedy is not None, "the step's gate found the pending remedy"
-    errors: dict[str, str] = {}
     if ended_on < remedy.started_on or ended_on > timezone.localdate():
-        errors["ended_on"] = "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
-    if result not in RemedyResult.values:
-        errors["result"] = "请选择复议或诉讼的结果。"
-    if errors:
-        raise InvalidInput("复议或诉讼结果有误。", field_errors=errors)
+        raise InvalidInput(
+            "复议或诉讼结果有误。",
+            field_errors={
+                "ended_on": "结束日期应在 %(s)s 至今天之间。" % {"s": remedy.started_on.isoformat()}
+            },
+        )
     remedy.ended_on = ended_on
     remedy.result = result
-    remedy.outcome = outcome.strip()[:200]
+    remedy.outcome = outcome
     remedy.save(update_fields=["ended_on", "result", "outcome"])
     ledger.record(
         actor,
@@ -160,7 +149,7 @@ def record_payment(
         paid_on=paid_on,
         fine_fen=fine,
         surcharge_fen=surcharge,
-        receipt_number=receipt_number.strip(),
+        receipt_number=receipt_number,
         recorded_by=actor,
     )
     ledger.record(
@@ -205,8 +194,6 @@ def issue_demand(actor: Staff, case: Case, *, served_on: datetime.date) -> Deman
 def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime.date) -> CourtApplication:
     """申请人民法院强制执行 (行政强制法 arts. 53, 54): a town has no power to enforce a fine itself."""
     case = take(actor, case, "court")
-    if not court.strip():
-        raise InvalidInput("请填写受理法院。", field_errors={"court": "请填写受理法院。"})
     if applied_on > timezone.localdate():
         raise InvalidInput("申请日期不能晚于今天。", field_errors={"applied_on": "申请日期不能晚于今天。"})
     demand = case.demands.order_by("-id").first()
@@ -220,7 +207,7 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
     set_clock(case, "", None)
     case.save(update_fields=["clock_key", "clock_due", "updated_at"])
     application = CourtApplication.objects.create(
-        case=case, court=court.strip(), applied_on=applied_on, applied_by=actor
+        case=case, court=court, applied_on=applied_on, applied_by=actor
     )
     ledger.record(
         actor,
@@ -236,14 +223,12 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
 def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
     """结案 with the head's approval, on a reason the case's record supports."""
     case = take(actor, case, "close")
-    if not summary.strip():
-        raise InvalidInput("请写明处理结果。", field_errors={"summary": "请写明处理结果。"})
     rules.check_closure(selectors.closure_facts(case), reason, dict(ClosureReason.choices))
     move(case, Stage.CLOSED)
     set_clock(case, "", None)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
     closure = Closure.objects.create(
-        case=case, reason=reason, summary=summary.strip(), approved_by=actor, closed_on=timezone.localdate()
+        case=case, reason=reason, summary=summary, approved_by=actor, closed_on=timezone.localdate()
     )
     ledger.record(
         actor,

@@ -16,7 +16,6 @@ from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
     DelegatedPower,
-    LeadSource,
 )
 from fazhi.enforcement.rules import Procedure, Stage
 from fazhi.enforcement.services.common import FILING_SERIES_KEY, move, set_clock, take
@@ -30,26 +29,12 @@ def add_delegated_power(
 ) -> DelegatedPower:
     permissions.require_step(actor, rules.STEPS["add_power"])
     town = permissions.acting_town(actor)
-    errors = {
-        field: "请填写%(label)s。" % {"label": label}
-        for field, label, value in [
-            ("code", "事项编码", code),
-            ("name", "事项名称", name),
-            ("category", "执法领域", category),
-            ("legal_basis", "设定依据", legal_basis),
-        ]
-        if not value.strip()
-    }
-    if not errors and DelegatedPower.objects.filter(organisation=town, code=code.strip()).exists():
-        errors["code"] = "事项编码“%(c)s”已登记。" % {"c": code.strip()}
-    if errors:
-        raise InvalidInput("赋权事项信息有误。", field_errors=errors)
+    if DelegatedPower.objects.filter(organisation=town, code=code).exists():
+        raise InvalidInput(
+            "赋权事项信息有误。", field_errors={"code": "事项编码“%(c)s”已登记。" % {"c": code}}
+        )
     power = DelegatedPower.objects.create(
-        organisation=town,
-        code=code.strip(),
-        name=name.strip(),
-        category=category.strip(),
-        legal_basis=legal_basis.strip(),
+        organisation=town, code=code, name=name, category=category, legal_basis=legal_basis
     )
     ledger.record(
         actor,
@@ -79,10 +64,6 @@ def register_lead(
     town = permissions.acting_town(actor)
     today = timezone.localdate()
     errors: dict[str, str] = {}
-    if not title.strip():
-        errors["title"] = "请填写案由。"
-    if source not in LeadSource.values:
-        errors["source"] = "请选择案件来源。"
     if received_on > today:
         errors["received_on"] = "收到线索日期不能晚于今天。"
     if act_on > received_on:
@@ -95,11 +76,11 @@ def register_lead(
         organisation=town,
         procedure=Procedure.ORDINARY,
         stage=rules.FIRST_STAGE[Procedure.ORDINARY],
-        title=title.strip(),
+        title=title,
         source=source,
-        summary=summary.strip(),
-        place=place.strip(),
-        reporter=reporter.strip(),
+        summary=summary,
+        place=place,
+        reporter=reporter,
         received_on=received_on,
         act_on=act_on,
         party=party,

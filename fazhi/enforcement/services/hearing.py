@@ -37,17 +37,10 @@ def issue_notice(
     """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
     听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
     case = take(actor, case, "notice")
-    errors: dict[str, str] = {}
-    if not proposed_penalties.strip():
-        errors["proposed_penalties"] = "请写明拟作出的处罚。"
-    if not facts.strip():
-        errors["facts"] = "请写明事实、理由及依据。"
-    if proposed_fine_fen < 0:
-        errors["proposed_fine_fen"] = "罚款金额不能为负数。"
     if served_on > timezone.localdate():
-        errors["served_on"] = "送达日期不能晚于今天。"
-    if errors:
-        raise InvalidInput("告知内容有误，请按提示修改。", field_errors=errors)
+        raise InvalidInput(
+            "告知内容有误，请按提示修改。", field_errors={"served_on": "送达日期不能晚于今天。"}
+        )
     move(case, Stage.NOTIFIED)
     case.save(update_fields=["stage", "updated_at"])
     case.notices.update(superseded=True)
@@ -58,9 +51,9 @@ def issue_notice(
     )
     notice = Notice.objects.create(
         case=case,
-        proposed_penalties=proposed_penalties.strip(),
+        proposed_penalties=proposed_penalties,
         proposed_fine_fen=proposed_fine_fen,
-        facts=facts.strip(),
+        facts=facts,
         served_on=served_on,
         statement_period_ends=ends,
         issued_by=actor,
@@ -87,11 +80,11 @@ def record_defence(actor: Staff, case: Case, *, statement: str, waived: bool) ->
     case = take(actor, case, "defence")
     notice = selectors.current_notice(case)
     assert notice is not None, "a notified case has its notice"
-    if not waived and not statement.strip():
+    if not waived and not statement:
         raise InvalidInput(
             "请记录当事人的陈述申辩意见，或注明其明确放弃。", field_errors={"statement": "请填写。"}
         )
-    notice.statement = statement.strip()
+    notice.statement = statement
     notice.defence_waived = waived
     notice.save(update_fields=["statement", "defence_waived"])
     ledger.record(
@@ -147,11 +140,9 @@ def schedule_hearing(
 ) -> Hearing:
     """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
     case = take(actor, case, "schedule_hearing")
-    if not place.strip():
-        raise InvalidInput("请填写听证地点。", field_errors={"place": "请填写听证地点。"})
     _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
     hearing = Hearing.objects.create(
-        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place.strip()
+        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place
     )
     ledger.record(
         actor,
@@ -196,7 +187,7 @@ def hold_hearing(
     hearing.chair = chair
     hearing.notice_sent_on = notice_sent_on
     hearing.held_on = held_on
-    hearing.place = place.strip() or hearing.place
+    hearing.place = place or hearing.place
     hearing.record_signed = True
     hearing.save()
     ledger.record(

@@ -18,11 +18,9 @@ from fazhi.enforcement.models import (
     CaseOfficer,
     Evidence,
     EvidenceKind,
-    InvestigationOutcome,
     InvestigationRecord,
     InvestigationReport,
     RecordingDevice,
-    RecordKind,
 )
 from fazhi.enforcement.rules import ReviewGrounds, Stage
 from fazhi.enforcement.services.common import (
@@ -83,19 +81,13 @@ def close_investigation(
     """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
     hearing. Closing again after a return to investigation replaces the report."""
     case = take(actor, case, "close_investigation")
-    if outcome not in InvestigationOutcome.values:
-        raise InvalidInput("请选择调查结论。", field_errors={"outcome": "请选择调查结论。"})
-    if not findings.strip():
-        raise InvalidInput(
-            "请写明事实、证据和处理建议。", field_errors={"findings": "请写明事实、证据和处理建议。"}
-        )
     move(case, Stage.INVESTIGATION_CLOSED)
     case.save(update_fields=["stage", "updated_at"])
     InvestigationReport.objects.update_or_create(
         case=case,
         defaults={
             "outcome": outcome,
-            "findings": findings.strip(),
+            "findings": findings,
             "review_public_interest": review_grounds.major_public_interest,
             "review_major_rights_after_hearing": review_grounds.major_rights_after_hearing,
             "review_complex": review_grounds.complex_multiple_legal_relations,
@@ -112,7 +104,7 @@ def close_investigation(
         case,
         {
             "outcome": outcome,
-            "findings_sha256": sha256_hex(findings.strip()),
+            "findings_sha256": sha256_hex(findings),
             "review_required": review_grounds.required,
             "major_or_complex": major_or_complex,
             "hearing_right": hearing_right,
@@ -138,12 +130,6 @@ class EvidenceInput:
 
 def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
     errors: dict[str, str] = {}
-    if data.kind not in EvidenceKind.values:
-        errors["kind"] = "请选择第四十六条规定的证据种类。"
-    if not data.description.strip():
-        errors["description"] = "请填写证据名称及说明。"
-    if not data.place.strip():
-        errors["place"] = "请填写采集地点。"
     if data.captured_at > timezone.now():
         errors["captured_at"] = "采集时间不能晚于现在。"
     if data.kind in RECORDED_KINDS and not has_file:
@@ -185,10 +171,10 @@ def add_evidence(
     evidence = Evidence.objects.create(
         case=case,
         kind=data.kind,
-        description=data.description.strip(),
+        description=data.description,
         captured_by=data.captured_by,
         captured_at=data.captured_at,
-        place=data.place.strip(),
+        place=data.place,
         device=data.device if data.kind in RECORDED_KINDS else None,
         recorded_by=actor,
     )
@@ -241,15 +227,6 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
     person, or the refusal noted."""
     case = take(actor, case, "record")
     errors: dict[str, str] = {}
-    if data.kind not in RecordKind.values:
-        errors["kind"] = "请选择笔录种类。"
-    for field, value, label in [
-        ("place", data.place, "地点"),
-        ("subject_person", data.subject_person, "被询问人（现场负责人）"),
-        ("content", data.content, "笔录内容"),
-    ]:
-        if not value.strip():
-            errors[field] = "请填写%(l)s。" % {"l": label}
     if data.ended_at < data.started_at:
         errors["ended_at"] = "结束时间不能早于开始时间。"
     if data.ended_at > timezone.now():
@@ -267,12 +244,12 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
     record = InvestigationRecord.objects.create(
         case=case,
         kind=data.kind,
-        place=data.place.strip(),
+        place=data.place,
         started_at=data.started_at,
         ended_at=data.ended_at,
-        subject_person=data.subject_person.strip(),
-        subject_details=data.subject_details.strip(),
-        content=data.content.strip(),
+        subject_person=data.subject_person,
+        subject_details=data.subject_details,
+        content=data.content,
         signed=data.signed,
         refusal_noted=data.refusal_noted and not data.signed,
         recorded_by=actor,

@@ -57,27 +57,17 @@ class OnSpotDecision:
 
 def _check_on_spot_input(data: OnSpotDecision, today: datetime.date) -> None:
     errors: dict[str, str] = {}
-    if not data.title.strip():
-        errors["title"] = "请填写违法行为（案由）。"
-    if not data.place.strip():
-        errors["place"] = "请填写违法地点。"
-    if not data.facts.strip():
-        errors["facts"] = "请写明违法事实。"
-    if not data.basis.strip():
-        errors["basis"] = "请写明处罚依据。"
     if data.act_on > today:
         errors["act_on"] = "违法行为日期不能晚于今天。"
-    if data.fine_fen < 0:
-        errors["fine"] = "罚款金额不能为负数。"
     if not data.warning_only and data.fine_fen == 0:
         errors["fine"] = "请填写罚款金额，或选择“仅警告”。"
     if data.warning_only and data.fine_fen:
         errors["fine"] = "选择“仅警告”时不能同时罚款。"
-    if not data.defence_waived and not data.statement.strip():
+    if not data.defence_waived and not data.statement:
         errors["statement"] = "请记录当事人的陈述申辩，或注明其放弃（第四十四条、第四十五条）。"
     if not data.party_signed and not data.refusal_noted:
         errors["party_signed"] = "当事人拒绝签收的，应在决定书上注明（第六十一条）。"
-    if data.collected_on_spot and not data.receipt_number.strip():
+    if data.collected_on_spot and not data.receipt_number:
         errors["receipt_number"] = "当场收缴罚款应当出具专用票据，请填写票据号（第七十条）。"
     if errors:
         raise InvalidInput("当场处罚信息有误，请按提示修改。", field_errors=errors)
@@ -120,10 +110,10 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         organisation=town,
         procedure=Procedure.SUMMARY,
         stage=rules.FIRST_STAGE[Procedure.SUMMARY],
-        title=data.title.strip(),
+        title=data.title,
         source=LeadSource.PATROL,
-        summary=data.facts.strip(),
-        place=data.place.strip(),
+        summary=data.facts,
+        place=data.place,
         received_on=today,
         act_on=data.act_on,
         act_ended_on=data.act_on,
@@ -142,7 +132,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         decided_on=today,
         penalties="警告" if data.warning_only else "罚款 %(f)s 元" % {"f": money.yuan(data.fine_fen)},
         fine_fen=data.fine_fen,
-        basis=data.basis.strip(),
+        basis=data.basis,
         decided_by=actor,
         number=core_services.issue_number(actor, series, year=today.year, subject=case),
     )
@@ -153,7 +143,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         warning_only=data.warning_only,
         party_signed=data.party_signed,
         refusal_noted=data.refusal_noted,
-        statement=data.statement.strip(),
+        statement=data.statement,
         defence_waived=data.defence_waived,
         collected_on_spot=data.collected_on_spot,
     )
@@ -205,7 +195,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
             method=PaymentMethod.ON_THE_SPOT,
             paid_on=today,
             fine_fen=data.fine_fen,
-            receipt_number=data.receipt_number.strip(),
+            receipt_number=data.receipt_number,
             cash_hand_in_due=hand_in_due,
             recorded_by=actor,
         )
@@ -217,7 +207,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
                 "paid_on": today.isoformat(),
                 "fine_fen": data.fine_fen,
                 "surcharge_fen": 0,
-                "receipt": data.receipt_number.strip(),
+                "receipt": data.receipt_number,
                 "on_the_spot": True,
             },
             organisation=town,

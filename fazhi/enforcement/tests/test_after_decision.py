@@ -186,8 +186,15 @@ def test_another_town_cannot_serve_the_decision(town, decided):
 
 def test_service_input_errors_name_their_fields(town, decided):
     with pytest.raises(InvalidInput) as raised:
-        services.serve_decision(town.officer, decided, method="fax", served_on=TODAY, recipient="", proof="")
-    assert set(raised.value.field_errors) == {"method", "recipient", "proof"}
+        services.serve_decision(
+            town.officer,
+            decided,
+            method="direct",
+            served_on=TODAY + datetime.timedelta(days=1),
+            recipient="刘某",
+            proof="回证",
+        )
+    assert set(raised.value.field_errors) == {"served_on"}
 
 
 def test_only_the_head_closes(town, decided):

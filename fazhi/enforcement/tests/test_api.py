@@ -2,12 +2,14 @@
 
 from typing import Any
 
+import pytest
 from django.test import Client
 
 from conftest import make_staff
 from fazhi.core import services as core_services
 from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
+from fazhi.testing.api import refused_fields
 from fazhi.testing.enforcement import TODAY, lead
 
 
@@ -156,3 +158,107 @@ def test_devices_through_the_api(town):
         content_type="application/json",
     )
     assert hidden.status_code == 404
+
+
+NOW = "2026-01-05T09:00:00+08:00"
+BLANK_INPUT = [
+    (
+        "",
+        {"title": " ", "source": "rumour", "received_on": "2026-13-01", "act_on": TODAY.isoformat()},
+        {
+            "title": "请填写案由。",
+            "source": "请选择其一：",
+            "received_on": "请填写有效的日期，如 2026-03-01。",
+        },
+    ),
+    (
+        "/close-investigation",
+        {"outcome": "", "findings": "\n"},
+        {"outcome": "请选择其一：", "findings": "请写明事实、证据和处理建议。"},
+    ),
+    (
+        "/notice",
+        {"proposed_penalties": "", "proposed_fine_fen": -1, "facts": " ", "served_on": TODAY.isoformat()},
+        {
+            "proposed_penalties": "请写明拟作出的处罚。",
+            "proposed_fine_fen": "不能小于 0。",
+            "facts": "请写明事实、理由及依据。",
+        },
+    ),
+    ("/review", {"opinion": "ok", "reasons": ""}, {"opinion": "请选择其一：", "reasons": "请写明审核理由。"}),
+    (
+        "/discussion",
+        {"held_on": TODAY.isoformat(), "attendees": " ", "minutes": "", "conclusion": ""},
+        {"attendees": "请填写出席人员。", "minutes": "请填写讨论记录。", "conclusion": "请填写讨论结论。"},
+    ),
+    (
+        "/decide",
+        {"penalties": " ", "basis": "", "fine_fen": -5},
+        {"penalties": "请写明处罚种类和内容。", "basis": "请写明处罚依据。", "fine_fen": "不能小于 0。"},
+    ),
+    (
+        "/hearing/schedule",
+        {"chair_id": 1, "notice_sent_on": TODAY.isoformat(), "held_on": TODAY.isoformat(), "place": ""},
+        {"place": "请填写听证地点。"},
+    ),
+    (
+        "/evidence",
+        {"kind": "rumour", "description": "", "captured_by_id": 1, "captured_at": NOW, "place": " "},
+        {
+            "kind": "请选择第四十六条规定的证据种类。",
+            "description": "请填写证据名称及说明。",
+            "place": "请填写采集地点。",
+        },
+    ),
+    (
+        "/records",
+        {
+            "kind": "x",
+            "place": "",
+            "started_at": NOW,
+            "ended_at": NOW,
+            "subject_person": " ",
+            "content": "",
+            "officer_ids": [],
+        },
+        {
+            "kind": "请选择其一：",
+            "place": "请填写地点。",
+            "subject_person": "请填写被询问人（现场负责人）。",
+            "content": "请填写笔录内容。",
+        },
+    ),
+    (
+        "/serve",
+        {"method": "fax", "served_on": TODAY.isoformat(), "recipient": "", "proof": " "},
+        {
+            "method": "请选择其一：",
+            "recipient": "请填写受送达人（签收人）。",
+            "proof": "请填写送达凭证（回证签收、邮件单号或公告载体）。",
+        },
+    ),
+    ("/remedies", {"kind": "petition", "started_on": TODAY.isoformat()}, {"kind": "请选择其一："}),
+    ("/remedies/end", {"ended_on": TODAY.isoformat(), "result": "won"}, {"result": "请选择其一："}),
+    ("/court-application", {"court": " ", "applied_on": TODAY.isoformat()}, {"court": "请填写受理法院。"}),
+    ("/close", {"reason": "tired", "summary": ""}, {"reason": "请选择其一：", "summary": "请写明处理结果。"}),
+    ("/archive", {"archive_number": "  "}, {"archive_number": "请填写档案号。"}),
+    ("/archive", {"archive_number": "档" * 61}, {"archive_number": "不能超过 60 个字。"}),
+]
+
+
+@pytest.mark.parametrize(("step", "body", "messages"), BLANK_INPUT)
+def test_blank_or_unknown_input_is_refused_beside_its_field_before_any_service(
+    town, investigated, step, body, messages
+):
+    client = api_client(town, town.head)
+    url = f"/api/v1/cases/{investigated.pk}{step}" if step else "/api/v1/cases"
+    fields = refused_fields(client, url, body)
+    assert set(fields) == set(messages)
+    for field, message in messages.items():
+        assert fields[field].startswith(message), (field, fields[field])
+    assert Case.objects.get(pk=investigated.pk).stage == investigated.stage
+
+
+def test_device_input_is_refused_beside_its_field(town):
+    admin = api_client(town, town.admin)
+    assert refused_fields(admin, "/api/v1/devices", {"number": " "}) == {"number": "请填写设备编号。"}
