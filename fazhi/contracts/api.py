@@ -75,7 +75,7 @@ def list_contracts(
     return list(contracts.prefetch_related("reviews__number")[offset : offset + limit])
 
 
-@router.get("/contracts/{contract_id}", response=ContractOut, summary="读取合同")
+@router.get("/contracts/{int:contract_id}", response=ContractOut, summary="读取合同")
 def get_contract(request: HttpRequest, contract_id: int) -> Contract:
     return selectors.access_contract(api_params.actor(request), contract_id)
 
@@ -116,7 +116,7 @@ class ReviewIn(Schema):
     reasons: Annotated[str, Required("请写明审查理由；修改后同意的，写明修改意见。")]
 
 
-@router.post("/contracts/{contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
+@router.post("/contracts/{int:contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
 def review(request: HttpRequest, contract_id: int, payload: ReviewIn) -> Contract:
     actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
@@ -128,7 +128,9 @@ class ResubmitIn(Schema):
     received_on: datetime.date
 
 
-@router.post("/contracts/{contract_id}/resubmit", response=ContractOut, summary="修改后重新送审（multipart）")
+@router.post(
+    "/contracts/{int:contract_id}/resubmit", response=ContractOut, summary="修改后重新送审（multipart）"
+)
 def resubmit(
     request: HttpRequest, contract_id: int, payload: Form[ResubmitIn], drafts: File[list[UploadedFile]]
 ) -> Contract:
@@ -143,7 +145,7 @@ class SignIn(Schema):
     changes_confirmed: bool = False
 
 
-@router.post("/contracts/{contract_id}/sign", response=ContractOut, summary="签订合同")
+@router.post("/contracts/{int:contract_id}/sign", response=ContractOut, summary="签订合同")
 def sign(request: HttpRequest, contract_id: int, payload: SignIn) -> Contract:
     actor = api_params.actor(request)
     services.sign_contract(actor, selectors.access_contract(actor, contract_id), **payload.dict())
@@ -154,7 +156,7 @@ class FileIn(Schema):
     filed_on: datetime.date
 
 
-@router.post("/contracts/{contract_id}/file", response=ContractOut, summary="归档签订文本（multipart）")
+@router.post("/contracts/{int:contract_id}/file", response=ContractOut, summary="归档签订文本（multipart）")
 def file_contract(
     request: HttpRequest, contract_id: int, payload: Form[FileIn], signed_copy: File[UploadedFile]
 ) -> Contract:
@@ -177,7 +179,7 @@ class MilestoneOut(Schema):
     done_on: datetime.date | None
 
 
-@router.post("/contracts/{contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
+@router.post("/contracts/{int:contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
 def add_milestone(request: HttpRequest, contract_id: int, payload: MilestoneIn) -> Status[ContractMilestone]:
     actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
@@ -189,7 +191,9 @@ class MilestoneDoneIn(Schema):
 
 
 @router.post(
-    "/contracts/{contract_id}/milestones/{milestone_id}/done", response=MilestoneOut, summary="履约节点完成"
+    "/contracts/{int:contract_id}/milestones/{int:milestone_id}/done",
+    response=MilestoneOut,
+    summary="履约节点完成",
 )
 def complete_milestone(
     request: HttpRequest, contract_id: int, milestone_id: int, payload: MilestoneDoneIn

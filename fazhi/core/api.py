@@ -52,7 +52,7 @@ def list_organisations(
     )
 
 
-@router.get("/organisations/{organisation_id}", response=OrganisationOut, summary="读取组织机构")
+@router.get("/organisations/{int:organisation_id}", response=OrganisationOut, summary="读取组织机构")
 def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation:
     return selectors.access_organisation(api_params.actor(request), organisation_id)
 
@@ -106,7 +106,7 @@ def list_staff(
     return _window(selectors.list_staff_for(api_params.actor(request), search=q, role=role), limit, offset)
 
 
-@router.get("/staff/{staff_id}", response=StaffOut, summary="读取工作人员")
+@router.get("/staff/{int:staff_id}", response=StaffOut, summary="读取工作人员")
 def get_staff(request: HttpRequest, staff_id: int) -> Staff:
     return selectors.access_staff(api_params.actor(request), staff_id)
 
@@ -169,7 +169,7 @@ def list_parties(
     return _window(selectors.search_parties_for(api_params.actor(request), query=q, kind=kind), limit, offset)
 
 
-@router.get("/parties/{party_id}", response=PartyOut, summary="读取当事人")
+@router.get("/parties/{int:party_id}", response=PartyOut, summary="读取当事人")
 def get_party(request: HttpRequest, party_id: int) -> Party:
     return selectors.access_party(api_params.actor(request), party_id)
 

@@ -84,7 +84,7 @@ def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]
     return Status(201, decision)
 
 
-@router.get("/decisions/{decision_id}", response=DecisionOut, summary="读取决策")
+@router.get("/decisions/{int:decision_id}", response=DecisionOut, summary="读取决策")
 def get_decision(request: HttpRequest, decision_id: int) -> MajorDecision:
     return selectors.access_decision(api_params.actor(request), decision_id)
 
@@ -95,7 +95,7 @@ class CommentPeriodIn(Schema):
     closes_on: datetime.date
 
 
-@router.post("/decisions/{decision_id}/comment-period", response=DecisionOut, summary="公开征求意见")
+@router.post("/decisions/{int:decision_id}/comment-period", response=DecisionOut, summary="公开征求意见")
 def open_comments(request: HttpRequest, decision_id: int, payload: CommentPeriodIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.open_comment_period(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -106,7 +106,7 @@ class ModerateIn(Schema):
     approve: bool
 
 
-@router.post("/decisions/comments/{comment_id}/moderate", response=DecisionOut, summary="审核公众意见")
+@router.post("/decisions/comments/{int:comment_id}/moderate", response=DecisionOut, summary="审核公众意见")
 def moderate(request: HttpRequest, comment_id: int, payload: ModerateIn) -> MajorDecision:
     actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
@@ -119,7 +119,7 @@ class AnswerIn(Schema):
     reason: str
 
 
-@router.post("/decisions/comments/{comment_id}/answer", response=DecisionOut, summary="答复公众意见")
+@router.post("/decisions/comments/{int:comment_id}/answer", response=DecisionOut, summary="答复公众意见")
 def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> MajorDecision:
     actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
@@ -134,7 +134,7 @@ class AssessmentIn(Schema):
     conclusion: str
 
 
-@router.post("/decisions/{decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
+@router.post("/decisions/{int:decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
 def assess(request: HttpRequest, decision_id: int, payload: AssessmentIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.record_assessment(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -145,7 +145,7 @@ class LegalitySubmitIn(Schema):
     due_on: datetime.date
 
 
-@router.post("/decisions/{decision_id}/legality-review", response=DecisionOut, summary="提交合法性审查")
+@router.post("/decisions/{int:decision_id}/legality-review", response=DecisionOut, summary="提交合法性审查")
 def legality_submit(request: HttpRequest, decision_id: int, payload: LegalitySubmitIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.submit_legality_review(
@@ -159,7 +159,9 @@ class LegalityOpinionIn(Schema):
     opinion: str
 
 
-@router.post("/decisions/{decision_id}/legality-opinion", response=DecisionOut, summary="出具合法性审查意见")
+@router.post(
+    "/decisions/{int:decision_id}/legality-opinion", response=DecisionOut, summary="出具合法性审查意见"
+)
 def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOpinionIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.give_legality_opinion(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -176,7 +178,7 @@ class DiscussionIn(Schema):
     dissent: str = ""
 
 
-@router.post("/decisions/{decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
+@router.post("/decisions/{int:decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
 def discuss(request: HttpRequest, decision_id: int, payload: DiscussionIn) -> MajorDecision:
     actor = api_params.actor(request)
     decision = selectors.access_decision(actor, decision_id)
@@ -203,7 +205,7 @@ class PublishIn(Schema):
     where: str = Field(max_length=200)
 
 
-@router.post("/decisions/{decision_id}/publish", response=DecisionOut, summary="公布决策")
+@router.post("/decisions/{int:decision_id}/publish", response=DecisionOut, summary="公布决策")
 def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.publish_decision(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -216,7 +218,7 @@ class EvaluationIn(Schema):
     conclusion: str
 
 
-@router.post("/decisions/{decision_id}/evaluations", response=DecisionOut, summary="决策后评估")
+@router.post("/decisions/{int:decision_id}/evaluations", response=DecisionOut, summary="决策后评估")
 def evaluate(request: HttpRequest, decision_id: int, payload: EvaluationIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.record_post_evaluation(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -228,7 +230,7 @@ class ArchiveOut(Schema):
     sha256: str
 
 
-@router.post("/decisions/{decision_id}/archive", response=ArchiveOut, summary="决策归档（生成档案 zip）")
+@router.post("/decisions/{int:decision_id}/archive", response=ArchiveOut, summary="决策归档（生成档案 zip）")
 def archive(request: HttpRequest, decision_id: int) -> object:
     actor = api_params.actor(request)
     return services.archive_decision(actor, selectors.access_decision(actor, decision_id))
@@ -238,7 +240,7 @@ class PublishedOut(Schema):
     published: int
 
 
-@router.post("/decisions/catalogue/{year}/publish", response=PublishedOut, summary="公布年度决策事项目录")
+@router.post("/decisions/catalogue/{int:year}/publish", response=PublishedOut, summary="公布年度决策事项目录")
 def publish_catalogue(request: HttpRequest, year: int) -> dict[str, int]:
     return {"published": services.publish_catalogue(api_params.actor(request), year=year)}
 
@@ -247,7 +249,9 @@ class StepFileIn(Schema):
     step: str
 
 
-@router.post("/decisions/{decision_id}/files", response=DecisionOut, summary="添加程序环节材料（multipart）")
+@router.post(
+    "/decisions/{int:decision_id}/files", response=DecisionOut, summary="添加程序环节材料（multipart）"
+)
 def attach_file(
     request: HttpRequest, decision_id: int, payload: Form[StepFileIn], file: File[UploadedFile]
 ) -> MajorDecision:

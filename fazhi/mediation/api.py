@@ -74,7 +74,7 @@ class DispatchIn(Schema):
     due_on: datetime.date
 
 
-@router.post("/mediation/disputes/{dispute_id}/dispatch", response=DisputeOut, summary="分流交办")
+@router.post("/mediation/disputes/{int:dispute_id}/dispatch", response=DisputeOut, summary="分流交办")
 def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -91,7 +91,7 @@ class HandOnIn(Schema):
     reason: str
 
 
-@router.post("/mediation/disputes/{dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
+@router.post("/mediation/disputes/{int:dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
 def hand_on(request: HttpRequest, dispute_id: int, payload: HandOnIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -106,7 +106,7 @@ class ReasonIn(Schema):
     reason: str
 
 
-@router.post("/mediation/disputes/{dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
+@router.post("/mediation/disputes/{int:dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
 def hand_back(request: HttpRequest, dispute_id: int, payload: ReasonIn) -> Dispute:
     actor = api_params.actor(request)
     return services.hand_back(actor, selectors.access_dispute(actor, dispute_id), reason=payload.reason)
@@ -124,7 +124,9 @@ class SessionOut(SessionIn):
     id: int
 
 
-@router.post("/mediation/disputes/{dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录")
+@router.post(
+    "/mediation/disputes/{int:dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录"
+)
 def record_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status[MediationSession]:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -151,7 +153,7 @@ class ClosureIn(Schema):
     agreement: AgreementIn | None = None
 
 
-@router.post("/mediation/disputes/{dispute_id}/close", response=DisputeOut, summary="办结")
+@router.post("/mediation/disputes/{int:dispute_id}/close", response=DisputeOut, summary="办结")
 def close(request: HttpRequest, dispute_id: int, payload: ClosureIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -178,7 +180,7 @@ class FollowUpOut(FollowUpIn):
     id: int
 
 
-@router.post("/mediation/disputes/{dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
+@router.post("/mediation/disputes/{int:dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
 def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Status[FollowUp]:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)

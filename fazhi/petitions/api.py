@@ -124,7 +124,7 @@ def key_matters(request: HttpRequest, year: int | None = None) -> selectors.KeyM
     return selectors.key_matters_board(root, year=api_params.year(year))
 
 
-@router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访事项详情")
+@router.get("/petitions/{int:petition_id}", response=PetitionOut, summary="信访事项详情")
 def detail(request: HttpRequest, petition_id: int) -> Petition:
     return selectors.access_petition(api_params.actor(request), petition_id)
 
@@ -135,7 +135,7 @@ class AcceptIn(Schema):
     note: str = ""
 
 
-@router.post("/petitions/{petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
+@router.post("/petitions/{int:petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
 def accept(request: HttpRequest, petition_id: int, payload: AcceptIn) -> Petition:
     actor = api_params.actor(request)
     return services.accept_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
@@ -148,7 +148,7 @@ class DeclineIn(Schema):
     route: str
 
 
-@router.post("/petitions/{petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
+@router.post("/petitions/{int:petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
 def decline(request: HttpRequest, petition_id: int, payload: DeclineIn) -> Petition:
     actor = api_params.actor(request)
     return services.decline_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
@@ -170,7 +170,9 @@ class ExtensionOut(Schema):
     due_on: datetime.date
 
 
-@router.post("/petitions/{petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）")
+@router.post(
+    "/petitions/{int:petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）"
+)
 def extend(request: HttpRequest, petition_id: int, payload: ExtendIn) -> Extension:
     actor = api_params.actor(request)
     return services.extend_handling(actor, selectors.access_petition(actor, petition_id), **payload.dict())
@@ -197,7 +199,7 @@ class OpinionOut(Schema):
         return opinion.number.text
 
 
-@router.post("/petitions/{petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
+@router.post("/petitions/{int:petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
 def issue_opinion(request: HttpRequest, petition_id: int, payload: OpinionIn) -> Status[Opinion]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -221,7 +223,7 @@ class ReviewOut(Schema):
     served_on: datetime.date | None
 
 
-@router.post("/petitions/{petition_id}/review", response={201: ReviewOut}, summary="请求复查")
+@router.post("/petitions/{int:petition_id}/review", response={201: ReviewOut}, summary="请求复查")
 def request_review(request: HttpRequest, petition_id: int, payload: ReviewRequestIn) -> Status[Review]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -235,7 +237,7 @@ class ReviewAnswerIn(Schema):
     served_on: datetime.date
 
 
-@router.post("/petitions/{petition_id}/review/answer", response=ReviewOut, summary="登记复查意见")
+@router.post("/petitions/{int:petition_id}/review/answer", response=ReviewOut, summary="登记复查意见")
 def answer_review(request: HttpRequest, petition_id: int, payload: ReviewAnswerIn) -> Review:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -247,7 +249,7 @@ class ReReviewRequestIn(Schema):
     reason: str
 
 
-@router.post("/petitions/{petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
+@router.post("/petitions/{int:petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
 def request_re_review(request: HttpRequest, petition_id: int, payload: ReReviewRequestIn) -> Status[Review]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -262,7 +264,7 @@ class ReReviewAnswerIn(Schema):
     hearing_days: int = 0
 
 
-@router.post("/petitions/{petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")
+@router.post("/petitions/{int:petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")
 def answer_re_review(request: HttpRequest, petition_id: int, payload: ReReviewAnswerIn) -> Review:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -274,7 +276,7 @@ class KeyMatterIn(Schema):
     team_ids: list[int]
 
 
-@router.post("/petitions/{petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
+@router.post("/petitions/{int:petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
 def mark_key_matter(request: HttpRequest, petition_id: int, payload: KeyMatterIn) -> Petition:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)

@@ -50,7 +50,7 @@ def list_volunteers(
     )
 
 
-@router.get("/prevention/volunteers/{volunteer_id}", response=VolunteerOut, summary="群防群治队员")
+@router.get("/prevention/volunteers/{int:volunteer_id}", response=VolunteerOut, summary="群防群治队员")
 def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer:
     return selectors.access_volunteer(api_params.actor(request), volunteer_id)
 
@@ -87,7 +87,9 @@ class EndServiceIn(Schema):
     reason: str = Field(max_length=200)
 
 
-@router.post("/prevention/volunteers/{volunteer_id}/end-service", response=VolunteerOut, summary="队员退出")
+@router.post(
+    "/prevention/volunteers/{int:volunteer_id}/end-service", response=VolunteerOut, summary="队员退出"
+)
 def end_service(request: HttpRequest, volunteer_id: int, payload: EndServiceIn) -> CommunityVolunteer:
     actor = api_params.actor(request)
     volunteer = selectors.access_volunteer(actor, volunteer_id)
@@ -129,7 +131,7 @@ def list_activities(
     return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
 
 
-@router.get("/prevention/activities/{activity_id}", response=ActivityOut, summary="活动")
+@router.get("/prevention/activities/{int:activity_id}", response=ActivityOut, summary="活动")
 def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
     return selectors.access_activity(api_params.actor(request), activity_id)
 

@@ -100,7 +100,7 @@ def draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, object]]:
     return Status(201, _detail(services.draft_report(api_params.actor(request), year=payload.year)))
 
 
-@router.get("/reports/{report_id}", response=ReportDetailOut, summary="年度报告全文和数据")
+@router.get("/reports/{int:report_id}", response=ReportDetailOut, summary="年度报告全文和数据")
 def detail(request: HttpRequest, report_id: int) -> dict[str, object]:
     return _detail(selectors.access_report(api_params.actor(request), report_id))
 
@@ -117,7 +117,9 @@ def _paragraph(request: HttpRequest, report_id: int, paragraph_id: int) -> Repor
     return paragraph
 
 
-@router.put("/reports/{report_id}/paragraphs/{paragraph_id}", response=ReportDetailOut, summary="修改段落")
+@router.put(
+    "/reports/{int:report_id}/paragraphs/{int:paragraph_id}", response=ReportDetailOut, summary="修改段落"
+)
 def edit(request: HttpRequest, report_id: int, paragraph_id: int, payload: TextIn) -> dict[str, object]:
     paragraph = _paragraph(request, report_id, paragraph_id)
     services.edit_paragraph(api_params.actor(request), paragraph, text=payload.text)
@@ -128,33 +130,37 @@ class NewParagraphIn(TextIn):
     section: str
 
 
-@router.post("/reports/{report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")
+@router.post("/reports/{int:report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")
 def add(request: HttpRequest, report_id: int, payload: NewParagraphIn) -> Status[dict[str, object]]:
     report = selectors.access_report(api_params.actor(request), report_id)
     services.add_paragraph(api_params.actor(request), report, section=payload.section, text=payload.text)
     return Status(201, _detail(report))
 
 
-@router.delete("/reports/{report_id}/paragraphs/{paragraph_id}", response={204: None}, summary="删除段落")
+@router.delete(
+    "/reports/{int:report_id}/paragraphs/{int:paragraph_id}", response={204: None}, summary="删除段落"
+)
 def remove(request: HttpRequest, report_id: int, paragraph_id: int) -> Status[None]:
     services.remove_paragraph(api_params.actor(request), _paragraph(request, report_id, paragraph_id))
     return Status(204, None)
 
 
-@router.post("/reports/{report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示")
+@router.post(
+    "/reports/{int:report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示"
+)
 def accept(request: HttpRequest, report_id: int, prompt_key: str) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     services.accept_prompt(api_params.actor(request), report, prompt_key=prompt_key)
     return _detail(report)
 
 
-@router.post("/reports/{report_id}/finalise", response=ReportDetailOut, summary="定稿")
+@router.post("/reports/{int:report_id}/finalise", response=ReportDetailOut, summary="定稿")
 def finalise(request: HttpRequest, report_id: int) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     return _detail(services.finalise_report(api_params.actor(request), report))
 
 
-@router.post("/reports/{report_id}/publish", response=ReportDetailOut, summary="公开")
+@router.post("/reports/{int:report_id}/publish", response=ReportDetailOut, summary="公开")
 def publish(request: HttpRequest, report_id: int) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     return _detail(services.publish_report(api_params.actor(request), report))

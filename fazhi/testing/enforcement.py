@@ -162,3 +162,16 @@ def serve(town, case, served_on=TODAY, **overrides):
         "proof": "送达回证签收",
     }
     return services.serve_decision(town.officer, case, **{**fields, **overrides})
+
+
+@pytest.fixture
+def spot(town):
+    """The town with a number series for on-the-spot decisions (简易程序)."""
+    core_services.create_number_series(
+        town.system,
+        organisation=town.enforcement_team,
+        key="summary-decision",
+        code="西青辛综简",
+        name="当场处罚决定书",
+    )
+    return town

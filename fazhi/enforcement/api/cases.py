@@ -25,7 +25,7 @@ def list_cases(request: HttpRequest, stage: str = "", limit: int = 50, offset: i
     return list(selectors.list_cases_for(api_params.actor(request), stage=stage)[offset : offset + limit])
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="读取案件")
+@router.get("/cases/{int:case_id}", response=CaseOut, summary="读取案件")
 def get_case(request: HttpRequest, case_id: int) -> Case:
     return selectors.access_case(api_params.actor(request), case_id)
 
@@ -43,7 +43,9 @@ class StepOut(Schema):
     blocked_by: BlockedOut | None
 
 
-@router.get("/cases/{case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则")
+@router.get(
+    "/cases/{int:case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则"
+)
 def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
     """The steps of the case table (enforcement.rules.STEPS) the case can take now, as its page lists
     them: each with the rule and article that blocks it, if any."""
@@ -89,7 +91,7 @@ class FileIn(Schema):
     endangers_life_health_or_finance: bool = False
 
 
-@router.post("/cases/{case_id}/file", response=CaseOut, summary="批准立案")
+@router.post("/cases/{int:case_id}/file", response=CaseOut, summary="批准立案")
 def file_case(request: HttpRequest, case_id: int, payload: FileIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -109,7 +111,7 @@ class InvestigateIn(Schema):
     investigator_ids: list[int]
 
 
-@router.post("/cases/{case_id}/investigate", response=CaseOut, summary="开始调查取证")
+@router.post("/cases/{int:case_id}/investigate", response=CaseOut, summary="开始调查取证")
 def start_investigation(request: HttpRequest, case_id: int, payload: InvestigateIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -128,7 +130,7 @@ class CloseIn(Schema):
     hearing_right: bool = False
 
 
-@router.post("/cases/{case_id}/close-investigation", response=CaseOut, summary="调查终结")
+@router.post("/cases/{int:case_id}/close-investigation", response=CaseOut, summary="调查终结")
 def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -157,7 +159,7 @@ class NoticeIn(Schema):
     statement_working_days: int = Field(3, ge=0, le=30)
 
 
-@router.post("/cases/{case_id}/notice", response=CaseOut, summary="送达事先告知书")
+@router.post("/cases/{int:case_id}/notice", response=CaseOut, summary="送达事先告知书")
 def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -165,7 +167,7 @@ def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
     return selectors.access_case(actor, case_id)
 
 
-@router.post("/cases/{case_id}/submit-review", response=CaseOut, summary="提交法制审核")
+@router.post("/cases/{int:case_id}/submit-review", response=CaseOut, summary="提交法制审核")
 def submit_review(request: HttpRequest, case_id: int) -> Case:
     actor = api_params.actor(request)
     return services.submit_legal_review(actor, selectors.access_case(actor, case_id))
@@ -176,7 +178,7 @@ class ReviewIn(Schema):
     reasons: Annotated[str, Required("请写明审核理由。")]
 
 
-@router.post("/cases/{case_id}/review", response=CaseOut, summary="出具法制审核意见")
+@router.post("/cases/{int:case_id}/review", response=CaseOut, summary="出具法制审核意见")
 def review_case(request: HttpRequest, case_id: int, payload: ReviewIn) -> Case:
     actor = api_params.actor(request)
     services.review_case(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -197,7 +199,7 @@ class DecisionOut(Schema):
     fine_fen: int
 
 
-@router.post("/cases/{case_id}/decide", response={201: DecisionOut}, summary="作出行政处罚决定")
+@router.post("/cases/{int:case_id}/decide", response={201: DecisionOut}, summary="作出行政处罚决定")
 def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict[str, object]]:
     actor = api_params.actor(request)
     decision = services.decide(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -217,7 +219,7 @@ class DefenceIn(Schema):
     waived: bool = False
 
 
-@router.post("/cases/{case_id}/defence", response=CaseOut, summary="记录陈述申辩")
+@router.post("/cases/{int:case_id}/defence", response=CaseOut, summary="记录陈述申辩")
 def record_defence(request: HttpRequest, case_id: int, payload: DefenceIn) -> Case:
     actor = api_params.actor(request)
     services.record_defence(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -228,7 +230,7 @@ class HearingRequestIn(Schema):
     requested_on: datetime.date
 
 
-@router.post("/cases/{case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
+@router.post("/cases/{int:case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
 def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestIn) -> Case:
     actor = api_params.actor(request)
     return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -249,7 +251,7 @@ class ScheduleHearingIn(Schema):
     place: Annotated[str, Required("请填写听证地点。", max_length=200)]
 
 
-@router.post("/cases/{case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
+@router.post("/cases/{int:case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
 def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearingIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -261,7 +263,7 @@ def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearin
     return selectors.access_case(actor, case_id)
 
 
-@router.post("/cases/{case_id}/hearing", response=CaseOut, summary="记录听证")
+@router.post("/cases/{int:case_id}/hearing", response=CaseOut, summary="记录听证")
 def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -288,7 +290,7 @@ class DiscussionIn(Schema):
     dissent: OptionalText = ""
 
 
-@router.post("/cases/{case_id}/discussion", response=CaseOut, summary="记录集体讨论")
+@router.post("/cases/{int:case_id}/discussion", response=CaseOut, summary="记录集体讨论")
 def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn) -> Case:
     actor = api_params.actor(request)
     services.record_collective_discussion(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -300,7 +302,7 @@ class ExtendIn(Schema):
     reason: OptionalText
 
 
-@router.post("/cases/{case_id}/extend", response=CaseOut, summary="延长办案期限")
+@router.post("/cases/{int:case_id}/extend", response=CaseOut, summary="延长办案期限")
 def extend(request: HttpRequest, case_id: int, payload: ExtendIn) -> Case:
     actor = api_params.actor(request)
     services.extend_decision_period(actor, selectors.access_case(actor, case_id), **payload.dict())

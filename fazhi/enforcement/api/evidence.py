@@ -43,7 +43,9 @@ class EvidenceOut(Schema):
         return obj.attachment.blob.sha256 if obj.attachment else None
 
 
-@router.post("/cases/{case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）")
+@router.post(
+    "/cases/{int:case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）"
+)
 def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Status[Evidence]:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -78,7 +80,7 @@ class UploadOut(Schema):
 
 
 @router.post(
-    "/cases/{case_id}/uploads",
+    "/cases/{int:case_id}/uploads",
     response={201: UploadOut},
     summary="开始分片上传",
     url_name="case-upload-start",
@@ -125,7 +127,7 @@ class RecordIn(Schema):
     refusal_noted: bool = False
 
 
-@router.post("/cases/{case_id}/records", response={201: CaseOut}, summary="登记笔录")
+@router.post("/cases/{int:case_id}/records", response={201: CaseOut}, summary="登记笔录")
 def add_record(request: HttpRequest, case_id: int, payload: RecordIn) -> Status[Case]:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)

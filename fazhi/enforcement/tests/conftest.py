@@ -1,3 +1,3 @@
 """The enforcement tests' fixtures, from the shared builders (fazhi.testing)."""
 
-from fazhi.testing.enforcement import decided, investigated, on_day, town  # noqa: F401
+from fazhi.testing.enforcement import decided, investigated, on_day, spot, town  # noqa: F401

@@ -262,3 +262,30 @@ def test_blank_or_unknown_input_is_refused_beside_its_field_before_any_service(
 def test_device_input_is_refused_beside_its_field(town):
     admin = api_client(town, town.admin)
     assert refused_fields(admin, "/api/v1/devices", {"number": " "}) == {"number": "请填写设备编号。"}
+
+
+def test_an_on_the_spot_decision_through_the_api(spot):
+    """The path /cases/on-the-spot was once taken for a case id and answered 405."""
+    town = spot
+    officer = api_client(town, town.officer)
+    body = {
+        "party_id": town.party.pk,
+        "power_id": town.power.pk,
+        "co_officer_id": town.officer2.pk,
+        "title": "占道经营",
+        "place": "辛口镇大沙河村",
+        "act_on": TODAY.isoformat(),
+        "facts": "在道路上摆摊经营",
+        "basis": "《城市道路管理条例》第四十二条",
+        "warning_only": True,
+        "defence_waived": True,
+    }
+    blank = {**body, "title": " ", "facts": "", "fine_fen": -1}
+    assert refused_fields(officer, "/api/v1/cases/on-the-spot", blank) == {
+        "title": "请填写违法行为（案由）。",
+        "facts": "请写明违法事实。",
+        "fine_fen": "不能小于 0。",
+    }
+    made = post(officer, "/api/v1/cases/on-the-spot", body)
+    assert made["procedure"] == "summary"
+    assert Case.objects.get(pk=made["id"]).title == "占道经营"

@@ -15,18 +15,6 @@ from fazhi.ledger.models import Event
 from fazhi.testing.enforcement import TODAY
 
 
-@pytest.fixture
-def spot(town):
-    core_services.create_number_series(
-        town.system,
-        organisation=town.enforcement_team,
-        key="summary-decision",
-        code="西青辛综简",
-        name="当场处罚决定书",
-    )
-    return town
-
-
 def on_spot(town, **overrides):
     fields = {
         "party": town.party,
