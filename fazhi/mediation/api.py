@@ -4,24 +4,34 @@ handling units and the statistics, with the same services, rules and errors as t
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import (
+    Channel,
     Dispute,
     DisputeCategory,
     FollowUp,
+    FollowUpMethod,
     HandlingUnit,
     MediationCentre,
     MediationSession,
+    Outcome,
+    Performance,
+    Satisfaction,
+    UnitKind,
 )
+from fazhi.mediation.rules import OUTCOME_REQUIRED
 
 router = Router(tags=["矛调中心"])
+HandingReason = Annotated[str, Required("请写明转交或退回的理由。")]
 
 
 class DisputeOut(Schema):
@@ -39,12 +49,12 @@ class DisputeOut(Schema):
 
 class DisputeIn(Schema):
     received_on: datetime.date
-    channel: str
+    channel: Annotated[Channel, Choice(Channel)]
     category_id: int
-    visitor_count: int
+    visitor_count: int = Field(ge=1)
     visitor_ids: list[int]
-    summary: str
-    claims: str
+    summary: Annotated[str, Required("请填写事由。")]
+    claims: Annotated[str, Required("请填写诉求。")]
 
 
 @router.get("/mediation/disputes", response=list[DisputeOut], summary="矛调中心来访")
@@ -88,7 +98,7 @@ def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Disp
 class HandOnIn(Schema):
     unit_id: int
     due_on: datetime.date
-    reason: str
+    reason: HandingReason
 
 
 @router.post("/mediation/disputes/{int:dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
@@ -103,7 +113,7 @@ def hand_on(request: HttpRequest, dispute_id: int, payload: HandOnIn) -> Dispute
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: HandingReason
 
 
 @router.post("/mediation/disputes/{int:dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
@@ -114,10 +124,10 @@ def hand_back(request: HttpRequest, dispute_id: int, payload: ReasonIn) -> Dispu
 
 class SessionIn(Schema):
     held_on: datetime.date
-    place: str
-    mediators: str
-    attendees: str
-    record: str
+    place: Annotated[str, Required("请填写调解地点。", max_length=100)]
+    mediators: Annotated[str, Required("请填写调解员。", max_length=200)]
+    attendees: Annotated[str, Required("请填写参加人。", max_length=300)]
+    record: Annotated[str, Required("请填写调解记录。")]
 
 
 class SessionOut(SessionIn):
@@ -134,21 +144,21 @@ def record_session(request: HttpRequest, dispute_id: int, payload: SessionIn) ->
 
 
 class AgreementIn(Schema):
-    parties: str
-    facts: str
-    disputed_matters: str
-    responsibilities: str
-    terms: str
-    performance: str
+    parties: OptionalText
+    facts: OptionalText
+    disputed_matters: OptionalText
+    responsibilities: OptionalText
+    terms: OptionalText
+    performance: OptionalText
     signed_on: datetime.date
-    mediator: str
-    committee: str
+    mediator: OptionalText = Field(max_length=50)
+    committee: OptionalText = Field(max_length=100)
 
 
 class ClosureIn(Schema):
-    outcome: str = ""
+    outcome: Annotated[Outcome, Choice(Outcome, OUTCOME_REQUIRED)] = Field("", validate_default=True)
     closed_on: datetime.date
-    note: str = ""
+    note: OptionalText = ""
     checklist: dict[str, str] = {}
     agreement: AgreementIn | None = None
 
@@ -170,10 +180,10 @@ def close(request: HttpRequest, dispute_id: int, payload: ClosureIn) -> Dispute:
 
 class FollowUpIn(Schema):
     visited_on: datetime.date
-    method: str
-    performance: str
-    satisfaction: str
-    note: str = ""
+    method: Annotated[FollowUpMethod, Choice(FollowUpMethod)]
+    performance: Annotated[Performance, Choice(Performance)]
+    satisfaction: Annotated[Satisfaction, Choice(Satisfaction)]
+    note: OptionalText = ""
 
 
 class FollowUpOut(FollowUpIn):
@@ -188,7 +198,7 @@ def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Sta
 
 
 class CentreIn(Schema):
-    name: str = Field(max_length=100)
+    name: Annotated[str, Required("请填写矛调中心名称。", max_length=100)]
     opened_on: datetime.date
 
 
@@ -204,8 +214,8 @@ def record_centre(request: HttpRequest, payload: CentreIn) -> MediationCentre:
 
 
 class UnitIn(Schema):
-    name: str = Field(max_length=100)
-    kind: str
+    name: Annotated[str, Required("请填写承办单位名称。", max_length=100)]
+    kind: Annotated[UnitKind, Choice(UnitKind)]
 
 
 class UnitOut(Schema):

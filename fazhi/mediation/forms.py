@@ -17,6 +17,7 @@ from fazhi.mediation.models import (
     Satisfaction,
     UnitKind,
 )
+from fazhi.mediation.rules import OUTCOME_REQUIRED
 
 
 class DisputeForm(ServiceErrorsMixin):
@@ -26,7 +27,10 @@ class DisputeForm(ServiceErrorsMixin):
         label="纠纷类别", queryset=DisputeCategory.objects.none(), required=False
     )
     visitor_count = forms.IntegerField(
-        label="人次", help_text="本批来访的人数；群体来访登记代表，人次填实际人数"
+        label="人次",
+        min_value=1,
+        error_messages={"min_value": "人次至少为 1。"},
+        help_text="本批来访的人数；群体来访登记代表，人次填实际人数",
     )
     visitors = forms.CharField(
         label="来访人（代表）",
@@ -86,7 +90,11 @@ CHECK_CHOICES = [("done", "到位"), ("not_applicable", "不适用")]
 
 
 class ClosureForm(ServiceErrorsMixin):
-    outcome = forms.ChoiceField(label="办理结果", choices=[("", "——"), *Outcome.choices], required=False)
+    outcome = forms.ChoiceField(
+        label="办理结果",
+        choices=[("", "——"), *Outcome.choices],
+        error_messages={"required": OUTCOME_REQUIRED},
+    )
     closed_on = forms.DateField(label="办结日期", widget=DATE)
     note = forms.CharField(
         label="结果说明",

@@ -23,6 +23,8 @@ TERMINATION_CITATION = "中华人民共和国人民调解法 第二十六条"
 AGREEMENT_CITATION = "中华人民共和国人民调解法 第二十九条"
 CONFIRMATION_CITATION = "中华人民共和国人民调解法 第三十三条"
 AGREEMENT_SERIES_KEY = "mediation-agreement"
+# A matter is closed with one of the outcomes the statistics count (the form and the API ask for it).
+OUTCOME_REQUIRED = "请选择办理结果：未选择办理结果的事项不能办结。"
 
 
 def closure_period() -> PeriodRule:

@@ -21,21 +21,16 @@ from fazhi.mediation import rules, selectors
 from fazhi.mediation.events import MediationEvent
 from fazhi.mediation.models import (
     Agreement,
-    Channel,
     Dispatch,
     DispatchEnd,
     Dispute,
     DisputeCategory,
     DisputeStatus,
     FollowUp,
-    FollowUpMethod,
     HandlingUnit,
     MediationCentre,
     MediationSession,
     Outcome,
-    Performance,
-    Satisfaction,
-    UnitKind,
 )
 
 
@@ -64,13 +59,9 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     errors: dict[str, str] = {}
     if data.received_on > timezone.localdate():
         errors["received_on"] = "接待日期不能晚于今天。"
-    if data.channel not in Channel.values:
-        errors["channel"] = "请选择来源渠道。"
     if data.category is None or not data.category.active or data.category.children.exists():
         errors["category"] = "请从纠纷类别中选择一个具体类别。"
-    if data.visitor_count < 1:
-        errors["visitor_count"] = "人次至少为 1。"
-    elif data.visitor_count < len(set(data.visitors)):
+    if data.visitor_count < len(set(data.visitors)):
         errors["visitor_count"] = "人次（%(n)d）少于登记的来访人数（%(v)d）。" % {
             "n": data.visitor_count,
             "v": len(set(data.visitors)),
@@ -79,10 +70,6 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         errors["visitors"] = "请登记来访人（群体来访登记代表）。"
     elif any(not party.organisation.path.startswith(town.path) for party in data.visitors):
         errors["visitors"] = "来访人应为本镇（街道）登记的当事人。"
-    if not data.summary.strip():
-        errors["summary"] = "请填写事由。"
-    if not data.claims.strip():
-        errors["claims"] = "请填写诉求。"
     if errors:
         raise InvalidInput("来访登记信息有误。", field_errors=errors)
     assert data.category is not None
@@ -93,8 +80,8 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         channel=data.channel,
         category=data.category,
         visitor_count=data.visitor_count,
-        summary=data.summary.strip(),
-        claims=data.claims.strip(),
+        summary=data.summary,
+        claims=data.claims,
         status=DisputeStatus.REGISTERED,
         due_on=rules.closure_period().due(data.received_on).due,
         registered_by=actor,
@@ -148,10 +135,8 @@ def dispatch_dispute(
 def _end_current(dispute: Dispute, *, end: str, reason: str) -> Dispatch:
     current = _current_dispatch(dispute)
     assert current is not None, "the step's gate found the unit in charge"
-    if not reason.strip():
-        raise InvalidInput("请写明理由。", field_errors={"reason": "请写明转交或退回的理由。"})
     current.end = end
-    current.end_reason = reason.strip()
+    current.end_reason = reason
     current.ended_on = timezone.localdate()
     current.save(update_fields=["end", "end_reason", "ended_on"])
     return current
@@ -173,7 +158,7 @@ def hand_on(
         actor,
         MediationEvent.HANDED_ON,
         dispute,
-        {"from": previous.unit.name, "to": unit.name, "due_on": due_on.isoformat(), "reason": reason.strip()},
+        {"from": previous.unit.name, "to": unit.name, "due_on": due_on.isoformat(), "reason": reason},
         organisation=dispute.organisation,
     )
     return sent
@@ -190,7 +175,7 @@ def hand_back(actor: Staff, dispute: Dispute, *, reason: str) -> Dispute:
         actor,
         MediationEvent.HANDED_BACK,
         dispute,
-        {"from": previous.unit.name, "reason": reason.strip()},
+        {"from": previous.unit.name, "reason": reason},
         organisation=dispute.organisation,
     )
     return dispute
@@ -214,23 +199,15 @@ def record_session(actor: Staff, dispute: Dispute, data: SessionInput) -> Mediat
         errors["held_on"] = "调解日期不能晚于今天。"
     elif data.held_on < dispute.received_on:
         errors["held_on"] = "调解日期不能早于接待日期 %(d)s。" % {"d": dispute.received_on.isoformat()}
-    for field, message in (
-        ("place", "请填写调解地点。"),
-        ("mediators", "请填写调解员。"),
-        ("attendees", "请填写参加人。"),
-        ("record", "请填写调解记录。"),
-    ):
-        if not getattr(data, field).strip():
-            errors[field] = message
     if errors:
         raise InvalidInput("调解记录不完整。", field_errors=errors)
     sitting = MediationSession.objects.create(
         dispute=dispute,
         held_on=data.held_on,
-        place=data.place.strip(),
-        mediators=data.mediators.strip(),
-        attendees=data.attendees.strip(),
-        record=data.record.strip(),
+        place=data.place,
+        mediators=data.mediators,
+        attendees=data.attendees,
+        record=data.record,
         recorded_by=actor,
     )
     ledger.record(
@@ -288,8 +265,6 @@ def checklist_items() -> list[tuple[str, str]]:
 
 def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if data.outcome not in Outcome.values:
-        errors["outcome"] = "请选择办理结果：未选择办理结果的事项不能办结。"
     if data.closed_on > timezone.localdate():
         errors["closed_on"] = "办结日期不能晚于今天。"
     elif data.closed_on < dispute.received_on:
@@ -297,7 +272,7 @@ def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
     marks = {key: data.checklist.get(key, "") for key, _label in checklist_items()}
     if any(mark not in CHECKLIST_MARKS for mark in marks.values()) or "done" not in marks.values():
         errors["checklist"] = "请逐项确认“三到位一处理”（到位或不适用），至少一项到位。"
-    if data.outcome != Outcome.AGREEMENT and data.outcome in Outcome.values and not data.note.strip():
+    if data.outcome != Outcome.AGREEMENT and not data.note:
         errors["note"] = {
             Outcome.ENDED: "终止调解的，请写明已告知当事人的仲裁、行政、司法等救济途径。",
             Outcome.TRANSFERRED: "请写明移交的部门。",
@@ -309,7 +284,7 @@ def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
             errors["agreement"] = "调解成功的，请填写调解协议书。"
         else:
             for field, message in AGREEMENT_FIELDS.items():
-                if not getattr(data.agreement, field).strip():
+                if not getattr(data.agreement, field):
                     errors[field] = message
             if not dispute.received_on <= data.agreement.signed_on <= data.closed_on:
                 errors["signed_on"] = "签订日期应在接待日期与办结日期之间。"
@@ -328,7 +303,7 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
     payload: dict[str, object] = {
         "outcome": data.outcome,
         "closed_on": data.closed_on.isoformat(),
-        "note": data.note.strip(),
+        "note": data.note,
         "checklist": {key: data.checklist[key] for key, _label in checklist_items()},
         "on_time": data.closed_on <= dispute.due_on,
     }
@@ -341,7 +316,7 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
             citation=rules.AGREEMENT_CITATION,
         )
         fields = {
-            field: getattr(data.agreement, field).strip()
+            field: getattr(data.agreement, field)
             for field in ("parties", "facts", "disputed_matters", "responsibilities", "terms")
         }
         agreement = Agreement.objects.create(
@@ -349,10 +324,10 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
             number=core_services.issue_number(
                 actor, series, year=data.agreement.signed_on.year, subject=dispute
             ),
-            performance=data.agreement.performance.strip(),
+            performance=data.agreement.performance,
             signed_on=data.agreement.signed_on,
-            mediator=data.agreement.mediator.strip(),
-            committee=data.agreement.committee.strip(),
+            mediator=data.agreement.mediator,
+            committee=data.agreement.committee,
             **fields,
         )
         payload["agreement"] = {
@@ -362,7 +337,7 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
         }
     dispute.status = DisputeStatus.CLOSED
     dispute.outcome = data.outcome
-    dispute.outcome_note = data.note.strip()
+    dispute.outcome_note = data.note
     dispute.closed_on = data.closed_on
     dispute.closed_by = actor
     dispute.checklist = payload["checklist"]
@@ -390,12 +365,6 @@ def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> Fol
         errors["visited_on"] = "回访日期不能晚于今天。"
     elif data.visited_on < dispute.closed_on:
         errors["visited_on"] = "回访日期不能早于办结日期 %(d)s。" % {"d": dispute.closed_on.isoformat()}
-    if data.method not in FollowUpMethod.values:
-        errors["method"] = "请选择回访方式。"
-    if data.performance not in Performance.values:
-        errors["performance"] = "请选择履行情况。"
-    if data.satisfaction not in Satisfaction.values:
-        errors["satisfaction"] = "请选择满意度。"
     if errors:
         raise InvalidInput("回访信息有误。", field_errors=errors)
     visit = FollowUp.objects.create(
@@ -404,7 +373,7 @@ def record_follow_up(actor: Staff, dispute: Dispute, data: FollowUpInput) -> Fol
         method=data.method,
         performance=data.performance,
         satisfaction=data.satisfaction,
-        note=data.note.strip(),
+        note=data.note,
         visited_by=actor,
     )
     ledger.record(
@@ -427,16 +396,9 @@ def add_handling_unit(actor: Staff, *, name: str, kind: str) -> HandlingUnit:
     """A unit the centre may dispatch to (1+3+N): a core force, a department or a village."""
     permissions.require_step(actor, rules.STEPS["manage_centre"])
     town = permissions.acting_town(actor)
-    errors: dict[str, str] = {}
-    if not name.strip():
-        errors["name"] = "请填写承办单位名称。"
-    elif HandlingUnit.objects.filter(organisation=town, name=name.strip()).exists():
-        errors["name"] = "该承办单位已登记。"
-    if kind not in UnitKind.values:
-        errors["kind"] = "请选择类别。"
-    if errors:
-        raise InvalidInput("承办单位信息有误。", field_errors=errors)
-    unit = HandlingUnit.objects.create(organisation=town, name=name.strip(), kind=kind)
+    if HandlingUnit.objects.filter(organisation=town, name=name).exists():
+        raise InvalidInput("承办单位信息有误。", field_errors={"name": "该承办单位已登记。"})
+    unit = HandlingUnit.objects.create(organisation=town, name=name, kind=kind)
     ledger.record(
         actor, MediationEvent.UNIT_ADDED, unit, {"name": unit.name, "kind": kind}, organisation=town
     )
@@ -448,15 +410,10 @@ def record_centre_opening(actor: Staff, *, name: str, opened_on: datetime.date) 
     """The town's centre and the day it opened; corrected by recording it again."""
     permissions.require_step(actor, rules.STEPS["manage_centre"])
     town = permissions.acting_town(actor)
-    errors: dict[str, str] = {}
-    if not name.strip():
-        errors["name"] = "请填写矛调中心名称。"
     if opened_on > timezone.localdate():
-        errors["opened_on"] = "挂牌成立日期不能晚于今天。"
-    if errors:
-        raise InvalidInput("矛调中心信息有误。", field_errors=errors)
+        raise InvalidInput("矛调中心信息有误。", field_errors={"opened_on": "挂牌成立日期不能晚于今天。"})
     centre, _ = MediationCentre.objects.update_or_create(
-        organisation=town, defaults={"name": name.strip(), "opened_on": opened_on}
+        organisation=town, defaults={"name": name, "opened_on": opened_on}
     )
     ledger.record(
         actor,

@@ -216,3 +216,26 @@ def test_the_party_page_lists_the_partys_visits(town):
     page = client.get(f"/parties/{town.villagers[0].pk}/").content.decode()
     assert f"矛调中心来访 {TODAY.isoformat()}" in page
     assert "劳动与社会保障／拖欠工资" in page
+
+
+def test_the_api_refuses_a_blank_visit_beside_each_field(town):
+    from fazhi.testing.api import refused_fields, token_client
+
+    body = {
+        "received_on": TODAY.isoformat(),
+        "channel": "letter",
+        "category_id": town.wages.pk,
+        "visitor_count": 0,
+        "visitor_ids": [party.pk for party in town.villagers],
+        "summary": " ",
+        "claims": "",
+    }
+    fields = refused_fields(token_client(town, town.mediator), "/api/v1/mediation/disputes", body)
+    assert set(fields) == {"channel", "visitor_count", "summary", "claims"}
+    assert fields["channel"].startswith("请选择其一：visit（")
+    assert (fields["visitor_count"], fields["summary"], fields["claims"]) == (
+        "不能小于 1。",
+        "请填写事由。",
+        "请填写诉求。",
+    )
+    assert not Dispute.objects.exists()
