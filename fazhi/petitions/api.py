@@ -5,15 +5,17 @@ as the pages."""
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.petitions import selectors, services
-from fazhi.petitions.models import Extension, Opinion, Petition, Review
+from fazhi.petitions.models import Channel, Decision, Extension, Opinion, Petition, Review, ReviewResult
 
 router = Router(tags=["信访"])
 
@@ -50,13 +52,13 @@ def list_petitions(request: HttpRequest, limit: int = 50, offset: int = 0) -> li
 
 class PetitionIn(Schema):
     received_on: datetime.date
-    channel: str
-    person_count: int
+    channel: Annotated[Channel, Choice(Channel, "请选择信访形式（信息网络、书信、走访、电话、传真）。")]
+    person_count: int = Field(ge=1)
     petitioner_ids: list[int]
-    request: str
-    facts_and_reasons: str
-    address: str = ""
-    earlier_tracking_number: str = ""
+    request: Annotated[str, Required("请填写信访请求。")]
+    facts_and_reasons: Annotated[str, Required("请填写事实和理由。")]
+    address: OptionalText = Field("", max_length=200)
+    earlier_tracking_number: OptionalText = ""
 
 
 @router.post("/petitions", response={201: PetitionOut}, summary="信访事项登记")
@@ -132,7 +134,7 @@ def detail(request: HttpRequest, petition_id: int) -> Petition:
 class AcceptIn(Schema):
     decided_on: datetime.date
     notice_on: datetime.date
-    note: str = ""
+    note: OptionalText = ""
 
 
 @router.post("/petitions/{int:petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
@@ -144,8 +146,11 @@ def accept(request: HttpRequest, petition_id: int, payload: AcceptIn) -> Petitio
 class DeclineIn(Schema):
     decided_on: datetime.date
     notice_on: datetime.date
-    reason: str
-    route: str
+    reason: Annotated[str, Required("请写明不予受理的理由。")]
+    route: Annotated[
+        str,
+        Required("请写明告知信访人的途径（如向有权处理的机关提出，或依法申请仲裁、行政复议、提起诉讼）。"),
+    ]
 
 
 @router.post("/petitions/{int:petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
@@ -155,8 +160,8 @@ def decline(request: HttpRequest, petition_id: int, payload: DeclineIn) -> Petit
 
 
 class ExtendIn(Schema):
-    days: int
-    reason: str
+    days: int = Field(ge=1)
+    reason: Annotated[str, Required("请写明延期理由（须告知信访人）。")]
     approved_on: datetime.date
     notice_on: datetime.date
 
@@ -179,11 +184,11 @@ def extend(request: HttpRequest, petition_id: int, payload: ExtendIn) -> Extensi
 
 
 class OpinionIn(Schema):
-    request: str
-    facts: str
-    reasons: str
-    decision: str
-    basis: str
+    request: Annotated[str, Required("请填写信访请求。")]
+    facts: Annotated[str, Required("请填写查明的事实。")]
+    reasons: Annotated[str, Required("请填写理由。")]
+    decision: Annotated[Decision, Choice(Decision, "请选择处理意见：予以支持、解释说明或不予支持。")]
+    basis: Annotated[str, Required("请填写处理意见的法律、法规、规章或者其他有关规定依据。")]
     issued_on: datetime.date
     served_on: datetime.date
 
@@ -208,7 +213,7 @@ def issue_opinion(request: HttpRequest, petition_id: int, payload: OpinionIn) ->
 
 class ReviewRequestIn(Schema):
     requested_on: datetime.date
-    reason: str
+    reason: Annotated[str, Required("请填写请求复查的理由。")]
 
 
 class ReviewOut(Schema):
@@ -232,8 +237,8 @@ def request_review(request: HttpRequest, petition_id: int, payload: ReviewReques
 
 class ReviewAnswerIn(Schema):
     answered_on: datetime.date
-    result: str
-    opinion: str
+    result: Annotated[ReviewResult, Choice(ReviewResult, "请选择复查结论。")]
+    opinion: Annotated[str, Required("请填写复查意见。")]
     served_on: datetime.date
 
 
@@ -246,7 +251,7 @@ def answer_review(request: HttpRequest, petition_id: int, payload: ReviewAnswerI
 
 class ReReviewRequestIn(Schema):
     requested_on: datetime.date
-    reason: str
+    reason: Annotated[str, Required("请填写请求复核的理由。")]
 
 
 @router.post("/petitions/{int:petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
@@ -258,10 +263,10 @@ def request_re_review(request: HttpRequest, petition_id: int, payload: ReReviewR
 
 class ReReviewAnswerIn(Schema):
     answered_on: datetime.date
-    result: str
-    opinion: str
+    result: Annotated[ReviewResult, Choice(ReviewResult, "请选择复核结论。")]
+    opinion: Annotated[str, Required("请填写复核意见。")]
     served_on: datetime.date
-    hearing_days: int = 0
+    hearing_days: int = Field(0, ge=0)
 
 
 @router.post("/petitions/{int:petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")

@@ -16,7 +16,12 @@ TEXT = forms.Textarea(attrs={"rows": 3})
 class PetitionForm(ServiceErrorsMixin):
     received_on = forms.DateField(label="收到日期", widget=DATE)
     channel = forms.ChoiceField(label="信访形式", choices=Channel.choices)
-    person_count = forms.IntegerField(label="人数", help_text="多人走访的，填实际来访人数；代表另行登记")
+    person_count = forms.IntegerField(
+        label="人数",
+        min_value=1,
+        error_messages={"min_value": "人数至少为 1。"},
+        help_text="多人走访的，填实际来访人数；代表另行登记",
+    )
     petitioners = forms.CharField(
         label="信访人（代表）",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -60,7 +65,10 @@ class DeclineForm(ServiceErrorsMixin):
 
 class ExtendForm(ServiceErrorsMixin):
     days = forms.IntegerField(
-        label="延长天数", help_text="不得超过30日，只能延长一次（信访工作条例第三十四条）"
+        label="延长天数",
+        min_value=1,
+        error_messages={"min_value": "延长天数至少为 1 日。"},
+        help_text="不得超过30日，只能延长一次（信访工作条例第三十四条）",
     )
     reason = forms.CharField(label="延期理由", widget=TEXT)
     approved_on = forms.DateField(label="批准日期", widget=DATE)
@@ -91,7 +99,11 @@ class ReviewAnswerForm(ServiceErrorsMixin):
 
 class ReReviewAnswerForm(ReviewAnswerForm):
     hearing_days = forms.IntegerField(
-        label="听证所需天数", initial=0, help_text="举行听证的，听证所需时间不计算在复核期限内（第三十六条）"
+        label="听证所需天数",
+        initial=0,
+        min_value=0,
+        error_messages={"min_value": "听证所需天数不能为负数。"},
+        help_text="举行听证的，听证所需时间不计算在复核期限内（第三十六条）",
     )
 
 

@@ -22,14 +22,12 @@ from fazhi.petitions import rules, selectors
 from fazhi.petitions.events import PetitionEvent
 from fazhi.petitions.models import (
     Channel,
-    Decision,
     Extension,
     Opinion,
     Petition,
     PetitionStatus,
     Review,
     ReviewLevel,
-    ReviewResult,
 )
 
 
@@ -59,23 +57,15 @@ def _registration_errors(data: PetitionInput, town: Organisation) -> dict[str, s
     petitioners = set(data.petitioners)
     if data.received_on > timezone.localdate():
         errors["received_on"] = "收到日期不能晚于今天。"
-    if data.channel not in Channel.values:
-        errors["channel"] = "请选择信访形式（信息网络、书信、走访、电话、传真）。"
     if not petitioners:
         errors["petitioners"] = "请登记信访人；多人走访的，登记推选的代表。"
     elif any(not _belongs_to(party.organisation, town) for party in petitioners):
         errors["petitioners"] = "信访人应为本镇（街道）登记的当事人。"
-    if data.person_count < 1:
-        errors["person_count"] = "人数至少为 1。"
-    elif data.person_count < len(petitioners):
+    if data.person_count < len(petitioners):
         errors["person_count"] = "人数（%(n)d）少于登记的信访人数（%(p)d）。" % {
             "n": data.person_count,
             "p": len(petitioners),
         }
-    if not data.request.strip():
-        errors["request"] = "请填写信访请求。"
-    if not data.facts_and_reasons.strip():
-        errors["facts_and_reasons"] = "请填写事实和理由。"
     if data.earlier is not None and data.earlier.organisation_id != town.pk:
         errors["earlier"] = "未找到本镇（街道）的前次登记。"
     return errors
@@ -99,9 +89,9 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
         received_on=data.received_on,
         channel=data.channel,
         person_count=data.person_count,
-        address=data.address.strip(),
-        request=data.request.strip(),
-        facts_and_reasons=data.facts_and_reasons.strip(),
+        address=data.address,
+        request=data.request,
+        facts_and_reasons=data.facts_and_reasons,
         earlier=data.earlier,
         status=PetitionStatus.RECEIVED,
         notice_due_on=rules.ACCEPTANCE_NOTICE.due(data.received_on).due,
@@ -182,7 +172,7 @@ def accept_petition(
     petition.status = PetitionStatus.ACCEPTED
     petition.decided_on = decided_on
     petition.notice_on = notice_on
-    petition.decision_note = note.strip()
+    petition.decision_note = note
     petition.decided_by = actor
     petition.handling_due_on = petition.due_on = due_on
     petition.save(
@@ -223,21 +213,12 @@ def decline_petition(
     """不予受理, with the reason and the route the petitioner is told to take, in writing within 15 days
     of receipt (第二十三条)."""
     petition = _take(actor, petition, "decline")
-    errors: dict[str, str] = {}
-    if not reason.strip():
-        errors["reason"] = "请写明不予受理的理由。"
-    if not route.strip():
-        errors["route"] = (
-            "请写明告知信访人的途径（如向有权处理的机关提出，或依法申请仲裁、行政复议、提起诉讼）。"
-        )
-    if errors:
-        raise InvalidInput("不予受理须写明理由和告知的途径。", field_errors=errors)
     _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
     petition.status = PetitionStatus.NOT_ACCEPTED
     petition.decided_on = decided_on
     petition.notice_on = notice_on
-    petition.decision_note = reason.strip()
-    petition.route = route.strip()
+    petition.decision_note = reason
+    petition.route = route
     petition.decided_by = actor
     petition.save(update_fields=["status", "decided_on", "notice_on", "decision_note", "route", "decided_by"])
     ledger.record(
@@ -271,10 +252,6 @@ def extend_handling(
     assert petition.handling_due_on is not None, "an accepted matter has its period"
     assert petition.decided_on is not None, "an accepted matter has its acceptance day"
     errors: dict[str, str] = {}
-    if days < 1:
-        errors["days"] = "延长天数至少为 1 日。"
-    if not reason.strip():
-        errors["reason"] = "请写明延期理由（须告知信访人）。"
     _day_errors(errors, "approved_on", approved_on, not_before=petition.decided_on, before_text="受理日期")
     _day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
     if errors:
@@ -283,7 +260,7 @@ def extend_handling(
     extension = Extension.objects.create(
         petition=petition,
         days=days,
-        reason=reason.strip(),
+        reason=reason,
         approved_on=approved_on,
         approved_by=actor,
         notice_on=notice_on,
@@ -321,14 +298,6 @@ class OpinionInput:
     served_on: datetime.date
 
 
-OPINION_TEXTS = {
-    "request": "请填写信访请求。",
-    "facts": "请填写查明的事实。",
-    "reasons": "请填写理由。",
-    "basis": "请填写处理意见的法律、法规、规章或者其他有关规定依据。",
-}
-
-
 @transaction.atomic(durable=True)
 def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opinion:
     """信访处理意见书 (第三十二条), numbered from the town's series; issuing it concludes the matter, late
@@ -336,9 +305,7 @@ def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opini
     petition = _take(actor, petition, "opinion")
     assert petition.decided_on is not None, "an accepted matter has its acceptance day"
     assert petition.due_on is not None, "an accepted matter has its period"
-    errors = {field: text for field, text in OPINION_TEXTS.items() if not getattr(data, field).strip()}
-    if data.decision not in Decision.values:
-        errors["decision"] = "请选择处理意见：予以支持、解释说明或不予支持。"
+    errors: dict[str, str] = {}
     _day_errors(errors, "issued_on", data.issued_on, not_before=petition.decided_on, before_text="受理日期")
     _day_errors(errors, "served_on", data.served_on, not_before=data.issued_on, before_text="出具日期")
     if errors:
@@ -347,11 +314,11 @@ def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opini
     opinion = Opinion.objects.create(
         petition=petition,
         number=core_services.issue_number(actor, series, year=data.issued_on.year, subject=petition),
-        request=data.request.strip(),
-        facts=data.facts.strip(),
-        reasons=data.reasons.strip(),
+        request=data.request,
+        facts=data.facts,
+        reasons=data.reasons,
         decision=data.decision,
-        basis=data.basis.strip(),
+        basis=data.basis,
         issued_on=data.issued_on,
         served_on=data.served_on,
         issued_by=actor,
@@ -434,8 +401,6 @@ def _request(
     petition = _take(actor, petition, spec.request_step)
     answer, served_on = _answer_served(petition, level)
     errors: dict[str, str] = {}
-    if not reason.strip():
-        errors["reason"] = "请填写请求%(l)s的理由。" % {"l": spec.name}
     _day_errors(errors, "requested_on", requested_on, not_before=served_on, before_text=answer + "送达日期")
     if errors:
         raise InvalidInput("%(l)s请求信息有误。" % {"l": spec.name}, field_errors=errors)
@@ -453,7 +418,7 @@ def _request(
         petition=petition,
         level=level,
         requested_on=requested_on,
-        reason=reason.strip(),
+        reason=reason,
         due_on=answer_rule.due(requested_on).due,
         recorded_by=actor,
     )
@@ -502,12 +467,6 @@ def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAn
     petition = _take(actor, petition, spec.answer_step)
     review = Review.objects.select_for_update().get(petition=petition, level=level)
     errors: dict[str, str] = {}
-    if data.result not in ReviewResult.values:
-        errors["result"] = "请选择%(l)s结论。" % {"l": spec.name}
-    if not data.opinion.strip():
-        errors["opinion"] = "请填写%(l)s意见。" % {"l": spec.name}
-    if data.hearing_days < 0:
-        errors["hearing_days"] = "听证所需天数不能为负数。"
     _day_errors(
         errors, "answered_on", data.answered_on, not_before=review.requested_on, before_text="请求日期"
     )
@@ -519,7 +478,7 @@ def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAn
         review.due_on = rules.re_review_answer(data.hearing_days).due(review.requested_on).due
     review.answered_on = data.answered_on
     review.result = data.result
-    review.opinion = data.opinion.strip()
+    review.opinion = data.opinion
     review.served_on = data.served_on
     review.save(update_fields=["hearing_days", "due_on", "answered_on", "result", "opinion", "served_on"])
     petition.status = spec.answered

@@ -171,3 +171,64 @@ def test_a_year_outside_the_calendar_is_refused_not_a_server_error(town):
             assert refused.status_code == 422
             assert refused.json()["message"] == "年度应在2000至2100之间。"
         assert clerk.get(path).status_code == 200
+
+
+def test_blank_parts_and_unknown_choices_are_refused_beside_their_fields_and_nothing_changes(town):
+    from fazhi.testing.api import refused_fields
+    from fazhi.testing.petitions import register
+
+    clerk, head = client_for(town.clerk), client_for(town.head)
+    day = RECEIVED.isoformat()
+    registration = {
+        "received_on": day,
+        "channel": "email",
+        "person_count": 0,
+        "petitioner_ids": [town.villagers[0].pk],
+        "request": "  ",
+        "facts_and_reasons": "",
+    }
+    assert refused_fields(clerk, "/api/v1/petitions", registration) == {
+        "channel": "请选择信访形式（信息网络、书信、走访、电话、传真）。",
+        "person_count": "不能小于 1。",
+        "request": "请填写信访请求。",
+        "facts_and_reasons": "请填写事实和理由。",
+    }
+    assert not Petition.objects.exists()
+    petition = register(town)
+    before = snapshot(petition)
+    url = f"/api/v1/petitions/{petition.pk}"
+    declined = {"decided_on": day, "notice_on": day, "reason": "", "route": " "}
+    assert set(refused_fields(clerk, f"{url}/decline", declined)) == {"reason", "route"}
+    extension = {"days": 0, "reason": " ", "approved_on": day, "notice_on": day}
+    assert refused_fields(head, f"{url}/extend", extension) == {
+        "days": "不能小于 1。",
+        "reason": "请写明延期理由（须告知信访人）。",
+    }
+    opinion = {
+        "request": "修路",
+        "facts": "属实",
+        "reasons": "……",
+        "decision": "maybe",
+        "basis": "",
+        "issued_on": day,
+        "served_on": day,
+    }
+    assert refused_fields(clerk, f"{url}/opinion", opinion) == {
+        "decision": "请选择处理意见：予以支持、解释说明或不予支持。",
+        "basis": "请填写处理意见的法律、法规、规章或者其他有关规定依据。",
+    }
+    assert refused_fields(clerk, f"{url}/review", {"requested_on": day, "reason": ""}) == {
+        "reason": "请填写请求复查的理由。"
+    }
+    review_answer = {"answered_on": day, "result": "", "opinion": "", "served_on": day}
+    assert refused_fields(clerk, f"{url}/review/answer", review_answer) == {
+        "result": "请选择复查结论。",
+        "opinion": "请填写复查意见。",
+    }
+    re_review = {**review_answer, "hearing_days": -1}
+    assert refused_fields(clerk, f"{url}/re-review/answer", re_review) == {
+        "result": "请选择复核结论。",
+        "opinion": "请填写复核意见。",
+        "hearing_days": "不能小于 0。",
+    }
+    assert snapshot(petition) == before
