@@ -4,6 +4,7 @@ errors. (Citizens comment on the portal's page.)"""
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,10 +12,11 @@ from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from fazhi.core import api_params, files, permissions
 from fazhi.core import selectors as core_selectors
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.decisions import rules, selectors, services
-from fazhi.decisions.models import CatalogueItem, MajorDecision
+from fazhi.decisions.models import Answer, AssessmentKind, CatalogueItem, MajorDecision, Outcome
 
 router = Router(tags=["重大行政决策"])
 
@@ -38,8 +40,8 @@ class DecisionOut(Schema):
 
 
 class CatalogueItemIn(Schema):
-    year: int
-    title: str = Field(max_length=200)
+    year: int = Field(ge=2000, le=2100)
+    title: Annotated[str, Required("请填写决策事项。", max_length=200)]
     department_id: int
 
 
@@ -69,7 +71,7 @@ def add_item(request: HttpRequest, payload: CatalogueItemIn) -> Status[Catalogue
 
 class RegisterIn(Schema):
     catalogue_item_id: int
-    summary: str
+    summary: Annotated[str, Required("请填写决策草案说明。")]
     needs_expert: bool = False
     needs_risk: bool = False
 
@@ -90,7 +92,7 @@ def get_decision(request: HttpRequest, decision_id: int) -> MajorDecision:
 
 
 class CommentPeriodIn(Schema):
-    draft: str
+    draft: Annotated[str, Required("请填写征求意见稿。")]
     opens_on: datetime.date
     closes_on: datetime.date
 
@@ -115,8 +117,8 @@ def moderate(request: HttpRequest, comment_id: int, payload: ModerateIn) -> Majo
 
 
 class AnswerIn(Schema):
-    answer: str
-    reason: str
+    answer: Annotated[Answer, Choice(Answer, "请选择采纳或不采纳。")]
+    reason: Annotated[str, Required("请说明理由。")]
 
 
 @router.post("/decisions/comments/{int:comment_id}/answer", response=DecisionOut, summary="答复公众意见")
@@ -128,10 +130,10 @@ def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> MajorDec
 
 
 class AssessmentIn(Schema):
-    kind: str
+    kind: Annotated[AssessmentKind, Choice(AssessmentKind, "请选择专家论证或风险评估。")]
     held_on: datetime.date
-    assessors: str = Field(max_length=300)
-    conclusion: str
+    assessors: Annotated[str, Required("请填写专家或评估机构。", max_length=300)]
+    conclusion: Annotated[str, Required("请填写结论。")]
 
 
 @router.post("/decisions/{int:decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
@@ -156,7 +158,7 @@ def legality_submit(request: HttpRequest, decision_id: int, payload: LegalitySub
 
 class LegalityOpinionIn(Schema):
     passed: bool
-    opinion: str
+    opinion: Annotated[str, Required("请填写审查意见。")]
 
 
 @router.post(
@@ -170,12 +172,12 @@ def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOp
 
 class DiscussionIn(Schema):
     meeting_on: datetime.date
-    meeting: str = Field(max_length=100)
+    meeting: Annotated[str, Required("请填写会议名称。", max_length=100)]
     attendee_ids: list[int]
     presided_by_id: int
     head_spoke_last: bool
-    outcome: str
-    dissent: str = ""
+    outcome: Annotated[Outcome, Choice(Outcome, "请选择决定。")]
+    dissent: OptionalText = ""
 
 
 @router.post("/decisions/{int:decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
@@ -202,7 +204,7 @@ def discuss(request: HttpRequest, decision_id: int, payload: DiscussionIn) -> Ma
 
 class PublishIn(Schema):
     published_on: datetime.date
-    where: str = Field(max_length=200)
+    where: Annotated[str, Required("请填写公布载体，如：镇政府网站、公示栏。", max_length=200)]
 
 
 @router.post("/decisions/{int:decision_id}/publish", response=DecisionOut, summary="公布决策")
@@ -214,8 +216,8 @@ def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> Major
 
 class EvaluationIn(Schema):
     evaluated_on: datetime.date
-    evaluator: str = Field(max_length=200)
-    conclusion: str
+    evaluator: Annotated[str, Required("请填写评估机构或人员。", max_length=200)]
+    conclusion: Annotated[str, Required("请填写评估结论。")]
 
 
 @router.post("/decisions/{int:decision_id}/evaluations", response=DecisionOut, summary="决策后评估")

@@ -85,7 +85,12 @@ class PublishForm(ServiceErrorsMixin):
 
 
 class PublicCommentForm(ServiceErrorsMixin):
-    text = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
+    text = forms.CharField(
+        label="您的意见",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={"required": "请填写意见。", "max_length": "意见不超过 2000 字。"},
+    )
     name = forms.CharField(label="姓名（选填，不公开）", max_length=50, required=False)
     contact = forms.CharField(label="联系方式（选填，不公开）", max_length=100, required=False)
 

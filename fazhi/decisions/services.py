@@ -19,9 +19,7 @@ from fazhi.core.roles import Role
 from fazhi.decisions import archive, rules, selectors
 from fazhi.decisions.events import DecisionEvent
 from fazhi.decisions.models import (
-    Answer,
     Assessment,
-    AssessmentKind,
     CatalogueItem,
     CollectiveDiscussion,
     CommentPeriod,
@@ -30,15 +28,12 @@ from fazhi.decisions.models import (
     LegalityReview,
     MajorDecision,
     Moderation,
-    Outcome,
     PostEvaluation,
     PublicComment,
 )
 from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
 from fazhi.ledger.record import sha256_hex
-
-COMMENT_MAX_CHARS = 2000
 
 
 def _take(actor: Staff, decision: MajorDecision, step: str) -> MajorDecision:
@@ -59,21 +54,14 @@ def add_catalogue_item(actor: Staff, *, year: int, title: str, department: Organ
     permissions.require_step(actor, rules.STEPS["add_item"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
-    if not title.strip():
-        errors["title"] = "请填写决策事项。"
     if not department.path.startswith(town.path):
         errors["department"] = "承办单位应为本镇（街道）的部门。"
-    if not 2000 <= year <= 2100:
-        errors["year"] = "请填写年度。"
-    if (
-        not errors
-        and CatalogueItem.objects.filter(organisation=town, year=year, title=title.strip()).exists()
-    ):
+    elif CatalogueItem.objects.filter(organisation=town, year=year, title=title).exists():
         errors["title"] = "该事项已在本年度目录中。"
     if errors:
         raise InvalidInput("决策事项信息有误。", field_errors=errors)
     item = CatalogueItem.objects.create(
-        organisation=town, year=year, title=title.strip(), department=department, added_by=actor
+        organisation=town, year=year, title=title, department=department, added_by=actor
     )
     ledger.record(
         actor,
@@ -111,12 +99,10 @@ def register_decision(
     permissions.require_step(actor, rules.STEPS["start"])
     town = permissions.require_own(actor, item.organisation)
     rules.check_not_started(started=MajorDecision.objects.filter(catalogue_item=item).exists())
-    if not summary.strip():
-        raise InvalidInput("请填写决策草案说明。", field_errors={"summary": "请填写决策草案说明。"})
     decision = MajorDecision.objects.create(
         organisation=town,
         catalogue_item=item,
-        summary=summary.strip(),
+        summary=summary,
         needs_expert=needs_expert,
         needs_risk=needs_risk,
         status=DecisionStatus.PREPARING,
@@ -138,13 +124,11 @@ def open_comment_period(
 ) -> CommentPeriod:
     """向社会公开征求意见 on the portal, for at least 30 days (art. 14)."""
     decision = _take(actor, decision, "open_comments")
-    if not draft.strip():
-        raise InvalidInput("请填写征求意见稿。", field_errors={"draft": "请填写征求意见稿。"})
     if opens_on < timezone.localdate():
         raise InvalidInput("开始日期不能早于今天。", field_errors={"opens_on": "开始日期不能早于今天。"})
     rules.check_comment_period(opens_on, closes_on)
     period = CommentPeriod.objects.create(
-        decision=decision, draft=draft.strip(), opens_on=opens_on, closes_on=closes_on, opened_by=actor
+        decision=decision, draft=draft, opens_on=opens_on, closes_on=closes_on, opened_by=actor
     )
     core_services.public_content_changed()
     ledger.record(
@@ -173,21 +157,14 @@ def submit_comment(period: CommentPeriod, data: CommentInput, *, today: datetime
     """A citizen's comment from the portal, without an account; it waits for moderation. The ledger
     keeps its fingerprint, not its words or who sent it."""
     rules.check_comment_window(period.opens_on, period.closes_on, today=today)
-    text = data.text.strip()
-    if not text:
-        raise InvalidInput("请填写意见。", field_errors={"text": "请填写意见。"})
-    if len(text) > COMMENT_MAX_CHARS:
-        raise InvalidInput(
-            "意见不超过 %(n)d 字。" % {"n": COMMENT_MAX_CHARS}, field_errors={"text": "意见过长。"}
-        )
     comment = PublicComment.objects.create(
-        period=period, text=text, name=data.name.strip()[:50], contact=data.contact.strip()[:100]
+        period=period, text=data.text, name=data.name, contact=data.contact
     )
     ledger.record(
         core_services.system_actor(),
         DecisionEvent.COMMENT_RECEIVED,
         comment,
-        {"decision": period.decision_id, "text_sha256": sha256_hex(text)},
+        {"decision": period.decision_id, "text_sha256": sha256_hex(data.text)},
         organisation=period.decision.organisation,
     )
     return comment
@@ -216,16 +193,9 @@ def answer_comment(actor: Staff, comment: PublicComment, *, answer: str, reason:
     """采纳 or 不采纳, with the reason, shown beside the comment on the portal (art. 18)."""
     decision = _take(actor, comment.period.decision, "answer")
     comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
-    errors: dict[str, str] = {}
     rules.check_comment_answerable(published=comment.moderation == Moderation.APPROVED)
-    if answer not in Answer.values:
-        errors["answer"] = "请选择采纳或不采纳。"
-    if not reason.strip():
-        errors["reason"] = "请说明理由。"
-    if errors:
-        raise InvalidInput("答复不完整。", field_errors=errors)
     comment.answer = answer
-    comment.answer_reason = reason.strip()
+    comment.answer_reason = reason
     comment.answered_by = actor
     comment.save(update_fields=["answer", "answer_reason", "answered_by"])
     core_services.public_content_changed()
@@ -251,23 +221,14 @@ def record_assessment(
 ) -> Assessment:
     """专家论证 (arts. 19–21) or 风险评估 (arts. 22–24)."""
     decision = _take(actor, decision, "assess")
-    errors: dict[str, str] = {}
-    if kind not in AssessmentKind.values:
-        errors["kind"] = "请选择专家论证或风险评估。"
     if held_on > timezone.localdate():
-        errors["held_on"] = "日期不能晚于今天。"
-    if not assessors.strip():
-        errors["assessors"] = "请填写专家或评估机构。"
-    if not conclusion.strip():
-        errors["conclusion"] = "请填写结论。"
-    if errors:
-        raise InvalidInput("论证或评估信息有误。", field_errors=errors)
+        raise InvalidInput("论证或评估信息有误。", field_errors={"held_on": "日期不能晚于今天。"})
     assessment = Assessment.objects.create(
         decision=decision,
         kind=kind,
         held_on=held_on,
-        assessors=assessors.strip(),
-        conclusion=conclusion.strip(),
+        assessors=assessors,
+        conclusion=conclusion,
         recorded_by=actor,
     )
     ledger.record(
@@ -306,10 +267,8 @@ def give_legality_opinion(
     decision = _take(actor, decision, "legality_opinion")
     review = decision.legality_reviews.select_for_update().filter(passed__isnull=True).first()
     assert review is not None, "the step's gate found the pending review"
-    if not opinion.strip():
-        raise InvalidInput("请填写审查意见。", field_errors={"opinion": "请填写审查意见。"})
     review.passed = passed
-    review.opinion = opinion.strip()
+    review.opinion = opinion
     review.reviewer = actor
     review.reviewed_on = timezone.localdate()
     review.save(update_fields=["passed", "opinion", "reviewer", "reviewed_on"])
@@ -342,23 +301,19 @@ def record_discussion(actor: Staff, decision: MajorDecision, data: DiscussionInp
     errors: dict[str, str] = {}
     if data.meeting_on > today:
         errors["meeting_on"] = "会议日期不能晚于今天。"
-    if not data.meeting.strip():
-        errors["meeting"] = "请填写会议名称。"
     if len(data.attendees) < 2:
         errors["attendees"] = "请选择出席人员。"
-    if data.outcome not in Outcome.values:
-        errors["outcome"] = "请选择决定。"
     if errors:
         raise InvalidInput("集体讨论记录不完整。", field_errors=errors)
     rules.check_head_spoke_last(data.head_spoke_last, permissions.has_role(data.presided_by, Role.HEAD))
     discussion = CollectiveDiscussion.objects.create(
         decision=decision,
         meeting_on=data.meeting_on,
-        meeting=data.meeting.strip(),
+        meeting=data.meeting,
         presided_by=data.presided_by,
         head_spoke_last=data.head_spoke_last,
         outcome=data.outcome,
-        dissent=data.dissent.strip(),
+        dissent=data.dissent,
         recorded_by=actor,
     )
     discussion.attendees.set(dict.fromkeys([*data.attendees, data.presided_by]))
@@ -385,11 +340,9 @@ def publish_decision(
 ) -> MajorDecision:
     """Art. 32: a decision adopted in collective discussion is made public."""
     decision = _take(actor, decision, "publish")
-    if not where.strip():
-        raise InvalidInput("请填写公布载体。", field_errors={"where": "如：镇政府网站、公示栏。"})
     decision.status = DecisionStatus.PUBLISHED
     decision.published_on = published_on
-    decision.published_where = where.strip()
+    decision.published_where = where
     decision.save(update_fields=["status", "published_on", "published_where"])
     core_services.public_content_changed()
     ledger.record(
@@ -408,23 +361,16 @@ def record_post_evaluation(
 ) -> PostEvaluation:
     """决策后评估 (arts. 34–37), not by those who assessed the decision before it was made."""
     decision = _take(actor, decision, "evaluate")
-    errors: dict[str, str] = {}
     if evaluated_on > timezone.localdate():
-        errors["evaluated_on"] = "日期不能晚于今天。"
-    if not evaluator.strip():
-        errors["evaluator"] = "请填写评估机构或人员。"
-    if not conclusion.strip():
-        errors["conclusion"] = "请填写评估结论。"
-    if errors:
-        raise InvalidInput("后评估信息有误。", field_errors=errors)
+        raise InvalidInput("后评估信息有误。", field_errors={"evaluated_on": "日期不能晚于今天。"})
     rules.check_evaluator_independent(
-        evaluator.strip(), earlier_assessors=set(decision.assessments.values_list("assessors", flat=True))
+        evaluator, earlier_assessors=set(decision.assessments.values_list("assessors", flat=True))
     )
     evaluation = PostEvaluation.objects.create(
         decision=decision,
         evaluated_on=evaluated_on,
-        evaluator=evaluator.strip(),
-        conclusion=conclusion.strip(),
+        evaluator=evaluator,
+        conclusion=conclusion,
         recorded_by=actor,
     )
     ledger.record(

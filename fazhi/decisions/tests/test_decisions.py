@@ -11,7 +11,7 @@ from django.utils import timezone
 from conftest import make_staff, resident_id
 from fazhi.core import calendar
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
+from fazhi.core.errors import NotFoundOrHidden, RuleViolation
 from fazhi.core.models import OrganisationKind
 from fazhi.core.roles import Role
 from fazhi.decisions import selectors, services
@@ -109,8 +109,9 @@ def test_comments_outside_the_period_or_empty_are_refused(town, decision):
     period = open_comments(town, decision)
     with pytest.raises(RuleViolation, match="现在不能提交意见"):
         services.submit_comment(period, services.CommentInput(text="晚了"), today=period.closes_on + DAY)
-    with pytest.raises(InvalidInput):
-        services.submit_comment(period, services.CommentInput(text="  "), today=TODAY)
+    for text, message in [("  ", "请填写意见。"), ("意" * 2001, "意见不超过 2000 字。")]:
+        page = Client().post(f"/gongshi/juece/{period.pk}/", {"text": text})
+        assert message in page.content.decode()
     assert not PublicComment.objects.exists()
 
 
@@ -315,3 +316,50 @@ def test_the_api_publishes_the_catalogue_and_attaches_a_steps_file(town, decisio
     )
     assert refused.status_code == 422
     assert Attachment.objects.count() == 1
+
+
+def test_the_api_refuses_blank_parts_and_unknown_choices_beside_their_fields(town, decision):
+    from fazhi.testing.api import refused_fields, token_client
+
+    admin, head = token_client(town, town.admin), token_client(town, town.head)
+    url = f"/api/v1/decisions/{decision.pk}"
+    item = {"year": 1999, "title": " ", "department_id": town.office.pk}
+    assert refused_fields(admin, "/api/v1/decisions/catalogue", item) == {
+        "year": "不能小于 2000。",
+        "title": "请填写决策事项。",
+    }
+    period = {"draft": "", "opens_on": TODAY.isoformat(), "closes_on": TODAY.isoformat()}
+    assert refused_fields(admin, f"{url}/comment-period", period) == {"draft": "请填写征求意见稿。"}
+    assessment = {"kind": "poll", "held_on": TODAY.isoformat(), "assessors": "", "conclusion": " "}
+    assert refused_fields(admin, f"{url}/assessments", assessment) == {
+        "kind": "请选择专家论证或风险评估。",
+        "assessors": "请填写专家或评估机构。",
+        "conclusion": "请填写结论。",
+    }
+    meeting = {
+        "meeting_on": TODAY.isoformat(),
+        "meeting": "",
+        "attendee_ids": [],
+        "presided_by_id": town.head.pk,
+        "head_spoke_last": True,
+        "outcome": "maybe",
+    }
+    assert refused_fields(head, f"{url}/discussion", meeting) == {
+        "meeting": "请填写会议名称。",
+        "outcome": "请选择决定。",
+    }
+    assert refused_fields(head, f"{url}/publish", {"published_on": TODAY.isoformat(), "where": " "}) == {
+        "where": "请填写公布载体，如：镇政府网站、公示栏。"
+    }
+    evaluation = {"evaluated_on": TODAY.isoformat(), "evaluator": "", "conclusion": ""}
+    assert refused_fields(admin, f"{url}/evaluations", evaluation) == {
+        "evaluator": "请填写评估机构或人员。",
+        "conclusion": "请填写评估结论。",
+    }
+    answer = {"answer": "maybe", "reason": ""}
+    assert refused_fields(admin, "/api/v1/decisions/comments/1/answer", answer) == {
+        "answer": "请选择采纳或不采纳。",
+        "reason": "请说明理由。",
+    }
+    decision.refresh_from_db()
+    assert decision.status == "preparing"
