@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.learning import selectors, services
-from fazhi.learning.models import StudySession, Training
+from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
 
 router = Router(tags=["学法与培训"])
 
@@ -42,11 +44,11 @@ class StudyOut(Schema):
 
 
 class StudyIn(Schema):
-    kind: str
+    kind: Annotated[StudyKind, Choice(StudyKind, "请选择学法形式。")]
     held_on: datetime.date
-    topic: str = Field(max_length=200)
-    laws: str = Field(max_length=300)
-    lecturer: str = Field("", max_length=100)
+    topic: Annotated[str, Required("请填写主题。", max_length=200)]
+    laws: Annotated[str, Required("请填写学习的法律法规，如：宪法、民法典。", max_length=300)]
+    lecturer: OptionalText = Field("", max_length=100)
     attendee_ids: list[int]
 
 
@@ -78,11 +80,11 @@ class TrainingOut(Schema):
 
 
 class TrainingIn(Schema):
-    kind: str
+    kind: Annotated[TrainingKind, Choice(TrainingKind, "请选择培训类别。")]
     held_on: datetime.date
-    topic: str = Field(max_length=200)
+    topic: Annotated[str, Required("请填写主题。", max_length=200)]
     hours: Decimal
-    trainer: str = Field(max_length=100)
+    trainer: Annotated[str, Required("请填写授课人。", max_length=100)]
     attendee_ids: list[int]
 
 

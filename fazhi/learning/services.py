@@ -17,7 +17,7 @@ from fazhi.core.files import StoredFile
 from fazhi.core.models import Organisation, Staff
 from fazhi.learning import rules
 from fazhi.learning.events import LearningEvent
-from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
+from fazhi.learning.models import StudySession, Training
 from fazhi.ledger import record as ledger
 
 
@@ -46,8 +46,6 @@ def _check_common(
 ) -> None:
     if held_on > timezone.localdate():
         errors["held_on"] = "日期不能晚于今天：只登记已经举行的活动。"
-    if not topic.strip():
-        errors["topic"] = "请填写主题。"
     if not attendees:
         errors["attendees"] = "请选择参加人员。"
     elif any(
@@ -76,10 +74,6 @@ def record_study_session(actor: Staff, data: StudyInput, *, materials: list[Stor
     permissions.require_step(actor, rules.STEPS["record_study"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
-    if data.kind not in StudyKind.values:
-        errors["kind"] = "请选择学法形式。"
-    if not data.laws.strip():
-        errors["laws"] = "请填写学习的法律法规，如：宪法、民法典。"
     _check_common(town, held_on=data.held_on, topic=data.topic, attendees=data.attendees, errors=errors)
     if errors:
         raise InvalidInput("学法活动信息有误。", field_errors=errors)
@@ -87,9 +81,9 @@ def record_study_session(actor: Staff, data: StudyInput, *, materials: list[Stor
         organisation=town,
         kind=data.kind,
         held_on=data.held_on,
-        topic=data.topic.strip(),
-        laws=data.laws.strip(),
-        lecturer=data.lecturer.strip(),
+        topic=data.topic,
+        laws=data.laws,
+        lecturer=data.lecturer,
         recorded_by=actor,
     )
     session.attendees.set(dict.fromkeys(data.attendees))
@@ -114,10 +108,6 @@ def record_training(actor: Staff, data: TrainingInput, *, materials: list[Stored
     permissions.require_step(actor, rules.STEPS["record_training"])
     town = permissions.acting_town(actor)
     errors: dict[str, str] = {}
-    if data.kind not in TrainingKind.values:
-        errors["kind"] = "请选择培训类别。"
-    if not data.trainer.strip():
-        errors["trainer"] = "请填写授课人。"
     if not Decimal("0.5") <= data.hours <= rules.MAX_TRAINING_HOURS:
         errors["hours"] = "学时应在 0.5 至 %(m)s 之间。" % {"m": rules.MAX_TRAINING_HOURS}
     _check_common(town, held_on=data.held_on, topic=data.topic, attendees=data.attendees, errors=errors)
@@ -127,9 +117,9 @@ def record_training(actor: Staff, data: TrainingInput, *, materials: list[Stored
         organisation=town,
         kind=data.kind,
         held_on=data.held_on,
-        topic=data.topic.strip(),
+        topic=data.topic,
         hours=data.hours,
-        trainer=data.trainer.strip(),
+        trainer=data.trainer,
         recorded_by=actor,
     )
     training.attendees.set(dict.fromkeys(data.attendees))

@@ -89,10 +89,8 @@ def test_the_years_counts_by_kind(town):
 
 def test_bad_input_is_refused_in_chinese_and_nothing_is_recorded(town):
     with pytest.raises(InvalidInput) as raised:
-        training(
-            town, hours=Decimal(0), held_on=TODAY + datetime.timedelta(days=1), attendees=[], trainer=" "
-        )
-    assert set(raised.value.extra["fields"]) == {"hours", "held_on", "attendees", "trainer"}
+        training(town, hours=Decimal(0), held_on=TODAY + datetime.timedelta(days=1), attendees=[])
+    assert set(raised.value.extra["fields"]) == {"hours", "held_on", "attendees"}
     with pytest.raises(InvalidInput, match="培训信息有误") as raised:
         training(town, attendees=[town.other_admin])
     assert raised.value.extra["fields"]["attendees"] == "参加人员应为本镇（街道）的工作人员。"
@@ -166,3 +164,28 @@ def test_the_api_records_a_training_and_refuses_another_towns_attendee(town):
     assert created.status_code == 201
     hours = client.get("/api/v1/learning/hours").json()
     assert Decimal({row["name"]: row["hours"] for row in hours}[town.officer.full_name]) == 2
+
+
+def test_the_api_refuses_blank_parts_and_unknown_kinds_beside_their_fields(town):
+    from fazhi.testing.api import refused_fields, token_client
+
+    client = token_client(town, town.admin)
+    training = {
+        "kind": "fun",
+        "held_on": TODAY.isoformat(),
+        "topic": " ",
+        "hours": "2",
+        "trainer": "",
+        "attendee_ids": [town.officer.pk],
+    }
+    assert refused_fields(client, "/api/v1/learning/trainings", training) == {
+        "kind": "请选择培训类别。",
+        "topic": "请填写主题。",
+        "trainer": "请填写授课人。",
+    }
+    study = {"kind": "", "held_on": TODAY.isoformat(), "topic": "学法", "laws": " ", "attendee_ids": []}
+    assert refused_fields(client, "/api/v1/learning/study-sessions", study) == {
+        "kind": "请选择学法形式。",
+        "laws": "请填写学习的法律法规，如：宪法、民法典。",
+    }
+    assert not Training.objects.exists()
