@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import datetime
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,16 +72,28 @@ def signing_key() -> SigningKey:
         raise ImproperlyConfigured(
             f"ledger signing key {path} is missing; create it with `manage.py ledger_keygen` and keep a backup"
         )
-    return create_signing_key(path, settings.LEDGER_ORIGIN)
+    try:
+        return create_signing_key(path, settings.LEDGER_ORIGIN)
+    except FileExistsError:
+        # Another process (a second test worker, a second server thread) created it first: use theirs.
+        return parse_private_key(path.read_text(encoding="utf-8"))
 
 
 def create_signing_key(path: Path, name: str) -> SigningKey:
-    if path.exists():
-        raise FileExistsError(f"{path} exists; a ledger keeps one key")
+    """A new key at `path`, which must not exist. The key is written in full beside it, then linked into
+    place, so no reader ever sees half a key and of two racing creators exactly one wins."""
     key = SigningKey(name=name, private_key=Ed25519PrivateKey.generate())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_format_private_key(key), encoding="utf-8")
-    path.chmod(0o600)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as draft:
+        draft.write(_format_private_key(key))
+    written = Path(draft.name)
+    try:
+        written.chmod(0o600)
+        os.link(written, path)
+    except FileExistsError:
+        raise FileExistsError(f"{path} exists; a ledger keeps one key") from None
+    finally:
+        written.unlink()
     return key
 
 

@@ -76,3 +76,16 @@ def test_checkpoint_body_carries_size_root_and_time():
         text
         == "x.example/log\n5\nAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\ntime 2026-01-02T00:00:00+00:00\n"
     )
+
+
+def test_two_processes_creating_the_key_at_once_end_with_the_same_key(tmp_path, settings, monkeypatch):
+    """Two test workers sharing a directory once both found no key and the second failed with
+    FileExistsError. Here the other process wins between the check and the write."""
+    settings.DEBUG = True
+    settings.LEDGER_SIGNING_KEY_FILE = str(tmp_path / "ledger_signing.key")
+    theirs = checkpoint.create_signing_key(Path(settings.LEDGER_SIGNING_KEY_FILE), "test.fazhi.local/ledger")
+    monkeypatch.setattr(Path, "exists", lambda self: False)
+    assert checkpoint.signing_key().verifier_key == theirs.verifier_key
+    with pytest.raises(FileExistsError):
+        checkpoint.create_signing_key(Path(settings.LEDGER_SIGNING_KEY_FILE), "test.fazhi.local/ledger")
+    assert [path.name for path in tmp_path.iterdir()] == ["ledger_signing.key"]
