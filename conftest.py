@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import importlib
 import os
@@ -122,10 +123,10 @@ def world(db: None) -> World:
 
 @pytest.fixture(scope="session", autouse=True)
 def ledger_signing_key() -> None:
-    """Production settings refuse to sign without a key file; tests get one of their own."""
-    path = Path(settings.LEDGER_SIGNING_KEY_FILE)
-    if not path.exists():
-        checkpoint.create_signing_key(path, "test.fazhi.local/ledger")
+    """Production settings refuse to sign without a key file; tests get one of their own, shared by the
+    test workers (the first to start creates it)."""
+    with contextlib.suppress(FileExistsError):
+        checkpoint.create_signing_key(Path(settings.LEDGER_SIGNING_KEY_FILE), "test.fazhi.local/ledger")
 
 
 @pytest.fixture(autouse=True)
