@@ -56,8 +56,6 @@ def prepare_publication(
     if case.organisation_id != permissions.acting_town(actor).pk:
         raise NotFoundOrHidden()
     rules.check_not_prepared(prepared=Publication.objects.filter(decision=decision).exists())
-    if severity not in Severity.values:
-        raise InvalidInput("请选择失信程度。", field_errors={"severity": "请选择轻微、一般或严重。"})
     notice = Notice.objects.filter(case=case, superseded=False).order_by("-id").first()
     facts = notice.facts if notice else case.summary
     # The amount is added unless the decision's own wording states it (an on-the-spot decision does).
@@ -105,15 +103,8 @@ def prepare_publication(
 def edit_draft(actor: Staff, publication: Publication, *, facts: str, penalty_content: str) -> Publication:
     """A person checks the free text before publication (总局令第45号 art. 5)."""
     publication = _take(actor, publication, "edit")
-    errors = {
-        name: "请填写%(l)s。" % {"l": rules.FREE_TEXT_LABELS[name]}
-        for name, value in (("facts", facts), ("penalty_content", penalty_content))
-        if not value.strip()
-    }
-    if errors:
-        raise InvalidInput("公示内容不完整。", field_errors=errors)
-    publication.facts = facts.strip()
-    publication.penalty_content = penalty_content.strip()
+    publication.facts = facts
+    publication.penalty_content = penalty_content
     publication.save(update_fields=["facts", "penalty_content"])
     ledger.record(
         actor,
@@ -184,11 +175,9 @@ def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publicat
     """撤回 a decision changed, revoked or found unlawful (art. 48): hidden from the list, its page
     says why; the ledger keeps what was shown."""
     publication = _take(actor, publication, "withdraw")
-    if not reason.strip():
-        raise InvalidInput("请写明撤回理由，理由将向社会公开。", field_errors={"reason": "请写明撤回理由。"})
     publication.status = PublicationStatus.WITHDRAWN
     publication.withdrawn_at = timezone.now()
-    publication.withdrawal_reason = reason.strip()[:200]
+    publication.withdrawal_reason = reason
     publication.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
     core_services.public_content_changed()
     ledger.record(
@@ -216,15 +205,9 @@ class CreditFile:
 EXPORT_FORMATS = ("xlsx", "csv")
 
 
-def _check_export_request(*, file_format: str, scope: str, since: datetime.date | None) -> None:
-    if file_format not in EXPORT_FORMATS:
-        raise InvalidInput(
-            "导出格式只能是 xlsx 或 csv。", field_errors={"file_format": "请选择 xlsx 或 csv。"}
-        )
+def _check_export_request(*, scope: str, since: datetime.date | None) -> None:
     if scope == ExportScope.SINCE_DATE and since is None:
         raise InvalidInput("请填写起始日期。", field_errors={"since": "请填写起始日期。"})
-    if scope not in ExportScope.values:
-        raise InvalidInput("请选择导出范围。", field_errors={"scope": "请选择导出范围。"})
 
 
 def _credit_file(
@@ -268,7 +251,7 @@ def export_credit_records(
     if not actor.is_system:  # the command line runs as the system; a person needs the role
         permissions.require_step(actor, rules.STEPS["export"])
     permissions.require_visible(actor, organisation)
-    _check_export_request(file_format=file_format, scope=scope, since=since)
+    _check_export_request(scope=scope, since=since)
     with transaction.atomic(durable=True):
         # One export at a time per organisation, so that two incremental exports cannot both start
         # where the previous one ended.
@@ -349,17 +332,13 @@ def add_inspection_item(actor: Staff, **values: str) -> InspectionItem:
     """An item of the town's 随机抽查事项清单, on the portal at once (国办发〔2018〕118号 事前公开)."""
     permissions.require_step(actor, rules.STEPS["add_inspection_item"])
     town = permissions.acting_town(actor)
-    cleaned = {field: values.get(field, "").strip() for field in INSPECTION_FIELDS}
-    errors = {
-        field: "请填写%(l)s。" % {"l": label}
-        for field, label in INSPECTION_FIELDS.items()
-        if not cleaned[field]
-    }
-    if not errors and InspectionItem.objects.filter(organisation=town, name=cleaned["name"]).exists():
-        errors["name"] = "抽查事项“%(n)s”已在清单中。" % {"n": cleaned["name"]}
-    if errors:
-        raise InvalidInput("随机抽查事项信息有误。", field_errors=errors)
-    item = InspectionItem.objects.create(organisation=town, added_by=actor, **cleaned)
+    fields = {field: values[field] for field in INSPECTION_FIELDS}
+    if InspectionItem.objects.filter(organisation=town, name=fields["name"]).exists():
+        raise InvalidInput(
+            "随机抽查事项信息有误。",
+            field_errors={"name": "抽查事项“%(n)s”已在清单中。" % {"n": fields["name"]}},
+        )
+    item = InspectionItem.objects.create(organisation=town, added_by=actor, **fields)
     core_services.public_content_changed()
     ledger.record(
         actor,

@@ -17,6 +17,7 @@ from fazhi.disclosure import rules, services, shuanggongshi
 from fazhi.disclosure.models import CreditExport, ExportScope, Publication
 from fazhi.ledger.models import Event
 from fazhi.testing.enforcement import TODAY
+from fazhi.testing.pages import refused_form
 
 TOWN_CODE = credit_code("11120111MB1712345")
 DAY = datetime.timedelta(days=1)
@@ -179,8 +180,10 @@ def test_since_a_date_takes_what_was_published_from_that_day(town, published):
 def test_only_heads_admins_and_supervisors_export_and_nothing_is_recorded_otherwise(town, published):
     with pytest.raises(PermissionDenied):
         services.export_credit_records(town.officer, town.town, file_format="xlsx")
-    with pytest.raises(InvalidInput):
-        export(town, file_format="pdf")
+    head = Client()
+    head.force_login(town.head)
+    errors = refused_form(head, "/disclosure/exports/", {"scope": "everything", "file_format": "pdf"})
+    assert set(errors) == {"scope", "file_format"}
     assert not CreditExport.objects.exists()
 
 

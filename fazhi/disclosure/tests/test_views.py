@@ -13,6 +13,7 @@ from fazhi.disclosure.tests.test_public_crawl import ID_NUMBER
 from fazhi.disclosure.tests.test_public_crawl import PHONE as PHONE_NUMBER
 from fazhi.enforcement.models import Notice
 from fazhi.ledger import verify
+from fazhi.testing.pages import refused_form
 
 PHONE = "13912345678"
 
@@ -67,7 +68,12 @@ def test_staff_prepare_fix_and_publish_then_the_public_finds_it(town, decided):
 
 def test_a_withdrawn_decision_says_so_at_its_old_address_and_shows_nothing_else(town, decided):
     publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
-    client_for(town.head).post(f"/disclosure/{publication.pk}/withdraw/", {"reason": "原决定经复议被撤销"})
+    head = client_for(town.head)
+    assert refused_form(head, f"/disclosure/{publication.pk}/withdraw/", {"reason": " "}) == {
+        "reason": ["这个字段是必填项。"]
+    }
+    assert Publication.objects.get(pk=publication.pk).status == PublicationStatus.PUBLISHED
+    head.post(f"/disclosure/{publication.pk}/withdraw/", {"reason": "原决定经复议被撤销"})
     public = Client()
     detail = public.get(f"/gongshi/{publication.pk}/").content.decode()
     assert "已于" in detail
