@@ -37,11 +37,14 @@ class Required:
 
 
 class Choice:
-    """Schema metadata for a value from a fixed list (a model's choices): anything else gets `message`,
-    or by default the list itself, each code with the words a user knows it by."""
+    """Schema metadata for a value from a fixed list — a model's choices, or (value, label) pairs for a
+    field typed as plain text: anything else gets `message`, or by default the list itself, each code
+    with the words a user knows it by."""
 
-    def __init__(self, choices: type[Choices], message: str = "") -> None:
-        listed = "、".join(f"{value}（{label}）" for value, label in choices.choices)
+    def __init__(self, choices: type[Choices] | Sequence[tuple[str, str]], message: str = "") -> None:
+        pairs = choices.choices if isinstance(choices, type) else list(choices)
+        self.values = {value for value, _label in pairs}
+        listed = "、".join(f"{value}（{label}）" for value, label in pairs)
         self.message = message or f"请选择其一：{listed}。"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -49,9 +52,12 @@ class Choice:
 
     def check(self, value: Any, validate: Callable[[Any], Any]) -> Any:
         try:
-            return validate(value)
+            chosen = validate(value)
         except ValidationError:
             raise PydanticCustomError("choice", self.message) from None
+        if chosen not in self.values:
+            raise PydanticCustomError("choice", self.message)
+        return chosen
 
 
 # Text the user must give.

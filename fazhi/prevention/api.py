@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
+from fazhi.core.api_input import Choice, OptionalText, Required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
 from fazhi.prevention import selectors, services
-from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
+from fazhi.prevention.models import ActivityKind, CommunityVolunteer, PreventionActivity, VolunteerRole
 
 router = Router(tags=["群防群治与普法宣传"])
 
@@ -56,11 +58,13 @@ def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer
 
 
 class VolunteerIn(Schema):
-    name: str = Field(max_length=50)
-    role: str
+    name: Annotated[str, Required("请填写队员姓名。", max_length=50)]
+    role: Annotated[
+        VolunteerRole, Choice(VolunteerRole, "请选择队员身份（楼栋长、老党员、网格员、平安志愿者或其他）。")
+    ]
     village_id: int
     joined_on: datetime.date
-    phone: str = Field("", max_length=20)
+    phone: OptionalText = Field("", max_length=20)
 
 
 def _village(actor: Staff, village_id: int) -> Organisation | None:
@@ -84,7 +88,7 @@ def add_volunteer(request: HttpRequest, payload: VolunteerIn) -> Status[Communit
 
 class EndServiceIn(Schema):
     left_on: datetime.date
-    reason: str = Field(max_length=200)
+    reason: Annotated[str, Required("请填写退出原因。", max_length=200)]
 
 
 @router.post(
@@ -138,9 +142,9 @@ def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
 
 class ActivityIn(Schema):
     held_on: datetime.date
-    place: str = Field(max_length=100)
-    kind: str
-    description: str = ""
+    place: Annotated[str, Required("请填写活动地点。", max_length=100)]
+    kind: Annotated[ActivityKind, Choice(ActivityKind, "请选择活动类别。")]
+    description: OptionalText = ""
     materials_handed_out: int = 0
     people_reached: int = 0
     volunteer_ids: list[int] = []

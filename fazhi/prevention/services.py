@@ -16,7 +16,7 @@ from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 from fazhi.prevention import rules
 from fazhi.prevention.events import PreventionEvent
-from fazhi.prevention.models import ActivityKind, CommunityVolunteer, PreventionActivity, VolunteerRole
+from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
 
 VILLAGE_KINDS = (OrganisationKind.VILLAGE, OrganisationKind.COMMUNITY)
 PHONE_CHARACTERS = frozenset("0123456789+()- ")
@@ -43,22 +43,14 @@ def add_volunteer(
     village is registered once while serving."""
     permissions.require_step(actor, rules.STEPS["add_volunteer"])
     town = permissions.acting_town(actor)
-    name, phone = name.strip(), phone.strip()
     errors: dict[str, str] = {}
-    if not name:
-        errors["name"] = "请填写队员姓名。"
-    elif len(name) > 50:
-        errors["name"] = "姓名不能超过50个字。"
-    if role not in VolunteerRole.values:
-        errors["role"] = "请选择队员身份（楼栋长、老党员、网格员、平安志愿者或其他）。"
     if village is None or village.kind not in VILLAGE_KINDS or not village.path.startswith(town.path):
         errors["village"] = "请选择本镇（街道）的村（社区）。"
     if joined_on > timezone.localdate():
         errors["joined_on"] = "加入日期不能晚于今天。"
     _check_phone(phone, errors)
     if (
-        "name" not in errors
-        and "village" not in errors
+        "village" not in errors
         and CommunityVolunteer.objects.filter(
             organisation=town, village=village, name=name, left_on__isnull=True
         ).exists()
@@ -105,7 +97,6 @@ def end_service(
             "%(n)s已于 %(d)s 退出队伍，不能重复办理。"
             % {"n": volunteer.name, "d": volunteer.left_on.isoformat()}
         )
-    reason = reason.strip()
     errors: dict[str, str] = {}
     last_activity = volunteer.activities.order_by("-held_on").values_list("held_on", flat=True).first()
     if left_on < volunteer.joined_on:
@@ -116,10 +107,6 @@ def end_service(
         errors["left_on"] = "该队员参加了 %(d)s 的活动，服务截止日期不能早于该日。" % {
             "d": last_activity.isoformat()
         }
-    if not reason:
-        errors["reason"] = "请填写退出原因。"
-    elif len(reason) > 200:
-        errors["reason"] = "退出原因不能超过200个字。"
     if errors:
         raise InvalidInput("退出信息有误。", field_errors=errors)
     volunteer.left_on = left_on
@@ -158,7 +145,6 @@ def record_activity(
     belong to the town and be serving on that day."""
     permissions.require_step(actor, rules.STEPS["record_activity"])
     town = permissions.acting_town(actor)
-    place, description = place.strip(), description.strip()
     # Read afresh and locked, so that a member whose service ends meanwhile cannot be counted in.
     members = list(
         CommunityVolunteer.objects.select_for_update()
@@ -168,12 +154,6 @@ def record_activity(
     errors: dict[str, str] = {}
     if held_on > timezone.localdate():
         errors["held_on"] = "活动日期不能晚于今天：只登记已经开展的活动。"
-    if not place:
-        errors["place"] = "请填写活动地点。"
-    elif len(place) > 100:
-        errors["place"] = "活动地点不能超过100个字。"
-    if kind not in ActivityKind.values:
-        errors["kind"] = "请选择活动类别。"
     _check_count(materials_handed_out, "materials_handed_out", errors)
     _check_count(people_reached, "people_reached", errors)
     if any(member.organisation_id != town.pk for member in members):

@@ -6,14 +6,16 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api_input import Choice, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.figures import Scope, Value, compute_all
-from fazhi.reports import selectors, services, wording
+from fazhi.reports import rules, selectors, services, wording
 from fazhi.reports.models import AnnualReport, ReportParagraph
 
 router = Router(tags=["年度报告"])
@@ -106,7 +108,7 @@ def detail(request: HttpRequest, report_id: int) -> dict[str, object]:
 
 
 class TextIn(Schema):
-    text: str
+    text: Annotated[str, Required("请填写段落文字。")]
 
 
 def _paragraph(request: HttpRequest, report_id: int, paragraph_id: int) -> ReportParagraph:
@@ -127,7 +129,7 @@ def edit(request: HttpRequest, report_id: int, paragraph_id: int, payload: TextI
 
 
 class NewParagraphIn(TextIn):
-    section: str
+    section: Annotated[str, Choice(rules.SECTIONS, "请选择报告的部分。")]
 
 
 @router.post("/reports/{int:report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")

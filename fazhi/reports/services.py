@@ -34,8 +34,6 @@ def _take(actor: Staff, report: AnnualReport, step: str) -> AnnualReport:
 
 
 def _check_placeholders(text: str) -> None:
-    if not text.strip():
-        raise InvalidInput("请填写段落文字。", field_errors={"text": "请填写段落文字。"})
     unknown = wording.unknown_placeholders(text)
     if unknown:
         message = "无法识别的数据占位符：%(p)s。请从数据清单中选用。" % {
@@ -87,7 +85,7 @@ def draft_report(actor: Staff, *, year: int) -> AnnualReport:
 def edit_paragraph(actor: Staff, paragraph: ReportParagraph, *, text: str) -> ReportParagraph:
     report = _take(actor, paragraph.report, "edit")
     _check_placeholders(text)
-    paragraph.text = text.strip()
+    paragraph.text = text
     paragraph.save(update_fields=["text"])
     ledger.record(
         actor,
@@ -116,10 +114,8 @@ def _append(report: AnnualReport, *, section: str, text: str, key: str) -> Repor
 @transaction.atomic(durable=True)
 def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str) -> ReportParagraph:
     report = _take(actor, report, "edit")
-    if section not in rules.SECTION_TITLES:
-        raise InvalidInput("请选择报告的部分。", field_errors={"section": "请选择报告的部分。"})
     _check_placeholders(text)
-    paragraph = _append(report, section=section, text=text.strip(), key="")
+    paragraph = _append(report, section=section, text=text, key="")
     ledger.record(
         actor,
         ReportEvent.PARAGRAPH_ADDED,
@@ -247,7 +243,7 @@ def set_wording(actor: Staff, *, key: str, text: str) -> ParagraphWording:
         raise NotFoundOrHidden()
     _check_placeholders(text)
     row, _ = ParagraphWording.objects.update_or_create(
-        organisation=organisation, key=key, defaults={"text": text.strip(), "updated_by": actor}
+        organisation=organisation, key=key, defaults={"text": text, "updated_by": actor}
     )
     ledger.record(
         actor, ReportEvent.WORDING_CHANGED, row, {"key": key, "text": row.text}, organisation=organisation

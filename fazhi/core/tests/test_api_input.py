@@ -21,6 +21,7 @@ class Sample(BaseModel):
     note: Text
     remark: OptionalText = ""
     colour: Annotated[Colour, Choice(Colour)]
+    size: Annotated[str, Choice([("s", "小"), ("l", "大")])] = "s"
     count: int = Field(ge=0)
 
 
@@ -39,12 +40,13 @@ def test_clean_values_come_out_stripped_and_as_choices():
 
 
 def test_each_field_gets_its_own_chinese_message():
-    fields = errors_of(title=" \u3000 ", note="", colour="green", count=-1)
+    fields = errors_of(title=" \u3000 ", note="", colour="green", count=-1, size="m")
     assert fields == {
         "title": "请填写标题。",
         "note": "请填写此项。",
         "colour": "请选择其一：red（红色）、blue（蓝色）。",
         "count": "不能小于 0。",
+        "size": "请选择其一：s（小）、l（大）。",
     }
 
 

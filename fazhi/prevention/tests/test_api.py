@@ -39,7 +39,7 @@ def test_a_member_is_added_listed_and_read(api):
     member = created.json()
     assert member["village"] == "辛口村"
     assert member["left_on"] is None
-    duplicate = post(api.client, "/api/v1/prevention/volunteers", body)
+    duplicate = post(api.client, "/api/v1/prevention/volunteers", {**body, "name": " 王秀兰\u3000"})
     assert duplicate.status_code == 422
     assert duplicate.json()["extra"]["fields"]["name"] == "辛口村已有在册队员“王秀兰”，请勿重复登记。"
     listed = api.client.get("/api/v1/prevention/volunteers", {"role": "building_head"}).json()
@@ -51,6 +51,7 @@ def test_a_member_is_added_listed_and_read(api):
     ("overrides", "field"),
     [
         ({"name": ""}, "name"),
+        ({"name": "王" * 51}, "name"),
         ({"role": "captain"}, "role"),
         ({"joined_on": "2026-11-29"}, "joined_on"),
     ],
@@ -83,9 +84,10 @@ def test_another_towns_village_is_refused(api):
 def test_service_ends_through_the_api_once(api):
     member = add(api)
     url = f"/api/v1/prevention/volunteers/{member.pk}/end-service"
-    ended = post(api.client, url, {"left_on": TODAY.isoformat(), "reason": "迁居市区"})
+    ended = post(api.client, url, {"left_on": TODAY.isoformat(), "reason": " 迁居市区\n"})
     assert ended.status_code == 200
     assert ended.json()["left_on"] == TODAY.isoformat()
+    assert CommunityVolunteer.objects.get(pk=member.pk).left_reason == "迁居市区"
     again = post(api.client, url, {"left_on": TODAY.isoformat(), "reason": "迁居市区"})
     assert again.status_code == 422
     assert again.json()["message"] == "王秀兰已于 2026-11-28 退出队伍，不能重复办理。"
@@ -164,4 +166,32 @@ def test_another_town_reads_nothing_and_writes_nothing_through_the_api(api):
         {"held_on": TODAY.isoformat(), "place": "x", "kind": "patrol"},
     )
     assert officer.status_code == 403
+    assert not PreventionActivity.objects.exists()
+
+
+def test_blank_names_places_reasons_and_unknown_kinds_are_refused_beside_their_fields(api):
+    from fazhi.testing.api import refused_fields
+
+    member = add(api)
+    volunteer = {
+        "name": "王" * 51,
+        "role": "captain",
+        "village_id": api.village.pk,
+        "joined_on": "2024-03-01",
+    }
+    assert refused_fields(api.client, "/api/v1/prevention/volunteers", volunteer) == {
+        "name": "不能超过 50 个字。",
+        "role": "请选择队员身份（楼栋长、老党员、网格员、平安志愿者或其他）。",
+    }
+    url = f"/api/v1/prevention/volunteers/{member.pk}/end-service"
+    assert refused_fields(api.client, url, {"left_on": TODAY.isoformat(), "reason": " "}) == {
+        "reason": "请填写退出原因。"
+    }
+    activity = {"held_on": TODAY.isoformat(), "place": "", "kind": "concert", "volunteer_ids": [member.pk]}
+    assert refused_fields(api.client, "/api/v1/prevention/activities", activity) == {
+        "place": "请填写活动地点。",
+        "kind": "请选择活动类别。",
+    }
+    member.refresh_from_db()
+    assert member.left_on is None
     assert not PreventionActivity.objects.exists()

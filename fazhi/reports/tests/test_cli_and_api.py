@@ -101,6 +101,18 @@ def test_the_api_drafts_edits_refuses_finalises_and_publishes(town):
     )
     assert refused.status_code == 422
     assert refused.json()["message"] == "无法识别的数据占位符：{nope}。请从数据清单中选用。"
+    blank = client.put(
+        f"/api/v1/reports/{report_id}/paragraphs/{lead['id']}",
+        {"text": " \n"},
+        content_type="application/json",
+    )
+    assert blank.json()["extra"]["fields"] == {"text": "请填写段落文字。"}
+    elsewhere = client.post(
+        f"/api/v1/reports/{report_id}/paragraphs",
+        {"section": "appendix", "text": "新增段落。"},
+        content_type="application/json",
+    )
+    assert elsewhere.json()["extra"]["fields"] == {"section": "请选择报告的部分。"}
     edited = client.put(
         f"/api/v1/reports/{report_id}/paragraphs/{lead['id']}",
         {"text": "全年学法{study_sessions}。"},
