@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, selectors, services
-from fazhi.core.models import Organisation, Party, Staff
+from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.models import Organisation, OrganisationKind, Party, PartyKind, Staff
 from fazhi.core.permissions import roles_of
+from fazhi.core.roles import Role
 
 router = Router()
 MAX_LIMIT = 100
@@ -35,8 +38,8 @@ class OrganisationOut(Schema):
 
 
 class OrganisationIn(Schema):
-    name: str = Field(max_length=100)
-    kind: str
+    name: Annotated[str, Required("请填写名称。", max_length=100)]
+    kind: Annotated[OrganisationKind, Choice(OrganisationKind)]
     parent_id: int
     division_code: str = ""
     uscc: str = ""
@@ -88,14 +91,14 @@ class StaffOut(Schema):
 
 
 class StaffIn(Schema):
-    username: str = Field(max_length=50)
-    full_name: str = Field(max_length=50)
+    username: OptionalText = Field(max_length=50)
+    full_name: Annotated[str, Required("请填写姓名。", max_length=50)]
     organisation_id: int
     password: str = Field(max_length=128)
-    roles: list[str] = []
-    position: str = ""
-    phone: str = ""
-    legal_qualification_no: str = ""
+    roles: list[Annotated[Role, Choice(Role)]] = []
+    position: OptionalText = Field("", max_length=50)
+    phone: OptionalText = Field("", max_length=20)
+    legal_qualification_no: OptionalText = Field("", max_length=30)
     is_principal_leader: bool = False
 
 
@@ -145,8 +148,8 @@ class PartyListOut(Schema):
 
 
 class PartyIn(Schema):
-    kind: str
-    name: str = Field(max_length=200)
+    kind: Annotated[PartyKind, Choice(PartyKind, "请选择当事人类型。")]
+    name: Annotated[str, Required("请填写姓名或名称。", max_length=200)]
     id_type: str = ""
     id_number: str = Field("", max_length=40)
     birth_date: datetime.date | None = None

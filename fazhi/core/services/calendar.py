@@ -28,15 +28,13 @@ def save_holiday_override(
     actor: Staff, *, day: datetime.date, is_working_day: bool, name: str, source: str
 ) -> HolidayOverride:
     _require_calendar_admin(actor)
-    if not name.strip():
-        raise InvalidInput("请填写名称。", field_errors={"name": "请填写名称，如“春节”或“春节调休上班”。"})
     if is_working_day and day.weekday() < 5:
         raise InvalidInput(
             "调休上班日应为周六或周日。",
             field_errors={"is_working_day": "%(d)s 本来就是工作日。" % {"d": day.isoformat()}},
         )
     override, created = HolidayOverride.objects.update_or_create(
-        day=day, defaults={"is_working_day": is_working_day, "name": name.strip(), "source": source.strip()}
+        day=day, defaults={"is_working_day": is_working_day, "name": name, "source": source}
     )
     ledger.record(
         actor,
@@ -56,15 +54,11 @@ def save_holiday_override(
 @transaction.atomic(durable=True)
 def confirm_holiday_year(actor: Staff, *, year: int, source: str) -> HolidayYear:
     _require_calendar_admin(actor)
-    if not source.strip():
-        raise InvalidInput(
-            "请填写依据（国务院办公厅的放假安排通知）。", field_errors={"source": "请填写依据。"}
-        )
     if HolidayYear.objects.filter(year=year).exists():
         raise InvalidInput("%(y)d 年已确认录入。" % {"y": year})
     if not HolidayOverride.objects.filter(day__year=year, is_working_day=False).exists():
         raise InvalidInput("%(y)d 年尚未录入任何法定节假日，不能确认。" % {"y": year})
-    holiday_year = HolidayYear.objects.create(year=year, source=source.strip())
+    holiday_year = HolidayYear.objects.create(year=year, source=source)
     ledger.record(
         actor, CoreEvent.HOLIDAY_YEAR_CONFIRMED, holiday_year, {"year": year, "source": holiday_year.source}
     )

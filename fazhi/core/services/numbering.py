@@ -69,9 +69,7 @@ def void_number(actor: Staff, issued: IssuedNumber, *, reason: str) -> IssuedNum
     require_admin_over(actor, issued.series.organisation)
     if issued.voided_reason:
         raise InvalidInput("该文号已作废。")
-    if not reason.strip():
-        raise InvalidInput("请填写作废原因。", field_errors={"reason": "请填写作废原因。"})
-    issued.voided_reason = reason.strip()
+    issued.voided_reason = reason
     issued.save(update_fields=["voided_reason"])
     ledger.record(
         actor,

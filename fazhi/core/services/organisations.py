@@ -49,12 +49,7 @@ def _clean_organisation_fields(
     *, name: str, kind: str, parent: Organisation | None, division_code: str, uscc: str, organ_code: str
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
-    name = name.strip()
-    if not name:
-        errors["name"] = "请填写名称。"
-    if kind not in OrganisationKind.values:
-        errors["kind"] = "请选择有效的机构类型。"
-    elif kind not in ALLOWED_CHILD_KINDS[parent.kind if parent else None]:
+    if kind not in ALLOWED_CHILD_KINDS[parent.kind if parent else None]:
         parent_label = parent.get_kind_display() if parent else "顶层"
         errors["kind"] = "“%(parent)s”下不能设立“%(kind)s”。" % {
             "parent": parent_label,
@@ -68,7 +63,6 @@ def _clean_organisation_fields(
             uscc = validators.check_uscc(uscc).code
         except InvalidInput as error:
             errors["uscc"] = error.message
-    organ_code = organ_code.strip()
     if organ_code and not ORGAN_CODE_PATTERN.match(organ_code):
         errors["organ_code"] = "机关代字只能由汉字、字母和数字组成，最多20个字符。"
     if errors:

@@ -75,10 +75,6 @@ class _PartyFields:
         self.citation = error.citation
 
     def check(self) -> None:
-        if self.data.kind not in PartyKind.values:
-            self.errors["kind"] = "请选择当事人类型。"
-        if not self.fields["name"]:
-            self.errors["name"] = "请填写姓名或名称。"
         if self.fields["phone"] and not PHONE_PATTERN.match(str(self.fields["phone"])):
             self.errors["phone"] = "联系电话格式不正确。"
         if self.data.kind == PartyKind.PERSON:

@@ -30,16 +30,11 @@ PHONE_PATTERN = re.compile(r"^[0-9+()\-]{5,20}$")
 
 
 def _clean_roles(roles: list[str]) -> list[str]:
-    unknown = [role for role in roles if role not in Role.values]
-    if unknown:
-        raise InvalidInput(
-            "未知角色。", field_errors={"roles": "未知角色：%(r)s。" % {"r": "、".join(unknown)}}
-        )
     return sorted(set(roles))
 
 
 def _check_role_rules(roles: list[str], *, legal_qualification_no: str) -> None:
-    if Role.LEGAL_REVIEWER in roles and not legal_qualification_no.strip():
+    if Role.LEGAL_REVIEWER in roles and not legal_qualification_no:
         raise InvalidInput(
             "法制审核人员须填写法律职业资格证书编号。",
             field_errors={
@@ -76,9 +71,7 @@ def create_staff(
         errors["username"] = "登录名为3至50位字母、数字或 _ . @ -。"
     elif Staff.objects.filter(username__iexact=username).exists():
         errors["username"] = "登录名“%(u)s”已被使用。" % {"u": username}
-    if not full_name.strip():
-        errors["full_name"] = "请填写姓名。"
-    if phone and not PHONE_PATTERN.match(phone.strip()):
+    if phone and not PHONE_PATTERN.match(phone):
         errors["phone"] = "联系电话格式不正确。"
     roles = _clean_roles(roles)
     if Role.SUPERVISOR in roles and organisation.kind not in (
@@ -95,11 +88,11 @@ def create_staff(
     _check_role_rules(roles, legal_qualification_no=legal_qualification_no)
     staff = Staff(
         username=username,
-        full_name=full_name.strip(),
+        full_name=full_name,
         organisation=organisation,
-        phone=phone.strip(),
-        position=position.strip(),
-        legal_qualification_no=legal_qualification_no.strip(),
+        phone=phone,
+        position=position,
+        legal_qualification_no=legal_qualification_no,
         is_principal_leader=is_principal_leader,
         is_staff=Role.ADMIN in roles,
     )
@@ -129,9 +122,7 @@ def update_staff(
     roles: list[str],
 ) -> Staff:
     require_admin_over(actor, organisation_of(staff))
-    if not full_name.strip():
-        raise InvalidInput("请填写姓名。", field_errors={"full_name": "请填写姓名。"})
-    if phone and not PHONE_PATTERN.match(phone.strip()):
+    if phone and not PHONE_PATTERN.match(phone):
         raise InvalidInput("联系电话格式不正确。", field_errors={"phone": "联系电话格式不正确。"})
     roles = _clean_roles(roles)
     _check_role_rules(roles, legal_qualification_no=legal_qualification_no)
@@ -141,10 +132,10 @@ def update_staff(
             field_errors={"roles": "不能取消自己的管理员角色，请由其他管理员操作。"},
         )
     fields = {
-        "full_name": full_name.strip(),
-        "phone": phone.strip(),
-        "position": position.strip(),
-        "legal_qualification_no": legal_qualification_no.strip(),
+        "full_name": full_name,
+        "phone": phone,
+        "position": position,
+        "legal_qualification_no": legal_qualification_no,
         "is_principal_leader": is_principal_leader,
         "is_staff": Role.ADMIN in roles,
     }
@@ -177,12 +168,10 @@ def deactivate_staff(actor: Staff, staff: Staff, *, reason: str) -> Staff:
     require_admin_over(actor, organisation_of(staff))
     if staff.pk == actor.pk:
         raise InvalidInput("不能停用自己的账号。")
-    if not reason.strip():
-        raise InvalidInput("请填写停用原因。", field_errors={"reason": "请填写停用原因。"})
     staff.is_active = False
     staff.save(update_fields=["is_active"])
     ledger.record(
-        actor, CoreEvent.STAFF_DEACTIVATED, staff, {"reason": reason.strip()}, organisation=staff.organisation
+        actor, CoreEvent.STAFF_DEACTIVATED, staff, {"reason": reason}, organisation=staff.organisation
     )
     return staff
 
@@ -205,10 +194,6 @@ def add_credential(
         errors["number"] = "执法证号应为4至30位数字或字母。"
     elif EnforcementCredential.objects.filter(number=number).exists():
         errors["number"] = "执法证号“%(n)s”已登记。" % {"n": number}
-    if not category.strip():
-        errors["category"] = "请填写执法类别。"
-    if not issuer.strip():
-        errors["issuer"] = "请填写发证机关。"
     if valid_to < valid_from:
         errors["valid_to"] = "有效期至不能早于有效期起。"
     if Role.AUXILIARY in permissions.roles_of(staff) and Role.OFFICER not in permissions.roles_of(staff):
@@ -220,8 +205,8 @@ def add_credential(
     credential = EnforcementCredential.objects.create(
         staff=staff,
         number=number,
-        category=category.strip(),
-        issuer=issuer.strip(),
+        category=category,
+        issuer=issuer,
         valid_from=valid_from,
         valid_to=valid_to,
     )
@@ -249,10 +234,8 @@ def revoke_credential(
     require_admin_over(actor, organisation_of(credential.staff))
     if credential.revoked_on is not None:
         raise InvalidInput("该执法证已于 %(d)s 注销。" % {"d": credential.revoked_on.isoformat()})
-    if not reason.strip():
-        raise InvalidInput("请填写注销原因。", field_errors={"reason": "请填写注销原因。"})
     credential.revoked_on = revoked_on
-    credential.revoked_reason = reason.strip()
+    credential.revoked_reason = reason
     credential.save(update_fields=["revoked_on", "revoked_reason"])
     ledger.record(
         actor,

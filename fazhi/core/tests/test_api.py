@@ -128,3 +128,28 @@ def test_create_and_read_organisations_and_staff(world):
 def test_openapi_spec_is_served(world):
     spec = Client().get("/api/v1/openapi.json").json()
     assert "/api/v1/parties" in spec["paths"]
+
+
+def test_blank_names_and_unknown_kinds_or_roles_are_refused_beside_their_fields(world):
+    from fazhi.testing.api import refused_fields
+
+    client = token_client(world)
+    assert refused_fields(client, "/api/v1/parties", {"kind": "alien", "name": " "}) == {
+        "kind": "请选择当事人类型。",
+        "name": "请填写姓名或名称。",
+    }
+    organisation = {"name": "", "kind": "palace", "parent_id": world.town.pk}
+    fields = refused_fields(client, "/api/v1/organisations", organisation)
+    assert fields["name"] == "请填写名称。"
+    assert fields["kind"].startswith("请选择其一：")
+    staff = {
+        "username": "wang",
+        "full_name": "\u3000",
+        "organisation_id": world.town.pk,
+        "password": "correct-horse-battery",
+        "roles": ["officer", "king"],
+    }
+    fields = refused_fields(client, "/api/v1/staff", staff)
+    assert fields["full_name"] == "请填写姓名。"
+    assert fields["roles.1"].startswith("请选择其一：")
+    assert not Party.objects.exists()
