@@ -60,8 +60,6 @@ class Choice:
         return chosen
 
 
-# Text the user must give.
-Text = Annotated[str, Required()]
 # Text the user may leave empty: surrounding spaces removed.
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
 # Messages the schema metadata above writes itself.

@@ -8,7 +8,7 @@ from django.db import models
 from pydantic import BaseModel, Field, ValidationError
 
 from fazhi.core import api_input
-from fazhi.core.api_input import Choice, OptionalText, Required, Text
+from fazhi.core.api_input import Choice, OptionalText, Required
 
 
 class Colour(models.TextChoices):
@@ -18,7 +18,7 @@ class Colour(models.TextChoices):
 
 class Sample(BaseModel):
     title: Annotated[str, Required("请填写标题。", max_length=5)]
-    note: Text
+    note: Annotated[str, Required()]
     remark: OptionalText = ""
     colour: Annotated[Colour, Choice(Colour)]
     size: Annotated[str, Choice([("s", "小"), ("l", "大")])] = "s"
