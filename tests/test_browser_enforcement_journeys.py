@@ -14,11 +14,10 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import PASSWORD
-from fazhi.core import services as core_services
 from fazhi.enforcement.models import Case, Closure, DecisionService, LegalReview, Payment, PenaltyDecision
 from fazhi.enforcement.rules import Procedure, Stage
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import investigated, town  # noqa: F401  (fixtures)
+from fazhi.testing.enforcement import investigated, spot, town  # noqa: F401  (fixtures)
 from tests.conftest import TIMEOUT_MS, log_in, watch_for_problems
 
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
@@ -287,16 +286,10 @@ def test_an_ordinary_case_needing_legal_review_goes_from_investigation_to_closur
 def test_an_officer_decides_a_small_fine_on_the_spot_on_a_phone(
     transactional_db,
     town,  # noqa: F811
+    spot,  # noqa: F811  (the town with its on-the-spot number series)
     live_server,
     open_chromium_page,
 ):
-    core_services.create_number_series(
-        town.system,
-        organisation=town.enforcement_team,
-        key="summary-decision",
-        code="西青辛综简",
-        name="当场处罚决定书",
-    )
     today = timezone.localdate()
     watched: list[list[str]] = []
     phone = new_page(browser_of(open_chromium_page()), watched, **PHONE)

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_staff
-from fazhi.core import services as core_services
 from fazhi.core.roles import Role
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, Payment
@@ -115,16 +114,6 @@ def test_a_refused_form_may_be_corrected_and_posted_with_the_same_token(town):
     assert Case.objects.count() == 1
 
 
-def spot_town(town):
-    core_services.create_number_series(
-        town.system,
-        organisation=town.enforcement_team,
-        key="summary-decision",
-        code="西青辛综简",
-        name="当场处罚",
-    )
-
-
 def on_spot_data(town, **overrides):
     data = {
         "party": str(town.party.pk),
@@ -142,8 +131,8 @@ def on_spot_data(town, **overrides):
     return {**data, **overrides}
 
 
-def test_the_summary_procedure_on_its_form(town):
-    spot_town(town)
+def test_the_summary_procedure_on_its_form(spot):
+    town = spot
     officer = client_for(town.officer)
     too_much = officer.post(reverse("enforcement:on-spot-create"), on_spot_data(town, fine="250"))
     assert too_much.status_code == 422
