@@ -385,10 +385,9 @@ class StepOption:
         return self.step.label
 
 
-def next_steps(case: Case, actor: Staff, *, today: datetime.date) -> list[StepOption]:
+def next_steps(facts: CaseRowFacts, actor: Staff) -> list[StepOption]:
     """The steps that move the case on from its stage, in the order of rules.TRANSITIONS, each judged
-    by its gates."""
-    facts = CaseRowFacts(case, today=today)
+    by its gates. A page passes the same facts to work_steps, so each fact is read once."""
     moving = {step.target: step for step in rules.STEPS if step.moves_from(facts.procedure, facts.stage)}
     return [
         StepOption(step=step, blocked_by=step.blocked_by(facts), allowed=permissions.may_take(actor, step))
@@ -397,9 +396,8 @@ def next_steps(case: Case, actor: Staff, *, today: datetime.date) -> list[StepOp
     ]
 
 
-def work_steps(case: Case, actor: Staff, *, today: datetime.date) -> list[StepOption]:
+def work_steps(facts: CaseRowFacts, actor: Staff) -> list[StepOption]:
     """The work the actor can do on the case within its stage now: a step no gate blocks."""
-    facts = CaseRowFacts(case, today=today)
     options = [
         StepOption(step=step, blocked_by=None, allowed=True)
         for step in rules.STEPS

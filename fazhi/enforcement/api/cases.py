@@ -51,9 +51,9 @@ def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
     them: each with the rule and article that blocks it, if any."""
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
-    today = timezone.localdate()
-    options = [("move", option) for option in selectors.next_steps(case, actor, today=today)] + [
-        ("work", option) for option in selectors.work_steps(case, actor, today=today)
+    facts = selectors.CaseRowFacts(case, today=timezone.localdate())
+    options = [("move", option) for option in selectors.next_steps(facts, actor)] + [
+        ("work", option) for option in selectors.work_steps(facts, actor)
     ]
     return [
         {

@@ -70,7 +70,10 @@ def test_the_case_page_lists_the_steps_from_the_table_with_the_rule_that_blocks_
     case = close(town, investigated, review=True)
     notify(town, case, served_on=TODAY - datetime.timedelta(days=10))
     case.refresh_from_db()
-    options = {option.step.name: option for option in selectors.next_steps(case, town.head, today=TODAY)}
+    options = {
+        option.step.name: option
+        for option in selectors.next_steps(selectors.CaseRowFacts(case, today=TODAY), town.head)
+    }
     assert list(options) == ["request_hearing", "submit_review", "discussion", "decide", "investigate"]
     assert options["request_hearing"].blocked_by is not None
     assert options["request_hearing"].blocked_by.citation == "行政处罚法 第六十三条"
@@ -78,7 +81,7 @@ def test_the_case_page_lists_the_steps_from_the_table_with_the_rule_that_blocks_
     assert options["decide"].blocked_by.citation == "行政处罚法 第五十八条"
     assert options["submit_review"].blocked_by is None
     assert options["submit_review"].allowed
-    for_reviewer = selectors.next_steps(case, town.reviewer, today=TODAY)
+    for_reviewer = selectors.next_steps(selectors.CaseRowFacts(case, today=TODAY), town.reviewer)
     assert [option.step.name for option in for_reviewer if option.allowed] == []
     client.force_login(town.head)
     page = client.get(reverse("enforcement:case-detail", args=[case.pk])).content.decode()
@@ -91,10 +94,16 @@ def test_work_a_gate_blocks_is_not_offered(town, decided):
         town.officer, decided, method="direct", served_on=TODAY, recipient="刘某", proof="回证签收"
     )
     case = Case.objects.get(pk=decided.pk)
-    work = [option.step.name for option in selectors.work_steps(case, town.officer, today=TODAY)]
+    work = [
+        option.step.name
+        for option in selectors.work_steps(selectors.CaseRowFacts(case, today=TODAY), town.officer)
+    ]
     assert work == ["remedy"]  # no remedy is pending, so there is no result to record
     services.start_remedy(town.officer, case, kind="reconsideration", started_on=TODAY)
-    work = [option.step.name for option in selectors.work_steps(case, town.officer, today=TODAY)]
+    work = [
+        option.step.name
+        for option in selectors.work_steps(selectors.CaseRowFacts(case, today=TODAY), town.officer)
+    ]
     assert work == ["remedy_end"]
 
 

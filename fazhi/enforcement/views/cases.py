@@ -92,6 +92,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = selectors.access_case(actor, case_id)
     today = timezone.localdate()
     stage = Stage(case.stage)
+    facts = selectors.CaseRowFacts(case, today=today)
     context = {
         "case": case,
         "stage_label": STAGE_LABELS[stage],
@@ -101,11 +102,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                 "blocked_by": option.blocked_by,
                 "url_name": STEP_PAGES[option.step.name] if option.allowed else "",
             }
-            for option in selectors.next_steps(case, actor, today=today)
+            for option in selectors.next_steps(facts, actor)
         ],
         "work": [
             {"label": option.label, "url_name": STEP_PAGES[option.step.name]}
-            for option in selectors.work_steps(case, actor, today=today)
+            for option in selectors.work_steps(facts, actor)
         ],
         "clock": selectors.case_clock(case, today=today),
         "timeline": selectors.timeline(case),
