@@ -189,7 +189,7 @@ def sign_contract(
 ) -> Contract:
     """签订: only behind a passing review (rules.check_signable); the filing clock starts."""
     contract = _take(actor, contract, "sign")
-    latest = contract.reviews.select_related("number").order_by("-reviewed_on", "-id").first()
+    latest = selectors.latest_review(contract)
     assert latest is not None, "the step's gates found a passing review"
     rules.check_signable(latest.opinion, number=latest.number.text, changes_confirmed=changes_confirmed)
     if signed_on > timezone.localdate() or signed_on < latest.reviewed_on:

@@ -35,6 +35,24 @@ def lock_own(
     return rows.select_related(*related).get(pk=record.pk) if related else rows.get(pk=record.pk)
 
 
+def take_judged(
+    actor: Staff,
+    record: RecordT,
+    step: Step[FactsT],
+    facts: Callable[[RecordT], FactsT],
+    *,
+    related: Sequence[str] = (),
+) -> tuple[RecordT, FactsT]:
+    """The actor's own record, locked, once its app's step table lets the actor take `step` on it: the
+    table's roles, then the step's gates over the record's facts as they stand under the lock. The facts
+    come back with it, so a service that reads them again finds them already read."""
+    record = lock_own(actor, record, related=related)
+    permissions.require_step(actor, step)
+    judged = facts(record)
+    step.check(judged)
+    return record, judged
+
+
 def take_step(
     actor: Staff,
     record: RecordT,
@@ -43,9 +61,5 @@ def take_step(
     *,
     related: Sequence[str] = (),
 ) -> RecordT:
-    """The actor's own record, locked, once its app's step table lets the actor take `step` on it: the
-    table's roles, then the step's gates over the record's facts as they stand under the lock."""
-    record = lock_own(actor, record, related=related)
-    permissions.require_step(actor, step)
-    step.check(facts(record))
-    return record
+    """take_judged, for a service that needs only the record."""
+    return take_judged(actor, record, step, facts, related=related)[0]

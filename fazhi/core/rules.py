@@ -19,6 +19,8 @@ from fazhi.core.roles import Role
 NUMBERING_CITATION = "GB/T 9704-2012 7.2.5"
 
 FactsT = TypeVar("FactsT")
+# A step only reads facts: a step over a Protocol of facts takes any object that has them.
+ReadsT = TypeVar("ReadsT", contravariant=True)
 StepT = TypeVar("StepT", bound="Step[Any]")
 
 
@@ -31,19 +33,19 @@ class Refusal:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Step(Generic[FactsT]):
+class Step(Generic[ReadsT]):
     name: str
     label: str
     roles: tuple[Role, ...] = ()  # none: any staff member of the record's town
     # Where the law itself names who takes the step (立案须经负责人批准), an actor without the role is
     # refused with the law's words and article rather than as a missing permission.
     lawful_actor: Refusal | None = None
-    gates: tuple[Callable[[FactsT], None], ...] = ()
+    gates: tuple[Callable[[ReadsT], None], ...] = ()
     # Whether the record's page shows the step greyed, with the rule that blocks it (a step the reader
     # waits for), or leaves it out while blocked (work that does not apply to the record now).
     show_blocked: bool = True
 
-    def applies(self, facts: FactsT) -> bool:
+    def applies(self, facts: ReadsT) -> bool:
         """Whether the step is part of the record's course as it stands (a page offers only those)."""
         return True
 
@@ -53,12 +55,12 @@ class Step(Generic[FactsT]):
         if not held and self.lawful_actor is not None:
             raise RuleViolation(self.lawful_actor.message, citation=self.lawful_actor.citation)
 
-    def check(self, facts: FactsT) -> None:
+    def check(self, facts: ReadsT) -> None:
         """Every gate in turn; the first that fails raises its RuleViolation."""
         for gate in self.gates:
             gate(facts)
 
-    def blocked_by(self, facts: FactsT) -> RuleViolation | None:
+    def blocked_by(self, facts: ReadsT) -> RuleViolation | None:
         try:
             self.check(facts)
         except RuleViolation as violation:
@@ -91,7 +93,7 @@ class HasStatus(Protocol):
     def status_label(self) -> str: ...
 
 
-StatusFactsT = TypeVar("StatusFactsT", bound=HasStatus)
+StatusFactsT = TypeVar("StatusFactsT", bound=HasStatus, contravariant=True)
 
 
 @dataclass(frozen=True, kw_only=True)

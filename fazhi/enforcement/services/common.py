@@ -36,15 +36,21 @@ def require_town_staff(person: Staff, town: Organisation) -> None:
         raise NotFoundOrHidden()
 
 
-def take(actor: Staff, case: Case, step: str, *, today: datetime.date | None = None) -> Case:
+def take_judged(
+    actor: Staff, case: Case, step: str, *, today: datetime.date | None = None
+) -> tuple[Case, selectors.CaseRowFacts]:
     """The town's own case, locked for the transaction, once the step table (enforcement.rules.STEPS)
     lets this actor take `step` on it: the actor's role, where the case is, and the step's gates, as
-    they stand on `today` (the day the step is taken)."""
-    case = locking.lock_own(actor, case)
-    chosen = rules.STEPS[step]
-    permissions.require_step(actor, chosen)
-    chosen.check(selectors.CaseRowFacts(case, today=today or timezone.localdate()))
-    return case
+    they stand on `today` (the day the step is taken); with the facts the gates read."""
+    day = today or timezone.localdate()
+    return locking.take_judged(
+        actor, case, rules.STEPS[step], lambda locked: selectors.CaseRowFacts(locked, today=day)
+    )
+
+
+def take(actor: Staff, case: Case, step: str, *, today: datetime.date | None = None) -> Case:
+    """take_judged, for a step that needs only the case."""
+    return take_judged(actor, case, step, today=today)[0]
 
 
 def credential_on(person: Staff, day: datetime.date) -> str:

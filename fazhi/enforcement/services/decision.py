@@ -12,7 +12,7 @@ from fazhi.core import numbering
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
-from fazhi.enforcement import rules, selectors
+from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -23,7 +23,7 @@ from fazhi.enforcement.models import (
     ReviewOpinionChoice,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock, take
+from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock, take, take_judged
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -107,10 +107,10 @@ def decide(
 ) -> PenaltyDecision:
     """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
     Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
-    case = take(actor, case, "decide")
     today = timezone.localdate()
+    case, judged = take_judged(actor, case, "decide", today=today)
     # The table's gate judged the case with no fine yet; the fine now proposed is held against the notice.
-    facts = dataclasses.replace(selectors.decision_facts(case), decided_fine_fen=fine_fen)
+    facts = dataclasses.replace(judged.decision_facts, decided_fine_fen=fine_fen)
     rules.check_decision(facts, today=today)
     move(case, Stage.DECIDED)
     if case.decision_due and today > case.decision_due and not overdue_reason:

@@ -24,7 +24,7 @@ from fazhi.enforcement.models import (
     RemedyProceeding,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.services.common import move, set_clock, take
+from fazhi.enforcement.services.common import move, set_clock, take, take_judged
 from fazhi.ledger import record as ledger
 
 
@@ -222,8 +222,8 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
 @transaction.atomic(durable=True)
 def close_case(actor: Staff, case: Case, *, reason: str, summary: str) -> Closure:
     """结案 with the head's approval, on a reason the case's record supports."""
-    case = take(actor, case, "close")
-    rules.check_closure(selectors.closure_facts(case), reason, dict(ClosureReason.choices))
+    case, judged = take_judged(actor, case, "close")
+    rules.check_closure(judged.closure_facts, reason, dict(ClosureReason.choices))
     move(case, Stage.CLOSED)
     set_clock(case, "", None)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
