@@ -12,7 +12,7 @@ from fazhi.contracts.models import ContractStatus, ReviewOpinion
 from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 
 # 中办发〔2016〕30号 makes legality review by the legal counsel a required step before a government
 # signs; the 浙江 乡镇（街道）合法性审查全覆盖 notice makes it a 必经程序 for townships.
@@ -77,13 +77,9 @@ def check_milestone_open(*, done: bool) -> None:
 # ------------------------------------------------------------------------------------- the step table
 
 
-class ContractFacts(Protocol):
+class ContractFacts(HasStatus, Protocol):
     """What the gates read about a contract (contracts.selectors.ContractRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def latest_opinion(self) -> str | None: ...
     @property

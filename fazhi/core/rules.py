@@ -87,6 +87,8 @@ class Steps(Generic[StepT]):
 
 
 class HasStatus(Protocol):
+    """The facts every record with statuses gives its StatusSteps; each app's facts extend it."""
+
     @property
     def status(self) -> str: ...
     @property

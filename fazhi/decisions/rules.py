@@ -10,7 +10,7 @@ from typing import Protocol
 from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 from fazhi.decisions.models import DecisionStatus
 
 ORDER = "重大行政决策程序暂行条例（国务院令第713号）"
@@ -148,13 +148,9 @@ def check_not_archived(*, archived: bool) -> None:
 # ------------------------------------------------------------------------------------- the step table
 
 
-class DecisionFacts(Protocol):
+class DecisionFacts(HasStatus, Protocol):
     """What the gates read about a major decision (decisions.selectors.DecisionRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def has_comment_period(self) -> bool: ...
     @property

@@ -12,7 +12,7 @@ from fazhi.core.errors import RuleViolation
 from fazhi.core.masking import Finding
 from fazhi.core.periods import DayKind, PeriodRule, add_months
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 from fazhi.disclosure.models import PublicationStatus
 
 PUBLISH = PeriodRule("publish", "公示行政处罚决定", 7, DayKind.WORKING, "国办发〔2018〕118号")
@@ -88,13 +88,9 @@ def check_not_prepared(*, prepared: bool) -> None:
         raise RuleViolation("该决定已生成公示稿。", citation="国办发〔2018〕118号")
 
 
-class PublicationFacts(Protocol):
+class PublicationFacts(HasStatus, Protocol):
     """What the gates read about a publication (disclosure.selectors.PublicationRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def findings(self) -> dict[str, list[Finding]]: ...
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 from fazhi.mediation.models import DisputeStatus, Outcome
 
 # 司法部令第75号 art. 33 (secondary source): a mediation is generally concluded within one month; the
@@ -73,13 +73,9 @@ def check_session_on_record(*, outcome: str, has_sessions: bool) -> None:
 # ------------------------------------------------------------------------------------- the step table
 
 
-class DisputeFacts(Protocol):
+class DisputeFacts(HasStatus, Protocol):
     """What the gates read about a matter at the centre (mediation.selectors.DisputeRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def closed_on(self) -> str: ...
     @property

@@ -9,7 +9,7 @@ from typing import Protocol
 from fazhi.core.errors import RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 from fazhi.petitions.models import PetitionStatus
 
 LAW = "信访工作条例"
@@ -128,13 +128,9 @@ def check_request_time(
 # ------------------------------------------------------------------------------------- the step table
 
 
-class PetitionFacts(Protocol):
+class PetitionFacts(HasStatus, Protocol):
     """What the gates read about a petition (petitions.selectors.PetitionRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def decided_on(self) -> str: ...
     @property

@@ -18,7 +18,7 @@ from django.conf import settings
 from fazhi.core.errors import RuleViolation
 from fazhi.core.figures import Value
 from fazhi.core.roles import Role
-from fazhi.core.rules import Refusal, StatusStep, Steps
+from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 from fazhi.reports.models import ReportStatus
 
 REPORT_CITATION = "法治政府建设与责任落实督察工作规定（厅字〔2019〕28号）"
@@ -278,13 +278,9 @@ def report_title(organisation_name: str, year: int) -> str:
 # ------------------------------------------------------------------------------------- the step table
 
 
-class ReportFacts(Protocol):
+class ReportFacts(HasStatus, Protocol):
     """What the gates read about an annual report (reports.selectors.ReportRowFacts)."""
 
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_label(self) -> str: ...
     @property
     def year(self) -> int: ...
     @property
