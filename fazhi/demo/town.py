@@ -52,6 +52,15 @@ DEPARTMENTS = [
 VILLAGES = [("辛口村", "120111104201"), ("小沙窝村", "120111104202"), ("水高庄村", "120111104203")]
 
 
+# The town's 文号 series: (the department that numbers, or "" for the town itself; key; 机关代字; name).
+TOWN_SERIES = (
+    ("", "government", "西青辛政", "辛口镇人民政府文件"),
+    ("综合行政执法队", "penalty-decision", "西青辛综执罚", "行政处罚决定书"),
+    ("司法所", "contract-review", "辛口合审", "合同合法性审查意见书"),
+    ("综合行政执法队", "case-filing", "西青辛综执立", "行政处罚立案号"),
+)
+
+
 def build_town() -> DemoTown:
     system = services.system_actor()
     tianjin = services.create_organisation(
@@ -136,30 +145,9 @@ def build_town() -> DemoTown:
             valid_to=datetime.date(2029, 12, 31),
         )
 
-    services.create_number_series(
-        system, organisation=xinkou, key="government", code="西青辛政", name="辛口镇人民政府文件"
-    )
-    services.create_number_series(
-        system,
-        organisation=departments["综合行政执法队"],
-        key="penalty-decision",
-        code="西青辛综执罚",
-        name="行政处罚决定书",
-    )
-    services.create_number_series(
-        system,
-        organisation=departments["司法所"],
-        key="contract-review",
-        code="辛口合审",
-        name="合同合法性审查意见书",
-    )
-    services.create_number_series(
-        system,
-        organisation=departments["综合行政执法队"],
-        key="case-filing",
-        code="西青辛综执立",
-        name="行政处罚立案号",
-    )
+    for department, key, code, name in TOWN_SERIES:
+        owner = departments[department] if department else xinkou
+        services.create_number_series(system, organisation=owner, key=key, code=code, name=name)
 
     officer = staff["zhifa1"]
     demo_parties = [
