@@ -81,24 +81,29 @@ def file(town, case, **overrides):
     return services.file_case(town.head, case, **{**fields, **overrides})
 
 
-@pytest.fixture
-def investigated(town):
-    """A case investigated by two officers, ready to close; the town has a reviewer and a decision series."""
+def ready_to_decide(town, *, qualification_no: str = "A2015") -> None:
+    """The town's 法制审核人员 (town.reviewer, 周审核) and its series of 行政处罚决定书 numbers."""
     town.reviewer = make_staff(
         town.system,
         town.town,
         "reviewer",
         [Role.LEGAL_REVIEWER],
         full_name="周审核",
-        legal_qualification_no="A2015",
+        legal_qualification_no=qualification_no,
     )
     core_services.create_number_series(
         town.system,
         organisation=town.enforcement_team,
         key="penalty-decision",
         code="西青辛综执罚",
-        name="决定书",
+        name="行政处罚决定书",
     )
+
+
+@pytest.fixture
+def investigated(town):
+    """A case investigated by two officers, ready to close; the town has a reviewer and a decision series."""
+    ready_to_decide(town)
     case = file(town, lead(town))
     return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
 

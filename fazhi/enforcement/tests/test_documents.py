@@ -17,17 +17,16 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from conftest import credit_code, make_staff, resident_id
+from conftest import credit_code, resident_id
 from fazhi.core import files
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from fazhi.core.models import Attachment, IdType, PartyKind, StoredBlob
-from fazhi.core.roles import Role
 from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import TODAY, file, lead
+from fazhi.testing.enforcement import TODAY, file, lead, ready_to_decide
 
 
 def chinese(day: datetime.date) -> str:
@@ -45,21 +44,7 @@ def decided(town):
     """A case of an art. 58 kind with the right to a hearing, driven through the services: two 笔录 and a
     piece of evidence, the notice, a hearing the party asked for, an agreed 法制审核, and the numbered
     decision fining 王某某 2,000 yuan, not yet served."""
-    town.reviewer = make_staff(
-        town.system,
-        town.town,
-        "reviewer",
-        [Role.LEGAL_REVIEWER],
-        full_name="周审核",
-        legal_qualification_no="A20151201000123",
-    )
-    core_services.create_number_series(
-        town.system,
-        organisation=town.enforcement_team,
-        key="penalty-decision",
-        code="西青辛综执罚",
-        name="行政处罚决定书",
-    )
+    ready_to_decide(town, qualification_no="A20151201000123")
     town.person = core_services.register_party(
         town.officer,
         core_services.PartyInput(

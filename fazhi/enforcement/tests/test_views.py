@@ -5,8 +5,6 @@ import datetime
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_staff
-from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
 from fazhi.testing.enforcement import TODAY, file, lead
@@ -123,35 +121,9 @@ def test_only_the_head_opens_the_filing_page(town):
     assert client_for(town.officer).get(reverse("enforcement:case-file", args=[case.pk])).status_code == 403
 
 
-def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town):
-    from fazhi.core import services as core_services
-    from fazhi.enforcement import services
-
-    reviewer = make_staff(
-        town.system,
-        town.town,
-        "reviewer",
-        [Role.LEGAL_REVIEWER],
-        full_name="周审核",
-        legal_qualification_no="A2015",
-    )
-    core_services.create_number_series(
-        town.system,
-        organisation=town.enforcement_team,
-        key="penalty-decision",
-        code="西青辛综执罚",
-        name="决定书",
-    )
-    case = services.file_case(
-        town.head,
-        lead(town),
-        party=town.party,
-        power=town.power,
-        act_ended_on=TODAY,
-        endangers_life_health_or_finance=False,
-    )
-    services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
-    officer, head, review = client_for(town.officer), client_for(town.head), client_for(reviewer)
+def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town, investigated):
+    case = investigated
+    officer, head, review = client_for(town.officer), client_for(town.head), client_for(town.reviewer)
     url = lambda step: f"/cases/{case.pk}/{step}/"  # noqa: E731
 
     officer.post(
