@@ -6,13 +6,9 @@ from django.test import Client
 from conftest import resident_id
 from fazhi.core import services
 from fazhi.core.models import ApiToken, IdType, Party, PartyKind
+from fazhi.testing.api import refused_fields, token_client
 
 VALID_ID = resident_id("11010519491231002")
-
-
-def token_client(world, user=None) -> Client:
-    token = services.issue_api_token(world.system, user or world.admin)
-    return Client(headers={"Authorization": f"Bearer {token}"})
 
 
 def test_issue_token_command_prints_a_token_that_works(world, capsys):
@@ -33,7 +29,7 @@ def test_without_credentials_the_api_answers_401_in_chinese(world):
 
 
 def test_register_party_through_the_api(world):
-    client = token_client(world)
+    client = token_client(world, world.admin)
     response = client.post(
         "/api/v1/parties",
         {"kind": "person", "name": "刘某", "id_type": "resident_id", "id_number": VALID_ID},
@@ -45,7 +41,7 @@ def test_register_party_through_the_api(world):
 
 
 def test_a_wrong_id_number_is_a_422_with_the_rule_and_nothing_saved(world):
-    client = token_client(world)
+    client = token_client(world, world.admin)
     response = client.post(
         "/api/v1/parties",
         {"kind": "person", "name": "刘某", "id_type": "resident_id", "id_number": "110105194912310021"},
@@ -59,7 +55,7 @@ def test_a_wrong_id_number_is_a_422_with_the_rule_and_nothing_saved(world):
 
 
 def test_malformed_json_fields_get_a_422_not_a_500(world):
-    client = token_client(world)
+    client = token_client(world, world.admin)
     response = client.post(
         "/api/v1/parties", {"kind": "person", "birth_date": "1990-02-30"}, content_type="application/json"
     )
@@ -94,7 +90,7 @@ def test_session_auth_requires_csrf_for_writes(world):
 
 
 def test_create_and_read_organisations_and_staff(world):
-    client = token_client(world)
+    client = token_client(world, world.admin)
     created = client.post(
         "/api/v1/organisations",
         {"name": "司法所", "kind": "department", "parent_id": world.town.pk},
@@ -131,9 +127,7 @@ def test_openapi_spec_is_served(world):
 
 
 def test_blank_names_and_unknown_kinds_or_roles_are_refused_beside_their_fields(world):
-    from fazhi.testing.api import refused_fields
-
-    client = token_client(world)
+    client = token_client(world, world.admin)
     assert refused_fields(client, "/api/v1/parties", {"kind": "alien", "name": " "}) == {
         "kind": "请选择当事人类型。",
         "name": "请填写姓名或名称。",

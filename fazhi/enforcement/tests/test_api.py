@@ -6,19 +6,14 @@ import pytest
 from django.test import Client
 
 from conftest import make_staff
-from fazhi.core import services as core_services
 from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
-from fazhi.testing.api import refused_fields
+from fazhi.testing.api import refused_fields, token_client
 from fazhi.testing.enforcement import TODAY, lead
 
 
-def api_client(world, user) -> Client:
-    return Client(headers={"Authorization": f"Bearer {core_services.issue_api_token(world.system, user)}"})
-
-
 def test_a_case_through_the_api_from_lead_to_a_blocked_decision(town):
-    officer, head = api_client(town, town.officer), api_client(town, town.head)
+    officer, head = token_client(town, town.officer), token_client(town, town.head)
     lead = officer.post(
         "/api/v1/cases",
         {
@@ -74,7 +69,7 @@ def test_a_case_through_the_api_from_lead_to_a_blocked_decision(town):
 
 def test_another_towns_case_is_404_by_api(town):
     made = lead(town)
-    other = api_client(town, make_staff(town.system, town.other_town, "other-officer", [Role.OFFICER]))
+    other = token_client(town, make_staff(town.system, town.other_town, "other-officer", [Role.OFFICER]))
     assert other.get(f"/api/v1/cases/{made.pk}").status_code == 404
     assert other.get("/api/v1/cases").json() == []
 
@@ -86,7 +81,7 @@ def post(client: Client, url: str, data: dict[str, Any]) -> Any:
 
 
 def test_the_steps_after_the_decision_through_the_api(town, investigated):
-    officer, head = api_client(town, town.officer), api_client(town, town.head)
+    officer, head = token_client(town, town.officer), token_client(town, town.head)
     case_id = investigated.pk
     base = f"/api/v1/cases/{case_id}"
     post(
@@ -142,7 +137,7 @@ def test_the_steps_after_the_decision_through_the_api(town, investigated):
 
 
 def test_devices_through_the_api(town):
-    admin = api_client(town, town.admin)
+    admin = token_client(town, town.admin)
     device = post(admin, "/api/v1/devices", {"number": "ZFJLY-7"})
     assigned = post(
         admin,
@@ -150,7 +145,7 @@ def test_devices_through_the_api(town):
         {"staff_id": town.auxiliary.pk, "valid_from": TODAY.isoformat()},
     )
     assert assigned["carried_by"] == "孙协管"
-    other = api_client(town, town.other_admin)
+    other = token_client(town, town.other_admin)
     assert other.get("/api/v1/devices").json() == []
     hidden = other.post(
         f"/api/v1/devices/{device['id']}/return",
@@ -250,7 +245,7 @@ BLANK_INPUT = [
 def test_blank_or_unknown_input_is_refused_beside_its_field_before_any_service(
     town, investigated, step, body, messages
 ):
-    client = api_client(town, town.head)
+    client = token_client(town, town.head)
     url = f"/api/v1/cases/{investigated.pk}{step}" if step else "/api/v1/cases"
     fields = refused_fields(client, url, body)
     assert set(fields) == set(messages)
@@ -260,14 +255,14 @@ def test_blank_or_unknown_input_is_refused_beside_its_field_before_any_service(
 
 
 def test_device_input_is_refused_beside_its_field(town):
-    admin = api_client(town, town.admin)
+    admin = token_client(town, town.admin)
     assert refused_fields(admin, "/api/v1/devices", {"number": " "}) == {"number": "请填写设备编号。"}
 
 
 def test_an_on_the_spot_decision_through_the_api(spot):
     """The path /cases/on-the-spot was once taken for a case id and answered 405."""
     town = spot
-    officer = api_client(town, town.officer)
+    officer = token_client(town, town.officer)
     body = {
         "party_id": town.party.pk,
         "power_id": town.power.pk,

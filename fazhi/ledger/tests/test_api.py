@@ -1,17 +1,11 @@
 """Ledger API: checkpoints, proofs against a chosen checkpoint, consistency between checkpoints."""
 
-from django.test import Client
-
 from fazhi.core import services as core_services
 from fazhi.core.models import OrganisationKind
 from fazhi.ledger import services
 from fazhi.ledger.models import Event
 from fazhi.ledger.verify import verify_consistency, verify_inclusion
-
-
-def client_for(world, user) -> Client:
-    token = core_services.issue_api_token(world.system, user)
-    return Client(headers={"Authorization": f"Bearer {token}"})
+from fazhi.testing.api import token_client
 
 
 def test_inclusion_against_an_older_checkpoint_and_consistency_to_a_newer_one(world):
@@ -23,7 +17,7 @@ def test_inclusion_against_an_older_checkpoint_and_consistency_to_a_newer_one(wo
     assert older is not None
     assert newer is not None
     assert newer.tree_size > older.tree_size
-    client = client_for(world, world.admin)
+    client = token_client(world, world.admin)
 
     sequence = Event.objects.filter(organisation=world.town).earliest("sequence").sequence
     response = client.get(f"/api/v1/ledger/events/{sequence}/proof", {"tree_size": older.tree_size})
@@ -58,7 +52,7 @@ def test_a_checkpoint_that_does_not_cover_the_event_is_a_422(world):
     core_services.create_organisation(
         world.admin, name="司法所", kind=OrganisationKind.DEPARTMENT, parent=world.town
     )
-    client = client_for(world, world.admin)
+    client = token_client(world, world.admin)
     response = client.get(f"/api/v1/ledger/events/{signed.tree_size}/proof", {"tree_size": signed.tree_size})
     assert response.status_code == 422
     assert response.json()["message"] == "该检查点不包含此记录。"
@@ -68,5 +62,5 @@ def test_another_towns_event_proof_is_404(world):
     signed = services.make_checkpoint()
     assert signed is not None
     event = Event.objects.filter(organisation=world.town).earliest("sequence")
-    response = client_for(world, world.other_admin).get(f"/api/v1/ledger/events/{event.sequence}/proof")
+    response = token_client(world, world.other_admin).get(f"/api/v1/ledger/events/{event.sequence}/proof")
     assert response.status_code == 404
