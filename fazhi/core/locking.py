@@ -35,6 +35,19 @@ def lock_own(
     return rows.select_related(*related).get(pk=record.pk) if related else rows.get(pk=record.pk)
 
 
+def judge_step(
+    actor: Staff, record: RecordT, step: Step[FactsT], facts: Callable[[RecordT], FactsT]
+) -> FactsT:
+    """What take_judged checks — the actor's own record, the table's roles, the step's gates — without
+    the lock: for work done before the step's transaction (writing an archive's zip), which the
+    transaction then takes again under the lock."""
+    permissions.require_own(actor, cast(TownRecord, record).organisation)
+    permissions.require_step(actor, step)
+    judged = facts(record)
+    step.check(judged)
+    return judged
+
+
 def take_judged(
     actor: Staff,
     record: RecordT,

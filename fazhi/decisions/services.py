@@ -385,10 +385,13 @@ def record_post_evaluation(
 
 def archive_decision(actor: Staff, decision: MajorDecision) -> DecisionArchive:
     """归档 (art. 33): the complete file as one zip, written before the transaction that records it."""
-    permissions.require_own(actor, decision.organisation)
-    permissions.require_step(actor, rules.STEPS["archive"])
     decision = MajorDecision.objects.select_related("catalogue_item").get(pk=decision.pk)  # as it stands now
-    rules.STEPS["archive"].check(selectors.DecisionRowFacts(decision, today=timezone.localdate()))
+    locking.judge_step(
+        actor,
+        decision,
+        rules.STEPS["archive"],
+        lambda record: selectors.DecisionRowFacts(record, today=timezone.localdate()),
+    )
     signed = ledger_services.make_checkpoint()
     assert signed is not None, "a published decision has events"
     with tempfile.TemporaryFile() as zipped:

@@ -8,14 +8,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import files, locking, permissions
+from fazhi.core import files, locking
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff, StoredBlob
-from fazhi.enforcement import archive, rules
+from fazhi.enforcement import archive, rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import Case, Closure
-from fazhi.enforcement.rules import Procedure, Stage
+from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move
 from fazhi.ledger import record as ledger
 from fazhi.ledger import services as ledger_services
@@ -24,14 +24,17 @@ from fazhi.ledger import services as ledger_services
 def archive_case(actor: Staff, case: Case, *, archive_number: str) -> Closure:
     """归档: the complete case file as one zip, kept under its SHA-256, which the ledger records.
     The zip is written before the transaction that records it, so no write lock waits on the disk."""
-    permissions.require_own(actor, case.organisation)
-    permissions.require_step(actor, rules.STEPS["archive"])
+    locking.judge_step(
+        actor,
+        case,
+        rules.STEPS["archive"],
+        lambda record: selectors.CaseRowFacts(record, today=timezone.localdate()),
+    )
     if Closure.objects.filter(case__organisation=case.organisation, archive_number=archive_number).exists():
         raise InvalidInput(
             "档案号“%(n)s”已被使用。" % {"n": archive_number},
             field_errors={"archive_number": "档案号已被使用。"},
         )
-    rules.require_transition(Procedure(case.procedure), Stage(case.stage), Stage.ARCHIVED)
     signed = ledger_services.make_checkpoint()
     assert signed is not None, "a closed case has events"
     with tempfile.TemporaryFile() as zipped:
