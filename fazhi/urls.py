@@ -26,3 +26,8 @@ urlpatterns = [
     path("gongshi/", include("fazhi.disclosure.public_urls")),
     path("", include("fazhi.core.urls")),
 ]
+
+handler400 = "fazhi.core.error_pages.bad_request"
+handler403 = "fazhi.core.error_pages.permission_denied"
+handler404 = "fazhi.core.error_pages.page_not_found"
+handler500 = "fazhi.core.error_pages.server_error"

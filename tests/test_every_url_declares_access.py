@@ -30,5 +30,5 @@ def test_every_view_declares_its_access_rule():
 
 def test_the_walk_finds_the_core_pages():
     routes = [route for route, _ in walk(get_resolver().url_patterns)]
-    assert "parties/<int:party_id>/" in routes
+    assert "parties/<id:party_id>/" in routes
     assert "login/" in routes

@@ -14,18 +14,17 @@ from fazhi.contracts import selectors, services
 from fazhi.contracts.models import Contract, ContractKind, ContractMilestone, ReviewOpinion
 from fazhi.core import api_params, files
 from fazhi.core import selectors as core_selectors
-from fazhi.core.api_input import Choice, Required
+from fazhi.core.api_input import Choice, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 
 router = Router(tags=["合同合法性审查"])
-MAX_LIMIT = 100
 
 
 def _stored(uploads: list[UploadedFile]) -> list[files.StoredFile]:
     return [files.StoredFile(*files.store(upload, original_name=upload.name or "")) for upload in uploads]
 
 
-class ReviewOut(Schema):
+class ContractReviewOut(Schema):
     number: str
     opinion: str
     reasons: str
@@ -52,7 +51,7 @@ class ContractOut(Schema):
     filing_due: datetime.date | None
     filed_on: datetime.date | None
     archive_number: str
-    reviews: list[ReviewOut]
+    reviews: list[ContractReviewOut]
 
     @staticmethod
     def resolve_reviews(obj: Contract) -> list[object]:
@@ -64,18 +63,17 @@ def list_contracts(
     request: HttpRequest,
     status: str = "",
     kind: str = "",
-    year: int | None = None,
+    year: api_params.Year | None = None,
     overdue: bool = False,
-    limit: int = 50,
-    offset: int = 0,
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[Contract]:
     filters = selectors.ContractFilters(status=status, kind=kind, year=year, overdue=overdue)
     contracts = selectors.register(api_params.actor(request), filters, today=timezone.localdate())
-    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
-    return list(contracts.prefetch_related("reviews__number")[offset : offset + limit])
+    return list(api_params.page(contracts.prefetch_related("reviews__number"), limit, offset))
 
 
-@router.get("/contracts/{int:contract_id}", response=ContractOut, summary="读取合同")
+@router.get("/contracts/{id:contract_id}", response=ContractOut, summary="读取合同")
 def get_contract(request: HttpRequest, contract_id: int) -> Contract:
     return selectors.access_contract(api_params.actor(request), contract_id)
 
@@ -84,8 +82,8 @@ class ContractIn(Schema):
     title: Annotated[str, Required("请填写合同名称。", max_length=200)]
     kind: Annotated[ContractKind, Choice(ContractKind)]
     amount_fen: int = Field(ge=0)
-    counterparty_id: int
-    department_id: int
+    counterparty_id: RecordId
+    department_id: RecordId
     received_on: datetime.date
 
 
@@ -111,13 +109,13 @@ def register_contract(
     return Status(201, services.register_contract(actor, data, drafts=_stored(drafts)))
 
 
-class ReviewIn(Schema):
+class ContractReviewIn(Schema):
     opinion: Annotated[ReviewOpinion, Choice(ReviewOpinion)]
     reasons: Annotated[str, Required("请写明审查理由；修改后同意的，写明修改意见。")]
 
 
-@router.post("/contracts/{int:contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
-def review(request: HttpRequest, contract_id: int, payload: ReviewIn) -> Contract:
+@router.post("/contracts/{id:contract_id}/review", response=ContractOut, summary="出具合法性审查意见")
+def review(request: HttpRequest, contract_id: int, payload: ContractReviewIn) -> Contract:
     actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
     services.review_contract(actor, contract, **payload.dict())
@@ -129,7 +127,7 @@ class ResubmitIn(Schema):
 
 
 @router.post(
-    "/contracts/{int:contract_id}/resubmit", response=ContractOut, summary="修改后重新送审（multipart）"
+    "/contracts/{id:contract_id}/resubmit", response=ContractOut, summary="修改后重新送审（multipart）"
 )
 def resubmit(
     request: HttpRequest, contract_id: int, payload: Form[ResubmitIn], drafts: File[list[UploadedFile]]
@@ -145,20 +143,20 @@ class SignIn(Schema):
     changes_confirmed: bool = False
 
 
-@router.post("/contracts/{int:contract_id}/sign", response=ContractOut, summary="签订合同")
+@router.post("/contracts/{id:contract_id}/sign", response=ContractOut, summary="签订合同")
 def sign(request: HttpRequest, contract_id: int, payload: SignIn) -> Contract:
     actor = api_params.actor(request)
     services.sign_contract(actor, selectors.access_contract(actor, contract_id), **payload.dict())
     return selectors.access_contract(actor, contract_id)
 
 
-class FileIn(Schema):
+class ContractFileIn(Schema):
     filed_on: datetime.date
 
 
-@router.post("/contracts/{int:contract_id}/file", response=ContractOut, summary="归档签订文本（multipart）")
+@router.post("/contracts/{id:contract_id}/file", response=ContractOut, summary="归档签订文本（multipart）")
 def file_contract(
-    request: HttpRequest, contract_id: int, payload: Form[FileIn], signed_copy: File[UploadedFile]
+    request: HttpRequest, contract_id: int, payload: Form[ContractFileIn], signed_copy: File[UploadedFile]
 ) -> Contract:
     actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
@@ -179,7 +177,7 @@ class MilestoneOut(Schema):
     done_on: datetime.date | None
 
 
-@router.post("/contracts/{int:contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
+@router.post("/contracts/{id:contract_id}/milestones", response={201: MilestoneOut}, summary="登记履约节点")
 def add_milestone(request: HttpRequest, contract_id: int, payload: MilestoneIn) -> Status[ContractMilestone]:
     actor = api_params.actor(request)
     contract = selectors.access_contract(actor, contract_id)
@@ -191,7 +189,7 @@ class MilestoneDoneIn(Schema):
 
 
 @router.post(
-    "/contracts/{int:contract_id}/milestones/{int:milestone_id}/done",
+    "/contracts/{id:contract_id}/milestones/{id:milestone_id}/done",
     response=MilestoneOut,
     summary="履约节点完成",
 )

@@ -5,26 +5,16 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, selectors, services
-from fazhi.core.api_input import Choice, OptionalText, Required
-from fazhi.core.models import Organisation, OrganisationKind, Party, PartyKind, Staff
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
+from fazhi.core.models import HolidayOverride, Organisation, OrganisationKind, Party, PartyKind, Staff
 from fazhi.core.permissions import roles_of
 from fazhi.core.roles import Role
 
 router = Router()
-MAX_LIMIT = 100
-
-
-def _window(
-    queryset: QuerySet[Organisation] | QuerySet[Staff] | QuerySet[Party], limit: int, offset: int
-) -> list[object]:
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, offset)
-    return list(queryset[offset : offset + limit])
 
 
 class OrganisationOut(Schema):
@@ -40,7 +30,7 @@ class OrganisationOut(Schema):
 class OrganisationIn(Schema):
     name: Annotated[str, Required("请填写名称。", max_length=100)]
     kind: Annotated[OrganisationKind, Choice(OrganisationKind)]
-    parent_id: int
+    parent_id: RecordId
     division_code: str = ""
     uscc: str = ""
     organ_code: str = ""
@@ -48,14 +38,17 @@ class OrganisationIn(Schema):
 
 @router.get("/organisations", response=list[OrganisationOut], summary="列出可见的组织机构")
 def list_organisations(
-    request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
+    request: HttpRequest,
+    q: str = "",
+    kind: str = "",
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[object]:
-    return _window(
-        selectors.list_organisations_for(api_params.actor(request), search=q, kind=kind), limit, offset
-    )
+    organisations = selectors.list_organisations_for(api_params.actor(request), search=q, kind=kind)
+    return list(api_params.page(organisations, limit, offset))
 
 
-@router.get("/organisations/{int:organisation_id}", response=OrganisationOut, summary="读取组织机构")
+@router.get("/organisations/{id:organisation_id}", response=OrganisationOut, summary="读取组织机构")
 def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation:
     return selectors.access_organisation(api_params.actor(request), organisation_id)
 
@@ -93,7 +86,7 @@ class StaffOut(Schema):
 class StaffIn(Schema):
     username: OptionalText = Field(max_length=50)
     full_name: Annotated[str, Required("请填写姓名。", max_length=50)]
-    organisation_id: int
+    organisation_id: RecordId
     password: str = Field(max_length=128)
     roles: list[Annotated[Role, Choice(Role)]] = []
     position: OptionalText = Field("", max_length=50)
@@ -104,12 +97,17 @@ class StaffIn(Schema):
 
 @router.get("/staff", response=list[StaffOut], summary="列出可见的工作人员")
 def list_staff(
-    request: HttpRequest, q: str = "", role: str = "", limit: int = 50, offset: int = 0
+    request: HttpRequest,
+    q: str = "",
+    role: str = "",
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[object]:
-    return _window(selectors.list_staff_for(api_params.actor(request), search=q, role=role), limit, offset)
+    staff = selectors.list_staff_for(api_params.actor(request), search=q, role=role)
+    return list(api_params.page(staff, limit, offset))
 
 
-@router.get("/staff/{int:staff_id}", response=StaffOut, summary="读取工作人员")
+@router.get("/staff/{id:staff_id}", response=StaffOut, summary="读取工作人员")
 def get_staff(request: HttpRequest, staff_id: int) -> Staff:
     return selectors.access_staff(api_params.actor(request), staff_id)
 
@@ -167,12 +165,17 @@ class PartyCreatedOut(Schema):
 
 @router.get("/parties", response=list[PartyListOut], summary="检索当事人")
 def list_parties(
-    request: HttpRequest, q: str = "", kind: str = "", limit: int = 50, offset: int = 0
+    request: HttpRequest,
+    q: str = "",
+    kind: str = "",
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[object]:
-    return _window(selectors.search_parties_for(api_params.actor(request), query=q, kind=kind), limit, offset)
+    parties = selectors.search_parties_for(api_params.actor(request), query=q, kind=kind)
+    return list(api_params.page(parties, limit, offset))
 
 
-@router.get("/parties/{int:party_id}", response=PartyOut, summary="读取当事人")
+@router.get("/parties/{id:party_id}", response=PartyOut, summary="读取当事人")
 def get_party(request: HttpRequest, party_id: int) -> Party:
     return selectors.access_party(api_params.actor(request), party_id)
 
@@ -181,3 +184,34 @@ def get_party(request: HttpRequest, party_id: int) -> Party:
 def register_party(request: HttpRequest, payload: PartyIn) -> Status[dict[str, object]]:
     result = services.register_party(api_params.actor(request), services.PartyInput(**payload.dict()))
     return Status(201, {"party": result.party, "warnings": list(result.warnings)})
+
+
+class HolidayOverrideIn(Schema):
+    day: datetime.date
+    is_working_day: bool = False
+    name: Annotated[str, Required("请填写名称，如：春节、国庆节调休。", max_length=50)]
+    source: OptionalText = Field("", max_length=200)
+
+
+class HolidayOverrideOut(Schema):
+    id: int
+    day: datetime.date
+    is_working_day: bool
+    name: str
+    source: str
+
+
+@router.get("/calendar/overrides", response=list[HolidayOverrideOut], summary="节假日调整表")
+def list_holiday_overrides(
+    request: HttpRequest, year: api_params.Year | None = None
+) -> list[HolidayOverride]:
+    return list(selectors.holiday_overrides_in(api_params.year(year)))
+
+
+@router.post(
+    "/calendar/overrides",
+    response={201: HolidayOverrideOut},
+    summary="录入节假日调整（平台或区级管理员；影响所有镇街的期限）",
+)
+def save_holiday_override(request: HttpRequest, payload: HolidayOverrideIn) -> Status[HolidayOverride]:
+    return Status(201, services.save_holiday_override(api_params.actor(request), **payload.dict()))

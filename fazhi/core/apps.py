@@ -6,9 +6,10 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self) -> None:
-        from fazhi.core import party_links, selectors
+        from fazhi.core import converters, party_links, selectors
         from fazhi.core.events import CORE_EVENT_LABELS, CoreEvent
         from fazhi.ledger import events
 
+        converters.register()
         events.register(CoreEvent, CORE_EVENT_LABELS)
         party_links.register("attachments", "附件材料", selectors.party_attachment_links)

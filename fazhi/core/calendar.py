@@ -22,6 +22,8 @@ from fazhi.core.models import HolidayOverride, HolidayYear
 
 OFFICIAL_FIRST_YEAR = min(official.holidays).year
 OFFICIAL_LAST_YEAR = max(official.holidays).year
+# The years a page or an API call may ask about; anything else is refused before any date arithmetic.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 HOLIDAY_NAMES_ZH = {
     "New Year's Day": "元旦",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
 
+from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import IdType, OrganisationKind, PartyKind
 from fazhi.core.roles import Role
@@ -145,6 +147,14 @@ class PeriodForm(forms.Form):
     kind = forms.ChoiceField(
         label="计算方式", choices=[("working_days", "工作日"), ("calendar_days", "自然日")]
     )
+
+    def clean_start(self) -> datetime.date:
+        start: datetime.date = self.cleaned_data["start"]
+        if not calendar.FIRST_YEAR <= start.year <= calendar.LAST_YEAR:
+            raise forms.ValidationError(
+                "起算日应在 %(a)d 年至 %(b)d 年之间。" % {"a": calendar.FIRST_YEAR, "b": calendar.LAST_YEAR}
+            )
+        return start
 
 
 class HolidayOverrideForm(ServiceErrorsMixin):

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from django.db.models import Model, QuerySet
 
 from fazhi.core.errors import NotFoundOrHidden, PermissionDenied
-from fazhi.core.models import TOWN_KINDS, Organisation, Staff
+from fazhi.core.models import TOWN_KINDS, Organisation, OrganisationKind, Staff
 from fazhi.core.roles import Role
 from fazhi.core.rules import Offer, Step, offers
 
@@ -29,6 +29,18 @@ def roles_of(actor: Staff) -> frozenset[str]:
 
 def has_role(actor: Staff, *roles: str) -> bool:
     return bool(roles_of(actor) & set(roles))
+
+
+# The holiday table moves every town's deadlines: it belongs to whoever administers all of them.
+HOLIDAY_KINDS: frozenset[str] = frozenset({OrganisationKind.CITY, OrganisationKind.DISTRICT})
+HOLIDAYS_REFUSED = "节假日调整影响所有镇街的办理期限，只有平台或区（市）级管理员可以维护。"
+
+
+def may_set_holidays(actor: Staff) -> bool:
+    if actor.is_superuser:
+        return True
+    organisation = actor.organisation
+    return has_role(actor, Role.ADMIN) and organisation is not None and organisation.kind in HOLIDAY_KINDS
 
 
 def town_of(organisation: Organisation) -> Organisation | None:

@@ -62,7 +62,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "next_year_known": calendar.year_is_known(next_year),
         "this_year_known": calendar.year_is_known(today.year),
         "scope": permissions.scope_root(actor),
-        "is_admin": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+        "may_set_holidays": permissions.may_set_holidays(actor),
         "is_supervisor": permissions.has_role(actor, Role.SUPERVISOR),
         "notifications": selectors.unread_notifications(actor)[:20],
     }
@@ -421,10 +421,12 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             period = calendar.compute_working_days(start, days)
         else:
             period = calendar.compute_calendar_days(start, days)
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    asked = request.GET.get("year", "")
+    year = (
+        int(asked)
+        if asked.isdigit() and calendar.FIRST_YEAR <= int(asked) <= calendar.LAST_YEAR
+        else today.year
+    )
     context = {
         "form": form,
         "period": period,
@@ -434,7 +436,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "official_last_year": calendar.OFFICIAL_LAST_YEAR,
         "next_year_known": calendar.year_is_known(today.year + 1),
         "next_year": today.year + 1,
-        "is_admin": actor.is_superuser or permissions.has_role(actor, Role.ADMIN),
+        "may_set_holidays": permissions.may_set_holidays(actor),
         "override_form": HolidayOverrideForm(),
         "year_form": HolidayYearForm(initial={"year": today.year + 1}),
     }

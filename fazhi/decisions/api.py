@@ -12,7 +12,7 @@ from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from fazhi.core import api_params, files, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Staff
 from fazhi.decisions import rules, selectors, services
@@ -21,7 +21,7 @@ from fazhi.decisions.models import Answer, AssessmentKind, CatalogueItem, MajorD
 router = Router(tags=["重大行政决策"])
 
 
-class DecisionOut(Schema):
+class MajorDecisionOut(Schema):
     id: int
     title: str
     status: str
@@ -42,7 +42,7 @@ class DecisionOut(Schema):
 class CatalogueItemIn(Schema):
     year: int = Field(ge=2000, le=2100)
     title: Annotated[str, Required("请填写决策事项。", max_length=200)]
-    department_id: int
+    department_id: RecordId
 
 
 class CatalogueItemOut(Schema):
@@ -54,7 +54,7 @@ class CatalogueItemOut(Schema):
 
 
 @router.get("/decisions/catalogue", response=list[CatalogueItemOut], summary="决策事项目录")
-def catalogue(request: HttpRequest, year: int) -> list[CatalogueItem]:
+def catalogue(request: HttpRequest, year: api_params.Year) -> list[CatalogueItem]:
     return list(selectors.catalogue_for(api_params.actor(request), year=year))
 
 
@@ -70,13 +70,13 @@ def add_item(request: HttpRequest, payload: CatalogueItemIn) -> Status[Catalogue
 
 
 class RegisterIn(Schema):
-    catalogue_item_id: int
+    catalogue_item_id: RecordId
     summary: Annotated[str, Required("请填写决策草案说明。")]
     needs_expert: bool = False
     needs_risk: bool = False
 
 
-@router.post("/decisions", response={201: DecisionOut}, summary="决策启动")
+@router.post("/decisions", response={201: MajorDecisionOut}, summary="决策启动")
 def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]:
     actor = api_params.actor(request)
     item = selectors.access_catalogue_item(actor, payload.catalogue_item_id)
@@ -86,7 +86,7 @@ def register(request: HttpRequest, payload: RegisterIn) -> Status[MajorDecision]
     return Status(201, decision)
 
 
-@router.get("/decisions/{int:decision_id}", response=DecisionOut, summary="读取决策")
+@router.get("/decisions/{id:decision_id}", response=MajorDecisionOut, summary="读取决策")
 def get_decision(request: HttpRequest, decision_id: int) -> MajorDecision:
     return selectors.access_decision(api_params.actor(request), decision_id)
 
@@ -97,7 +97,7 @@ class CommentPeriodIn(Schema):
     closes_on: datetime.date
 
 
-@router.post("/decisions/{int:decision_id}/comment-period", response=DecisionOut, summary="公开征求意见")
+@router.post("/decisions/{id:decision_id}/comment-period", response=MajorDecisionOut, summary="公开征求意见")
 def open_comments(request: HttpRequest, decision_id: int, payload: CommentPeriodIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.open_comment_period(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -108,7 +108,9 @@ class ModerateIn(Schema):
     approve: bool
 
 
-@router.post("/decisions/comments/{int:comment_id}/moderate", response=DecisionOut, summary="审核公众意见")
+@router.post(
+    "/decisions/comments/{id:comment_id}/moderate", response=MajorDecisionOut, summary="审核公众意见"
+)
 def moderate(request: HttpRequest, comment_id: int, payload: ModerateIn) -> MajorDecision:
     actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
@@ -121,7 +123,7 @@ class AnswerIn(Schema):
     reason: Annotated[str, Required("请说明理由。")]
 
 
-@router.post("/decisions/comments/{int:comment_id}/answer", response=DecisionOut, summary="答复公众意见")
+@router.post("/decisions/comments/{id:comment_id}/answer", response=MajorDecisionOut, summary="答复公众意见")
 def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> MajorDecision:
     actor = api_params.actor(request)
     comment = selectors.access_comment(actor, comment_id)
@@ -136,7 +138,9 @@ class AssessmentIn(Schema):
     conclusion: Annotated[str, Required("请填写结论。")]
 
 
-@router.post("/decisions/{int:decision_id}/assessments", response=DecisionOut, summary="专家论证或风险评估")
+@router.post(
+    "/decisions/{id:decision_id}/assessments", response=MajorDecisionOut, summary="专家论证或风险评估"
+)
 def assess(request: HttpRequest, decision_id: int, payload: AssessmentIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.record_assessment(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -147,7 +151,9 @@ class LegalitySubmitIn(Schema):
     due_on: datetime.date
 
 
-@router.post("/decisions/{int:decision_id}/legality-review", response=DecisionOut, summary="提交合法性审查")
+@router.post(
+    "/decisions/{id:decision_id}/legality-review", response=MajorDecisionOut, summary="提交合法性审查"
+)
 def legality_submit(request: HttpRequest, decision_id: int, payload: LegalitySubmitIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.submit_legality_review(
@@ -162,7 +168,7 @@ class LegalityOpinionIn(Schema):
 
 
 @router.post(
-    "/decisions/{int:decision_id}/legality-opinion", response=DecisionOut, summary="出具合法性审查意见"
+    "/decisions/{id:decision_id}/legality-opinion", response=MajorDecisionOut, summary="出具合法性审查意见"
 )
 def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOpinionIn) -> MajorDecision:
     actor = api_params.actor(request)
@@ -170,18 +176,18 @@ def legality_opinion(request: HttpRequest, decision_id: int, payload: LegalityOp
     return selectors.access_decision(actor, decision_id)
 
 
-class DiscussionIn(Schema):
+class DecisionDiscussionIn(Schema):
     meeting_on: datetime.date
     meeting: Annotated[str, Required("请填写会议名称。", max_length=100)]
-    attendee_ids: list[int]
-    presided_by_id: int
+    attendee_ids: list[RecordId]
+    presided_by_id: RecordId
     head_spoke_last: bool
     outcome: Annotated[Outcome, Choice(Outcome, "请选择决定。")]
     dissent: OptionalText = ""
 
 
-@router.post("/decisions/{int:decision_id}/discussion", response=DecisionOut, summary="集体讨论决定")
-def discuss(request: HttpRequest, decision_id: int, payload: DiscussionIn) -> MajorDecision:
+@router.post("/decisions/{id:decision_id}/discussion", response=MajorDecisionOut, summary="集体讨论决定")
+def discuss(request: HttpRequest, decision_id: int, payload: DecisionDiscussionIn) -> MajorDecision:
     actor = api_params.actor(request)
     decision = selectors.access_decision(actor, decision_id)
     people = permissions.visible(actor, Staff.objects.filter(is_active=True))
@@ -207,7 +213,7 @@ class PublishIn(Schema):
     where: Annotated[str, Required("请填写公布载体，如：镇政府网站、公示栏。", max_length=200)]
 
 
-@router.post("/decisions/{int:decision_id}/publish", response=DecisionOut, summary="公布决策")
+@router.post("/decisions/{id:decision_id}/publish", response=MajorDecisionOut, summary="公布决策")
 def publish(request: HttpRequest, decision_id: int, payload: PublishIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.publish_decision(actor, selectors.access_decision(actor, decision_id), **payload.dict())
@@ -220,19 +226,21 @@ class EvaluationIn(Schema):
     conclusion: Annotated[str, Required("请填写评估结论。")]
 
 
-@router.post("/decisions/{int:decision_id}/evaluations", response=DecisionOut, summary="决策后评估")
+@router.post("/decisions/{id:decision_id}/evaluations", response=MajorDecisionOut, summary="决策后评估")
 def evaluate(request: HttpRequest, decision_id: int, payload: EvaluationIn) -> MajorDecision:
     actor = api_params.actor(request)
     services.record_post_evaluation(actor, selectors.access_decision(actor, decision_id), **payload.dict())
     return selectors.access_decision(actor, decision_id)
 
 
-class ArchiveOut(Schema):
+class DecisionArchiveOut(Schema):
     archived_on: datetime.date
     sha256: str
 
 
-@router.post("/decisions/{int:decision_id}/archive", response=ArchiveOut, summary="决策归档（生成档案 zip）")
+@router.post(
+    "/decisions/{id:decision_id}/archive", response=DecisionArchiveOut, summary="决策归档（生成档案 zip）"
+)
 def archive(request: HttpRequest, decision_id: int) -> object:
     actor = api_params.actor(request)
     return services.archive_decision(actor, selectors.access_decision(actor, decision_id))
@@ -243,7 +251,7 @@ class PublishedOut(Schema):
 
 
 @router.post("/decisions/catalogue/{int:year}/publish", response=PublishedOut, summary="公布年度决策事项目录")
-def publish_catalogue(request: HttpRequest, year: int) -> dict[str, int]:
+def publish_catalogue(request: HttpRequest, year: api_params.Year) -> dict[str, int]:
     return {"published": services.publish_catalogue(api_params.actor(request), year=year)}
 
 
@@ -252,7 +260,7 @@ class StepFileIn(Schema):
 
 
 @router.post(
-    "/decisions/{int:decision_id}/files", response=DecisionOut, summary="添加程序环节材料（multipart）"
+    "/decisions/{id:decision_id}/files", response=MajorDecisionOut, summary="添加程序环节材料（multipart）"
 )
 def attach_file(
     request: HttpRequest, decision_id: int, payload: Form[StepFileIn], file: File[UploadedFile]

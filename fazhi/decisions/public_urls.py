@@ -6,5 +6,5 @@ app_name = "juece"
 
 urlpatterns = [
     path("", views.public_list, name="list"),
-    path("<int:period_id>/", views.public_consultation, name="detail"),
+    path("<id:period_id>/", views.public_consultation, name="detail"),
 ]

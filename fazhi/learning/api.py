@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.learning import selectors, services
@@ -49,11 +49,13 @@ class StudyIn(Schema):
     topic: Annotated[str, Required("请填写主题。", max_length=200)]
     laws: Annotated[str, Required("请填写学习的法律法规，如：宪法、民法典。", max_length=300)]
     lecturer: OptionalText = Field("", max_length=100)
-    attendee_ids: list[int]
+    attendee_ids: list[RecordId]
 
 
 @router.get("/learning/study-sessions", response=list[StudyOut], summary="学法活动")
-def list_sessions(request: HttpRequest, year: int | None = None, kind: str = "") -> list[StudySession]:
+def list_sessions(
+    request: HttpRequest, year: api_params.Year | None = None, kind: str = ""
+) -> list[StudySession]:
     return list(selectors.sessions_for(api_params.actor(request), year=year, kind=kind)[:500])
 
 
@@ -85,11 +87,13 @@ class TrainingIn(Schema):
     topic: Annotated[str, Required("请填写主题。", max_length=200)]
     hours: Decimal
     trainer: Annotated[str, Required("请填写授课人。", max_length=100)]
-    attendee_ids: list[int]
+    attendee_ids: list[RecordId]
 
 
 @router.get("/learning/trainings", response=list[TrainingOut], summary="培训")
-def list_trainings(request: HttpRequest, year: int | None = None, kind: str = "") -> list[Training]:
+def list_trainings(
+    request: HttpRequest, year: api_params.Year | None = None, kind: str = ""
+) -> list[Training]:
     return list(selectors.trainings_for(api_params.actor(request), year=year, kind=kind)[:500])
 
 
@@ -110,7 +114,7 @@ class HoursOut(Schema):
 
 
 @router.get("/learning/hours", response=list[HoursOut], summary="执法人员年度培训学时")
-def hours(request: HttpRequest, year: int | None = None) -> list[dict[str, object]]:
+def hours(request: HttpRequest, year: api_params.Year | None = None) -> list[dict[str, object]]:
     root = permissions.scope_root(api_params.actor(request))
     if root is None:
         return []

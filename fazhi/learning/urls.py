@@ -7,7 +7,7 @@ app_name = "learning"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("study/new/", views.study_create, name="study-create"),
-    path("study/<int:session_id>/", views.study_detail, name="study-detail"),
+    path("study/<id:session_id>/", views.study_detail, name="study-detail"),
     path("trainings/new/", views.training_create, name="training-create"),
-    path("trainings/<int:training_id>/", views.training_detail, name="training-detail"),
+    path("trainings/<id:training_id>/", views.training_detail, name="training-detail"),
 ]

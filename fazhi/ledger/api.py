@@ -50,7 +50,7 @@ class ProofBundleOut(Schema):
 
 
 @router.get(
-    "/ledger/events/{int:sequence}/proof", response=ProofBundleOut, summary="单条记录的包含证明（证明包）"
+    "/ledger/events/{id:sequence}/proof", response=ProofBundleOut, summary="单条记录的包含证明（证明包）"
 )
 def event_proof(request: HttpRequest, sequence: int, tree_size: int | None = None) -> dict[str, Any]:
     actor = request.auth  # type: ignore[attr-defined]

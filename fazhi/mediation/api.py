@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import (
@@ -50,17 +50,18 @@ class DisputeOut(Schema):
 class DisputeIn(Schema):
     received_on: datetime.date
     channel: Annotated[Channel, Choice(Channel)]
-    category_id: int
+    category_id: RecordId
     visitor_count: int = Field(ge=1)
-    visitor_ids: list[int]
+    visitor_ids: list[RecordId]
     summary: Annotated[str, Required("请填写事由。")]
     claims: Annotated[str, Required("请填写诉求。")]
 
 
 @router.get("/mediation/disputes", response=list[DisputeOut], summary="矛调中心来访")
-def list_disputes(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[Dispute]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(selectors.disputes_for(api_params.actor(request))[offset : offset + limit])
+def list_disputes(
+    request: HttpRequest, limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[Dispute]:
+    return list(api_params.page(selectors.disputes_for(api_params.actor(request)), limit, offset))
 
 
 @router.post("/mediation/disputes", response={201: DisputeOut}, summary="来访登记")
@@ -80,11 +81,11 @@ def register(request: HttpRequest, payload: DisputeIn) -> Status[Dispute]:
 
 
 class DispatchIn(Schema):
-    unit_id: int
+    unit_id: RecordId
     due_on: datetime.date
 
 
-@router.post("/mediation/disputes/{int:dispute_id}/dispatch", response=DisputeOut, summary="分流交办")
+@router.post("/mediation/disputes/{id:dispute_id}/dispatch", response=DisputeOut, summary="分流交办")
 def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -96,12 +97,12 @@ def dispatch(request: HttpRequest, dispute_id: int, payload: DispatchIn) -> Disp
 
 
 class HandOnIn(Schema):
-    unit_id: int
+    unit_id: RecordId
     due_on: datetime.date
     reason: HandingReason
 
 
-@router.post("/mediation/disputes/{int:dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
+@router.post("/mediation/disputes/{id:dispute_id}/hand-on", response=DisputeOut, summary="转交其他承办单位")
 def hand_on(request: HttpRequest, dispute_id: int, payload: HandOnIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -116,7 +117,7 @@ class ReasonIn(Schema):
     reason: HandingReason
 
 
-@router.post("/mediation/disputes/{int:dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
+@router.post("/mediation/disputes/{id:dispute_id}/hand-back", response=DisputeOut, summary="退回矛调中心")
 def hand_back(request: HttpRequest, dispute_id: int, payload: ReasonIn) -> Dispute:
     actor = api_params.actor(request)
     return services.hand_back(actor, selectors.access_dispute(actor, dispute_id), reason=payload.reason)
@@ -135,7 +136,7 @@ class SessionOut(SessionIn):
 
 
 @router.post(
-    "/mediation/disputes/{int:dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录"
+    "/mediation/disputes/{id:dispute_id}/sessions", response={201: SessionOut}, summary="登记调解记录"
 )
 def record_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Status[MediationSession]:
     actor = api_params.actor(request)
@@ -163,7 +164,7 @@ class ClosureIn(Schema):
     agreement: AgreementIn | None = None
 
 
-@router.post("/mediation/disputes/{int:dispute_id}/close", response=DisputeOut, summary="办结")
+@router.post("/mediation/disputes/{id:dispute_id}/close", response=DisputeOut, summary="办结")
 def close(request: HttpRequest, dispute_id: int, payload: ClosureIn) -> Dispute:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -190,7 +191,7 @@ class FollowUpOut(FollowUpIn):
     id: int
 
 
-@router.post("/mediation/disputes/{int:dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
+@router.post("/mediation/disputes/{id:dispute_id}/follow-ups", response={201: FollowUpOut}, summary="回访")
 def follow_up(request: HttpRequest, dispute_id: int, payload: FollowUpIn) -> Status[FollowUp]:
     actor = api_params.actor(request)
     dispute = selectors.access_dispute(actor, dispute_id)
@@ -237,7 +238,7 @@ class CountOut(Schema):
 
 
 @router.get("/mediation/statistics", response=list[CountOut], summary="来访批次与人次（按类别、月份）")
-def statistics(request: HttpRequest, year: int | None = None) -> list[selectors.CategoryCount]:
+def statistics(request: HttpRequest, year: api_params.Year | None = None) -> list[selectors.CategoryCount]:
     root = permissions.scope_root(api_params.actor(request))
     if root is None:
         return []

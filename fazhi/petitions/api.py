@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
 from fazhi.core import selectors as core_selectors
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.petitions import selectors, services
 from fazhi.petitions.models import Channel, Decision, Extension, Opinion, Petition, Review, ReviewResult
@@ -41,20 +41,18 @@ class PetitionOut(Schema):
 
 
 @router.get("/petitions", response=list[PetitionOut], summary="信访事项")
-def list_petitions(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[Petition]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(
-        selectors.petitions_for(api_params.actor(request)).prefetch_related("petitioners")[
-            offset : offset + limit
-        ]
-    )
+def list_petitions(
+    request: HttpRequest, limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[Petition]:
+    petitions = selectors.petitions_for(api_params.actor(request)).prefetch_related("petitioners")
+    return list(api_params.page(petitions, limit, offset))
 
 
 class PetitionIn(Schema):
     received_on: datetime.date
     channel: Annotated[Channel, Choice(Channel, "请选择信访形式（信息网络、书信、走访、电话、传真）。")]
     person_count: int = Field(ge=1)
-    petitioner_ids: list[int]
+    petitioner_ids: list[RecordId]
     request: Annotated[str, Required("请填写信访请求。")]
     facts_and_reasons: Annotated[str, Required("请填写事实和理由。")]
     address: OptionalText = Field("", max_length=200)
@@ -92,7 +90,7 @@ class CountsOut(Schema):
 
 
 @router.get("/petitions/statistics", response=CountsOut, summary="信访事项年度统计")
-def statistics(request: HttpRequest, year: int | None = None) -> selectors.PetitionCounts:
+def statistics(request: HttpRequest, year: api_params.Year | None = None) -> selectors.PetitionCounts:
     root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise NotFoundOrHidden()
@@ -119,14 +117,14 @@ class KeyMattersOut(Schema):
 
 
 @router.get("/petitions/key-matters", response=KeyMattersOut, summary="重点信访事项清仓见底")
-def key_matters(request: HttpRequest, year: int | None = None) -> selectors.KeyMattersBoard:
+def key_matters(request: HttpRequest, year: api_params.Year | None = None) -> selectors.KeyMattersBoard:
     root = permissions.scope_root(api_params.actor(request))
     if root is None:
         raise NotFoundOrHidden()
     return selectors.key_matters_board(root, year=api_params.year(year))
 
 
-@router.get("/petitions/{int:petition_id}", response=PetitionOut, summary="信访事项详情")
+@router.get("/petitions/{id:petition_id}", response=PetitionOut, summary="信访事项详情")
 def detail(request: HttpRequest, petition_id: int) -> Petition:
     return selectors.access_petition(api_params.actor(request), petition_id)
 
@@ -137,7 +135,7 @@ class AcceptIn(Schema):
     note: OptionalText = ""
 
 
-@router.post("/petitions/{int:petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
+@router.post("/petitions/{id:petition_id}/accept", response=PetitionOut, summary="受理并书面告知")
 def accept(request: HttpRequest, petition_id: int, payload: AcceptIn) -> Petition:
     actor = api_params.actor(request)
     return services.accept_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
@@ -153,13 +151,13 @@ class DeclineIn(Schema):
     ]
 
 
-@router.post("/petitions/{int:petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
+@router.post("/petitions/{id:petition_id}/decline", response=PetitionOut, summary="不予受理并书面告知")
 def decline(request: HttpRequest, petition_id: int, payload: DeclineIn) -> Petition:
     actor = api_params.actor(request)
     return services.decline_petition(actor, selectors.access_petition(actor, petition_id), **payload.dict())
 
 
-class ExtendIn(Schema):
+class PetitionExtendIn(Schema):
     days: int = Field(ge=1)
     reason: Annotated[str, Required("请写明延期理由（须告知信访人）。")]
     approved_on: datetime.date
@@ -176,9 +174,9 @@ class ExtensionOut(Schema):
 
 
 @router.post(
-    "/petitions/{int:petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）"
+    "/petitions/{id:petition_id}/extend", response=ExtensionOut, summary="延长办理期限（负责人批准）"
 )
-def extend(request: HttpRequest, petition_id: int, payload: ExtendIn) -> Extension:
+def extend(request: HttpRequest, petition_id: int, payload: PetitionExtendIn) -> Extension:
     actor = api_params.actor(request)
     return services.extend_handling(actor, selectors.access_petition(actor, petition_id), **payload.dict())
 
@@ -204,7 +202,7 @@ class OpinionOut(Schema):
         return opinion.number.text
 
 
-@router.post("/petitions/{int:petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
+@router.post("/petitions/{id:petition_id}/opinion", response={201: OpinionOut}, summary="出具信访处理意见书")
 def issue_opinion(request: HttpRequest, petition_id: int, payload: OpinionIn) -> Status[Opinion]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -216,7 +214,7 @@ class ReviewRequestIn(Schema):
     reason: Annotated[str, Required("请填写请求复查的理由。")]
 
 
-class ReviewOut(Schema):
+class PetitionReviewOut(Schema):
     level: str
     requested_on: datetime.date
     reason: str
@@ -228,7 +226,7 @@ class ReviewOut(Schema):
     served_on: datetime.date | None
 
 
-@router.post("/petitions/{int:petition_id}/review", response={201: ReviewOut}, summary="请求复查")
+@router.post("/petitions/{id:petition_id}/review", response={201: PetitionReviewOut}, summary="请求复查")
 def request_review(request: HttpRequest, petition_id: int, payload: ReviewRequestIn) -> Status[Review]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -242,7 +240,7 @@ class ReviewAnswerIn(Schema):
     served_on: datetime.date
 
 
-@router.post("/petitions/{int:petition_id}/review/answer", response=ReviewOut, summary="登记复查意见")
+@router.post("/petitions/{id:petition_id}/review/answer", response=PetitionReviewOut, summary="登记复查意见")
 def answer_review(request: HttpRequest, petition_id: int, payload: ReviewAnswerIn) -> Review:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -254,7 +252,7 @@ class ReReviewRequestIn(Schema):
     reason: Annotated[str, Required("请填写请求复核的理由。")]
 
 
-@router.post("/petitions/{int:petition_id}/re-review", response={201: ReviewOut}, summary="请求复核")
+@router.post("/petitions/{id:petition_id}/re-review", response={201: PetitionReviewOut}, summary="请求复核")
 def request_re_review(request: HttpRequest, petition_id: int, payload: ReReviewRequestIn) -> Status[Review]:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -269,7 +267,9 @@ class ReReviewAnswerIn(Schema):
     hearing_days: int = Field(0, ge=0)
 
 
-@router.post("/petitions/{int:petition_id}/re-review/answer", response=ReviewOut, summary="登记复核意见")
+@router.post(
+    "/petitions/{id:petition_id}/re-review/answer", response=PetitionReviewOut, summary="登记复核意见"
+)
 def answer_re_review(request: HttpRequest, petition_id: int, payload: ReReviewAnswerIn) -> Review:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)
@@ -277,11 +277,11 @@ def answer_re_review(request: HttpRequest, petition_id: int, payload: ReReviewAn
 
 
 class KeyMatterIn(Schema):
-    leader_id: int
-    team_ids: list[int]
+    leader_id: RecordId
+    team_ids: list[RecordId]
 
 
-@router.post("/petitions/{int:petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
+@router.post("/petitions/{id:petition_id}/key-matter", response=PetitionOut, summary="列为重点信访事项")
 def mark_key_matter(request: HttpRequest, petition_id: int, payload: KeyMatterIn) -> Petition:
     actor = api_params.actor(request)
     petition = selectors.access_petition(actor, petition_id)

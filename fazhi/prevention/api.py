@@ -11,18 +11,13 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
 from fazhi.prevention import selectors, services
 from fazhi.prevention.models import ActivityKind, CommunityVolunteer, PreventionActivity, VolunteerRole
 
 router = Router(tags=["群防群治与普法宣传"])
-
-
-def _page(limit: int, offset: int) -> slice:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return slice(offset, offset + limit)
 
 
 class VolunteerOut(Schema):
@@ -43,16 +38,17 @@ class VolunteerOut(Schema):
 
 @router.get("/prevention/volunteers", response=list[VolunteerOut], summary="群防群治队伍名册")
 def list_volunteers(
-    request: HttpRequest, role: str = "", village_id: int | None = None, limit: int = 50, offset: int = 0
+    request: HttpRequest,
+    role: str = "",
+    village_id: RecordId | None = None,
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[CommunityVolunteer]:
-    return list(
-        selectors.roster_for(api_params.actor(request), role=role, village_id=village_id)[
-            _page(limit, offset)
-        ]
-    )
+    roster = selectors.roster_for(api_params.actor(request), role=role, village_id=village_id)
+    return list(api_params.page(roster, limit, offset))
 
 
-@router.get("/prevention/volunteers/{int:volunteer_id}", response=VolunteerOut, summary="群防群治队员")
+@router.get("/prevention/volunteers/{id:volunteer_id}", response=VolunteerOut, summary="群防群治队员")
 def get_volunteer(request: HttpRequest, volunteer_id: int) -> CommunityVolunteer:
     return selectors.access_volunteer(api_params.actor(request), volunteer_id)
 
@@ -62,7 +58,7 @@ class VolunteerIn(Schema):
     role: Annotated[
         VolunteerRole, Choice(VolunteerRole, "请选择队员身份（楼栋长、老党员、网格员、平安志愿者或其他）。")
     ]
-    village_id: int
+    village_id: RecordId
     joined_on: datetime.date
     phone: OptionalText = Field("", max_length=20)
 
@@ -92,7 +88,7 @@ class EndServiceIn(Schema):
 
 
 @router.post(
-    "/prevention/volunteers/{int:volunteer_id}/end-service", response=VolunteerOut, summary="队员退出"
+    "/prevention/volunteers/{id:volunteer_id}/end-service", response=VolunteerOut, summary="队员退出"
 )
 def end_service(request: HttpRequest, volunteer_id: int, payload: EndServiceIn) -> CommunityVolunteer:
     actor = api_params.actor(request)
@@ -121,21 +117,21 @@ class ActivityOut(Schema):
 def list_activities(
     request: HttpRequest,
     kind: str = "",
-    year: int | None = None,
-    month: int | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    year: api_params.Year | None = None,
+    month: api_params.Month | None = None,
+    limit: api_params.Limit = 50,
+    offset: api_params.Offset = 0,
 ) -> list[PreventionActivity]:
     activities = selectors.activities_for(
         api_params.actor(request),
         kind=kind,
-        year=None if year is None else api_params.year(year),
+        year=year,
         month=month,
     )
-    return list(activities.prefetch_related("volunteers")[_page(limit, offset)])
+    return list(api_params.page(activities.prefetch_related("volunteers"), limit, offset))
 
 
-@router.get("/prevention/activities/{int:activity_id}", response=ActivityOut, summary="活动")
+@router.get("/prevention/activities/{id:activity_id}", response=ActivityOut, summary="活动")
 def get_activity(request: HttpRequest, activity_id: int) -> PreventionActivity:
     return selectors.access_activity(api_params.actor(request), activity_id)
 
@@ -147,7 +143,7 @@ class ActivityIn(Schema):
     description: OptionalText = ""
     materials_handed_out: int = 0
     people_reached: int = 0
-    volunteer_ids: list[int] = []
+    volunteer_ids: list[RecordId] = []
 
 
 def _volunteers(actor: Staff, ids: list[int]) -> list[CommunityVolunteer]:
@@ -201,7 +197,7 @@ class YearCountsOut(Schema):
 
 
 @router.get("/prevention/statistics", response=YearCountsOut, summary="群防群治、普法宣传年度统计")
-def statistics(request: HttpRequest, year: int | None = None) -> dict[str, object]:
+def statistics(request: HttpRequest, year: api_params.Year | None = None) -> dict[str, object]:
     year = api_params.year(year)
     root = permissions.scope_root(api_params.actor(request))
     if root is None:

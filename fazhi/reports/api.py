@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from fazhi.core import api_params
-from fazhi.core.api_input import Choice, Required
+from fazhi.core.api_input import Choice, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.figures import Scope, Value, compute_all
 from fazhi.reports import rules, selectors, services, wording
@@ -88,9 +88,10 @@ def _detail(report: AnnualReport) -> dict[str, object]:
 
 
 @router.get("/reports", response=list[ReportOut], summary="年度报告")
-def list_reports(request: HttpRequest, limit: int = 50, offset: int = 0) -> list[AnnualReport]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(selectors.reports_for(api_params.actor(request))[offset : offset + limit])
+def list_reports(
+    request: HttpRequest, limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[AnnualReport]:
+    return list(api_params.page(selectors.reports_for(api_params.actor(request)), limit, offset))
 
 
 class DraftIn(Schema):
@@ -102,7 +103,7 @@ def draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, object]]:
     return Status(201, _detail(services.draft_report(api_params.actor(request), year=payload.year)))
 
 
-@router.get("/reports/{int:report_id}", response=ReportDetailOut, summary="年度报告全文和数据")
+@router.get("/reports/{id:report_id}", response=ReportDetailOut, summary="年度报告全文和数据")
 def detail(request: HttpRequest, report_id: int) -> dict[str, object]:
     return _detail(selectors.access_report(api_params.actor(request), report_id))
 
@@ -120,7 +121,7 @@ def _paragraph(request: HttpRequest, report_id: int, paragraph_id: int) -> Repor
 
 
 @router.put(
-    "/reports/{int:report_id}/paragraphs/{int:paragraph_id}", response=ReportDetailOut, summary="修改段落"
+    "/reports/{id:report_id}/paragraphs/{id:paragraph_id}", response=ReportDetailOut, summary="修改段落"
 )
 def edit(request: HttpRequest, report_id: int, paragraph_id: int, payload: TextIn) -> dict[str, object]:
     paragraph = _paragraph(request, report_id, paragraph_id)
@@ -132,7 +133,7 @@ class NewParagraphIn(TextIn):
     section: Annotated[str, Choice(rules.SECTIONS, "请选择报告的部分。")]
 
 
-@router.post("/reports/{int:report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")
+@router.post("/reports/{id:report_id}/paragraphs", response={201: ReportDetailOut}, summary="增加段落")
 def add(request: HttpRequest, report_id: int, payload: NewParagraphIn) -> Status[dict[str, object]]:
     report = selectors.access_report(api_params.actor(request), report_id)
     services.add_paragraph(api_params.actor(request), report, section=payload.section, text=payload.text)
@@ -140,35 +141,33 @@ def add(request: HttpRequest, report_id: int, payload: NewParagraphIn) -> Status
 
 
 @router.delete(
-    "/reports/{int:report_id}/paragraphs/{int:paragraph_id}", response={204: None}, summary="删除段落"
+    "/reports/{id:report_id}/paragraphs/{id:paragraph_id}", response={204: None}, summary="删除段落"
 )
 def remove(request: HttpRequest, report_id: int, paragraph_id: int) -> Status[None]:
     services.remove_paragraph(api_params.actor(request), _paragraph(request, report_id, paragraph_id))
     return Status(204, None)
 
 
-@router.post(
-    "/reports/{int:report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示"
-)
+@router.post("/reports/{id:report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示")
 def accept(request: HttpRequest, report_id: int, prompt_key: str) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     services.accept_prompt(api_params.actor(request), report, prompt_key=prompt_key)
     return _detail(report)
 
 
-@router.post("/reports/{int:report_id}/finalise", response=ReportDetailOut, summary="定稿")
+@router.post("/reports/{id:report_id}/finalise", response=ReportDetailOut, summary="定稿")
 def finalise(request: HttpRequest, report_id: int) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     return _detail(services.finalise_report(api_params.actor(request), report))
 
 
-@router.post("/reports/{int:report_id}/publish", response=ReportDetailOut, summary="公开")
+@router.post("/reports/{id:report_id}/publish", response=ReportDetailOut, summary="公开")
 def publish(request: HttpRequest, report_id: int) -> dict[str, object]:
     report = selectors.access_report(api_params.actor(request), report_id)
     return _detail(services.publish_report(api_params.actor(request), report))
 
 
 @router.get("/reports-figures", response=list[FigureOut], summary="某机构某年度的报告数据")
-def figures(request: HttpRequest, org: int, year: int) -> list[dict[str, object]]:
+def figures(request: HttpRequest, org: RecordId, year: api_params.Year) -> list[dict[str, object]]:
     scope: Scope = selectors.access_scope(api_params.actor(request), org, year)
     return _figures(compute_all(scope))

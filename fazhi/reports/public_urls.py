@@ -6,6 +6,6 @@ app_name = "baogao"
 
 urlpatterns = [
     path("", views.public_list, name="list"),
-    path("<int:report_id>/", views.public_detail, name="detail"),
-    path("<int:report_id>/report.docx", views.public_docx, name="docx"),
+    path("<id:report_id>/", views.public_detail, name="detail"),
+    path("<id:report_id>/report.docx", views.public_docx, name="docx"),
 ]

@@ -10,22 +10,24 @@ from django.utils import timezone
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import selectors, services
-from fazhi.enforcement.api.common import MAX_LIMIT, CaseOut, router
+from fazhi.enforcement.api.common import CaseOut, router
 from fazhi.enforcement.models import Case, InvestigationOutcome, LeadSource, ReviewOpinionChoice
 from fazhi.enforcement.rules import ReviewGrounds
 
 
 @router.get("/cases", response=list[CaseOut], summary="列出可见的案件")
-def list_cases(request: HttpRequest, stage: str = "", limit: int = 50, offset: int = 0) -> list[Case]:
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, offset)
-    return list(selectors.list_cases_for(api_params.actor(request), stage=stage)[offset : offset + limit])
+def list_cases(
+    request: HttpRequest, stage: str = "", limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[Case]:
+    return list(
+        api_params.page(selectors.list_cases_for(api_params.actor(request), stage=stage), limit, offset)
+    )
 
 
-@router.get("/cases/{int:case_id}", response=CaseOut, summary="读取案件")
+@router.get("/cases/{id:case_id}", response=CaseOut, summary="读取案件")
 def get_case(request: HttpRequest, case_id: int) -> Case:
     return selectors.access_case(api_params.actor(request), case_id)
 
@@ -44,7 +46,7 @@ class StepOut(Schema):
 
 
 @router.get(
-    "/cases/{int:case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则"
+    "/cases/{id:case_id}/steps", response=list[StepOut], summary="案件下一步：可办理的步骤及受阻的规则"
 )
 def case_steps(request: HttpRequest, case_id: int) -> list[dict[str, object]]:
     """The steps of the case table (enforcement.rules.STEPS) the case can take now, as its page lists
@@ -84,15 +86,15 @@ def register_lead(request: HttpRequest, payload: LeadIn) -> Status[Case]:
     return Status(201, services.register_lead(api_params.actor(request), **payload.dict()))
 
 
-class FileIn(Schema):
-    party_id: int
-    power_id: int
+class CaseFileIn(Schema):
+    party_id: RecordId
+    power_id: RecordId
     act_ended_on: datetime.date
     endangers_life_health_or_finance: bool = False
 
 
-@router.post("/cases/{int:case_id}/file", response=CaseOut, summary="批准立案")
-def file_case(request: HttpRequest, case_id: int, payload: FileIn) -> Case:
+@router.post("/cases/{id:case_id}/file", response=CaseOut, summary="批准立案")
+def file_case(request: HttpRequest, case_id: int, payload: CaseFileIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
     party = selectors.access_party_for_case(actor, payload.party_id)
@@ -108,10 +110,10 @@ def file_case(request: HttpRequest, case_id: int, payload: FileIn) -> Case:
 
 
 class InvestigateIn(Schema):
-    investigator_ids: list[int]
+    investigator_ids: list[RecordId]
 
 
-@router.post("/cases/{int:case_id}/investigate", response=CaseOut, summary="开始调查取证")
+@router.post("/cases/{id:case_id}/investigate", response=CaseOut, summary="开始调查取证")
 def start_investigation(request: HttpRequest, case_id: int, payload: InvestigateIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -130,7 +132,7 @@ class CloseIn(Schema):
     hearing_right: bool = False
 
 
-@router.post("/cases/{int:case_id}/close-investigation", response=CaseOut, summary="调查终结")
+@router.post("/cases/{id:case_id}/close-investigation", response=CaseOut, summary="调查终结")
 def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -159,7 +161,7 @@ class NoticeIn(Schema):
     statement_working_days: int = Field(3, ge=0, le=30)
 
 
-@router.post("/cases/{int:case_id}/notice", response=CaseOut, summary="送达事先告知书")
+@router.post("/cases/{id:case_id}/notice", response=CaseOut, summary="送达事先告知书")
 def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -167,19 +169,19 @@ def issue_notice(request: HttpRequest, case_id: int, payload: NoticeIn) -> Case:
     return selectors.access_case(actor, case_id)
 
 
-@router.post("/cases/{int:case_id}/submit-review", response=CaseOut, summary="提交法制审核")
+@router.post("/cases/{id:case_id}/submit-review", response=CaseOut, summary="提交法制审核")
 def submit_review(request: HttpRequest, case_id: int) -> Case:
     actor = api_params.actor(request)
     return services.submit_legal_review(actor, selectors.access_case(actor, case_id))
 
 
-class ReviewIn(Schema):
+class LegalReviewIn(Schema):
     opinion: Annotated[ReviewOpinionChoice, Choice(ReviewOpinionChoice)]
     reasons: Annotated[str, Required("请写明审核理由。")]
 
 
-@router.post("/cases/{int:case_id}/review", response=CaseOut, summary="出具法制审核意见")
-def review_case(request: HttpRequest, case_id: int, payload: ReviewIn) -> Case:
+@router.post("/cases/{id:case_id}/review", response=CaseOut, summary="出具法制审核意见")
+def review_case(request: HttpRequest, case_id: int, payload: LegalReviewIn) -> Case:
     actor = api_params.actor(request)
     services.review_case(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
@@ -192,14 +194,14 @@ class DecideIn(Schema):
     overdue_reason: OptionalText = ""
 
 
-class DecisionOut(Schema):
+class PenaltyDecisionOut(Schema):
     number: str
     decided_on: datetime.date
     penalties: str
     fine_fen: int
 
 
-@router.post("/cases/{int:case_id}/decide", response={201: DecisionOut}, summary="作出行政处罚决定")
+@router.post("/cases/{id:case_id}/decide", response={201: PenaltyDecisionOut}, summary="作出行政处罚决定")
 def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict[str, object]]:
     actor = api_params.actor(request)
     decision = services.decide(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -219,7 +221,7 @@ class DefenceIn(Schema):
     waived: bool = False
 
 
-@router.post("/cases/{int:case_id}/defence", response=CaseOut, summary="记录陈述申辩")
+@router.post("/cases/{id:case_id}/defence", response=CaseOut, summary="记录陈述申辩")
 def record_defence(request: HttpRequest, case_id: int, payload: DefenceIn) -> Case:
     actor = api_params.actor(request)
     services.record_defence(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -230,14 +232,14 @@ class HearingRequestIn(Schema):
     requested_on: datetime.date
 
 
-@router.post("/cases/{int:case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
+@router.post("/cases/{id:case_id}/hearing-request", response=CaseOut, summary="当事人要求听证")
 def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestIn) -> Case:
     actor = api_params.actor(request)
     return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
 
 
 class HearingIn(Schema):
-    chair_id: int
+    chair_id: RecordId
     notice_sent_on: datetime.date
     held_on: datetime.date
     record_signed: bool
@@ -245,13 +247,13 @@ class HearingIn(Schema):
 
 
 class ScheduleHearingIn(Schema):
-    chair_id: int
+    chair_id: RecordId
     notice_sent_on: datetime.date
     held_on: datetime.date
     place: Annotated[str, Required("请填写听证地点。", max_length=200)]
 
 
-@router.post("/cases/{int:case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
+@router.post("/cases/{id:case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
 def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearingIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -263,7 +265,7 @@ def schedule_hearing(request: HttpRequest, case_id: int, payload: ScheduleHearin
     return selectors.access_case(actor, case_id)
 
 
-@router.post("/cases/{int:case_id}/hearing", response=CaseOut, summary="记录听证")
+@router.post("/cases/{id:case_id}/hearing", response=CaseOut, summary="记录听证")
 def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
@@ -282,7 +284,7 @@ def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case
     return selectors.access_case(actor, case_id)
 
 
-class DiscussionIn(Schema):
+class CaseDiscussionIn(Schema):
     held_on: datetime.date
     attendees: Annotated[str, Required("请填写出席人员。", max_length=500)]
     minutes: Annotated[str, Required("请填写讨论记录。")]
@@ -290,20 +292,20 @@ class DiscussionIn(Schema):
     dissent: OptionalText = ""
 
 
-@router.post("/cases/{int:case_id}/discussion", response=CaseOut, summary="记录集体讨论")
-def record_discussion(request: HttpRequest, case_id: int, payload: DiscussionIn) -> Case:
+@router.post("/cases/{id:case_id}/discussion", response=CaseOut, summary="记录集体讨论")
+def record_discussion(request: HttpRequest, case_id: int, payload: CaseDiscussionIn) -> Case:
     actor = api_params.actor(request)
     services.record_collective_discussion(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
 
-class ExtendIn(Schema):
+class CaseExtendIn(Schema):
     days: int
     reason: OptionalText
 
 
-@router.post("/cases/{int:case_id}/extend", response=CaseOut, summary="延长办案期限")
-def extend(request: HttpRequest, case_id: int, payload: ExtendIn) -> Case:
+@router.post("/cases/{id:case_id}/extend", response=CaseOut, summary="延长办案期限")
+def extend(request: HttpRequest, case_id: int, payload: CaseExtendIn) -> Case:
     actor = api_params.actor(request)
     services.extend_decision_period(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)

@@ -12,9 +12,6 @@ from fazhi.enforcement.rules import STAGE_LABELS, Stage
 router = Router(tags=["行政执法"])
 
 
-MAX_LIMIT = 100
-
-
 class CaseOut(Schema):
     id: int
     number: str | None

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
@@ -19,10 +19,10 @@ from fazhi.enforcement.models import Case, Evidence, EvidenceKind, RecordKind, U
 class EvidenceIn(Schema):
     kind: Annotated[EvidenceKind, Choice(EvidenceKind, "请选择第四十六条规定的证据种类。")]
     description: Annotated[str, Required("请填写证据名称及说明。", max_length=200)]
-    captured_by_id: int
+    captured_by_id: RecordId
     captured_at: datetime.datetime
     place: Annotated[str, Required("请填写采集地点。", max_length=200)]
-    device_id: int | None = None
+    device_id: RecordId | None = None
     upload_key: str = ""
 
 
@@ -44,7 +44,7 @@ class EvidenceOut(Schema):
 
 
 @router.post(
-    "/cases/{int:case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）"
+    "/cases/{id:case_id}/evidence", response={201: EvidenceOut}, summary="登记证据（文件先以分片上传）"
 )
 def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Status[Evidence]:
     actor = api_params.actor(request)
@@ -80,7 +80,7 @@ class UploadOut(Schema):
 
 
 @router.post(
-    "/cases/{int:case_id}/uploads",
+    "/cases/{id:case_id}/uploads",
     response={201: UploadOut},
     summary="开始分片上传",
     url_name="case-upload-start",
@@ -122,12 +122,12 @@ class RecordIn(Schema):
     subject_person: Annotated[str, Required("请填写被询问人（现场负责人）。", max_length=100)]
     subject_details: OptionalText = Field("", max_length=200)
     content: Annotated[str, Required("请填写笔录内容。")]
-    officer_ids: list[int]
+    officer_ids: list[RecordId]
     signed: bool = True
     refusal_noted: bool = False
 
 
-@router.post("/cases/{int:case_id}/records", response={201: CaseOut}, summary="登记笔录")
+@router.post("/cases/{id:case_id}/records", response={201: CaseOut}, summary="登记笔录")
 def add_record(request: HttpRequest, case_id: int, payload: RecordIn) -> Status[Case]:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
-from fazhi.core.api_input import Choice, OptionalText, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import documents, selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
@@ -35,7 +35,7 @@ class ServeIn(Schema):
     late_reason: OptionalText = ""
 
 
-@router.post("/cases/{int:case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
+@router.post("/cases/{id:case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
 def serve(request: HttpRequest, case_id: int, payload: ServeIn) -> Case:
     actor = api_params.actor(request)
     services.serve_decision(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -47,7 +47,7 @@ class RemedyIn(Schema):
     started_on: datetime.date
 
 
-@router.post("/cases/{int:case_id}/remedies", response=CaseOut, summary="登记行政复议或诉讼")
+@router.post("/cases/{id:case_id}/remedies", response=CaseOut, summary="登记行政复议或诉讼")
 def start_remedy(request: HttpRequest, case_id: int, payload: RemedyIn) -> Case:
     actor = api_params.actor(request)
     services.start_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -60,7 +60,7 @@ class RemedyEndIn(Schema):
     outcome: OptionalText = Field("", max_length=200)
 
 
-@router.post("/cases/{int:case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")
+@router.post("/cases/{id:case_id}/remedies/end", response=CaseOut, summary="登记复议或诉讼结果")
 def end_remedy(request: HttpRequest, case_id: int, payload: RemedyEndIn) -> Case:
     actor = api_params.actor(request)
     services.end_remedy(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -73,7 +73,7 @@ class PaymentIn(Schema):
     receipt_number: OptionalText = Field(max_length=60)
 
 
-@router.post("/cases/{int:case_id}/payment", response=CaseOut, summary="登记缴纳罚款")
+@router.post("/cases/{id:case_id}/payment", response=CaseOut, summary="登记缴纳罚款")
 def record_payment(request: HttpRequest, case_id: int, payload: PaymentIn) -> Case:
     actor = api_params.actor(request)
     services.record_payment(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -84,7 +84,7 @@ class DemandIn(Schema):
     served_on: datetime.date
 
 
-@router.post("/cases/{int:case_id}/demand", response=CaseOut, summary="送达催告书")
+@router.post("/cases/{id:case_id}/demand", response=CaseOut, summary="送达催告书")
 def issue_demand(request: HttpRequest, case_id: int, payload: DemandIn) -> Case:
     actor = api_params.actor(request)
     services.issue_demand(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -96,7 +96,7 @@ class CourtIn(Schema):
     applied_on: datetime.date
 
 
-@router.post("/cases/{int:case_id}/court-application", response=CaseOut, summary="申请人民法院强制执行")
+@router.post("/cases/{id:case_id}/court-application", response=CaseOut, summary="申请人民法院强制执行")
 def apply_to_court(request: HttpRequest, case_id: int, payload: CourtIn) -> Case:
     actor = api_params.actor(request)
     services.apply_to_court(actor, selectors.access_case(actor, case_id), **payload.dict())
@@ -108,23 +108,23 @@ class CloseCaseIn(Schema):
     summary: Annotated[str, Required("请写明处理结果。")]
 
 
-@router.post("/cases/{int:case_id}/close", response=CaseOut, summary="结案")
+@router.post("/cases/{id:case_id}/close", response=CaseOut, summary="结案")
 def close_case(request: HttpRequest, case_id: int, payload: CloseCaseIn) -> Case:
     actor = api_params.actor(request)
     services.close_case(actor, selectors.access_case(actor, case_id), **payload.dict())
     return selectors.access_case(actor, case_id)
 
 
-@router.post("/cases/{int:case_id}/record-with-agency", response=CaseOut, summary="简易程序备案")
+@router.post("/cases/{id:case_id}/record-with-agency", response=CaseOut, summary="简易程序备案")
 def record_with_agency(request: HttpRequest, case_id: int) -> Case:
     actor = api_params.actor(request)
     return services.record_with_agency(actor, selectors.access_case(actor, case_id))
 
 
 class OnSpotIn(Schema):
-    party_id: int
-    power_id: int
-    co_officer_id: int
+    party_id: RecordId
+    power_id: RecordId
+    co_officer_id: RecordId
     title: Annotated[str, Required("请填写违法行为（案由）。", max_length=200)]
     place: Annotated[str, Required("请填写违法地点。", max_length=200)]
     act_on: datetime.date
@@ -161,9 +161,7 @@ class DocumentOut(Schema):
     url: str
 
 
-@router.get(
-    "/cases/{int:case_id}/documents", response=list[DocumentOut], summary="列出案件已可生成的执法文书"
-)
+@router.get("/cases/{id:case_id}/documents", response=list[DocumentOut], summary="列出案件已可生成的执法文书")
 def list_documents(request: HttpRequest, case_id: int) -> list[dict[str, str]]:
     case = selectors.access_case(api_params.actor(request), case_id)
     return [
@@ -180,13 +178,13 @@ class ArchiveIn(Schema):
     archive_number: Annotated[str, Required("请填写档案号。", max_length=60)]
 
 
-class ArchiveOut(Schema):
+class CaseArchiveOut(Schema):
     archive_number: str
     archived_on: datetime.date | None
     archive_sha256: str
 
 
-@router.post("/cases/{int:case_id}/archive", response={201: ArchiveOut}, summary="归档（生成电子案卷）")
+@router.post("/cases/{id:case_id}/archive", response={201: CaseArchiveOut}, summary="归档（生成电子案卷）")
 def archive_case(request: HttpRequest, case_id: int, payload: ArchiveIn) -> Status[Closure]:
     actor = api_params.actor(request)
     return Status(
@@ -226,11 +224,11 @@ def add_device(request: HttpRequest, payload: DeviceIn) -> Status[RecordingDevic
 
 
 class AssignIn(Schema):
-    staff_id: int
+    staff_id: RecordId
     valid_from: datetime.date
 
 
-@router.post("/devices/{int:device_id}/assign", response=DeviceOut, summary="配发执法记录仪")
+@router.post("/devices/{id:device_id}/assign", response=DeviceOut, summary="配发执法记录仪")
 def assign_device(request: HttpRequest, device_id: int, payload: AssignIn) -> RecordingDevice:
     actor = api_params.actor(request)
     device = selectors.access_device(actor, device_id)
@@ -245,7 +243,7 @@ class ReturnIn(Schema):
     valid_to: datetime.date
 
 
-@router.post("/devices/{int:device_id}/return", response=DeviceOut, summary="收回执法记录仪")
+@router.post("/devices/{id:device_id}/return", response=DeviceOut, summary="收回执法记录仪")
 def return_device(request: HttpRequest, device_id: int, payload: ReturnIn) -> RecordingDevice:
     actor = api_params.actor(request)
     device = selectors.access_device(actor, device_id)

@@ -47,14 +47,15 @@ def test_a_clock_far_from_its_end_reminds_nobody(town):
 def test_a_holiday_entered_after_the_clock_started_moves_its_due_date(town, decided):
     due = decided.clock_due
     assert due is not None
-    # The administrator enters a day off within the service period (as for a later year's schedule).
+    # The platform's administrator enters a day off within the service period (as for a later year's
+    # schedule).
     holiday = next(
         day
         for day in (TODAY + datetime.timedelta(days=n) for n in range(1, 10))
         if calendar.is_working_day(day)
     )
     core_services.save_holiday_override(
-        town.admin, day=holiday, is_working_day=False, name="调休", source="通知"
+        town.system, day=holiday, is_working_day=False, name="调休", source="通知"
     )
     services.send_clock_reminders(today=TODAY)
     decided.refresh_from_db()

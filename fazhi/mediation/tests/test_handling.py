@@ -452,7 +452,7 @@ def test_the_pages_that_only_show_refuse_a_post_and_the_api_refuses_a_year_off_t
     for year in (-1, 10000):
         refused = client.get("/api/v1/mediation/statistics", {"year": year})
         assert refused.status_code == 422
-        assert refused.json()["message"] == "年度应在2000至2100之间。"
+        assert refused.json()["extra"]["fields"]["year"] == "年度应在2000至2100之间。"
     assert client.get("/api/v1/mediation/statistics").status_code == 200
     assert Event.objects.count() == events_before
 

@@ -169,7 +169,7 @@ def test_a_year_outside_the_calendar_is_refused_not_a_server_error(town):
         for year in (-1, 1999, 10000):
             refused = clerk.get(path, {"year": year})
             assert refused.status_code == 422
-            assert refused.json()["message"] == "年度应在2000至2100之间。"
+            assert refused.json()["extra"]["fields"]["year"] == "年度应在2000至2100之间。"
         assert clerk.get(path).status_code == 200
 
 
