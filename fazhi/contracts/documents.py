@@ -15,6 +15,7 @@ from fazhi.contracts.models import Contract, ContractReview
 from fazhi.core import selectors as core_selectors
 from fazhi.core.money import yuan
 from fazhi.core.official_document import OfficialDocument
+from fazhi.core.spreadsheets import inert_row
 
 OPINION_TITLE = "合同合法性审查意见书"
 CHECKLIST = (
@@ -95,25 +96,27 @@ def register_xlsx(contracts: list[Contract], reviews: dict[int, ContractReview],
     for number, contract in enumerate(contracts, start=1):
         review = reviews.get(contract.pk)
         sheet.append(
-            [
-                number,
-                review.number.text if review else "",
-                contract.title,
-                contract.get_kind_display(),
-                contract.counterparty.name,
-                contract.counterparty.uscc,
-                Decimal(contract.amount_fen) / 100,
-                contract.department.name,
-                contract.received_on,
-                contract.review_due,
-                review.reviewer.full_name if review else "",
-                review.get_opinion_display() if review else "",
-                review.reviewed_on if review else None,
-                contract.signed_on,
-                contract.filed_on,
-                contract.archive_number,
-                contract.get_status_display(),
-            ]
+            inert_row(
+                [
+                    number,
+                    review.number.text if review else "",
+                    contract.title,
+                    contract.get_kind_display(),
+                    contract.counterparty.name,
+                    contract.counterparty.uscc,
+                    Decimal(contract.amount_fen) / 100,
+                    contract.department.name,
+                    contract.received_on,
+                    contract.review_due,
+                    review.reviewer.full_name if review else "",
+                    review.get_opinion_display() if review else "",
+                    review.reviewed_on if review else None,
+                    contract.signed_on,
+                    contract.filed_on,
+                    contract.archive_number,
+                    contract.get_status_display(),
+                ]
+            )
         )
     for row in sheet.iter_rows(min_row=2):
         row[6].number_format = "#,##0.00"

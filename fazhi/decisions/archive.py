@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from fazhi.core import files
 from fazhi.core.models import Attachment
+from fazhi.core.spreadsheets import inert_row
 from fazhi.decisions.models import MajorDecision
 from fazhi.ledger import selectors as ledger_selectors
 from fazhi.ledger import verify
@@ -189,10 +190,10 @@ def _index_workbook(
     sheet = book.active
     assert sheet is not None
     sheet.title = "索引"
-    sheet.append([f"{decision} 决策档案索引"])
+    sheet.append(inert_row([f"{decision} 决策档案索引"]))
     sheet.append(["序号", "程序环节", "日期", "办理人", "内容"])
     for number, row in enumerate(rows, start=1):
-        sheet.append([number, *row])
+        sheet.append(inert_row([number, *row]))
     sheet.append([len(rows) + 1, "全过程记录（%(n)d 条）" % {"n": event_count}, "", "", "全过程记录/"])
     for column, width in zip("ABCDE", (6, 20, 24, 24, 80), strict=True):
         sheet.column_dimensions[column].width = width

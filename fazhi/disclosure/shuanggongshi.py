@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from fazhi.core import validators
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import IdType, Party, PartyKind
+from fazhi.core.spreadsheets import inert_row
 from fazhi.disclosure.models import Publication
 
 
@@ -269,7 +270,7 @@ def write_csv(rows: Iterable[Row]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.code for column in COLUMNS])
     for row in rows:
-        writer.writerow([row.values[column.code] for column in COLUMNS])
+        writer.writerow(inert_row(row.values[column.code] for column in COLUMNS))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -285,7 +286,7 @@ def write_xlsx(rows: Iterable[Row], problems: list[tuple[Row, str, str]], *, tit
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.values[column.code] for column in COLUMNS])
+        sheet.append(inert_row(row.values[column.code] for column in COLUMNS))
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(column.label) * 2))
     for line in sheet.iter_rows(min_row=3):
@@ -297,7 +298,7 @@ def write_xlsx(rows: Iterable[Row], problems: list[tuple[Row, str, str]], *, tit
     for cell in report[1]:
         cell.font = Font(bold=True)
     for row, code, message in problems:
-        report.append([row.values["CF_WSH"], code, LABELS[code], message])
+        report.append(inert_row([row.values["CF_WSH"], code, LABELS[code], message]))
     book.properties.title = title
     buffer = io.BytesIO()
     book.save(buffer)

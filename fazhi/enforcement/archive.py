@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from fazhi.core import files
 from fazhi.core.models import Attachment
+from fazhi.core.spreadsheets import inert_row
 from fazhi.enforcement import documents
 from fazhi.enforcement.models import Case
 from fazhi.ledger import selectors as ledger_selectors
@@ -101,10 +102,10 @@ def _index_workbook(case: Case, rows: list[tuple[str, str, str, str]], event_cou
     sheet = book.active
     assert sheet is not None
     sheet.title = "卷内目录"
-    sheet.append([f"{case} {case.title} 卷内目录"])
+    sheet.append(inert_row([f"{case} {case.title} 卷内目录"]))
     sheet.append(["序号", "材料名称", "文件", "SHA-256", "存证"])
     for number, (title, name, sha256, proof) in enumerate(rows, start=1):
-        sheet.append([number, title, name, sha256, proof])
+        sheet.append(inert_row([number, title, name, sha256, proof]))
     sheet.append(
         [len(rows) + 1, "全过程记录（%(n)d 条）" % {"n": event_count}, "全过程记录/", "", "检查点.txt"]
     )

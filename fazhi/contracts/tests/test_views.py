@@ -216,3 +216,12 @@ def test_the_api_refuses_a_blank_title_and_an_opinion_without_reasons_beside_eac
     assert set(fields) == {"opinion", "reasons"}
     assert fields["reasons"] == "请写明审查理由；修改后同意的，写明修改意见。"
     assert not ContractReview.objects.exists()
+
+
+def test_a_title_that_starts_like_a_formula_is_plain_text_in_the_register(town, submitted):
+    Contract.objects.filter(pk=submitted.pk).update(title="=cmd|' /C calc'!A0")
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client_for(town.admin).get("/contracts/register.xlsx").content)
+    )["合同审查台账"]
+    cell = sheet.cell(row=2, column=3)
+    assert (cell.data_type, cell.value) == ("s", "'=cmd|' /C calc'!A0")

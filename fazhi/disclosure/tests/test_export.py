@@ -252,3 +252,18 @@ def test_no_publication_row_changes_when_exporting(town, published):
     before = Publication.objects.values().get()
     export(town)
     assert Publication.objects.values().get() == before
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","点击")', "+86 1391111", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("name", FORMULAS)
+def test_text_that_starts_like_a_formula_is_written_as_plain_text(town, published, name):
+    # A party's name typed as a formula would run in the clerk's Excel or WPS when the file is opened.
+    Party.objects.filter(pk=published.decision.case.party_id).update(name=name)
+    sheet = openpyxl.load_workbook(io.BytesIO(export(town).content))["行政处罚信息"]
+    cell = sheet.cell(row=3, column=1)
+    assert cell.data_type == "s"
+    assert cell.value == "'" + name
+    rows = list(csv.reader(io.StringIO(export(town, file_format="csv").content.decode("utf-8-sig"))))
+    assert rows[1][0] == "'" + name
