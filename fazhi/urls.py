@@ -4,9 +4,10 @@ from django.urls import include, path
 from fazhi.api.urls import api
 from fazhi.core.access import public_page
 from fazhi.core.admin import site as admin_site
+from fazhi.core.login import login_page
 
 urlpatterns = [
-    path("login/", public_page(auth_views.LoginView.as_view()), name="login"),
+    path("login/", login_page, name="login"),
     path("logout/", public_page(auth_views.LogoutView.as_view()), name="logout"),
     path("admin/", admin_site.urls),
     path("api/v1/", api.urls),

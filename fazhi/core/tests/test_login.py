@@ -43,3 +43,44 @@ def test_logout_ends_the_session(world):
     client.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
     client.post(reverse("logout"))
     assert client.get(reverse("core:home")).status_code == 302
+
+
+def _from(address: str) -> Client:
+    return Client(REMOTE_ADDR=address)
+
+
+def test_a_guesser_elsewhere_cannot_lock_a_clerk_out_at_their_desk(world):
+    for _ in range(10):
+        _from("203.0.113.9").post(reverse("login"), {"username": "town-admin", "password": "wrong-password"})
+    at_desk = _from("10.1.2.3")
+    response = at_desk.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" in at_desk.session
+
+
+def test_one_address_failing_across_many_usernames_is_paused(world, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 6
+    sprayer = _from("203.0.113.9")
+    for number in range(6):
+        sprayer.post(reverse("login"), {"username": f"user-{number}", "password": "spring2026"})
+    paused = sprayer.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
+    assert paused.status_code == 429
+    assert "本地址登录暂停" in paused.content.decode()
+    assert "_auth_user_id" not in sprayer.session
+    # Another address is not affected.
+    assert (
+        _from("10.1.2.3").post(reverse("login"), {"username": "town-admin", "password": PASSWORD}).status_code
+        == 302
+    )
+
+
+def test_behind_the_proxy_the_address_comes_from_the_configured_header(world, settings):
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 3
+    # Every request arrives from the proxy at 127.0.0.1; the visitors differ only in the header.
+    for _ in range(3):
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9").post(
+            reverse("login"), {"username": "nobody", "password": "x"}
+        )
+    clerk = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="10.1.2.3")
+    assert clerk.post(reverse("login"), {"username": "town-admin", "password": PASSWORD}).status_code == 302
