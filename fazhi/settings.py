@@ -108,7 +108,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "fazhi.core.middleware.BrowserPolicies",
     "fazhi.core.middleware.ApiErrorsAsJson",
+    "fazhi.core.middleware.RequestBodyCap",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -227,6 +229,9 @@ FILE_UPLOAD_MAX_BYTES = env_int("FAZHI_FILE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024
 # Body-camera video arrives in resumable pieces of at most UPLOAD_CHUNK_MAX_BYTES each.
 EVIDENCE_UPLOAD_MAX_BYTES = env_int("FAZHI_EVIDENCE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024 * 1024)
 UPLOAD_CHUNK_MAX_BYTES = 4 * 1024 * 1024
+# The largest request body of a form with files (several files, each within FILE_UPLOAD_MAX_BYTES, in one
+# form stay within it); refused from its declared length before it is read (core.middleware.RequestBodyCap).
+REQUEST_MAX_BYTES = env_int("FAZHI_REQUEST_MAX_BYTES", FILE_UPLOAD_MAX_BYTES + 16 * 1024 * 1024)
 
 # 行政执法公示: how a penalised person's name is shown (surname: 张某某; full; hidden), and a province's
 # own disclosure periods in months by severity, where they differ from disclosure.rules.DEFAULT_MONTHS.
