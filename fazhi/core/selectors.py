@@ -170,11 +170,12 @@ FTS_CANDIDATE_CAP = 2000
 
 
 def _name_contains(text: str) -> Q:
-    """name LIKE '%text%' (three or more characters). PostgreSQL serves it from the trigram index
-    (migration 0003). SQLite's FTS5 trigram table answers which rows hold a rare substring; LIKE
-    stays in the condition so that the rows are exactly those LIKE matches."""
+    """name LIKE '%text%' (two or more characters). PostgreSQL serves three or more from the trigram
+    index (migration 0003). SQLite's FTS5 trigram table answers which rows hold a rare substring of three
+    or more; LIKE stays in the condition so that the rows are exactly those LIKE matches. Two characters
+    (老马, 超市) make no trigram: LIKE walks the visible parties, newest first, until a page is found."""
     condition = Q(name__contains=text)
-    if connection.vendor != "sqlite" or not _sqlite_has_name_index():
+    if len(text) < 3 or connection.vendor != "sqlite" or not _sqlite_has_name_index():
         return condition
     phrase = '"' + text.replace('"', '""') + '"'
     with connection.cursor() as cursor:
@@ -196,8 +197,8 @@ def _sqlite_has_name_index() -> bool:
 
 def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> QuerySet[Party]:
     """Parties the actor may see, newest first. A query that looks like an identifier matches it
-    exactly (each identifier column has its own index); any other text matches the start of the name
-    or, for three or more characters, anywhere in it (through a trigram index: see docs/performance.md)."""
+    exactly (each identifier column has its own index); one character matches the start of the name, two
+    or more anywhere in it (see docs/performance.md)."""
     # By the visible organisations' ids (SQLite's name-prefix search uses the indexes that lead with
     # organisation_id; see permissions.visible_by_id).
     parties = permissions.visible_by_id(actor, Party.objects.all())
@@ -210,7 +211,7 @@ def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> Quer
             parties = parties.filter(
                 Q(id_number=identifier) | Q(uscc=identifier) | Q(business_registration_no=identifier)
             )
-        elif len(text) >= 3:
+        elif len(text) >= 2:
             parties = parties.filter(_name_contains(text))
         else:
             parties = parties.filter(_name_starts_with(text))

@@ -36,6 +36,29 @@ def test_a_substring_from_the_middle_of_names_finds_exactly_those_names(world):
     assert names(world.admin, "不存在的") == []
 
 
+def test_two_characters_from_the_middle_of_names_find_them(world):
+    # 老马, 超市, 金海 found nothing when two characters matched only the start of a name.
+    register_companies(world)
+    for index, name in enumerate(("张老马修车铺", "辛口金海超市")):
+        services.register_party(
+            world.officer,
+            services.PartyInput(
+                kind=PartyKind.ORGANISATION,
+                name=name,
+                uscc=credit_code(f"9212011100001{index:04d}"),
+                legal_representative="马某",
+            ),
+        )
+    assert names(world.admin, "老马") == ["张老马修车铺"]
+    assert names(world.admin, "超市") == ["辛口金海超市"]
+    assert names(world.admin, "金海") == ["辛口金海超市"]
+    assert names(world.admin, "建材") == ["天津市西青区辛口建材有限公司"]
+    assert names(world.admin, "辛口") == sorted(
+        ["天津市西青区辛口建材有限公司", "天津市西青区辛口农机合作社", "辛口金海超市"]
+    )
+    assert names(world.other_admin, "超市") == []
+
+
 def test_a_substring_search_follows_a_renamed_party(world):
     company = register_companies(world)[0]
     services.update_party(
