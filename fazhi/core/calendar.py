@@ -231,3 +231,17 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 
 def add_calendar_days(start: datetime.date, days: int) -> datetime.date:
     return compute_calendar_days(start, days).due
+
+
+def working_day_before(day: datetime.date, days: int) -> datetime.date:
+    """The `days`-th working day before `day` (not counting `day`): the earliest start whose period of
+    `days` working days (add_working_days) still ends on or after `day`."""
+    if days <= 0:
+        raise ValueError("count back at least one working day")
+    table = _Days()
+    counted = 0
+    while counted < days:
+        day -= datetime.timedelta(days=1)
+        if table.status(day).is_working_day:
+            counted += 1
+    return day

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.figures import Column, Scope
+from fazhi.core.figures import FIGURES, Column, Figure, Scope, Value
 from fazhi.core.models import Organisation
 
 MONTHS = range(1, 13)
@@ -117,6 +117,22 @@ def figure_url(key: str, scope: Scope) -> str:
         "path": reverse("reports:scope-figure", args=[key]),
         "query": urlencode({"org": scope.organisation.pk, "year": scope.year}),
     }
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A figure's value for a scope, with the address of the rows it counts. Every page that shows a
+    figure — a dashboard tile, a line on an app's own page — shows this, so no page counts it twice
+    over in a way of its own."""
+
+    figure: Figure
+    value: Value
+    url: str
+
+
+def tile(key: str, scope: Scope) -> Tile:
+    figure = FIGURES[key]
+    return Tile(figure, figure.compute(scope), figure_url(key, scope))
 
 
 def monthly_chart(

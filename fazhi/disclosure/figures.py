@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from fazhi.core import charts
+from fazhi.core import calendar, charts
 from fazhi.core.charts import Chart, Element, Series
 from fazhi.core.figures import Column, Figure, Scope, link_to
 from fazhi.disclosure import rules, selectors
@@ -27,10 +27,25 @@ def _publications_in_year(scope: Scope) -> QuerySet[Publication]:
     ).order_by("published_at", "id")
 
 
+def still_due(today: datetime.date) -> Q:
+    """A decision not yet published whose 7 working days are still running: neither in time nor late.
+    A prepared draft keeps its deadline; a decision not yet prepared has the calendar's."""
+    return Q(publication__published_at__isnull=True) & (
+        Q(publication__due_on__gte=today)
+        | Q(publication__isnull=True, decided_on__gte=calendar.working_day_before(today, rules.PUBLISH.days))
+    )
+
+
 def _decisions_to_publish(scope: Scope) -> QuerySet[PenaltyDecision]:
-    """The year's decisions, less those lawfully not published (a minor's): a decision never drafted
-    for publication, or left a draft, counts as not published in time."""
-    return decisions_of_year(scope).exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+    """The year's decisions whose publication has settled — published, or past its 7 working days —
+    less those lawfully not published (a minor's). One still within its period is not counted until it
+    settles; a decision never drafted, or left a draft, past its period counts as not in time. The
+    monthly table of the disclosure page (selectors.timeliness_by_month) sorts decisions the same way."""
+    return (
+        decisions_of_year(scope)
+        .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+        .exclude(still_due(timezone.localdate()))
+    )
 
 
 PUBLISHED_IN_TIME = Q(
@@ -58,7 +73,8 @@ FIGURES = (
         "publications_on_time",
         "行政处罚决定按期公示率",
         "",
-        "当年作出的处罚决定（依法不予公开的除外）中，在公示期限内公示的比例；未公示的计为未按期",
+        "当年作出的处罚决定（依法不予公开的除外）中，已公示或公示期限已过的，在公示期限内公示的比例；"
+        "逾期未公示的计为未按期，尚在公示期限内的不计",
         _decisions_to_publish,
         DECISION_COLUMNS,
         decision_link,

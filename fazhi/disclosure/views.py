@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from fazhi.core import permissions
+from fazhi.core import charts, permissions
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.figures import Scope
 from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
 from fazhi.disclosure import rules, selectors, services
@@ -47,6 +48,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             for month in (selectors.timeliness_by_month(root, year=today.year, today=today) if root else [])
             if month.decisions
         ],
+        # The dashboards' figure itself, so this page and the dashboard give the same rate.
+        "year_rate": charts.tile("publications_on_time", Scope(root, today.year)) if root else None,
         "can_export": permissions.may_take(actor, rules.STEPS["export"]),
         "awaiting": awaiting,
         "drafts": selectors.publications_for(actor, status=PublicationStatus.DRAFT),

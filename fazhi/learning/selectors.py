@@ -87,30 +87,3 @@ def hours_by_officer(organisation: Organisation, *, year: int) -> list[PersonHou
     )
     rows = [PersonHours(person, person.hours or Decimal(0), target) for person in officers]
     return sorted(rows, key=lambda row: (row.hours, row.person.full_name))
-
-
-@dataclass(frozen=True)
-class YearCounts:
-    study_by_kind: dict[str, int]
-    lectures: int
-    trainings_by_kind: dict[str, int]
-    training_hours: Decimal
-    officers_below_target: int
-
-
-def counts_for_year(organisation: Organisation, *, year: int) -> YearCounts:
-    """The annual report's figures: 专题学法活动 by kind, trainings by kind (e.g. 3 on recording
-    equipment), the hours given, and the officers still below the yearly target."""
-    sessions = StudySession.objects.filter(
-        organisation__path__startswith=organisation.path, held_on__year=year
-    )
-    trainings = Training.objects.filter(organisation__path__startswith=organisation.path, held_on__year=year)
-    study = dict(sessions.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    training = dict(trainings.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    return YearCounts(
-        study_by_kind={kind: study.get(kind, 0) for kind in StudyKind.values},
-        lectures=study.get(StudyKind.LECTURE, 0),
-        trainings_by_kind={kind: training.get(kind, 0) for kind in TrainingKind.values},
-        training_hours=trainings.aggregate(total=Sum("hours"))["total"] or Decimal(0),
-        officers_below_target=sum(row.below_target for row in hours_by_officer(organisation, year=year)),
-    )

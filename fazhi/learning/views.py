@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from fazhi.core import files, permissions
+from fazhi.core import charts, files, permissions
 from fazhi.core.access import request_staff, staff_required, step_required
+from fazhi.core.figures import Scope
 from fazhi.core.pages import form_page
 from fazhi.core.roles import Role
 from fazhi.core.selectors import attachments_of
@@ -19,6 +20,7 @@ from fazhi.learning import rules, selectors, services
 from fazhi.learning.forms import StudyForm, TrainingForm, YearForm
 from fazhi.ledger.selectors import verified_history
 
+SHOWN_FIGURES = ("study_sessions", "lectures", "training_hours")
 READERS = (Role.ADMIN, Role.HEAD, Role.OFFICER, Role.AUXILIARY, Role.LEGAL_REVIEWER, Role.SUPERVISOR)
 
 
@@ -28,13 +30,15 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = YearForm(request.GET)
     year = (form.cleaned_data["year"] if form.is_valid() else None) or timezone.localdate().year
     root = permissions.scope_root(actor)
+    scope = Scope(root, year) if root else None
     context = {
         "form": form,
         "year": year,
         "sessions": selectors.sessions_for(actor, year=year),
         "trainings": selectors.trainings_for(actor, year=year),
         "hours": selectors.hours_by_officer(root, year=year) if root else [],
-        "counts": selectors.counts_for_year(root, year=year) if root else None,
+        # The report's own figures, so this page and the dashboards say the same.
+        "figures": {key: charts.tile(key, scope) for key in SHOWN_FIGURES} if scope else None,
         "target": rules.yearly_hours_target(),
         "lectures_target": rules.yearly_lectures_target(),
         "hours_citation": rules.HOURS_CITATION,

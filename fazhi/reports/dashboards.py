@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fazhi.core import charts
-from fazhi.core.charts import Chart, Line, Point
-from fazhi.core.figures import FIGURES, Figure, Scope, Value
+from fazhi.core.charts import Chart, Line, Point, Tile
+from fazhi.core.figures import FIGURES, Figure, Scope
 from fazhi.core.models import TOWN_KINDS, Organisation
 
 # ------------------------------------------------------------------------------------- the figures
@@ -35,18 +35,8 @@ COMPARED = (
 )
 
 
-@dataclass(frozen=True)
-class Tile:
-    figure: Figure
-    value: Value
-    url: str
-
-
 def tiles(scope: Scope) -> list[Tile]:
-    return [
-        Tile(figure, figure.compute(scope), charts.figure_url(figure.key, scope))
-        for figure in dashboard_figures()
-    ]
+    return [charts.tile(figure.key, scope) for figure in dashboard_figures()]
 
 
 @dataclass(frozen=True)

@@ -173,3 +173,13 @@ def test_a_period_past_the_years_the_calendar_serves_is_refused_with_a_message(w
     assert response.status_code == 200
     assert "起算日应在 2000 年至 2100 年之间" in response.content.decode()
     assert response.context["period"] is None
+
+
+def test_counting_back_working_days_finds_the_earliest_start_still_running(db):
+    # Around the 2020 National Day holiday and an ordinary week: the day found is the earliest start
+    # whose 7 working days end on or after the given day.
+    for offset in range(60):
+        day = datetime.date(2020, 9, 15) + datetime.timedelta(days=offset)
+        start = calendar.working_day_before(day, 7)
+        assert calendar.add_working_days(start, 7) >= day
+        assert calendar.add_working_days(start - datetime.timedelta(days=1), 7) < day

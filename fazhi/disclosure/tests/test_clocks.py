@@ -9,7 +9,7 @@ from django.test import Client
 from fazhi.core import calendar
 from fazhi.disclosure import rules, selectors, services
 from fazhi.enforcement import services as enforcement_services
-from fazhi.testing.enforcement import TODAY, serve
+from fazhi.testing.enforcement import TODAY, close, decide, file, lead, notify, serve
 
 DAY = datetime.timedelta(days=1)
 
@@ -85,3 +85,28 @@ def test_a_revoked_or_changed_decision_must_come_down_within_3_working_days(town
     assert selectors.publications_to_withdraw(town.officer) == []
     # Another town sees nothing of it.
     assert selectors.publications_to_withdraw(town.other_admin) == []
+
+
+def test_the_disclosure_page_and_the_dashboard_give_one_rate(town, decided):
+    # The page said 100% and the dashboard 75% for one month: the dashboard counted a decision still
+    # within its 7 working days as not published in time.
+    publish(town, decided)
+    pending = file(town, lead(town))
+    enforcement_services.start_investigation(
+        town.officer, pending, investigators=[town.officer, town.officer2]
+    )
+    close(town, pending, review=False)
+    notify(town, pending, served_on=TODAY - datetime.timedelta(days=10))
+    decide(town, pending)
+    client = Client()
+    client.force_login(town.head)
+    page = client.get("/disclosure/").context
+    month = month_of(page["timeliness"], TODAY)
+    assert (month.on_time, month.pending, month.share) == (1, 1, 1.0)
+    assert page["year_rate"].value.display == "100%"
+    tiles = {tile.figure.key: tile for tile in client.get("/reports/dashboard/").context["tiles"]}
+    assert tiles["publications_on_time"].value.display == "100%"
+    assert (
+        tiles["publications_on_time"].value.numerator,
+        tiles["publications_on_time"].value.denominator,
+    ) == (1, 1)

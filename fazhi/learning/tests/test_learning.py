@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, PermissionDenied
-from fazhi.core.models import Attachment
+from fazhi.core.figures import FIGURES, Scope
+from fazhi.core.models import Attachment, Organisation
 from fazhi.core.roles import Role
 from fazhi.learning import selectors, services
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
@@ -79,12 +80,15 @@ def test_the_years_counts_by_kind(town):
         ),
         materials=[],
     )
-    counts = selectors.counts_for_year(town.town, year=TODAY.year)
-    assert counts.lectures == 1
-    assert counts.study_by_kind[StudyKind.CENTRAL_GROUP] == 0
-    assert counts.trainings_by_kind[TrainingKind.RECORDING_EQUIPMENT] == 1
-    assert counts.training_hours == Decimal(4)
-    assert selectors.counts_for_year(town.other_town, year=TODAY.year).lectures == 0
+
+    def figure(key: str, organisation: Organisation = town.town) -> object:
+        return FIGURES[key].compute(Scope(organisation, TODAY.year)).value
+
+    assert figure("lectures") == 1
+    assert figure("study_sessions") == 0
+    assert figure("trainings_recording") == 1
+    assert figure("training_hours") == Decimal(4)
+    assert figure("lectures", town.other_town) == 0
 
 
 def test_bad_input_is_refused_in_chinese_and_nothing_is_recorded(town):

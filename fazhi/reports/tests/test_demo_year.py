@@ -19,13 +19,12 @@ from conftest import set_ledger_triggers
 from fazhi.contracts import selectors as contract_selectors
 from fazhi.contracts.events import ContractEvent
 from fazhi.contracts.models import Contract, ContractReview, ContractStatus
-from fazhi.core.figures import Scope, compute_all
+from fazhi.core.figures import FIGURES, Scope, compute_all
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.roles import Role
 from fazhi.decisions.models import AssessmentKind, DecisionStatus, MajorDecision
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import DeviceAssignment, LegalReview, PenaltyDecision
-from fazhi.learning import selectors as learning_selectors
 from fazhi.learning.models import StudyKind, StudySession, Training, TrainingKind
 from fazhi.ledger.models import Event
 from fazhi.mediation import selectors as mediation_selectors
@@ -65,12 +64,9 @@ def test_nine_study_sessions_of_the_leaders_on_the_constitution_and_the_civil_co
         kind__in=[StudyKind.CENTRAL_GROUP, StudyKind.EXECUTIVE_MEETING],
     )
     assert sessions.count() == 9
-    counts = learning_selectors.counts_for_year(town, year=2020)
-    assert (
-        counts.study_by_kind[StudyKind.CENTRAL_GROUP] + counts.study_by_kind[StudyKind.EXECUTIVE_MEETING] == 9
-    )
+    assert FIGURES["study_sessions"].compute(Scope(town, 2020)).value == 9
     # No other kind of study that a looser count of "各类专题学法活动" could add.
-    assert sum(counts.study_by_kind.values()) == 9
+    assert StudySession.objects.filter(organisation=town, held_on__year=2020).count() == 9
     laws = "、".join(sessions.values_list("laws", flat=True))
     assert "民法典" in laws
     assert "宪法" in laws
@@ -127,9 +123,8 @@ def test_three_trainings_on_the_body_cameras_and_one_for_all_staff(town):
     trainings = Training.objects.filter(organisation=town, held_on__year=2020)
     assert trainings.filter(kind=TrainingKind.RECORDING_EQUIPMENT).count() == 3
     assert trainings.filter(kind=TrainingKind.ALL_STAFF).count() == 1
-    counts = learning_selectors.counts_for_year(town, year=2020)
-    assert counts.trainings_by_kind[TrainingKind.RECORDING_EQUIPMENT] == 3
-    assert counts.trainings_by_kind[TrainingKind.ALL_STAFF] == 1
+    assert FIGURES["trainings_recording"].compute(Scope(town, 2020)).value == 3
+    assert FIGURES["trainings_all_staff"].compute(Scope(town, 2020)).value == 1
 
 
 def test_every_officer_and_auxiliary_carried_a_body_camera_in_2020(town):
