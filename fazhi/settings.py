@@ -201,6 +201,7 @@ AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "fazhi.core.access.client_address"
 LOGIN_ADDRESS_FAILURE_LIMIT = env_int("FAZHI_LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+API_TOKEN_DAYS = env_int("FAZHI_API_TOKEN_DAYS", 90)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 

@@ -14,7 +14,12 @@ class PersonalToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Staff | None:
         api_token = (
             ApiToken.objects.select_related("staff")
-            .filter(token_sha256=sha256_hex(token), revoked_at__isnull=True, staff__is_active=True)
+            .filter(
+                token_sha256=sha256_hex(token),
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
+                staff__is_active=True,
+            )
             .first()
         )
         if api_token is None:

@@ -6,11 +6,20 @@ import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, selectors, services
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
-from fazhi.core.models import HolidayOverride, Organisation, OrganisationKind, Party, PartyKind, Staff
+from fazhi.core.models import (
+    ApiToken,
+    HolidayOverride,
+    Organisation,
+    OrganisationKind,
+    Party,
+    PartyKind,
+    Staff,
+)
 from fazhi.core.permissions import roles_of
 from fazhi.core.roles import Role
 
@@ -215,3 +224,35 @@ def list_holiday_overrides(
 )
 def save_holiday_override(request: HttpRequest, payload: HolidayOverrideIn) -> Status[HolidayOverride]:
     return Status(201, services.save_holiday_override(api_params.actor(request), **payload.dict()))
+
+
+class TokenOut(Schema):
+    id: int
+    staff_id: int
+    staff: str
+    label: str
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
+    last_used_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+    state: str
+
+    @staticmethod
+    def resolve_staff(obj: ApiToken) -> str:
+        return obj.staff.username
+
+    @staticmethod
+    def resolve_state(obj: ApiToken) -> str:
+        return obj.state(timezone.now())
+
+
+@router.get("/tokens", response=list[TokenOut], summary="接口令牌（本人的；管理员另见本单位人员的）")
+def list_tokens(
+    request: HttpRequest, limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[ApiToken]:
+    return list(api_params.page(selectors.tokens_for(api_params.actor(request)), limit, offset))
+
+
+@router.delete("/tokens/{id:token_id}", response=TokenOut, summary="撤销接口令牌（本人或管理员）")
+def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
+    return services.revoke_api_token(api_params.actor(request), token_id)

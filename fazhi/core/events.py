@@ -21,6 +21,7 @@ class CoreEvent(StrEnum):
     NUMBER_ISSUED = "core.number.issued"
     NUMBER_VOIDED = "core.number.voided"
     API_TOKEN_ISSUED = "core.api_token.issued"  # noqa: S105 (an event name, not a secret)
+    API_TOKEN_REVOKED = "core.api_token.revoked"  # noqa: S105 (an event name, not a secret)
 
 
 CORE_EVENT_LABELS: dict[CoreEvent, str] = {
@@ -41,4 +42,5 @@ CORE_EVENT_LABELS: dict[CoreEvent, str] = {
     CoreEvent.NUMBER_ISSUED: "编发文号",
     CoreEvent.NUMBER_VOIDED: "作废文号",
     CoreEvent.API_TOKEN_ISSUED: "签发接口令牌",
+    CoreEvent.API_TOKEN_REVOKED: "撤销接口令牌",
 }

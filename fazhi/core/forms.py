@@ -164,6 +164,10 @@ class HolidayOverrideForm(ServiceErrorsMixin):
     source = forms.CharField(label="依据", max_length=200, required=False)
 
 
+class TokenForm(forms.Form):
+    label = forms.CharField(label="用途", max_length=100, help_text="如：区平台数据同步脚本")
+
+
 class HolidayYearForm(ServiceErrorsMixin):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     source = forms.CharField(label="依据", max_length=200)

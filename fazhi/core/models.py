@@ -373,10 +373,18 @@ class ApiToken(models.Model):
     label = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Issued for settings.API_TOKEN_DAYS; a script that runs for years is given a new one, not an
+    # eternal one.
+    expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.staff} {self.label}"
+
+    def state(self, now: datetime.datetime) -> str:
+        if self.revoked_at is not None:
+            return "已撤销"
+        return "已过期" if self.expires_at <= now else "有效"
 
 
 class FormSubmission(models.Model):

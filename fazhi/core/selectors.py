@@ -14,6 +14,7 @@ from fazhi.core import permissions, validators
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import (
     TOWN_KINDS,
+    ApiToken,
     Attachment,
     EnforcementCredential,
     HolidayOverride,
@@ -28,6 +29,7 @@ from fazhi.core.models import (
     StaffRole,
 )
 from fazhi.core.party_links import PartyLink
+from fazhi.core.roles import Role
 
 
 def int_id(raw: object) -> int:
@@ -102,6 +104,16 @@ def list_staff_for(
     if active is not None:
         staff = staff.filter(is_active=active)
     return staff.prefetch_related(Prefetch("role_grants", queryset=StaffRole.objects.order_by("role")))
+
+
+def tokens_for(actor: Staff) -> QuerySet[ApiToken]:
+    """The actor's own API tokens; for an administrator also those of the staff of their town (or, for a
+    supervisor's administrator, the units they see), newest first."""
+    own = Q(staff=actor)
+    if actor.is_superuser or permissions.has_role(actor, Role.ADMIN):
+        staff = permissions.visible(actor, Staff.objects.filter(is_system=False)).values("pk")
+        own |= Q(staff__in=staff)
+    return ApiToken.objects.filter(own).select_related("staff").order_by("-created_at", "-id")
 
 
 def access_staff(actor: Staff, staff_id: object) -> Staff:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,6 +31,7 @@ from fazhi.core.forms import (
     RevokeCredentialForm,
     StaffEditForm,
     StaffForm,
+    TokenForm,
     VoidNumberForm,
 )
 from fazhi.core.models import OrganisationKind, Party, PartyKind, Staff
@@ -533,3 +535,38 @@ def number_void(request: HttpRequest, issued_id: int) -> HttpResponse:
     else:
         messages.error(request, "请填写作废原因。")
     return redirect("core:number-series-detail", issued.series.pk)
+
+
+# ---------------------------------------------------------------------------------------------- tokens
+
+NEW_TOKEN_KEY = "fazhi-new-api-token"  # noqa: S105 (a session key, not a secret)
+
+
+@staff_required()
+@require_http_methods(["GET", "POST"])
+def tokens_page(request: HttpRequest) -> HttpResponse:
+    """接口令牌: the user's own (and, for an administrator, the town's staff's) tokens, each revocable;
+    a new one for oneself, shown once after the redirect and never again (only its hash is kept)."""
+    actor = request_staff(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        request.session[NEW_TOKEN_KEY] = services.issue_api_token(
+            actor, actor, label=form.cleaned_data["label"]
+        )
+        return redirect("core:tokens")
+    context = {
+        "form": form,
+        "new_token": request.session.pop(NEW_TOKEN_KEY, None),
+        "page": paginate(request, selectors.tokens_for(actor)),
+        "now": timezone.now(),
+        "days": settings.API_TOKEN_DAYS,
+    }
+    return render(request, "core/tokens.html", context)
+
+
+@staff_required()
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    services.revoke_api_token(request_staff(request), token_id)
+    messages.success(request, "令牌已撤销，使用它的程序将无法再访问接口。")
+    return redirect("core:tokens")

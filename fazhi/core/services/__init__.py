@@ -21,6 +21,7 @@ from fazhi.core.services.staff import (
     create_staff,
     deactivate_staff,
     issue_api_token,
+    revoke_api_token,
     revoke_credential,
     update_staff,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "public_content_changed",
     "record_attachment",
     "register_party",
+    "revoke_api_token",
     "revoke_credential",
     "save_holiday_override",
     "system_actor",

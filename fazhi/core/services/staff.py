@@ -6,12 +6,14 @@ import datetime
 import re
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from fazhi.core import permissions, validators
-from fazhi.core.errors import InvalidInput
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.events import CoreEvent
 from fazhi.core.models import (
     ApiToken,
@@ -255,14 +257,43 @@ def issue_api_token(actor: Staff, staff: Staff, *, label: str = "") -> str:
     if not staff.is_active:
         raise InvalidInput("账号已停用，不能签发令牌。")
     token = "fz_" + secrets.token_urlsafe(32)
+    expires_at = timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS)
     api_token = ApiToken.objects.create(
-        staff=staff, token_sha256=sha256_hex(token), label=label.strip()[:100]
+        staff=staff, token_sha256=sha256_hex(token), label=label.strip()[:100], expires_at=expires_at
     )
     ledger.record(
         actor,
         CoreEvent.API_TOKEN_ISSUED,
         api_token,
-        {"staff": staff.pk, "label": api_token.label},
+        {"staff": staff.pk, "label": api_token.label, "expires_at": expires_at.isoformat()},
         organisation=staff.organisation,
     )
     return token
+
+
+@transaction.atomic(durable=True)
+def revoke_api_token(actor: Staff, token_id: int) -> ApiToken:
+    """Its owner, or an administrator over the owner's unit, revokes a token at once; the record stays
+    (who revoked it, when) and the token no longer opens the API."""
+    api_token = ApiToken.objects.select_for_update().select_related("staff").filter(pk=token_id).first()
+    if api_token is None:
+        raise NotFoundOrHidden()
+    if actor.pk != api_token.staff_id and not actor.is_superuser:
+        if not permissions.can_see(actor, organisation_of(api_token.staff)):
+            raise NotFoundOrHidden()
+        require_admin_over(actor, organisation_of(api_token.staff))
+    if api_token.revoked_at is not None:
+        raise InvalidInput(
+            "该令牌已于 %(t)s 撤销。"
+            % {"t": timezone.localtime(api_token.revoked_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    api_token.revoked_at = timezone.now()
+    api_token.save(update_fields=["revoked_at"])
+    ledger.record(
+        actor,
+        CoreEvent.API_TOKEN_REVOKED,
+        api_token,
+        {"staff": api_token.staff_id, "label": api_token.label},
+        organisation=api_token.staff.organisation,
+    )
+    return api_token
