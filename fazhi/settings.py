@@ -193,6 +193,9 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = env_int("FAZHI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the reverse proxy every request comes from the proxy: the address is the visitor's, taken as the
+# public pages' rate limit takes it (FAZHI_CLIENT_ADDRESS_HEADER).
+AXES_CLIENT_IP_CALLABLE = "fazhi.core.access.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 
