@@ -31,7 +31,7 @@ VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * (9 * MIB // 256 + 7)
 
 
 @pytest.fixture
-def bucket(db, settings, monkeypatch):
+def bucket(db, settings, monkeypatch, tmp_path):
     """A fresh bucket as the file storage, configured through the same settings a city sets."""
     endpoint = os.environ.get("FAZHI_TEST_S3_ENDPOINT")
     if not endpoint:
@@ -57,6 +57,8 @@ def bucket(db, settings, monkeypatch):
     )
     client.create_bucket(Bucket=name)
     settings.STORAGES = {**settings.STORAGES, "default": fazhi.settings.default_storage_config()}
+    # The staging directory of this test alone (other test processes stage files at the same time).
+    settings.FILE_ROOT = tmp_path / "files"
     return Bucket(client, name)
 
 
@@ -73,7 +75,7 @@ class Bucket:
         return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
 
 
-def test_a_stored_file_goes_to_the_bucket_under_its_hash(bucket, tmp_path, settings):
+def test_a_stored_file_goes_to_the_bucket_under_its_hash(bucket, settings):
     blob, name = files.store(io.BytesIO(VIDEO), original_name="执法记录仪.mp4")
     assert name == "执法记录仪.mp4"
     assert blob.sha256 == hashlib.sha256(VIDEO).hexdigest()
