@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy fazhi tests conftest.py bench
+	$(BIN)/mypy fazhi tests conftest.py bench scripts
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

@@ -279,11 +279,44 @@ SHUANGGONGSHI_CATEGORY_SEPARATOR = env_str("FAZHI_SHUANGGONGSHI_CATEGORY_SEPARAT
 # Uploads larger than this go to a temporary file instead of memory while Django parses the request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+
+def default_storage_config() -> dict[str, Any]:
+    """Where stored files are kept: under FILE_ROOT, or, when FAZHI_S3_BUCKET names a bucket, on
+    S3-compatible object storage (a city's evidence video). Either way a file is streamed through a
+    staging file under FILE_ROOT while it is hashed (core.files), so that directory stays local."""
+    bucket = env_str("FAZHI_S3_BUCKET")
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(FILE_ROOT)},
+        }
+    endpoint = env_str("FAZHI_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "fazhi.core.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "access_key": env_str("FAZHI_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("FAZHI_S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("FAZHI_S3_REGION") or None,
+            # A key prefix, for a bucket shared with other systems.
+            "location": env_str("FAZHI_S3_PREFIX"),
+            # A city's own store (MinIO, Ceph) is reached by path: no DNS name per bucket.
+            "addressing_style": env_str("FAZHI_S3_ADDRESSING_STYLE", "path" if endpoint else "auto"),
+            # Stored files are named by their SHA-256: writing one again writes the same bytes.
+            "file_overwrite": True,
+            # Private objects; every download goes through Django, which checks who may see the file.
+            "default_acl": None,
+            "querystring_auth": True,
+            # A file written through the storage's own file object spills to disk beyond this.
+            "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+        },
+    }
+
+
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(FILE_ROOT)},
-    },
+    "default": default_storage_config(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -319,10 +352,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # Periodic jobs, declared once. The embedded setup runs the same services from cron instead:
 # */10 * * * *  manage.py ledger_checkpoint      (https://crontab.guru/#*/10_*_*_*_*)
+# The deployment smoke test (scripts/smoke.py) signs every few seconds to see beat and a worker at work.
+LEDGER_CHECKPOINT_SECONDS = env_int("FAZHI_LEDGER_CHECKPOINT_SECONDS", 600)
 CELERY_BEAT_SCHEDULE = {
     "ledger-checkpoint": {
         "task": "ledger.make_checkpoint",
-        "schedule": 600.0,
+        "schedule": float(LEDGER_CHECKPOINT_SECONDS),
         "options": {"queue": "periodic"},
     },
     # Early morning: clocks recounted and reminders ready when the office opens.

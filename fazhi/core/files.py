@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
 
 from fazhi.core.errors import InvalidInput
@@ -85,8 +86,9 @@ class StoredFile:
     name: str
 
 
-def store(stream: IO[bytes], *, original_name: str, max_bytes: int | None = None) -> tuple[StoredBlob, str]:
-    """Write the stream to disk chunk by chunk while hashing it; return the blob and the safe name.
+def store(stream: Readable, *, original_name: str, max_bytes: int | None = None) -> tuple[StoredBlob, str]:
+    """Write the stream to a staging file chunk by chunk while hashing it, then keep it in the file
+    storage under its hash; return the blob and the safe name.
 
     Refuses empty, oversized and mistyped files before anything is kept.
     """
@@ -133,9 +135,7 @@ def store(stream: IO[bytes], *, original_name: str, max_bytes: int | None = None
         blob = StoredBlob.objects.filter(sha256=sha256).first()
         if blob is None:
             blob = StoredBlob(sha256=sha256, size=size, content_type=ALLOWED_TYPES[extension].content_type)
-            final_path = Path(default_storage.path(blob.storage_name))
-            final_path.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temporary_path, final_path)
+            _keep(temporary_path, blob.storage_name)
             blob.save()
         return blob, name
     finally:
@@ -158,35 +158,112 @@ def check_upload_name(original_name: str) -> str:
     return name
 
 
-def partial_path(key: str) -> Path:
+def _keep(staged: Path, storage_name: str) -> None:
+    """Move the hashed staging file to its place in the file storage. On local disk a rename; on object
+    storage (a city's S3-compatible store) an upload streamed from the staging file, in parts."""
+    try:
+        final_path = Path(default_storage.path(storage_name))
+    except NotImplementedError:
+        with open(staged, "rb") as content:
+            default_storage.save(storage_name, File(content))
+        return
+    final_path.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged, final_path)
+
+
+# A resumable upload keeps each piece as its own stored file, named by its offset, in the same storage as
+# the blobs: with several application servers, or object storage, the next piece may reach another
+# server, so no piece may live only on one server's disk.
+PARTIAL_DIRECTORY = "partial"
+
+
+def _partial_directory(key: str) -> str:
     if not re.fullmatch(r"[0-9a-f]{32}", key):
         raise ValueError("upload keys are 32 hex digits")
-    return Path(settings.FILE_ROOT) / "partial" / key
+    return f"{PARTIAL_DIRECTORY}/{key}"
+
+
+def _piece_name(key: str, offset: int) -> str:
+    return f"{_partial_directory(key)}/{offset:016d}"
 
 
 def append_piece(key: str, stream: Readable, *, offset: int, limit: int) -> int:
-    """Write the piece at `offset` of the partial file, streaming; return the bytes written. Writing at
-    the offset rather than appending makes a repeated piece (the client retried after a lost reply)
-    harmless."""
-    path = partial_path(key)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Keep the piece that starts at `offset`, streaming; return the bytes received. A piece sent again
+    at the same offset (the client retried after a lost reply) replaces the one before."""
+    staging = Path(settings.FILE_ROOT) / "incoming"
+    staging.mkdir(parents=True, exist_ok=True)
     written = 0
-    with open(path, "r+b" if path.exists() else "wb") as partial:
-        partial.seek(offset)
+    # A piece is at most UPLOAD_CHUNK_MAX_BYTES: held in memory up to one read, on disk beyond.
+    with tempfile.SpooledTemporaryFile(max_size=CHUNK_BYTES, dir=str(staging)) as piece:
         while chunk := stream.read(CHUNK_BYTES):
             written += len(chunk)
             if written > limit:
                 raise InvalidInput("本次上传的数据超过了声明的大小，已停止。")
-            partial.write(chunk)
-        partial.truncate(offset + written)
+            piece.write(chunk)
+        name = _piece_name(key, offset)
+        default_storage.delete(name)
+        default_storage.save(name, File(piece))
     return written
 
 
-def store_partial(key: str, *, original_name: str, max_bytes: int) -> tuple[StoredBlob, str]:
-    """Hash and keep a completed partial file through `store`, then remove the partial file."""
-    path = partial_path(key)
+class _Pieces:
+    """The pieces of one upload read in order as one stream: each begins where the one before ended."""
+
+    def __init__(self, key: str, total_bytes: int) -> None:
+        self.key = key
+        self.total_bytes = total_bytes
+        self.offset = 0
+        self.current: IO[bytes] | None = None
+        self.current_starts = 0
+
+    def read(self, size: int, /) -> bytes:
+        while self.offset < self.total_bytes:
+            if self.current is None:
+                try:
+                    self.current = default_storage.open(_piece_name(self.key, self.offset), "rb")
+                except FileNotFoundError:
+                    break
+                self.current_starts = self.offset
+            chunk = self.current.read(size)
+            if chunk:
+                self.offset += len(chunk)
+                return chunk
+            self.current.close()
+            self.current = None
+            if self.offset == self.current_starts:
+                break  # an empty piece: opening the same offset again would never end
+        if self.offset != self.total_bytes:
+            raise InvalidInput(
+                "上传的文件不完整（只找到 %(got)d / %(total)d 字节），请重新上传。"
+                % {"got": self.offset, "total": self.total_bytes}
+            )
+        return b""
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close()
+
+
+def store_partial(
+    key: str, *, original_name: str, total_bytes: int, max_bytes: int
+) -> tuple[StoredBlob, str]:
+    """Hash and keep the pieces of a completed upload through `store`, then remove the pieces."""
+    pieces = _Pieces(key, total_bytes)
     try:
-        with open(path, "rb") as partial:
-            return store(partial, original_name=original_name, max_bytes=max_bytes)
+        return store(pieces, original_name=original_name, max_bytes=max_bytes)
     finally:
-        path.unlink(missing_ok=True)
+        pieces.close()
+        discard_partial(key)
+
+
+def discard_partial(key: str) -> None:
+    """Remove every piece of an upload (finished or abandoned)."""
+    directory = _partial_directory(key)
+    try:
+        _subdirectories, names = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for name in names:
+        default_storage.delete(f"{directory}/{name}")
+    # Local disk keeps the emptied directory otherwise; object storage has no directories to remove.
+    default_storage.delete(directory)

@@ -27,6 +27,18 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_password(world
     assert "_auth_user_id" not in client.session
 
 
+def test_behind_the_proxy_a_lockout_holds_the_visitor_not_everyone_behind_the_proxy(world, settings):
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    for _ in range(5):
+        response = guesser.post(reverse("login"), {"username": "town-admin", "password": "wrong-password"})
+    assert "登录已被暂时锁定" in response.content.decode()
+    # The administrator at her own desk comes through the same proxy and still logs in.
+    colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="10.1.2.3")
+    colleague.post(reverse("login"), {"username": "town-admin", "password": PASSWORD})
+    assert "_auth_user_id" in colleague.session
+
+
 def test_a_wrong_password_gets_a_chinese_message(world):
     response = Client().post(reverse("login"), {"username": "town-admin", "password": "wrong-password"})
     assert "用户名或密码不正确" in response.content.decode()

@@ -85,19 +85,22 @@ def finish_upload(actor: Staff, key: str) -> tuple[StoredBlob, str, UploadSessio
             % {"got": session.received_bytes, "total": session.total_bytes}
         )
     blob, name = files.store_partial(
-        session.key, original_name=session.original_name, max_bytes=settings.EVIDENCE_UPLOAD_MAX_BYTES
+        session.key,
+        original_name=session.original_name,
+        total_bytes=session.total_bytes,
+        max_bytes=settings.EVIDENCE_UPLOAD_MAX_BYTES,
     )
     UploadSession.objects.filter(pk=session.pk).update(completed=True)
     return blob, name, session
 
 
-# An upload nobody has continued for this long is abandoned: its partial file is removed.
+# An upload nobody has continued for this long is abandoned: its pieces are removed.
 STALE_UPLOAD_DAYS = 7
 
 
 def purge_stale_uploads(*, before: datetime.datetime) -> int:
     stale = list(UploadSession.objects.filter(completed=False, created_at__lt=before))
     for session in stale:
-        files.partial_path(session.key).unlink(missing_ok=True)
+        files.discard_partial(session.key)
     UploadSession.objects.filter(pk__in=[session.pk for session in stale]).delete()
     return len(stale)

@@ -4,11 +4,12 @@ case's officers and the town's heads, shown on their home page."""
 import datetime
 import io
 
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from fazhi.core import calendar, files
+from fazhi.core import calendar
 from fazhi.core import services as core_services
 from fazhi.core.models import FormSubmission, Notification
 from fazhi.enforcement import services
@@ -83,8 +84,9 @@ def test_the_job_removes_abandoned_uploads_and_old_form_tokens(town, decided):
     FormSubmission.objects.filter(token="a" * 32).update(
         created_at=timezone.now() - datetime.timedelta(days=2)
     )
+    assert default_storage.exists(f"partial/{session.key}")
     run = services.send_clock_reminders(today=TODAY)
     assert run.purged_uploads == 1
-    assert not files.partial_path(session.key).exists()
+    assert not default_storage.exists(f"partial/{session.key}")
     assert list(UploadSession.objects.values_list("key", flat=True)) == [fresh.key]
     assert not FormSubmission.objects.exists()
