@@ -9,6 +9,7 @@ the same gates to say which rule blocks a step; the access decorators read the r
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
@@ -180,3 +181,26 @@ def check_record_exists(found: bool, *, message: str, citation: str) -> None:
     """A record (a document, a step's result) exists only once the step that makes it was taken."""
     if not found:
         raise RuleViolation(message, citation=citation)
+
+
+def check_dates_in_order(
+    day: datetime.date,
+    *,
+    what: str,
+    after: Iterable[tuple[datetime.date | None, str]],
+    today: datetime.date,
+    citation: str,
+) -> None:
+    """A step's date lies on or after each date of the steps before it (a `None` is a step that has no
+    date) and not after today: what is recorded happened, in the law's order."""
+    if day > today:
+        raise RuleViolation(
+            "%(what)s（%(day)s）不能晚于今天。" % {"what": what, "day": day.isoformat()}, citation=citation
+        )
+    for earlier, label in after:
+        if earlier is not None and day < earlier:
+            raise RuleViolation(
+                "%(what)s（%(day)s）不能早于%(label)s（%(earlier)s）。"
+                % {"what": what, "day": day.isoformat(), "label": label, "earlier": earlier.isoformat()},
+                citation=citation,
+            )

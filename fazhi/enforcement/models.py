@@ -202,6 +202,9 @@ class LegalReview(models.Model):
     opinion = models.CharField("审核意见", max_length=10, choices=ReviewOpinionChoice.choices)
     reasons = models.TextField("审核理由")
     reviewed_on = models.DateField()
+    # The notice whose proposed penalty was reviewed: a later notice (a heavier penalty, new facts)
+    # needs a review of its own (art. 58). Empty only for reviews recorded before this was kept.
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-id"]

@@ -168,6 +168,13 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         collective_discussion_recorded=case.discussions.exists(),
         notified_fine_fen=notice.proposed_fine_fen if notice else 0,
         decided_fine_fen=0,
+        hearing_right=bool(report and report.hearing_right),
+        hearing_request_period_ends=rules.HEARING_REQUEST.due(notice.served_on).due if notice else None,
+        review_of_current_notice=bool(
+            review is None
+            or review.notice_id is None
+            or (notice is not None and review.notice_id == notice.pk)
+        ),
     )
 
 

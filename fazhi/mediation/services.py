@@ -286,8 +286,14 @@ def _closure_errors(dispute: Dispute, data: ClosureInput) -> dict[str, str]:
             for field, message in AGREEMENT_FIELDS.items():
                 if not getattr(data.agreement, field):
                     errors[field] = message
+            first_session = dispute.sessions.order_by("held_on").values_list("held_on", flat=True).first()
             if not dispute.received_on <= data.agreement.signed_on <= data.closed_on:
                 errors["signed_on"] = "签订日期应在接待日期与办结日期之间。"
+            elif first_session is not None and data.agreement.signed_on < first_session:
+                # An agreement comes out of mediation (人民调解法 第二十八条): not before the first session.
+                errors["signed_on"] = "签订日期不能早于调解日期 %(d)s：协议是调解达成的。" % {
+                    "d": first_session.isoformat()
+                }
     return errors
 
 
@@ -298,7 +304,8 @@ def close_dispute(actor: Staff, dispute: Dispute, data: ClosureInput) -> Dispute
     dispute = _take(actor, dispute, "close")
     errors = _closure_errors(dispute, data)
     if errors:
-        raise InvalidInput("办结信息不完整。", field_errors=errors)
+        citation = "人民调解法 第二十八条、第二十九条" if "signed_on" in errors else ""
+        raise InvalidInput("办结信息不完整。", field_errors=errors, citation=citation)
     rules.check_session_on_record(outcome=data.outcome, has_sessions=dispute.sessions.exists())
     payload: dict[str, object] = {
         "outcome": data.outcome,

@@ -87,8 +87,11 @@ def check_not_re_reviewed(*, re_reviewed: bool, tracking_number: str) -> None:
         )
 
 
-def check_extension(*, days: int, approved_on: datetime.date, handling_due_on: datetime.date) -> None:
-    """第三十四条: by at most 30 days, approved before the 60 days run out."""
+def check_extension(
+    *, days: int, approved_on: datetime.date, handling_due_on: datetime.date, today: datetime.date
+) -> None:
+    """第三十四条: by at most 30 days, approved — and recorded — before the 60 days run out: a period that
+    has run out is not extended afterwards, whatever day the approval is said to bear."""
     if days > MAX_EXTENSION_DAYS:
         raise RuleViolation(
             "延长办理期限不得超过30日，申请延长 %(n)d 日。" % {"n": days}, citation=HANDLING_CITATION
@@ -97,6 +100,12 @@ def check_extension(*, days: int, approved_on: datetime.date, handling_due_on: d
         raise RuleViolation(
             "办理期限已于 %(d)s 届满，%(a)s 不能再批准延期。"
             % {"d": handling_due_on.isoformat(), "a": approved_on.isoformat()},
+            citation=HANDLING_CITATION,
+        )
+    if today > handling_due_on:
+        raise RuleViolation(
+            "办理期限已于 %(d)s 届满：延期须在期限届满前批准并登记，不能事后延长。"
+            % {"d": handling_due_on.isoformat()},
             citation=HANDLING_CITATION,
         )
 

@@ -256,7 +256,12 @@ def extend_handling(
     _day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
     if errors:
         raise InvalidInput("延长办理期限的信息有误。", field_errors=errors)
-    rules.check_extension(days=days, approved_on=approved_on, handling_due_on=petition.handling_due_on)
+    rules.check_extension(
+        days=days,
+        approved_on=approved_on,
+        handling_due_on=petition.handling_due_on,
+        today=timezone.localdate(),
+    )
     extension = Extension.objects.create(
         petition=petition,
         days=days,

@@ -1,7 +1,8 @@
 """Enforcement fixtures: a town ready to handle cases."""
 
 import datetime
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from unittest import mock
 
 import pytest
@@ -15,6 +16,16 @@ from fazhi.enforcement import services
 from fazhi.enforcement.rules import ReviewGrounds
 
 TODAY = timezone.localdate()
+# The `investigated` case is filed and investigated this many days ago, so that a test may serve its
+# notice on an earlier day than today (past the statement period) yet after the case was filed.
+FILED_ON = TODAY - datetime.timedelta(days=60)
+
+
+@contextmanager
+def services_on(day: datetime.date) -> Iterator[None]:
+    """The services believe it is `day` (a step recorded as taken on that day)."""
+    with mock.patch.object(timezone, "localdate", return_value=day):
+        yield
 
 
 @pytest.fixture
@@ -102,22 +113,26 @@ def ready_to_decide(town, *, qualification_no: str = "A2015") -> None:
 
 @pytest.fixture
 def investigated(town):
-    """A case investigated by two officers, ready to close; the town has a reviewer and a decision series."""
+    """A case filed and investigated by two officers on FILED_ON, ready to close; the town has a reviewer
+    and a decision series."""
     ready_to_decide(town)
-    case = file(town, lead(town))
-    return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
+    with services_on(FILED_ON):
+        case = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON))
+        return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
 
 
 def close(town, case, *, review=True, major=False, hearing=False):
-    return services.close_investigation(
-        town.officer,
-        case,
-        outcome="penalty",
-        findings="占道经营属实，有现场照片及询问笔录为证。",
-        review_grounds=ReviewGrounds(major_public_interest=review),
-        major_or_complex=major,
-        hearing_right=hearing,
-    )
+    """调查终结, dated the day the case was filed, so that a notice may follow on any later day."""
+    with services_on(case.filed_on or TODAY):
+        return services.close_investigation(
+            town.officer,
+            case,
+            outcome="penalty",
+            findings="占道经营属实，有现场照片及询问笔录为证。",
+            review_grounds=ReviewGrounds(major_public_interest=review),
+            major_or_complex=major,
+            hearing_right=hearing,
+        )
 
 
 def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3):

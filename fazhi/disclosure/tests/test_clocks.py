@@ -9,7 +9,7 @@ from django.test import Client
 from fazhi.core import calendar
 from fazhi.disclosure import rules, selectors, services
 from fazhi.enforcement import services as enforcement_services
-from fazhi.testing.enforcement import TODAY, close, decide, file, lead, notify, serve
+from fazhi.testing.enforcement import FILED_ON, TODAY, close, decide, file, lead, notify, serve, services_on
 
 DAY = datetime.timedelta(days=1)
 
@@ -91,10 +91,11 @@ def test_the_disclosure_page_and_the_dashboard_give_one_rate(town, decided):
     # The page said 100% and the dashboard 75% for one month: the dashboard counted a decision still
     # within its 7 working days as not published in time.
     publish(town, decided)
-    pending = file(town, lead(town))
-    enforcement_services.start_investigation(
-        town.officer, pending, investigators=[town.officer, town.officer2]
-    )
+    with services_on(FILED_ON):
+        pending = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON))
+        enforcement_services.start_investigation(
+            town.officer, pending, investigators=[town.officer, town.officer2]
+        )
     close(town, pending, review=False)
     notify(town, pending, served_on=TODAY - datetime.timedelta(days=10))
     decide(town, pending)

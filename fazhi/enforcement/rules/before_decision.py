@@ -115,6 +115,9 @@ class DecisionFacts:
     collective_discussion_recorded: bool
     notified_fine_fen: int
     decided_fine_fen: int
+    hearing_right: bool = False
+    hearing_request_period_ends: datetime.date | None = None
+    review_of_current_notice: bool = True
 
 
 def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
@@ -134,6 +137,17 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
             % {"ends": facts.statement_period_ends.isoformat()},
             citation=f"{LAW} 第四十四条、第四十五条",
         )
+    if (
+        facts.hearing_right
+        and not facts.hearing_requested
+        and facts.hearing_request_period_ends is not None
+        and today <= facts.hearing_request_period_ends
+    ):
+        raise RuleViolation(
+            "当事人有权要求听证，要求听证的期限至 %(ends)s 届满，期满前不能作出决定；放弃陈述、申辩不等于放弃听证。"
+            % {"ends": facts.hearing_request_period_ends.isoformat()},
+            citation=f"{LAW} 第六十三条、第六十四条第一项",
+        )
     if facts.hearing_requested and not facts.hearing_closed:
         raise RuleViolation(
             "当事人已要求听证，听证结束（或当事人放弃、无正当理由缺席）前不能作出决定。",
@@ -148,6 +162,11 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
         if facts.latest_review != ReviewOpinion.AGREED:
             raise RuleViolation(
                 "法制审核意见为“存在问题”，须按意见修改后重新提交审核，审核通过前不得作出决定。",
+                citation=f"{LAW} 第五十八条",
+            )
+        if not facts.review_of_current_notice:
+            raise RuleViolation(
+                "法制审核同意的是此前告知的拟处罚决定；此后已重新告知，须就现在告知的拟处罚决定重新提交法制审核。",
                 citation=f"{LAW} 第五十八条",
             )
         if not facts.reviewer_qualified:

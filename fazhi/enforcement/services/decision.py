@@ -12,7 +12,7 @@ from fazhi.core import numbering
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
-from fazhi.enforcement import rules
+from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -50,6 +50,7 @@ def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> Lega
         opinion=opinion,
         reasons=reasons,
         reviewed_on=timezone.localdate(),
+        notice=selectors.current_notice(case),
     )
     if opinion == ReviewOpinionChoice.PROBLEMS:
         move(case, Stage.NOTIFIED)

@@ -8,15 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import calendar
+from fazhi.core import rules as core_rules
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import (
-    Case,
-    Hearing,
-    Notice,
-)
+from fazhi.enforcement.models import Case, Hearing, InvestigationReport, Notice
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move, require_town_staff, take
 from fazhi.ledger import record as ledger
@@ -37,10 +34,21 @@ def issue_notice(
     """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
     听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
     case = take(actor, case, "notice")
-    if served_on > timezone.localdate():
+    today = timezone.localdate()
+    if served_on > today:
         raise InvalidInput(
             "告知内容有误，请按提示修改。", field_errors={"served_on": "送达日期不能晚于今天。"}
         )
+    # A notice dated before the case was filed or its investigation ended would have its statement
+    # period run before it began, and let the head decide at once.
+    report = InvestigationReport.objects.filter(case=case).first()
+    core_rules.check_dates_in_order(
+        served_on,
+        what="告知书送达日期",
+        after=[(case.filed_on, "立案日期"), (report.closed_on if report else None, "调查终结日期")],
+        today=today,
+        citation=f"{rules.LAW} 第四十四条、第五十四条、第五十五条",
+    )
     move(case, Stage.NOTIFIED)
     case.save(update_fields=["stage", "updated_at"])
     case.notices.update(superseded=True)
@@ -103,6 +111,13 @@ def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) ->
     case = take(actor, case, "request_hearing")
     notice = selectors.current_notice(case)
     assert notice is not None, "the hearing right comes with a notice"
+    core_rules.check_dates_in_order(
+        requested_on,
+        what="要求听证日期",
+        after=[(notice.served_on, "告知书送达日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第六十四条第一项",
+    )
     rules.check_hearing_request_time(notice_served_on=notice.served_on, requested_on=requested_on)
     move(case, Stage.HEARING)
     case.save(update_fields=["stage", "updated_at"])
@@ -125,6 +140,16 @@ def _check_hearing_arrangements(
     require_town_staff(chair, case.organisation)
     investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
     rules.check_hearing_chair(chair.full_name, investigators)
+    notice = selectors.current_notice(case)
+    # The hearing is notified after the party asked for it (a notice "sent" before the request would
+    # meet art. 64's seven working days on paper only), and not in the future.
+    core_rules.check_dates_in_order(
+        notice_sent_on,
+        what="听证通知日期",
+        after=[(notice.hearing_requested_on if notice else None, "当事人要求听证日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第六十四条第二项",
+    )
     rules.check_hearing_notice_time(notice_sent_on=notice_sent_on, held_on=held_on)
 
 

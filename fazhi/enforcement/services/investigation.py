@@ -45,12 +45,16 @@ def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff])
     credential_numbers = {person.pk: credential_on(person, today) for person in investigators}
     move(case, Stage.INVESTIGATING)
     case.save(update_fields=["stage", "updated_at"])
+    # Back from 法制审核 or after new facts, the officers already on the case stay, with the credential
+    # they acted under then; only those newly named are added.
+    assigned = set(case.officers.values_list("staff_id", flat=True))
     CaseOfficer.objects.bulk_create(
         [
             CaseOfficer(
                 case=case, staff=person, credential_number=credential_numbers[person.pk], assigned_on=today
             )
             for person in investigators
+            if person.pk not in assigned
         ]
     )
     ledger.record(

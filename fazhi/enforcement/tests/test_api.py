@@ -1,5 +1,6 @@
 """Case API: the same services, rules and Chinese errors as the pages."""
 
+import datetime
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.enforcement.models import Case
 from fazhi.testing.api import refused_fields, token_client
-from fazhi.testing.enforcement import TODAY, lead
+from fazhi.testing.enforcement import FILED_ON, TODAY, lead, services_on
 
 
 def test_a_case_through_the_api_from_lead_to_a_blocked_decision(town):
@@ -84,11 +85,12 @@ def test_the_steps_after_the_decision_through_the_api(town, investigated):
     officer, head = token_client(town, town.officer), token_client(town, town.head)
     case_id = investigated.pk
     base = f"/api/v1/cases/{case_id}"
-    post(
-        officer,
-        base + "/close-investigation",
-        {"outcome": "penalty", "findings": "占道属实", "hearing_right": True},
-    )
+    with services_on(FILED_ON):
+        post(
+            officer,
+            base + "/close-investigation",
+            {"outcome": "penalty", "findings": "占道属实", "hearing_right": True},
+        )
     post(
         officer,
         base + "/notice",
@@ -96,7 +98,8 @@ def test_the_steps_after_the_decision_through_the_api(town, investigated):
             "proposed_penalties": "罚款",
             "proposed_fine_fen": 100000,
             "facts": "……",
-            "served_on": TODAY.isoformat(),
+            # Past the five working days in which the party could ask for a hearing.
+            "served_on": (TODAY - datetime.timedelta(days=10)).isoformat(),
         },
     )
     assert post(officer, base + "/defence", {"waived": True})["stage"] == "notified"

@@ -26,7 +26,7 @@ from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import TODAY, file, lead, ready_to_decide
+from fazhi.testing.enforcement import FILED_ON, TODAY, file, lead, ready_to_decide, services_on
 
 
 def chinese(day: datetime.date) -> str:
@@ -55,47 +55,48 @@ def decided(town):
             address="西青区辛口镇辛口村",
         ),
     ).party
-    case = file(town, lead(town), party=town.person)
-    services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
-    now = timezone.now()
-    for kind, content in [
-        (RecordKind.INQUIRY, "问：你是否在政府路摆摊？\n答：是的。"),
-        (RecordKind.SITE_INSPECTION, "现场有摊位一处，占道约6平方米。"),
-    ]:
-        services.add_record(
+    with services_on(FILED_ON):
+        case = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON), party=town.person)
+        services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
+        now = timezone.now()
+        for kind, content in [
+            (RecordKind.INQUIRY, "问：你是否在政府路摆摊？\n答：是的。"),
+            (RecordKind.SITE_INSPECTION, "现场有摊位一处，占道约6平方米。"),
+        ]:
+            services.add_record(
+                town.officer,
+                case,
+                services.RecordInput(
+                    kind=kind,
+                    place="辛口镇政府路",
+                    started_at=now - datetime.timedelta(hours=1),
+                    ended_at=now,
+                    subject_person="王某某",
+                    subject_details="电话13800000001",
+                    content=content,
+                    officers=[town.officer, town.officer2],
+                ),
+            )
+        services.add_evidence(
             town.officer,
             case,
-            services.RecordInput(
-                kind=kind,
+            services.EvidenceInput(
+                kind="document",
+                description="现场照片三张",
+                captured_by=town.officer,
+                captured_at=now,
                 place="辛口镇政府路",
-                started_at=now - datetime.timedelta(hours=1),
-                ended_at=now,
-                subject_person="王某某",
-                subject_details="电话13800000001",
-                content=content,
-                officers=[town.officer, town.officer2],
             ),
         )
-    services.add_evidence(
-        town.officer,
-        case,
-        services.EvidenceInput(
-            kind="document",
-            description="现场照片三张",
-            captured_by=town.officer,
-            captured_at=now,
-            place="辛口镇政府路",
-        ),
-    )
-    services.close_investigation(
-        town.officer,
-        case,
-        outcome="penalty",
-        findings="当事人在辛口镇政府路擅自占用城市道路摆摊经营，占道约6平方米。",
-        review_grounds=ReviewGrounds(major_public_interest=True),
-        major_or_complex=False,
-        hearing_right=True,
-    )
+        services.close_investigation(
+            town.officer,
+            case,
+            outcome="penalty",
+            findings="当事人在辛口镇政府路擅自占用城市道路摆摊经营，占道约6平方米。",
+            review_grounds=ReviewGrounds(major_public_interest=True),
+            major_or_complex=False,
+            hearing_right=True,
+        )
     services.issue_notice(
         town.officer,
         case,

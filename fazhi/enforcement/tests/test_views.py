@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
-from fazhi.testing.enforcement import TODAY, file, lead
+from fazhi.testing.enforcement import FILED_ON, TODAY, file, lead, services_on
 
 
 def client_for(user) -> Client:
@@ -126,10 +126,11 @@ def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town, 
     officer, head, review = client_for(town.officer), client_for(town.head), client_for(town.reviewer)
     url = lambda step: f"/cases/{case.pk}/{step}/"  # noqa: E731
 
-    officer.post(
-        url("close-investigation"),
-        {"outcome": "penalty", "findings": "占道属实", "review_public_interest": "on"},
-    )
+    with services_on(FILED_ON):  # the investigation ended before the notice below
+        officer.post(
+            url("close-investigation"),
+            {"outcome": "penalty", "findings": "占道属实", "review_public_interest": "on"},
+        )
     officer.post(
         url("notice"),
         {

@@ -3,6 +3,7 @@ with an outcome and the 三到位一处理 checklist, the 调解协议书 with t
 and the 30-day reminder, the follow-up, and the closure, timeliness and satisfaction figures counted from
 the rows made here."""
 
+import dataclasses
 import datetime
 import io
 import json
@@ -20,6 +21,7 @@ from fazhi.mediation.models import (
     Agreement,
     Dispatch,
     Dispute,
+    DisputeStatus,
     FollowUp,
     MediationCentre,
     MediationSession,
@@ -522,3 +524,26 @@ def test_the_api_refuses_blank_reasons_records_and_unknown_choices_beside_their_
     assert Dispatch.objects.count() == 1
     assert not MediationSession.objects.exists()
     assert not FollowUp.objects.exists()
+
+
+def test_an_agreement_signed_before_the_session_it_came_from_is_refused_through_the_api(town):
+    dispute = dispatched(town, received_on=TODAY - datetime.timedelta(days=10))
+    sitting(town, dispute, held_on=TODAY - datetime.timedelta(days=2))
+    agreement = dataclasses.asdict(agreement_input(signed_on=TODAY - datetime.timedelta(days=5)))
+    agreement["signed_on"] = agreement["signed_on"].isoformat()
+    body = {
+        "outcome": "agreement",
+        "closed_on": TODAY.isoformat(),
+        "checklist": CHECKED,
+        "agreement": agreement,
+    }
+    before = events("mediation.dispute.closed")
+    response = token_client(town, town.mediator).post(
+        f"/api/v1/mediation/disputes/{dispute.pk}/close", json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "不能早于调解日期" in response.json()["extra"]["fields"]["signed_on"]
+    assert "人民调解法" in response.json()["citation"]
+    dispute.refresh_from_db()
+    assert dispute.status != DisputeStatus.CLOSED
+    assert events("mediation.dispute.closed") == before

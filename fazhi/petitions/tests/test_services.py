@@ -6,6 +6,7 @@ Every refusal says why in Chinese and leaves the petition and the ledger as they
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -18,6 +19,7 @@ from fazhi.core.tracking import TRACKING_ALPHABET
 from fazhi.ledger.models import Event
 from fazhi.petitions import selectors, services
 from fazhi.petitions.models import Channel, Opinion, Petition, PetitionStatus, ReviewResult
+from fazhi.testing.api import token_client
 from fazhi.testing.petitions import (
     RECEIVED,
     accept,
@@ -265,6 +267,31 @@ def test_an_extension_after_the_60_days_ran_out_is_refused(town, on_day):
     assert refused.value.message == "办理期限已于 2026-07-31 届满，2026-08-01 不能再批准延期。"
     assert refused.value.citation == "信访工作条例 第三十四条"
     assert snapshot(petition) == before
+
+
+def test_an_extension_recorded_after_the_60_days_is_refused_whatever_day_it_claims(town, on_day):
+    # Approved "on day 50" but entered on day 61: the period had run out, and was extended afterwards.
+    petition = accept(town, register(town))
+    on_day(RECEIVED + 61 * DAY)
+    head = token_client(town, town.head)
+    before = snapshot(petition)
+    body = {
+        "days": 10,
+        "reason": "情况复杂。",
+        "approved_on": (RECEIVED + 50 * DAY).isoformat(),
+        "notice_on": (RECEIVED + 50 * DAY).isoformat(),
+    }
+    refused = head.post(
+        f"/api/v1/petitions/{petition.pk}/extend", json.dumps(body), content_type="application/json"
+    )
+    assert refused.status_code == 422
+    assert (
+        refused.json()["message"]
+        == "办理期限已于 2026-07-31 届满：延期须在期限届满前批准并登记，不能事后延长。"
+    )
+    assert refused.json()["citation"] == "信访工作条例 第三十四条"
+    assert snapshot(petition) == before
+    assert events("petitions.petition.extended") == 0
 
 
 def test_only_the_head_approves_an_extension_and_it_needs_a_reason_and_a_notice(town, on_day):
