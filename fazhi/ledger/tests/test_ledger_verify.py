@@ -191,8 +191,16 @@ def test_a_file_proof_shows_the_stored_file_is_the_one_uploaded(world, tmp_path)
     good = [passed for passed, _ in verify_bundle(bundle, content)]
     assert good
     assert all(good)
-    altered = verify_bundle(bundle, content.replace(b"photo", b"photos"))
-    assert (False, "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event") in altered
+    file_fails = (False, "文件与记录中的 sha256 一致 file hashes to the sha256 recorded in the event")
+    assert file_fails in verify_bundle(bundle, content.replace(b"photo", b"photos"))
+    assert file_fails in verify_bundle(bundle, content[:-1] + b"\n\n")
+    claimed = {**bundle, "file_sha256": hashlib.sha256(b"another file").hexdigest()}
+    claim_fails = (
+        False,
+        "file_sha256 与记录中的 sha256 一致 file_sha256 matches the sha256 recorded in the event",
+    )
+    assert claim_fails in verify_bundle(claimed)
+    assert claim_fails not in verify_bundle(bundle)
 
 
 def test_history_marks_each_event_verified_pending_or_failed(world):
