@@ -1,0 +1,162 @@
+"""Backup and restore, and a log that cannot fork silently: every signed checkpoint is kept as a file;
+signing refuses a tree that does not extend the last one; ledger_verify names the first fork; restore
+refuses a backup older than the newest checkpoint unless the fork is accepted, and recorded, with a
+reason. Transactional: a restore replaces the whole database, which a test's open transaction would
+not allow."""
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from fazhi.core import services as core_services
+from fazhi.core.models import IdType, OrganisationKind, PartyKind, StoredBlob
+from fazhi.ledger import backup, checkpoint_files, services
+from fazhi.ledger.events import LedgerEvent
+from fazhi.ledger.models import Checkpoint, Event, LedgerHead
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PDF = b"%PDF-1.4\n site inspection record \n%%EOF\n"
+
+
+def write_events(world, count: int) -> None:
+    """`count` new events: one department set up each."""
+    start = Event.objects.count()
+    for number in range(count):
+        core_services.create_organisation(
+            world.admin, name=f"工作组{start + number}", kind=OrganisationKind.DEPARTMENT, parent=world.town
+        )
+    assert Event.objects.count() == start + count
+
+
+def verify_output() -> str:
+    out = io.StringIO()
+    call_command("ledger_verify", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_backup_writes_restore_writes_and_the_fork_is_found_refused_and_accepted(world, tmp_path):
+    party = core_services.register_party(
+        world.officer,
+        core_services.PartyInput(
+            kind=PartyKind.PERSON, name="刘某", id_type=IdType.PASSPORT, id_number="E1234567"
+        ),
+    ).party
+    core_services.attach_file(
+        world.officer,
+        subject=party,
+        organisation=party.organisation,
+        stream=io.BytesIO(PDF),
+        original_name="笔录.pdf",
+    )
+    at_backup = services.make_checkpoint()
+    assert at_backup is not None
+    kept = checkpoint_files.directory() / checkpoint_files.note_name(
+        at_backup.tree_size, bytes(at_backup.root_hash)
+    )
+    assert kept.read_text(encoding="utf-8") == at_backup.note
+
+    saved = tmp_path / "backup"
+    assert "已备份到" in run("backup", "--out", str(saved))
+    manifest = json.loads((saved / backup.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["ledger"]["size"] == at_backup.tree_size
+    assert manifest["ledger"]["root"] == bytes(at_backup.root_hash).hex()
+    assert manifest["newest_checkpoint"]["file"] == kept.name
+    listed = {item["path"] for item in manifest["files"]}
+    blob = StoredBlob.objects.get()
+    assert f"files/{blob.storage_name}" in listed
+    assert f"checkpoints/{kept.name}" in listed
+
+    # Work goes on after the backup and is signed.
+    write_events(world, 3)
+    after_backup = services.make_checkpoint()
+    assert after_backup is not None
+    abandoned = checkpoint_files.note_name(after_backup.tree_size, bytes(after_backup.root_hash))
+
+    # restore refuses a backup older than the newest checkpoint, and changes nothing.
+    with pytest.raises(CommandError, match="拒绝恢复：备份只有 %d 条记录" % at_backup.tree_size):
+        run("restore", str(saved))
+    assert LedgerHead.objects.get().size == after_backup.tree_size
+    assert "校验通过" in verify_output()
+
+    # The accident of issue 14: the old database put back by hand, and the work carries on.
+    backup.restore_database(saved, manifest)
+    assert LedgerHead.objects.get().size == at_backup.tree_size
+    write_events(world, 3)
+    with pytest.raises(checkpoint_files.ForkError, match=re.escape(f"与已签名的检查点 {abandoned}")):
+        services.make_checkpoint()
+    assert not Checkpoint.objects.filter(tree_size=after_backup.tree_size).exists()
+    with pytest.raises(
+        CommandError,
+        match=re.escape(
+            f"日志分叉：数据库的前 {after_backup.tree_size} 条记录与检查点文件 {abandoned} 签名时不同"
+        ),
+    ):
+        verify_output()
+
+    # Restored properly, with the fork accepted: it is the first event after the backup's last one.
+    with pytest.raises(CommandError, match="拒绝恢复"):
+        run("restore", str(saved))
+    reason = "服务器硬盘损坏，2026-12-05 之后的数据无法找回"
+    stored = Path(settings.FILE_ROOT) / blob.storage_name
+    stored.unlink()
+    said = run("restore", str(saved), "--accept-fork", reason)
+    assert f"已接受分叉并记入第 {at_backup.tree_size} 号记录" in said
+    assert stored.read_bytes() == PDF
+    fork_event = Event.objects.get(sequence=at_backup.tree_size)
+    assert fork_event.action == LedgerEvent.FORK_ACCEPTED
+    payload = json.loads(fork_event.entry)["payload"]
+    assert payload["reason"] == reason
+    assert payload["lost"] == {"from": at_backup.tree_size, "to": after_backup.tree_size - 1}
+    assert payload["abandoned"] == [
+        {"file": abandoned, "size": after_backup.tree_size, "root": bytes(after_backup.root_hash).hex()}
+    ]
+
+    # The new branch is signed and carries on, past the abandoned checkpoint's size.
+    write_events(world, 4)
+    carried_on = services.make_checkpoint()
+    assert carried_on is not None
+    assert carried_on.tree_size > after_backup.tree_size
+    output = verify_output()
+    assert "校验通过" in output
+    assert f"放弃了检查点 {abandoned}；原因：{reason}（第 {at_backup.tree_size} 号记录）" in output
+
+
+def test_restore_refuses_a_damaged_or_incomplete_backup_and_changes_nothing(world, tmp_path):
+    services.make_checkpoint()
+    saved = tmp_path / "backup"
+    run("backup", "--out", str(saved))
+    write_events(world, 1)
+    size = LedgerHead.objects.get().size
+    note = next(saved.glob("checkpoints/*.note"))
+    original = note.read_bytes()
+    note.write_bytes(original.replace(b"\n", b"\r\n", 1))
+    with pytest.raises(
+        CommandError, match=re.escape(f"备份已损坏：文件 checkpoints/{note.name} 与清单记录的 SHA-256 不符")
+    ):
+        run("restore", str(saved))
+    note.write_bytes(original)
+    database = (
+        saved / backup.SQLITE_FILE if (saved / backup.SQLITE_FILE).exists() else saved / backup.POSTGRES_FILE
+    )
+    database.unlink()
+    with pytest.raises(CommandError, match=re.escape(f"备份不完整：缺少文件 {database.name}")):
+        run("restore", str(saved))
+    assert LedgerHead.objects.get().size == size
+    with pytest.raises(CommandError, match=re.escape("没有 manifest.json")):
+        run("restore", str(tmp_path))
+    with pytest.raises(CommandError, match="不是空的"):
+        run("backup", "--out", str(saved))
+    with pytest.raises(CommandError, match="须写明原因"):
+        run("restore", str(saved), "--accept-fork", " ")
