@@ -260,9 +260,10 @@ def restore_backup(source: Path, *, accept_fork: str | None = None) -> Restored:
     restore_database(source, manifest)
     files_root = stored_files_root()
     if files_root is not None:
+        sums = {item["path"]: item["sha256"] for item in manifest["files"]}
         for relative in _files_under(source / FILES):
             target = files_root / relative
-            if not target.is_file() or sha256_of(target) != sha256_of(source / FILES / relative):
+            if not target.is_file() or sha256_of(target) != sums[(FILES / relative).as_posix()]:
                 _copy(source / FILES / relative, target)
     for relative in _files_under(source / CHECKPOINTS):
         target = checkpoint_files.directory() / relative

@@ -7,19 +7,21 @@ not allow."""
 import io
 import json
 import re
+import shutil
+import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from conftest import run_manage
 from fazhi.core import services as core_services
 from fazhi.core.models import IdType, OrganisationKind, PartyKind, StoredBlob
 from fazhi.ledger import backup, checkpoint_files, services
 from fazhi.ledger.events import LedgerEvent
 from fazhi.ledger.models import Checkpoint, Event, LedgerHead
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 PDF = b"%PDF-1.4\n site inspection record \n%%EOF\n"
 
@@ -46,6 +48,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_backup_writes_restore_writes_and_the_fork_is_found_refused_and_accepted(world, tmp_path):
     party = core_services.register_party(
         world.officer,
@@ -96,6 +99,8 @@ def test_backup_writes_restore_writes_and_the_fork_is_found_refused_and_accepted
     write_events(world, 3)
     with pytest.raises(checkpoint_files.ForkError, match=re.escape(f"与已签名的检查点 {abandoned}")):
         services.make_checkpoint()
+    with pytest.raises(CommandError, match=re.escape(f"拒绝签名：数据库的记录与已签名的检查点 {abandoned}")):
+        run("ledger_checkpoint")
     assert not Checkpoint.objects.filter(tree_size=after_backup.tree_size).exists()
     with pytest.raises(
         CommandError,
@@ -133,6 +138,7 @@ def test_backup_writes_restore_writes_and_the_fork_is_found_refused_and_accepted
     assert f"放弃了检查点 {abandoned}；原因：{reason}（第 {at_backup.tree_size} 号记录）" in output
 
 
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_damaged_or_incomplete_backup_and_changes_nothing(world, tmp_path):
     services.make_checkpoint()
     saved = tmp_path / "backup"
@@ -160,3 +166,52 @@ def test_restore_refuses_a_damaged_or_incomplete_backup_and_changes_nothing(worl
         run("backup", "--out", str(saved))
     with pytest.raises(CommandError, match="须写明原因"):
         run("restore", str(saved), "--accept-fork", " ")
+
+
+WRITES = """
+import datetime
+from fazhi.core import services
+system = services.system_actor()
+for number in range(40):
+    services.save_holiday_override(
+        system, day=datetime.date(2031, 1, 1) + datetime.timedelta(days=number), is_working_day=False,
+        name="测试", source="",
+    )
+"""
+
+
+def test_an_online_backup_keeps_what_a_copy_of_the_database_file_loses(tmp_path):
+    """Issue 14's finding: a copy of var/fazhi.sqlite3 made while the server ran lacked the events still
+    in the WAL file. Here a reader holds its snapshot, as a busy server's requests do, so nothing written
+    meanwhile reaches the main file; `manage.py backup` still has every committed event."""
+    var = tmp_path / "var"
+
+    def manage(*args: str) -> subprocess.CompletedProcess[str]:
+        done = run_manage(*args, var_dir=var, env={"FAZHI_DEBUG": "1"})
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done
+
+    manage("migrate", "--noinput")
+    database = var / "fazhi.sqlite3"
+    reader = sqlite3.connect(database, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM ledger_event").fetchone()
+        manage("shell", "-c", WRITES)
+        live = sqlite3.connect(database)
+        committed = live.execute("SELECT count(*) FROM ledger_event").fetchone()[0]
+        live.close()
+        assert committed >= 40
+        naive = tmp_path / "copied.sqlite3"
+        shutil.copy(database, naive)
+        copied = sqlite3.connect(naive)
+        assert copied.execute("SELECT count(*) FROM ledger_event").fetchone()[0] < committed
+        copied.close()
+        manage("backup", "--out", str(tmp_path / "backup"))
+    finally:
+        reader.close()
+    manifest = json.loads((tmp_path / "backup" / backup.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["ledger"]["size"] == committed
+    saved = sqlite3.connect(tmp_path / "backup" / backup.SQLITE_FILE)
+    assert saved.execute("SELECT count(*) FROM ledger_event").fetchone()[0] == committed
+    saved.close()

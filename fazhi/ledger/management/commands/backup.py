@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledger import backup
+from fazhi.ledger import backup, checkpoint_files
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             manifest = backup.make_backup(options["out"])
-        except backup.BackupError as error:
+        except (backup.BackupError, checkpoint_files.ForkError) as error:
             raise CommandError(str(error)) from error
         newest = manifest["newest_checkpoint"]
         self.stdout.write(

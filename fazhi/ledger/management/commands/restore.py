@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledger import backup
+from fazhi.ledger import backup, checkpoint_files
 
 
 class Command(BaseCommand):
@@ -29,9 +29,11 @@ class Command(BaseCommand):
             raise CommandError("--accept-fork 须写明原因。")
         try:
             restored = backup.restore_backup(options["source"], accept_fork=reason and reason.strip())
-        except backup.BackupError as error:
+        except (backup.BackupError, checkpoint_files.ForkError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write("已恢复：记录 %(n)d 条。" % {"n": restored.ledger_size})
+        if reason and restored.fork is None:
+            self.stdout.write("备份不比已签名的检查点旧，没有分叉，未记录分叉。")
         if restored.fork is not None:
             self.stdout.write(
                 "已接受分叉并记入第 %(e)d 号记录，放弃的检查点：%(a)s。"
