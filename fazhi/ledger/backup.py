@@ -109,8 +109,11 @@ def make_backup(out: Path) -> dict[str, Any]:
     if files_root is not None:
         for relative in _files_under(files_root, frozenset(TRANSIENT)):
             _copy(files_root / relative, out / FILES / relative)
-    for relative in _files_under(checkpoint_files.directory()):
-        _copy(checkpoint_files.directory() / relative, out / CHECKPOINTS / relative)
+    kept = checkpoint_files.directory()
+    for relative in _files_under(kept):
+        # Only finished files: a checkpoint being signed meanwhile is written under a temporary name.
+        if relative.suffix in {checkpoint_files.NOTE_SUFFIX, ".json"}:
+            _copy(kept / relative, out / CHECKPOINTS / relative)
     vkey = checkpoint.signing_key().verifier_key
     newest = checkpoint_files.newest(vkey, out / CHECKPOINTS)
     manifest = {

@@ -105,7 +105,10 @@ def read_forks(folder: Path | None = None) -> list[AcceptedFork]:
     folder = (folder or directory()) / FORKS
     forks = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        forks.append(AcceptedFork(name=path.name, **json.loads(path.read_text(encoding="utf-8"))))
+        try:
+            forks.append(AcceptedFork(name=path.name, **json.loads(path.read_text(encoding="utf-8"))))
+        except (ValueError, TypeError) as error:
+            raise ForkError("分叉记录 %(f)s 无法读取：%(e)s。" % {"f": path.name, "e": error}) from error
     return forks
 
 

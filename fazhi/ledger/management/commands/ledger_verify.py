@@ -133,12 +133,12 @@ class Command(BaseCommand):
         ]
         paths = checkpoint_files.note_paths()
         vkey = checkpoint.signing_key().verifier_key if checkpoints or paths else ""
-        forks = checkpoint_files.read_forks()
-        abandoned = {name for fork in forks for name in fork.abandoned}
         try:
+            forks = checkpoint_files.read_forks()
             kept = [checkpoint_files.read_checkpoint(path, vkey) for path in paths]
         except checkpoint_files.ForkError as error:
             raise CommandError(str(error)) from error
+        abandoned = {name for fork in forks for name in fork.abandoned}
         line = [item for item in kept if item.name not in abandoned]
         rebuild = Rebuild(checkpoints, vkey, {item.size for item in line})
         started = time.monotonic()
