@@ -92,11 +92,18 @@ def stored_files_root() -> Path | None:
 def make_backup(out: Path) -> dict[str, Any]:
     """Write a consistent backup into `out` (a new or empty directory) and return its manifest.
 
-    The database is copied first, in one consistent state; then the stored files, which are only ever
-    added, so every file the copy refers to is there; then the checkpoint files."""
+    The checkpoint files are copied first, so the database copy holds every checkpoint in the backup
+    (one signed while the backup runs would otherwise claim events the copy lacks); then the database,
+    in one consistent state; then the stored files, which are only ever added, so every file the
+    database copy refers to is there."""
     if out.exists() and any(out.iterdir()):
         raise BackupError("备份目录 %(d)s 不是空的：每次备份请用新的目录。" % {"d": out})
     out.mkdir(parents=True, exist_ok=True)
+    kept = checkpoint_files.directory()
+    for relative in _files_under(kept):
+        # Only finished files: a checkpoint being signed meanwhile is written under a temporary name.
+        if relative.suffix in {checkpoint_files.NOTE_SUFFIX, ".json"}:
+            _copy(kept / relative, out / CHECKPOINTS / relative)
     if connection.vendor == "sqlite":
         database_file = _backup_sqlite(out / SQLITE_FILE)
         ledger = _sqlite_ledger(out / SQLITE_FILE)
@@ -109,11 +116,6 @@ def make_backup(out: Path) -> dict[str, Any]:
     if files_root is not None:
         for relative in _files_under(files_root, frozenset(TRANSIENT)):
             _copy(files_root / relative, out / FILES / relative)
-    kept = checkpoint_files.directory()
-    for relative in _files_under(kept):
-        # Only finished files: a checkpoint being signed meanwhile is written under a temporary name.
-        if relative.suffix in {checkpoint_files.NOTE_SUFFIX, ".json"}:
-            _copy(kept / relative, out / CHECKPOINTS / relative)
     vkey = checkpoint.signing_key().verifier_key
     newest = checkpoint_files.newest(vkey, out / CHECKPOINTS)
     manifest = {
