@@ -28,6 +28,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from fazhi.core.errors import DomainError
 from fazhi.ledger import tree
 from fazhi.ledger.verify import NoteError, parse_checkpoint, verify_consistency, verify_note
 
@@ -35,8 +36,12 @@ NOTE_SUFFIX = ".note"
 FORKS = "forks"
 
 
-class ForkError(RuntimeError):
-    """The database's tree does not extend a checkpoint kept in the directory: the log would fork."""
+class ForkError(DomainError):
+    """The database's tree does not extend a checkpoint kept in the directory: the log would fork. No
+    one can act on it but the operator (see the README's operations section), so pages and the API
+    answer 503 with the reason."""
+
+    status_code = 503
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from fazhi.core.models import OrganisationKind
 from fazhi.ledger import checkpoint, checkpoint_files, services
 from fazhi.ledger.models import Checkpoint, Event
 from fazhi.ledger.verify import verify_bundle
+from fazhi.testing.api import token_client
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -300,3 +301,23 @@ def test_a_forged_checkpoint_file_or_an_unrecorded_fork_fails_verification(world
     )
     with pytest.raises(CommandError, match="所称的第 0 号记录不是接受这次分叉的记录"):
         verify_output()
+
+
+def test_a_proof_asked_for_while_the_log_is_forked_says_why_instead_of_signing(world):
+    signed = sign_now()
+    other = keep_signed(signed.tree_size + 1, hashlib.sha256(b"another tree").digest())
+    core_services.create_organisation(
+        world.admin, name="司法所", kind=OrganisationKind.DEPARTMENT, parent=world.town
+    )
+    client = Client()
+    client.force_login(world.admin)
+    response = client.get(f"/ledger/events/{signed.tree_size}/proof.json")
+    assert response.status_code == 503
+    assert (
+        f"数据库的记录与已签名的检查点 {other}（{signed.tree_size + 1} 条）不一致"
+        in response.content.decode()
+    )
+    api = token_client(world, world.admin).get(f"/api/v1/ledger/events/{signed.tree_size}/proof")
+    assert api.status_code == 503
+    assert f"数据库的记录与已签名的检查点 {other}（{signed.tree_size + 1} 条）不一致" in api.json()["message"]
+    assert Checkpoint.objects.count() == 1
