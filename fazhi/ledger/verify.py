@@ -5,6 +5,8 @@ district 司法局 can copy it and check a proof bundle without Fazhi, Django or
 
     python -m fazhi.ledger.verify BUNDLE.json [FILE]   (or: python verify.py BUNDLE.json [FILE])
     python verify.py ARCHIVE.zip                       (every proof in a case or decision archive)
+
+In an unpacked archive a bundle that names its `file` is checked against that file without FILE.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 import sys
 import zipfile
 from typing import IO
@@ -380,13 +383,25 @@ def main(argv: list[str]) -> int:
         return 0 if everything and all(everything) else 1
     with open(argv[0], encoding="utf-8") as handle:
         bundle = json.load(handle)
-    if len(argv) == 2:
-        with open(argv[1], "rb") as handle:
+    file_path = argv[1] if len(argv) == 2 else _archived_file(argv[0], bundle)
+    if file_path is not None:
+        with open(file_path, "rb") as handle:
             results = verify_bundle(bundle, handle)
     else:
         results = verify_bundle(bundle)
     _print(results)
     return 0 if results and all(passed for passed, _ in results) else 1
+
+
+def _archived_file(bundle_path: str, bundle: dict[str, object]) -> str | None:
+    """The file a bundle of an unpacked archive names (`file`, relative to the archive's top folder,
+    the one above 全过程记录/), when it is there."""
+    named = bundle.get("file")
+    if not isinstance(named, str):
+        return None
+    top = os.path.dirname(os.path.dirname(os.path.abspath(bundle_path)))
+    candidate = os.path.join(top, *named.split("/"))
+    return candidate if os.path.isfile(candidate) else None
 
 
 def _print(results: list[tuple[bool, str]]) -> None:

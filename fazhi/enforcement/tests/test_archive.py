@@ -150,6 +150,18 @@ def test_the_case_archive_verifies_whole_and_fails_on_an_altered_evidence_byte_o
     assert altered.returncode == 1
     assert "失败 FAIL  文件与记录中的 sha256 一致" in altered.stdout
 
+    # Unpacked, one bundle alone is checked against the file it names.
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(io.BytesIO(flipped)).extractall(unpacked)
+    alone = subprocess.run(
+        [sys.executable, "-I", str(unpacked / "verify.py"), str(unpacked / file_proof)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert alone.returncode == 1
+    assert "失败 FAIL  文件与记录中的 sha256 一致" in alone.stdout
+
 
 def test_only_a_closed_case_is_archived(town, closed):
     open_case = file(town, lead(town))
