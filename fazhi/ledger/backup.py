@@ -254,6 +254,17 @@ def restore_backup(source: Path, *, accept_fork: str | None = None) -> Restored:
         for kept in (checkpoint_files.newest(vkey), checkpoint_files.newest(vkey, source / CHECKPOINTS))
         if kept is not None
     ]
+    other_branch = [
+        kept
+        for kept in newest
+        if kept.size == restored_size and kept.root.hex() != manifest["ledger"]["root"]
+    ]
+    if other_branch and not accept_fork:
+        raise BackupError(
+            "拒绝恢复：备份的 %(n)d 条记录与同样大小的检查点 %(f)s 不同（备份来自日志的另一分支）。"
+            '如确需恢复，请加 --accept-fork "原因"，分叉与原因将记入日志。'
+            % {"n": restored_size, "f": other_branch[0].name}
+        )
     ahead = max(newest, key=lambda kept: kept.size, default=None)
     if ahead is not None and ahead.size > restored_size and not accept_fork:
         raise BackupError(

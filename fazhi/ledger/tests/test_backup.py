@@ -4,6 +4,7 @@ refuses a backup older than the newest checkpoint unless the fork is accepted, a
 reason. Transactional: a restore replaces the whole database, which a test's open transaction would
 not allow."""
 
+import hashlib
 import io
 import json
 import re
@@ -15,11 +16,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from conftest import run_manage
 from fazhi.core import services as core_services
 from fazhi.core.models import IdType, OrganisationKind, PartyKind, StoredBlob
-from fazhi.ledger import backup, checkpoint_files, services
+from fazhi.ledger import backup, checkpoint, checkpoint_files, services
 from fazhi.ledger.events import LedgerEvent
 from fazhi.ledger.models import Checkpoint, Event, LedgerHead
 
@@ -166,6 +168,25 @@ def test_restore_refuses_a_damaged_or_incomplete_backup_and_changes_nothing(worl
         run("backup", "--out", str(saved))
     with pytest.raises(CommandError, match="须写明原因"):
         run("restore", str(saved), "--accept-fork", " ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_refuses_a_backup_from_another_branch_of_the_same_length(world, tmp_path):
+    signed = services.make_checkpoint()
+    assert signed is not None
+    saved = tmp_path / "backup"
+    run("backup", "--out", str(saved))
+    # The kept checkpoint at the backup's size signs another tree: the backup is from another branch.
+    (
+        checkpoint_files.directory() / checkpoint_files.note_name(signed.tree_size, bytes(signed.root_hash))
+    ).unlink()
+    key = checkpoint.signing_key()
+    other_root = hashlib.sha256(b"another branch").digest()
+    note = key.sign_note(checkpoint.checkpoint_text(key.name, signed.tree_size, other_root, timezone.now()))
+    other = checkpoint_files.note_name(signed.tree_size, other_root)
+    checkpoint_files.write_once(checkpoint_files.directory() / other, note)
+    with pytest.raises(CommandError, match=re.escape(f"与同样大小的检查点 {other} 不同")):
+        run("restore", str(saved))
 
 
 WRITES = """
