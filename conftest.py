@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -127,6 +128,15 @@ def ledger_signing_key() -> None:
     test workers (the first to start creates it)."""
     with contextlib.suppress(FileExistsError):
         checkpoint.create_signing_key(Path(settings.LEDGER_SIGNING_KEY_FILE), "test.fazhi.local/ledger")
+
+
+@pytest.fixture(autouse=True)
+def ledger_checkpoint_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test keeps its signed checkpoints in a directory of its own: a checkpoint kept by one test
+    would otherwise make the next test's fresh database look like a fork of the log."""
+    folder = tmp_path_factory.mktemp("ledger-checkpoints")
+    settings.LEDGER_CHECKPOINT_DIR = folder
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -330,6 +330,9 @@ STORAGES = {
 # checkpoint. Development creates the key on first use; production needs it created once and backed up.
 LEDGER_SIGNING_KEY_FILE = Path(env_str("FAZHI_LEDGER_KEY_FILE", str(VAR_DIR / "ledger_signing.key")))
 LEDGER_ORIGIN = env_str("FAZHI_LEDGER_ORIGIN", "fazhi.local/ledger")
+# Every signed checkpoint is also kept here as a file (fazhi/ledger/checkpoint_files.py): a database
+# restored from an older copy then cannot fork the log unnoticed. Back it up with the database.
+LEDGER_CHECKPOINT_DIR = Path(env_str("FAZHI_LEDGER_CHECKPOINT_DIR", str(VAR_DIR / "ledger" / "checkpoints")))
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES: dict[str, dict[str, Any]]

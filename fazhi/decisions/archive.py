@@ -14,8 +14,10 @@ from typing import IO
 from openpyxl import Workbook
 
 from fazhi.core import files
+from fazhi.core.events import CoreEvent
 from fazhi.core.models import Attachment
 from fazhi.core.spreadsheets import inert_row
+from fazhi.decisions.events import DecisionEvent
 from fazhi.decisions.models import MajorDecision
 from fazhi.ledger import selectors as ledger_selectors
 from fazhi.ledger import verify
@@ -29,8 +31,11 @@ README = """本压缩包为重大行政决策“%(title)s”的决策档案（�
 全过程记录/      本决策每条操作记录及其纳入签名检查点的证明
 verify.py        离线校验程序（仅需 Python 3 标准库）
 
+校验整个档案（每条记录，每份材料与征求意见稿的 SHA-256）：python3 verify.py 本档案.zip
 校验某条记录：python3 verify.py 全过程记录/记录-序号.json
 """
+
+DRAFT = "征求意见稿.txt"
 
 
 Row = tuple[str, str, str, str]
@@ -155,11 +160,17 @@ def write_zip(decision: MajorDecision, signed: Checkpoint, out: IO[bytes]) -> No
             sequence__lt=signed.tree_size,
         ).order_by("sequence")
     )
+    # Which archived file each event fingerprints, and in which payload field: the verifier hashes the
+    # archive's copy of the file against it.
+    proved: dict[int, dict[str, str]] = {}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("索引.xlsx", _index_workbook(decision, index_rows(decision), len(events)))
         period = getattr(decision, "comment_period", None)
         if period is not None:
-            archive.writestr("征求意见稿.txt", period.draft)
+            archive.writestr(DRAFT, period.draft)
+            opened = next((e for e in events if e.action == DecisionEvent.COMMENTS_OPENED), None)
+            if opened is not None:
+                proved[opened.sequence] = {"file": DRAFT, "file_field": "draft_sha256"}
         for number, attachment in enumerate(step_files(decision), start=1):
             name = "材料/%(n)02d-%(step)s-%(file)s" % {
                 "n": number,
@@ -172,8 +183,14 @@ def write_zip(decision: MajorDecision, signed: Checkpoint, out: IO[bytes]) -> No
             ):
                 while chunk := source.read(files.CHUNK_BYTES):
                     target.write(chunk)
+            marker = '"attachment":%(id)d,' % {"id": attachment.pk}
+            attached = next(
+                (e for e in events if e.action == CoreEvent.FILE_ATTACHED and marker in e.entry), None
+            )
+            if attached is not None:
+                proved[attached.sequence] = {"file": name}
         for event in events:
-            bundle = ledger_selectors.proof_bundle(event, signed)
+            bundle = {**ledger_selectors.proof_bundle(event, signed), **proved.get(event.sequence, {})}
             archive.writestr(
                 "全过程记录/记录-%(seq)d.json" % {"seq": event.sequence},
                 json.dumps(bundle, ensure_ascii=False, indent=2),

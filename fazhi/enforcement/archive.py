@@ -31,6 +31,7 @@ README = """本压缩包为案件 %(case)s 的电子案卷。
 全过程记录/         本案每条操作记录及其纳入签名检查点的证明
 verify.py           离线校验程序（仅需 Python 3 标准库）
 
+校验整个案卷（每条记录，每个证据文件的 SHA-256）：python3 verify.py 本案卷.zip
 校验某条记录：python3 verify.py 全过程记录/记录-序号.json
 校验某个证据文件：python3 verify.py 全过程记录/文件-编号.json 证据/文件名
 """
@@ -77,6 +78,7 @@ def write_zip(case: Case, signed: Checkpoint, out: IO[bytes]) -> None:
                 bundle = {
                     **ledger_selectors.proof_bundle(event, signed),
                     "file_sha256": item.attachment.blob.sha256,
+                    "file": name,
                 }
                 archive.writestr(proof_name, json.dumps(bundle, ensure_ascii=False, indent=2))
             index.append(

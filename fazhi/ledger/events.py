@@ -30,3 +30,14 @@ def label_for(action: str) -> str:
 
 def registered_actions() -> list[str]:
     return sorted(_labels)
+
+
+class LedgerEvent(StrEnum):
+    """The ledger's own actions."""
+
+    FORK_ACCEPTED = "ledger.fork.accepted"
+
+
+LEDGER_EVENT_LABELS: dict[LedgerEvent, str] = {
+    LedgerEvent.FORK_ACCEPTED: "从备份恢复并接受日志分叉",
+}

@@ -3,7 +3,10 @@
 This file stands alone: it imports only the Python standard library, so a party, a court or the
 district 司法局 can copy it and check a proof bundle without Fazhi, Django or network access.
 
-    python -m fazhi.ledger.verify BUNDLE.json        (or: python verify.py BUNDLE.json)
+    python -m fazhi.ledger.verify BUNDLE.json [FILE]   (or: python verify.py BUNDLE.json [FILE])
+    python verify.py ARCHIVE.zip                       (every proof in a case or decision archive)
+
+In an unpacked archive a bundle that names its `file` is checked against that file without FILE.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 import sys
+import zipfile
+from typing import IO
 
 LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"
@@ -264,8 +270,30 @@ def parse_checkpoint(text: str) -> tuple[str, int, bytes]:
 BUNDLE_FORMAT = "fazhi-proof-bundle/v1"
 
 
-def verify_bundle(bundle: dict[str, object], file_bytes: bytes | None = None) -> list[tuple[bool, str]]:
-    """Check a proof bundle; each result is (passed, what was checked, in Chinese and English)."""
+def content_sha256(content: object) -> str:
+    """The fingerprint the service records for published content: SHA-256 of its canonical JSON (sorted
+    keys, no spaces, UTF-8), as fazhi.disclosure.services.fingerprint computes it."""
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def file_sha256(data: bytes | IO[bytes]) -> str:
+    """SHA-256 of a file's bytes, read in pieces when given an open file (evidence may be large)."""
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    while chunk := data.read(1 << 20):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_bundle(bundle: dict[str, object], file: bytes | IO[bytes] | None = None) -> list[tuple[bool, str]]:
+    """Check a proof bundle; each result is (passed, what was checked, in Chinese and English).
+
+    Beyond the event itself, everything the bundle carries or is given is hashed again and compared with
+    the SHA-256 that the event's payload records: the published `content` (payload `content_sha256`), the
+    claimed `file_sha256` and the file's bytes (payload `sha256`, or the payload field the bundle names in
+    `file_field`, such as `draft_sha256`)."""
     results: list[tuple[bool, str]] = []
 
     def check(passed: bool, message: str) -> bool:
@@ -295,30 +323,90 @@ def verify_bundle(bundle: dict[str, object], file_bytes: bytes | None = None) ->
     check(size == bundle.get("tree_size"), "检查点树大小一致 checkpoint size matches")
     proof = [bytes.fromhex(str(node)) for node in bundle["inclusion_proof"]]  # type: ignore[attr-defined]
     check(verify_inclusion(computed_leaf, index, size, proof, root), "包含证明有效 inclusion proof verifies")
-    if file_bytes is not None:
-        payload = parsed.get("payload") or {}
-        recorded = payload.get("sha256") if isinstance(payload, dict) else None
+    payload = parsed.get("payload")
+    recorded = payload if isinstance(payload, dict) else {}
+    if "content" in bundle:
         check(
-            hashlib.sha256(file_bytes).hexdigest() == recorded,
-            "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event",
+            content_sha256(bundle["content"]) == recorded.get("content_sha256"),
+            "内容 content 与记录中的 content_sha256 一致 content hashes to the content_sha256 recorded in the event",
+        )
+    file_field = str(bundle.get("file_field", "sha256"))
+    if "file_sha256" in bundle:
+        check(
+            bundle["file_sha256"] == recorded.get(file_field),
+            f"file_sha256 与记录中的 {file_field} 一致 file_sha256 matches the {file_field} recorded in the event",
+        )
+    if file is not None:
+        check(
+            file_sha256(file) == recorded.get(file_field),
+            f"文件与记录中的 {file_field} 一致 file hashes to the {file_field} recorded in the event",
         )
     return results
 
 
+PROOF_FOLDER = "全过程记录/"
+
+
+def verify_archive(archive: zipfile.ZipFile) -> list[tuple[str, list[tuple[bool, str]]]]:
+    """Check every proof bundle in a Fazhi archive (a case file, a decision file), each against the
+    archive's own copy of the file it names in `file`: (bundle name, its results) in name order."""
+    members = set(archive.namelist())
+    checked = []
+    for name in sorted(members):
+        if not (name.startswith(PROOF_FOLDER) and name.endswith(".json")):
+            continue
+        bundle = json.loads(archive.read(name))
+        results: list[tuple[bool, str]]
+        named = bundle.get("file")
+        if named is not None and named not in members:
+            results = [(False, f"文件 file 在压缩包中缺失 the archive lacks {named}")]
+        elif named is None:
+            results = verify_bundle(bundle)
+        else:
+            with archive.open(named) as member:
+                results = verify_bundle(bundle, member)
+        checked.append((name, results))
+    return checked
+
+
 def main(argv: list[str]) -> int:
     if not 1 <= len(argv) <= 2:
-        print("用法 usage: python -m fazhi.ledger.verify BUNDLE.json [FILE]", file=sys.stderr)
+        print("用法 usage: python -m fazhi.ledger.verify BUNDLE.json [FILE] | ARCHIVE.zip", file=sys.stderr)
         return 2
+    if len(argv) == 1 and zipfile.is_zipfile(argv[0]):
+        with zipfile.ZipFile(argv[0]) as archive:
+            checked = verify_archive(archive)
+        for name, results in checked:
+            print(name)
+            _print(results)
+        everything = [passed for _, results in checked for passed, _ in results]
+        return 0 if everything and all(everything) else 1
     with open(argv[0], encoding="utf-8") as handle:
         bundle = json.load(handle)
-    file_bytes = None
-    if len(argv) == 2:
-        with open(argv[1], "rb") as handle:
-            file_bytes = handle.read()
-    results = verify_bundle(bundle, file_bytes)
+    file_path = argv[1] if len(argv) == 2 else _archived_file(argv[0], bundle)
+    if file_path is not None:
+        with open(file_path, "rb") as handle:
+            results = verify_bundle(bundle, handle)
+    else:
+        results = verify_bundle(bundle)
+    _print(results)
+    return 0 if results and all(passed for passed, _ in results) else 1
+
+
+def _archived_file(bundle_path: str, bundle: dict[str, object]) -> str | None:
+    """The file a bundle of an unpacked archive names (`file`, relative to the archive's top folder,
+    the one above 全过程记录/), when it is there."""
+    named = bundle.get("file")
+    if not isinstance(named, str):
+        return None
+    top = os.path.dirname(os.path.dirname(os.path.abspath(bundle_path)))
+    candidate = os.path.join(top, *named.split("/"))
+    return candidate if os.path.isfile(candidate) else None
+
+
+def _print(results: list[tuple[bool, str]]) -> None:
     for passed, message in results:
         print(("通过 OK    " if passed else "失败 FAIL  ") + message)
-    return 0 if results and all(passed for passed, _ in results) else 1
 
 
 if __name__ == "__main__":

@@ -230,6 +230,7 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
     from fazhi.core.models import Attachment
     from fazhi.decisions.models import DecisionArchive, PostEvaluation
     from fazhi.ledger import verify
+    from fazhi.testing.archives import one_byte_flipped, with_member_changed
 
     item = services.add_catalogue_item(
         town.admin, year=TODAY.year, title="人居环境整治计划", department=town.office
@@ -276,6 +277,26 @@ def test_a_published_decision_is_archived_as_one_zip_with_its_index_and_evaluate
     assert proofs
     bundle = json.loads(archive.read(proofs[0]))
     assert all(passed for passed, _ in verify.verify_bundle(bundle))
+    with files.open_blob(attachment.blob) as stored:
+        content = stored.read()
+
+    def failures(archive_bytes: bytes) -> list[str]:
+        checked = verify.verify_archive(zipfile.ZipFile(io.BytesIO(archive_bytes)))
+        assert len(checked) == len(proofs)
+        return [message for _, results in checked for passed, message in results if not passed]
+
+    assert failures(content) == []
+    # The draft put out for comment and each step's file are hashed against what the ledger recorded.
+    draft_changed = with_member_changed(
+        content, "征求意见稿.txt", lambda text: text.replace("改造".encode(), "新建".encode())
+    )
+    assert failures(draft_changed) == [
+        "文件与记录中的 draft_sha256 一致 file hashes to the draft_sha256 recorded in the event"
+    ]
+    minutes_changed = with_member_changed(content, "材料/01-集体讨论决定-会议纪要.pdf", one_byte_flipped)
+    assert failures(minutes_changed) == [
+        "文件与记录中的 sha256 一致 file hashes to the sha256 recorded in the event"
+    ]
     with pytest.raises(RuleViolation, match="已归档"):
         services.archive_decision(town.admin, decision)
     with pytest.raises(RuleViolation, match="不能再添加材料"):

@@ -2,6 +2,8 @@
 logging in, a withdrawn decision's old address, and the proof."""
 
 import json
+import subprocess
+import sys
 
 from django.conf import settings
 from django.test import Client
@@ -155,3 +157,41 @@ def test_a_logged_in_visitor_gets_a_page_of_their_own_that_nobody_else_is_served
     assert town.head.full_name in own.content.decode()
     assert "private" in own["Cache-Control"]
     assert town.head.full_name not in Client().get("/gongshi/").content.decode()
+
+
+CONTENT_FAILS = (
+    False,
+    "内容 content 与记录中的 content_sha256 一致 content hashes to the content_sha256 recorded in the event",
+)
+
+
+def test_a_portal_proof_fails_when_any_field_of_its_content_is_altered(town, decided, tmp_path):
+    publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
+    response = Client().get(f"/gongshi/{publication.pk}/proof.json")
+    bundle = json.loads(response.content)
+    assert bundle["content"]["处罚内容"] == publication.penalty_content
+    honest = verify.verify_bundle(bundle)
+    assert all(passed for passed, _ in honest)
+    assert (True, *CONTENT_FAILS[1:]) in honest
+
+    for field, value in bundle["content"].items():
+        altered = {**bundle, "content": {**bundle["content"], field: value + "。"}}
+        results = verify.verify_bundle(altered)
+        assert CONTENT_FAILS in results, field
+        # Only the content is wrong: the event, its inclusion and the signature still hold.
+        assert [message for passed, message in results if not passed] == [CONTENT_FAILS[1]], field
+    dropped = {**bundle, "content": {k: v for k, v in bundle["content"].items() if k != "处罚机关"}}
+    assert CONTENT_FAILS in verify.verify_bundle(dropped)
+
+    # The finding of issue 14: the fine cut in a saved proof.json, checked with the downloaded verifier.
+    saved = tmp_path / "proof.json"
+    text = response.content.decode()
+    assert '"罚款金额（元）": "2,000"' in text
+    saved.write_text(text.replace('"罚款金额（元）": "2,000"', '"罚款金额（元）": "200"'), encoding="utf-8")
+    standalone = tmp_path / "verify.py"
+    standalone.write_bytes(Client().get("/ledger/verify.py").getvalue())
+    checked = subprocess.run(
+        [sys.executable, "-I", str(standalone), str(saved)], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 1
+    assert "失败 FAIL  内容 content 与记录中的 content_sha256 一致" in checked.stdout

@@ -21,6 +21,7 @@ from fazhi.enforcement.models import Case, Closure
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.test_evidence import JPEG, evidence_input
 from fazhi.ledger import verify
+from fazhi.testing.archives import one_byte_flipped, with_member_changed
 from fazhi.testing.enforcement import TODAY, close, decide, file, lead, notify
 
 
@@ -90,6 +91,76 @@ def test_a_closed_case_is_archived_as_one_verifiable_zip(town, closed, tmp_path)
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def failures(archive: bytes) -> list[tuple[str, str]]:
+    """(bundle, message) for every check the offline verifier fails on this archive."""
+    checked = verify.verify_archive(zipfile.ZipFile(io.BytesIO(archive)))
+    return [(name, message) for name, results in checked for passed, message in results if not passed]
+
+
+def test_the_case_archive_verifies_whole_and_fails_on_an_altered_evidence_byte_or_claim(
+    town, closed, tmp_path
+):
+    services.archive_case(town.head, closed, archive_number="XQXK-2026-ZF-002")
+    attachment = selectors.archive_file(closed)
+    assert attachment is not None
+    with files.open_blob(attachment.blob) as stored:
+        content = stored.read()
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    file_proof = next(name for name in names if name.startswith("全过程记录/文件-"))
+    assert json.loads(zipfile.ZipFile(io.BytesIO(content)).read(file_proof))["file"] == "证据/01-现场.jpg"
+    assert failures(content) == []
+
+    flipped = with_member_changed(content, "证据/01-现场.jpg", one_byte_flipped)
+    assert failures(flipped) == [
+        (file_proof, "文件与记录中的 sha256 一致 file hashes to the sha256 recorded in the event")
+    ]
+
+    def claim_another_file(raw: bytes) -> bytes:
+        bundle = json.loads(raw)
+        bundle["file_sha256"] = hashlib.sha256(b"another photo").hexdigest()
+        return json.dumps(bundle, ensure_ascii=False).encode("utf-8")
+
+    assert failures(with_member_changed(content, file_proof, claim_another_file)) == [
+        (
+            file_proof,
+            "file_sha256 与记录中的 sha256 一致 file_sha256 matches the sha256 recorded in the event",
+        )
+    ]
+
+    # The bundled verifier checks the whole archive from the command line.
+    for name, archive in [("honest.zip", content), ("flipped.zip", flipped)]:
+        (tmp_path / name).write_bytes(archive)
+    standalone = tmp_path / "verify.py"
+    standalone.write_bytes(zipfile.ZipFile(io.BytesIO(content)).read("verify.py"))
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-I", str(standalone), str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    honest = run("honest.zip")
+    assert honest.returncode == 0, honest.stdout + honest.stderr
+    assert "通过 OK    文件与记录中的 sha256 一致" in honest.stdout
+    altered = run("flipped.zip")
+    assert altered.returncode == 1
+    assert "失败 FAIL  文件与记录中的 sha256 一致" in altered.stdout
+
+    # Unpacked, one bundle alone is checked against the file it names.
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(io.BytesIO(flipped)).extractall(unpacked)
+    alone = subprocess.run(
+        [sys.executable, "-I", str(unpacked / "verify.py"), str(unpacked / file_proof)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert alone.returncode == 1
+    assert "失败 FAIL  文件与记录中的 sha256 一致" in alone.stdout
 
 
 def test_only_a_closed_case_is_archived(town, closed):

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,12 +17,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from conftest import set_ledger_triggers
 from fazhi.core import services as core_services
-from fazhi.ledger import services
+from fazhi.core.models import OrganisationKind
+from fazhi.ledger import checkpoint, checkpoint_files, services
 from fazhi.ledger.models import Checkpoint, Event
 from fazhi.ledger.verify import verify_bundle
+from fazhi.testing.api import token_client
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -191,8 +195,16 @@ def test_a_file_proof_shows_the_stored_file_is_the_one_uploaded(world, tmp_path)
     good = [passed for passed, _ in verify_bundle(bundle, content)]
     assert good
     assert all(good)
-    altered = verify_bundle(bundle, content.replace(b"photo", b"photos"))
-    assert (False, "文件与记录中的 SHA-256 一致 file matches the SHA-256 recorded in the event") in altered
+    file_fails = (False, "文件与记录中的 sha256 一致 file hashes to the sha256 recorded in the event")
+    assert file_fails in verify_bundle(bundle, content.replace(b"photo", b"photos"))
+    assert file_fails in verify_bundle(bundle, content[:-1] + b"\n\n")
+    claimed = {**bundle, "file_sha256": hashlib.sha256(b"another file").hexdigest()}
+    claim_fails = (
+        False,
+        "file_sha256 与记录中的 sha256 一致 file_sha256 matches the sha256 recorded in the event",
+    )
+    assert claim_fails in verify_bundle(claimed)
+    assert claim_fails not in verify_bundle(bundle)
 
 
 def test_history_marks_each_event_verified_pending_or_failed(world):
@@ -226,3 +238,86 @@ def test_history_marks_events_failed_under_a_forged_checkpoint_even_after_the_re
     assert {item.status for item in verified_history(world.town)} == {"verified"}
     Checkpoint.objects.filter(pk=signed.pk).update(note=with_forged_signature(signed.note))
     assert {item.status for item in verified_history(world.town)} == {"failed"}
+
+
+def keep_signed(size: int, root: bytes) -> str:
+    """A checkpoint signed with the ledger's key and kept as a file, as the server of a lost database
+    would have left it; its file name."""
+    key = checkpoint.signing_key()
+    note = key.sign_note(checkpoint.checkpoint_text(key.name, size, root, timezone.now()))
+    name = checkpoint_files.note_name(size, root)
+    assert checkpoint_files.write_once(checkpoint_files.directory() / name, note)
+    return name
+
+
+def test_a_database_that_lost_signed_events_is_refused_a_checkpoint_and_fails_verification(world):
+    signed = sign_now()
+    assert "另存的检查点文件 1 个" in verify_output()
+    # The copy missed the last events: the checkpoint kept outside the database signed more.
+    lost = keep_signed(signed.tree_size + 16, hashlib.sha256(b"the lost tree").digest())
+    with pytest.raises(
+        CommandError,
+        match=re.escape(
+            f"日志分叉：检查点文件 {lost} 签过 {signed.tree_size + 16} 条记录，数据库只有 {signed.tree_size} 条"
+        ),
+    ):
+        verify_output()
+    core_services.create_organisation(
+        world.admin, name="司法所", kind=OrganisationKind.DEPARTMENT, parent=world.town
+    )
+    with pytest.raises(checkpoint_files.ForkError, match=re.escape(f"少于已签名的检查点 {lost}")):
+        services.make_checkpoint()
+    assert Checkpoint.objects.count() == 1
+
+
+def test_the_first_fork_among_the_kept_checkpoints_is_named(world):
+    first = sign_now()
+    core_services.create_organisation(
+        world.admin, name="司法所", kind=OrganisationKind.DEPARTMENT, parent=world.town
+    )
+    second = sign_now()
+    other_root = keep_signed(first.tree_size, hashlib.sha256(b"another log").digest())
+    keep_signed(second.tree_size, hashlib.sha256(b"another log, later").digest())
+    with pytest.raises(
+        CommandError,
+        match=re.escape(f"日志分叉：数据库的前 {first.tree_size} 条记录与检查点文件 {other_root} 签名时不同"),
+    ):
+        verify_output()
+
+
+def test_a_forged_checkpoint_file_or_an_unrecorded_fork_fails_verification(world):
+    signed = sign_now()
+    name = checkpoint_files.note_name(signed.tree_size, bytes(signed.root_hash))
+    path = checkpoint_files.directory() / name
+    path.write_text(with_forged_signature(signed.note), encoding="utf-8")
+    with pytest.raises(CommandError, match=re.escape(f"检查点文件 {name} 的签名无效")):
+        verify_output()
+    path.write_text(signed.note, encoding="utf-8")
+    assert "校验通过" in verify_output()
+
+    # A fork written beside the checkpoints without its event in the log explains nothing.
+    checkpoint_files.accept_fork(
+        reason="无", event=0, restored_size=signed.tree_size, abandoned=[], now=timezone.now()
+    )
+    with pytest.raises(CommandError, match="所称的第 0 号记录不是接受这次分叉的记录"):
+        verify_output()
+
+
+def test_a_proof_asked_for_while_the_log_is_forked_says_why_instead_of_signing(world):
+    signed = sign_now()
+    other = keep_signed(signed.tree_size + 1, hashlib.sha256(b"another tree").digest())
+    core_services.create_organisation(
+        world.admin, name="司法所", kind=OrganisationKind.DEPARTMENT, parent=world.town
+    )
+    client = Client()
+    client.force_login(world.admin)
+    response = client.get(f"/ledger/events/{signed.tree_size}/proof.json")
+    assert response.status_code == 503
+    assert (
+        f"数据库的记录与已签名的检查点 {other}（{signed.tree_size + 1} 条）不一致"
+        in response.content.decode()
+    )
+    api = token_client(world, world.admin).get(f"/api/v1/ledger/events/{signed.tree_size}/proof")
+    assert api.status_code == 503
+    assert f"数据库的记录与已签名的检查点 {other}（{signed.tree_size + 1} 条）不一致" in api.json()["message"]
+    assert Checkpoint.objects.count() == 1

@@ -2,16 +2,19 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledger import services
+from fazhi.ledger import checkpoint_files, services
 
 
 class Command(BaseCommand):
     help = "为全过程记录生成签名检查点（嵌入式部署可用 cron 定时运行）。"
 
     def handle(self, *args: Any, **options: Any) -> None:
-        signed = services.make_checkpoint()
+        try:
+            signed = services.make_checkpoint()
+        except checkpoint_files.ForkError as error:
+            raise CommandError("拒绝签名：%(e)s" % {"e": error}) from error
         if signed is None:
             self.stdout.write("记录为空，无需生成检查点。")
         else:

@@ -1,13 +1,16 @@
 """manage.py ledger_verify: re-check the whole log from its stored rows.
 
 Recomputes every leaf from the stored entry, checks the sequence has no gap and each entry names its own
-position, rebuilds the tree, and checks every stored checkpoint's root and signature. Exits 0 when all
-holds; otherwise exits 1 and names the first bad sequence number or checkpoint.
+position, rebuilds the tree, and checks every stored checkpoint's root and signature. Then checks the
+rebuilt tree against the checkpoints kept outside the database (checkpoint_files): each must be held by
+the tree, except those a recorded, accepted fork gave up, which are listed with the reason. Exits 0 when
+all holds; otherwise exits 1 and names the first bad sequence number, checkpoint or fork.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from argparse import ArgumentParser
 from collections.abc import Iterator
@@ -15,7 +18,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledger import checkpoint
+from fazhi.ledger import checkpoint, checkpoint_files
+from fazhi.ledger.events import LedgerEvent
 from fazhi.ledger.models import Checkpoint, Event, LedgerHead
 from fazhi.ledger.verify import NoteError, node_hash, parse_checkpoint, verify_note
 
@@ -42,9 +46,14 @@ class Rebuild:
     """The tree rebuilt from the stored entries, one leaf at a time, with each stored checkpoint checked
     when the rebuilt tree reaches its size."""
 
-    def __init__(self, checkpoints: list[tuple[int, bytes, str]], vkey: str) -> None:
+    def __init__(
+        self, checkpoints: list[tuple[int, bytes, str]], vkey: str, root_sizes: set[int] | None = None
+    ) -> None:
         self.checkpoints = checkpoints
         self.vkey = vkey
+        # The root at each of these sizes is kept, to check the checkpoint files against afterwards.
+        self.root_sizes = root_sizes or set()
+        self.roots: dict[int, bytes] = {}
         self.next_checkpoint = 0
         # Complete subtrees on the right edge, as (height, hash), largest first.
         self.stack: list[tuple[int, bytes]] = []
@@ -69,6 +78,8 @@ class Rebuild:
             height += 1
         self.stack.append((height, current))
         self.size += 1
+        if self.size in self.root_sizes:
+            self.roots[self.size] = self.root()
         while (
             self.next_checkpoint < len(self.checkpoints)
             and self.checkpoints[self.next_checkpoint][0] == self.size
@@ -76,11 +87,15 @@ class Rebuild:
             self.check_checkpoint(self.checkpoints[self.next_checkpoint])
             self.next_checkpoint += 1
 
-    def check_checkpoint(self, row: tuple[int, bytes, str]) -> None:
-        size, stored_root, note = row
+    def root(self) -> bytes:
         root = self.stack[-1][1]
         for _, left in reversed(self.stack[:-1]):
             root = node_hash(left, root)
+        return root
+
+    def check_checkpoint(self, row: tuple[int, bytes, str]) -> None:
+        size, stored_root, note = row
+        root = self.root()
         try:
             _, signed_size, signed_root = parse_checkpoint(verify_note(note, self.vkey))
         except NoteError as error:
@@ -116,7 +131,16 @@ class Command(BaseCommand):
                 "tree_size", "root_hash", "note"
             )
         ]
-        rebuild = Rebuild(checkpoints, checkpoint.signing_key().verifier_key if checkpoints else "")
+        paths = checkpoint_files.note_paths()
+        vkey = checkpoint.signing_key().verifier_key if checkpoints or paths else ""
+        try:
+            forks = checkpoint_files.read_forks()
+            kept = [checkpoint_files.read_checkpoint(path, vkey) for path in paths]
+        except checkpoint_files.ForkError as error:
+            raise CommandError(str(error)) from error
+        abandoned = {name for fork in forks for name in fork.abandoned}
+        line = [item for item in kept if item.name not in abandoned]
+        rebuild = Rebuild(checkpoints, vkey, {item.size for item in line})
         started = time.monotonic()
         every = options["progress_every"]
         for sequence, entry, stored_leaf in stored_events():
@@ -125,7 +149,47 @@ class Command(BaseCommand):
                 rate = rebuild.size / max(time.monotonic() - started, 1e-9)
                 self.stderr.write("已校验 %(n)d 条（每秒 %(r).0f 条）" % {"n": rebuild.size, "r": rate})
         rebuild.finish()
+        check_kept(line, rebuild)
+        for fork in forks:
+            self.stdout.write(explain_fork(fork))
         self.stdout.write(
-            "校验通过：%(n)d 条记录、%(c)d 个检查点，用时 %(t).1f 秒。"
-            % {"n": rebuild.size, "c": len(checkpoints), "t": time.monotonic() - started}
+            "校验通过：%(n)d 条记录、%(c)d 个检查点，另存的检查点文件 %(f)d 个，用时 %(t).1f 秒。"
+            % {"n": rebuild.size, "c": len(checkpoints), "f": len(kept), "t": time.monotonic() - started}
         )
+
+
+def check_kept(line: list[checkpoint_files.KeptCheckpoint], rebuild: Rebuild) -> None:
+    """Every checkpoint file of the signed line must be held by the rebuilt tree; the first that is not
+    is the fork, named."""
+    for kept in line:
+        if kept.size > rebuild.size:
+            raise CommandError(
+                "日志分叉：检查点文件 %(f)s 签过 %(s)d 条记录，数据库只有 %(n)d 条——已签名的记录丢失"
+                "（数据库可能是从较旧的副本恢复的）。" % {"f": kept.name, "s": kept.size, "n": rebuild.size}
+            )
+        if rebuild.roots[kept.size] != kept.root:
+            raise CommandError(
+                "日志分叉：数据库的前 %(s)d 条记录与检查点文件 %(f)s 签名时不同。"
+                % {"f": kept.name, "s": kept.size}
+            )
+
+
+def explain_fork(fork: checkpoint_files.AcceptedFork) -> str:
+    """An accepted fork, said in full; it must have been recorded in the log with the same reason."""
+    event = Event.objects.filter(sequence=fork.event).first()
+    recorded = json.loads(event.entry)["payload"] if event is not None else {}
+    if event is None or event.action != LedgerEvent.FORK_ACCEPTED or recorded.get("reason") != fork.reason:
+        raise CommandError(
+            "分叉记录 %(f)s 所称的第 %(e)d 号记录不是接受这次分叉的记录：这次分叉未经记录。"
+            % {"f": fork.name, "e": fork.event}
+        )
+    return (
+        "已接受的分叉：%(t)s 从备份恢复到 %(n)d 条记录，放弃了检查点 %(a)s；原因：%(r)s（第 %(e)d 号记录）。"
+        % {
+            "t": fork.accepted_at,
+            "n": fork.restored_size,
+            "a": "、".join(fork.abandoned) or "（无）",
+            "r": fork.reason,
+            "e": fork.event,
+        }
+    )
