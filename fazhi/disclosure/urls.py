@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("decisions/<int:decision_id>/prepare/", views.prepare, name="prepare"),
     path("<int:publication_id>/", views.publication, name="publication"),
+    path("<int:publication_id>/review/", views.review, name="review"),
     path("<int:publication_id>/publish/", views.publish, name="publish"),
     path("<int:publication_id>/withdraw/", views.withdraw, name="withdraw"),
     path("inspections/", views.inspection_items, name="inspections"),
