@@ -488,7 +488,7 @@ def _register_names(text: str, people: Collection[str]) -> list[tuple[int, int]]
     return found
 
 
-def _cued_names(text: str) -> list[tuple[int, int]]:
+def _cued_names(text: str, known_names: Collection[str]) -> list[tuple[int, int]]:
     """A name right after a person cue (邻居丁国华) or right before a title (张伟先生)."""
     found = []
     for cue in PERSON_CUES:
@@ -497,7 +497,7 @@ def _cued_names(text: str) -> list[tuple[int, int]]:
             begin = start + len(cue)
             while begin < len(text) and text[begin] in "：: ":
                 begin += 1
-            span = _name_at(text, begin)
+            span = _known_name_at(text, begin, known_names) or _name_at(text, begin)
             if span:
                 found.append(span)
             start = text.find(cue, start + 1)
@@ -517,6 +517,11 @@ def _is_name_body(word: str) -> bool:
     return all("\u4e00" <= char <= "\u9fff" and char not in _AFTER_NAME and char != "某" for char in word)
 
 
+def _known_name_at(text: str, begin: int, known_names: Collection[str]) -> tuple[int, int] | None:
+    lengths = [len(name) for name in known_names if text.startswith(name, begin)]
+    return (begin, begin + max(lengths)) if lengths else None
+
+
 def _name_at(text: str, begin: int) -> tuple[int, int] | None:
     """The name that starts at `begin`: a surname and one or two given characters, ended by a
     character that follows names (的, 在, 称, a comma…) or by the third given character."""
@@ -528,29 +533,70 @@ def _name_at(text: str, begin: int) -> tuple[int, int] | None:
         end += 1
     if end == begin + len(surname) or "某" in text[begin : end + 1]:
         return None
+    # The last character may begin the next word (郑伟 + 委托): then the name is one shorter.
+    if end - begin - len(surname) == 2 and _common_word(text[end - 1 : end + 1]):
+        end -= 1
     return begin, end
 
 
+# Tags of a word that can be a given name after a lone surname (周 + 建平, 徐 + 国庆, 梁 + 宏伟).
+_GIVEN_NAME_TAGS = ("n", "nz", "nr", "t", "a", "ns", "nt", "j", "ng", "s")
+
+
 def _tagged_names(text: str) -> list[tuple[int, int]]:
-    """Names by jieba's part-of-speech tag nr, beginning with a surname; a surname jieba left outside
-    the tagged given name (王 + 秀英) is taken back."""
-    found = []
+    """Names by jieba's part-of-speech tag nr, beginning with a surname; a surname jieba cut off as a
+    word of its own takes the word after it when that can be a given name (王 + 秀英, 周 + 建平), but
+    not the end of another word (规范 + 公正)."""
+    tokens = []
     position = 0
     for token in jieba.posseg.cut(text):
         start = text.find(token.word, position)
         position = start + len(token.word)
-        if not token.flag.startswith("nr") or not 2 <= len(token.word) <= 4:
+        tokens.append((start, position, token.word, token.flag))
+    found = []
+    for index, (start, end, word, flag) in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if len(word) == 1 and word in surnames() and following:
+            if _lone_surname_takes(flag, following[2], following[3]):
+                found.append((start, following[1]))
             continue
-        if (
-            len(token.word) == 2
-            and start > 0
-            and text[start - 1] in surnames()
-            and not _surname_of(token.word)
-        ):
-            found.append((start - 1, position))
-        elif _surname_of(token.word):
-            found.append((start, position))
+        if not flag.startswith("nr") or not 2 <= len(word) <= 4:
+            continue
+        # 朱文 + 斌: a tagged name and a single character tagged as a name part after it.
+        if following and len(word) == 2 and len(following[2]) == 1 and following[3] in ("nr", "ng"):
+            end = following[1]
+        # Four characters only with a compound surname: 欧阳晓明, not 严格执行.
+        compound = word[:2] in COMPOUND_SURNAMES
+        if _surname_of(word) and (len(word) < 4 or compound) and not (len(word) == 2 and _common_word(word)):
+            found.append((start, end))
     return found
+
+
+def _lone_surname_takes(flag: str, word: str, word_flag: str) -> bool:
+    """A surname standing alone takes the next word as its given name: always a word tagged as a name
+    (马 + 俊杰); a word that can be a given name (周 + 建平) when the surname itself is tagged so."""
+    if word_flag.startswith("nr") and len(word) == 2 and not _surname_of(word):
+        return True
+    return flag in ("nr", "j", "ng") and _could_be_given_name(word, word_flag)
+
+
+# jieba's dictionary tags some common words nr (陈述 763, 高峰 1556, 黎明 670 occurrences in its
+# corpus); names it knows are rare there (王建国 12, 刘德华 37, 李强 159).
+_COMMON_WORD_FREQUENCY = 200
+
+
+def _common_word(word: str) -> bool:
+    frequency: int = jieba.dt.FREQ.get(word, 0)
+    return frequency >= _COMMON_WORD_FREQUENCY
+
+
+def _could_be_given_name(word: str, flag: str) -> bool:
+    return (
+        1 <= len(word) <= 2
+        and flag in _GIVEN_NAME_TAGS
+        and _is_name_body(word)
+        and word[-1] not in _PLACE_SUFFIXES
+    )
 
 
 def _names(text: str, known: Known) -> list[Finding]:
@@ -558,7 +604,7 @@ def _names(text: str, known: Known) -> list[Finding]:
     registers and the cues are trusted; a name only jieba tags must not run into a place suffix
     (水高庄 + 村) nor be a word known not to be a name (银行卡)."""
     protected = _protected_spans(text, known)
-    strong = set(_register_names(text, known.people) + _cued_names(text))
+    strong = set(_register_names(text, known.people) + _cued_names(text, known.people | known.shown_names))
     tagged = [
         (start, end)
         for start, end in _tagged_names(text)

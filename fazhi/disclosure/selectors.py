@@ -308,11 +308,29 @@ class PublicOfficer:
 
 
 @dataclass(frozen=True)
+class PublicPower:
+    code: str
+    name: str
+    category: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class PublicInspection:
+    name: str
+    subjects: str
+    basis: str
+    department: str
+    method: str
+    frequency: str
+
+
+@dataclass(frozen=True)
 class PublicAuthority:
     organisation: Organisation
     officers: list[PublicOfficer]
-    powers: QuerySet[DelegatedPower]
-    inspections: QuerySet[InspectionItem]
+    powers: list[PublicPower]
+    inspections: list[PublicInspection]
 
 
 def public_authority(organisation_id: object, *, today: datetime.date) -> PublicAuthority:
@@ -343,13 +361,31 @@ def public_authority(organisation_id: object, *, today: datetime.date) -> Public
         )
         for credential in credentials
     ]
-    powers = DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
-    return PublicAuthority(
-        organisation=organisation,
-        officers=officers,
-        powers=powers,
-        inspections=InspectionItem.objects.filter(organisation=organisation).order_by("id"),
+    # The officers' names and 执法证号 are public (国办发〔2018〕118号); every text typed by staff
+    # passes the public-text gate.
+    known = public_text.known_for(
+        organisation,
+        shown_names=[officer.name for officer in officers],
+        allowed_numbers=[officer.credential_number for officer in officers],
     )
+
+    def shown(text: str) -> str:
+        return public_text.for_public(text, known)
+
+    powers = [
+        PublicPower(power.code, shown(power.name), shown(power.category), shown(power.legal_basis))
+        for power in DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
+    ]
+    inspections = [
+        PublicInspection(*(shown(getattr(item, field)) for field in PUBLIC_INSPECTION_FIELDS))
+        for item in InspectionItem.objects.filter(organisation=organisation).order_by("id")
+    ]
+    return PublicAuthority(
+        organisation=organisation, officers=officers, powers=powers, inspections=inspections
+    )
+
+
+PUBLIC_INSPECTION_FIELDS = ("name", "subjects", "basis", "department", "method", "frequency")
 
 
 def inspection_items_for(actor: Staff) -> QuerySet[InspectionItem]:
