@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 
 from conftest import credit_code
-
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.core.masking import FindingKind
@@ -20,8 +19,8 @@ from fazhi.enforcement import services as enforcement_services
 from fazhi.enforcement.models import Notice
 from fazhi.ledger import verify
 from fazhi.ledger.models import Event
-from fazhi.testing.disclosure import settle, settle_and_publish
-from fazhi.testing.enforcement import TODAY, spot  # noqa: F401
+from fazhi.testing.disclosure import settle_and_publish
+from fazhi.testing.enforcement import TODAY
 
 REPORTED = "与邻居丁国华（tel13911112222，证件IDNo120111194808230299）发生争执"
 
