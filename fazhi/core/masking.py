@@ -627,11 +627,6 @@ def _names(text: str, known: Known) -> list[Finding]:
     return findings
 
 
-def find_names(text: str, known: Known | None = None) -> list[tuple[int, int, str]]:
-    """Natural persons' names in free text, with their positions."""
-    return [(f.start, f.end, f.text) for f in _names(text, known or Known())]
-
-
 def redact(text: str, findings: list[Finding], *, rule: NameRule | None = None) -> str:
     """The text with every finding replaced, from the end so earlier positions stay right."""
     for finding in sorted(findings, key=lambda item: item.start, reverse=True):

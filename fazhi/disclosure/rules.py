@@ -105,7 +105,14 @@ def gate_private_settled(facts: PublicationFacts) -> None:
     check_private_settled(facts.open_findings, FREE_TEXT_LABELS)
 
 
-FREE_TEXT_LABELS = {"facts": "违法事实", "basis": "处罚依据", "penalty_content": "处罚内容"}
+# The snapshot's texts a person may have typed (a case without a catalogued power has its title as the
+# 违法行为类型): each passes the public-text gate at publication and the publisher's review before.
+FREE_TEXT_LABELS = {
+    "violation_type": "违法行为类型",
+    "facts": "违法事实",
+    "basis": "处罚依据",
+    "penalty_content": "处罚内容",
+}
 PREPARERS = (Role.OFFICER, Role.HEAD, Role.ADMIN)
 
 STEPS: Steps[StatusStep[PublicationFacts]] = Steps(

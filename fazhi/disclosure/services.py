@@ -132,7 +132,7 @@ def public_content(publication: Publication, *, free_text: dict[str, str] | None
         "统一社会信用代码": publication.party_code,
         "法定代表人": publication.legal_representative,
         "行政处罚决定书文号": publication.decision_number,
-        "违法行为类型": publication.violation_type,
+        "违法行为类型": free["violation_type"],
         "违法事实": free["facts"],
         "处罚依据": free["basis"],
         "处罚内容": free["penalty_content"],

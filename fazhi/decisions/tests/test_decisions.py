@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_staff, resident_id
-from fazhi.core import calendar
+from fazhi.core import calendar, public_text
 from fazhi.core import services as core_services
 from fazhi.core.errors import NotFoundOrHidden, RuleViolation
 from fazhi.core.models import IdType, OrganisationKind, PartyKind
@@ -393,3 +393,10 @@ def test_a_comment_its_answer_and_the_draft_pass_the_public_text_gate(town, deci
     assert "已请马某某核实后增设路灯。" in shown
     for private in ("马秀兰", "丁国华", "12号", "2222"):
         assert private not in shown
+
+
+def test_a_commenters_name_is_known_to_the_public_text_gate(town, decision):
+    """The name a commenter gives is never shown, and where another text names them it is masked."""
+    period = open_comments(town, decision)
+    Client().post(f"/gongshi/juece/{period.pk}/", {"text": "建议增设路灯。", "name": "向前"})
+    assert public_text.masked("向前的建议已采纳。", town.town) == "向某的建议已采纳。"

@@ -104,7 +104,7 @@ def test_the_publisher_hides_what_the_scan_missed_and_the_ledger_keeps_only_its_
         town.head, publication, field="facts", text="小辣椒", action=ReviewAction.HIDE
     )
     assert review.kind == FindingKind.MARKED
-    [facts_review, *_] = selectors.field_reviews(publication)
+    [_type_review, facts_review, *_] = selectors.field_reviews(publication)
     assert [(f.kind, f.text) for f in facts_review.findings] == [(FindingKind.MARKED, "小辣椒")]
     event = Event.objects.get(action="disclosure.publication.finding_hidden")
     assert "小辣椒" not in event.entry
@@ -209,3 +209,12 @@ def test_the_penalised_persons_name_in_the_text_follows_the_rule_like_every_natu
     published = settle_and_publish(town.head, draft_with(town, decided, "欧阳晓明与张执法交谈。"))
     # The officers' names are public; a person in the registers is masked by the configured rule.
     assert published.facts == "某某与张执法交谈。"
+
+
+def test_a_case_title_used_as_the_violation_type_passes_the_gate_too(town, decided):
+    type(decided).objects.filter(pk=decided.pk).update(power=None, title="王建国占道经营")
+    decided.refresh_from_db()
+    decided.decision.refresh_from_db()
+    publication = draft_with(town, decided, "当事人占道摆摊。")
+    assert publication.violation_type == "王建国占道经营"
+    assert settle_and_publish(town.head, publication).violation_type == "王某某占道经营"

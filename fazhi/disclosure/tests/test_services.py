@@ -28,7 +28,7 @@ def test_the_draft_shows_the_name_by_the_rule_and_the_published_text_hides_priva
     assert selectors.decisions_awaiting_publication(town.officer).count() == 0
     # The publisher checks the text as the decision has it, every finding marked.
     assert publication.facts == facts
-    [facts_review, *_] = selectors.field_reviews(publication)
+    [_type_review, facts_review, *_] = selectors.field_reviews(publication)
     assert [(f.kind, f.text) for f in facts_review.findings] == [
         (FindingKind.PERSON_NAME, "刘建国"),
         (FindingKind.PARTY_DETAIL, "13912345678"),
