@@ -337,7 +337,7 @@ def _numbers_in_groups(
 # ---------------------------------------------------------------------------------------------- addresses
 
 _NUMERAL = r"[0-9一二三四五六七八九十百零〇两]+"
-_UNIT = r"(?:号院|号楼|号|弄|栋|幢|座|单元|室|层|楼|户|组|队|社|排)"
+_UNIT = r"(?:号院|号楼|号|弄|栋|幢|座|单元|室|层|楼|组|队|社)"
 _DETAIL = r"(?:" + _NUMERAL + _UNIT + r"(?:之" + _NUMERAL + r")?)+"
 _DASHED = r"\d+(?:-\d+){1,3}(?:号|室)?"
 # The road, street, lane or village (kept) and the house number, building, unit and room (hidden).
@@ -543,16 +543,23 @@ def _name_at(text: str, begin: int) -> tuple[int, int] | None:
 _GIVEN_NAME_TAGS = ("n", "nz", "nr", "t", "a", "ns", "nt", "j", "ng", "s")
 
 
-def _tagged_names(text: str) -> list[tuple[int, int]]:
-    """Names by jieba's part-of-speech tag nr, beginning with a surname; a surname jieba cut off as a
-    word of its own takes the word after it when that can be a given name (王 + 秀英, 周 + 建平), but
-    not the end of another word (规范 + 公正)."""
+Token = tuple[int, int, str, str]  # start, end, word, part-of-speech tag
+
+
+def _tokens(text: str) -> list[Token]:
     tokens = []
     position = 0
     for token in jieba.posseg.cut(text):
         start = text.find(token.word, position)
         position = start + len(token.word)
         tokens.append((start, position, token.word, token.flag))
+    return tokens
+
+
+def _tagged_names(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Names by jieba's part-of-speech tag nr, beginning with a surname; a surname jieba cut off as a
+    word of its own takes the word after it when that can be a given name (王 + 秀英, 周 + 建平), but
+    not the end of another word (规范 + 公正)."""
     found = []
     for index, (start, end, word, flag) in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -599,15 +606,30 @@ def _could_be_given_name(word: str, flag: str) -> bool:
     )
 
 
+# Tags of a one-character word that is not a surname there: preposition, conjunction, adverb, verb,
+# pronoun, particle, locality.
+_FUNCTION_TAGS = set("pcdvruf")
+
+
 def _names(text: str, known: Known) -> list[Finding]:
     """Natural persons' names, other than those that may be shown, never inside a place name. The
     registers and the cues are trusted; a name only jieba tags must not run into a place suffix
     (水高庄 + 村) nor be a word known not to be a name (银行卡)."""
     protected = _protected_spans(text, known)
-    strong = set(_register_names(text, known.people) + _cued_names(text, known.people | known.shown_names))
+    tokens = _tokens(text)
+    # A surname after a cue that jieba reads as a preposition or adverb is one (当事人向执法人员…).
+    function_words = {
+        start for start, _end, word, flag in tokens if len(word) == 1 and flag[:1] in _FUNCTION_TAGS
+    }
+    cued = [
+        (start, end)
+        for start, end in _cued_names(text, known.people | known.shown_names)
+        if start not in function_words or text[start:end] in known.people | known.shown_names
+    ]
+    strong = set(_register_names(text, known.people) + cued)
     tagged = [
         (start, end)
-        for start, end in _tagged_names(text)
+        for start, end in _tagged_names(text, tokens)
         if not (end < len(text) and text[end] in _PLACE_SUFFIXES) and text[start:end] not in not_names()
     ]
     findings: list[Finding] = []
