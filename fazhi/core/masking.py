@@ -488,7 +488,7 @@ def _register_names(text: str, people: Collection[str]) -> list[tuple[int, int]]
     return found
 
 
-def _cued_names(text: str, known_names: Collection[str]) -> list[tuple[int, int]]:
+def _cued_names(text: str, known_names: Collection[str], words: dict[int, int]) -> list[tuple[int, int]]:
     """A name right after a person cue (邻居丁国华) or right before a title (张伟先生)."""
     found = []
     for cue in PERSON_CUES:
@@ -497,7 +497,7 @@ def _cued_names(text: str, known_names: Collection[str]) -> list[tuple[int, int]
             begin = start + len(cue)
             while begin < len(text) and text[begin] in "：: ":
                 begin += 1
-            span = _known_name_at(text, begin, known_names) or _name_at(text, begin)
+            span = _known_name_at(text, begin, known_names) or _name_at(text, begin, words)
             if span:
                 found.append(span)
             start = text.find(cue, start + 1)
@@ -522,7 +522,7 @@ def _known_name_at(text: str, begin: int, known_names: Collection[str]) -> tuple
     return (begin, begin + max(lengths)) if lengths else None
 
 
-def _name_at(text: str, begin: int) -> tuple[int, int] | None:
+def _name_at(text: str, begin: int, words: dict[int, int]) -> tuple[int, int] | None:
     """The name that starts at `begin`: a surname and one or two given characters, ended by a
     character that follows names (的, 在, 称, a comma…) or by the third given character."""
     surname = _surname_of(text[begin : begin + 3])
@@ -533,8 +533,9 @@ def _name_at(text: str, begin: int) -> tuple[int, int] | None:
         end += 1
     if end == begin + len(surname) or "某" in text[begin : end + 1]:
         return None
-    # The last character may begin the next word (郑伟 + 委托): then the name is one shorter.
-    if end - begin - len(surname) == 2 and _common_word(text[end - 1 : end + 1]):
+    # The last character may begin the next word, as jieba cuts the text (郑伟 + 委托, 程功 + 代收):
+    # then the name is one shorter. `words` maps where each of jieba's words starts to where it ends.
+    if end - begin - len(surname) == 2 and words.get(end - 1, end) > end:
         end -= 1
     return begin, end
 
@@ -623,7 +624,7 @@ def _names(text: str, known: Known) -> list[Finding]:
     }
     cued = [
         (start, end)
-        for start, end in _cued_names(text, known.people | known.shown_names)
+        for start, end in _cued_names(text, known.people | known.shown_names, {t[0]: t[1] for t in tokens})
         if start not in function_words or text[start:end] in known.people | known.shown_names
     ]
     strong = set(_register_names(text, known.people) + cued)
