@@ -134,8 +134,16 @@ STEPS: Steps[StatusStep[PublicationFacts]] = Steps(
     ),
     StatusStep(
         name="review",
-        label="核对隐私内容",
+        label="标记隐去",
         roles=PREPARERS,
+        within=frozenset({PublicationStatus.DRAFT}),
+        elsewhere=Refusal("只能核对尚未发布的公示稿。", PRIVACY_BASIS),
+    ),
+    # Publishing what the scan took for private data is the publisher's decision, like publishing.
+    StatusStep(
+        name="release",
+        label="保留公开",
+        roles=(Role.HEAD,),
         within=frozenset({PublicationStatus.DRAFT}),
         elsewhere=Refusal("只能核对尚未发布的公示稿。", PRIVACY_BASIS),
     ),

@@ -153,10 +153,10 @@ def fingerprint(publication: Publication) -> str:
 def review_finding(
     actor: Staff, publication: Publication, *, field: str, text: str, action: str, reason: str = ""
 ) -> FindingReview:
-    """The publisher hides a span of a draft's free text (one the scan found, or one it missed) or
-    releases a finding with a reason (总局令第45号 art. 5). The ledger keeps the span's SHA-256, not
-    the private text itself, with the reason."""
-    publication = _take(actor, publication, "review")
+    """Whoever prepares a draft hides a span of its free text (one the scan found, or one it missed); the
+    head, who publishes, may release a finding with a reason (总局令第45号 art. 5). The ledger keeps the
+    span's SHA-256, not the private text itself, with the reason."""
+    publication = _take(actor, publication, "release" if action == ReviewAction.RELEASE else "review")
     _check_review(publication, field=field, text=text, action=action, reason=reason)
     found = next(
         (

@@ -101,6 +101,7 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
         "reviews": facts.reviews,
         "open_count": sum(len(found) for found in facts.open_findings.values()),
         "review_form": ReviewForm(),
+        "may_release": permissions.may_take(actor, rules.STEPS["release"]),
         "form": form,
         "withdrawal_due": due,
         "today": timezone.localdate(),

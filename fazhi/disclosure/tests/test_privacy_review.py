@@ -10,7 +10,7 @@ from django.test import Client
 
 from conftest import credit_code
 from fazhi.core import services as core_services
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from fazhi.core.masking import FindingKind
 from fazhi.core.models import IdType, PartyKind
 from fazhi.disclosure import selectors, services
@@ -218,3 +218,35 @@ def test_a_case_title_used_as_the_violation_type_passes_the_gate_too(town, decid
     publication = draft_with(town, decided, "当事人占道摆摊。")
     assert publication.violation_type == "王建国占道经营"
     assert settle_and_publish(town.head, publication).violation_type == "王某某占道经营"
+
+
+def test_only_the_head_releases_a_finding_and_the_officer_may_hide(town, decided):
+    publication = draft_with(town, decided, "联系电话13911112222。")
+    with pytest.raises(PermissionDenied):
+        services.review_finding(
+            town.officer,
+            publication,
+            field="facts",
+            text="13911112222",
+            action=ReviewAction.RELEASE,
+            reason="同意",
+        )
+    services.review_finding(
+        town.officer, publication, field="facts", text="13911112222", action=ReviewAction.HIDE
+    )
+    assert open_texts(publication) == []
+
+
+def test_a_release_without_reason_through_the_page_is_refused_beside_the_field(town, decided):
+    publication = draft_with(town, decided, "联系电话13911112222。")
+    head = Client()
+    head.force_login(town.head)
+    refused = head.post(
+        f"/disclosure/{publication.pk}/review/",
+        {"field": "facts", "text": "13911112222", "action": "release", "reason": ""},
+    )
+    assert refused.status_code == 422
+    assert "保留公开须说明理由。" in refused.content.decode()
+    assert not FindingReview.objects.exists()
+    page = head.get(f"/disclosure/{publication.pk}/").content.decode()
+    assert '<mark class="bg-danger-subtle" title="手机号码" data-kind="mobile">13911112222</mark>' in page
