@@ -138,14 +138,22 @@ def scan(text: str, known: Known | None = None) -> list[Finding]:
 
 
 def findings_after_review(text: str, known: Known | None, review: Review) -> list[Finding]:
-    """The scan's findings less those released, with every place a hidden span appears."""
+    """The scan's findings less those released, with every place a hidden span appears. A hidden span
+    that overlaps findings takes them in: the whole stretch is hidden."""
     found = [finding for finding in scan(text, known) if finding.text not in review.released]
-    taken = [(finding.start, finding.end) for finding in found]
     for hidden in sorted(review.hidden, key=len, reverse=True):
         for match in re.finditer(re.escape(hidden), text):
-            if not _overlaps(match.start(), match.end(), taken):
-                found.append(Finding(FindingKind.MARKED, match.start(), match.end(), hidden))
-                taken.append(match.span())
+            overlapping = [f for f in found if _overlaps(match.start(), match.end(), [(f.start, f.end)])]
+            if (
+                len(overlapping) == 1
+                and overlapping[0].start <= match.start()
+                and match.end() <= overlapping[0].end
+            ):
+                continue  # already inside what the scan found
+            start = min([match.start(), *(f.start for f in overlapping)])
+            end = max([match.end(), *(f.end for f in overlapping)])
+            found = [f for f in found if f not in overlapping]
+            found.append(Finding(FindingKind.MARKED, start, end, text[start:end]))
     return sorted(found, key=lambda finding: finding.start)
 
 

@@ -103,3 +103,16 @@ def test_the_partys_known_details_are_found_first_as_typed():
 def test_a_surname_left_outside_the_tagged_name_is_taken_back():
     found = masking.scan("证人王秀英称其摆摊已一个月。")
     assert [finding.text for finding in found] == ["王秀英"]
+
+
+def test_a_span_the_publisher_hides_takes_in_what_it_overlaps_and_a_released_finding_stays():
+    text = "邻居丁国华（tel13911112222）称。"
+    hide = masking.Review(hidden=frozenset({"（tel1391"}))
+    assert masking.mask(text, review=hide) == "邻居丁某某（已隐去））称。"
+    release = masking.Review(released=frozenset({"丁国华"}))
+    assert masking.mask(text, review=release) == "邻居丁国华（tel（已隐去））称。"
+    confirmed = masking.Review(hidden=frozenset({"13911112222"}))
+    assert [f.kind for f in masking.findings_after_review(text, None, confirmed)] == [
+        FindingKind.PERSON_NAME,
+        FindingKind.MOBILE,
+    ]
