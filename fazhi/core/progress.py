@@ -4,9 +4,13 @@ visit to the 矛调中心, a 信访 matter). Each app that hands out tracking nu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from fazhi.core import public_text
+from fazhi.core.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,17 @@ def register(key: str, lookup: Lookup) -> None:
 
 
 def find(*, town_id: int, code: str) -> PublicProgress | None:
+    """The matter's progress, its texts through the public-text gate (a handling unit may be named
+    after a person: 老娘舅丁国华调解工作室)."""
     normalised = code.strip().upper()
     for lookup in _lookups.values():
         found = lookup(town_id, normalised)
         if found is not None:
-            return found
+            known = public_text.known_for(Organisation.objects.filter(pk=town_id).first())
+            return dataclasses.replace(
+                found,
+                category=public_text.for_public(found.category, known),
+                status=public_text.for_public(found.status, known),
+                unit=public_text.for_public(found.unit, known),
+            )
     return None

@@ -7,9 +7,11 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from fazhi.core import figures as registry
-        from fazhi.decisions import figures
+        from fazhi.core import public_text
+        from fazhi.decisions import figures, selectors
         from fazhi.decisions.events import DECISION_EVENT_LABELS, DecisionEvent
         from fazhi.ledger import events
 
         events.register(DecisionEvent, DECISION_EVENT_LABELS)
         registry.register(*figures.FIGURES)
+        public_text.register_people("decisions.commenters", selectors.commenter_names)

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
 
-from fazhi.core import masking, permissions
+from fazhi.core import permissions, public_text
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.models import Organisation, Staff
 from fazhi.core.rules import Offer
@@ -130,18 +130,20 @@ def offers_for(actor: Staff, decision: MajorDecision, *, today: datetime.date) -
 # ------------------------------------------------------------------------------------------ the public
 
 
-def shown_text(text: str) -> str:
-    """A comment as the portal shows it: ID, phone and account numbers replaced (the template escapes
-    any markup)."""
-    return masking.redact(text, masking.scan(text))
-
-
 @dataclass(frozen=True)
 class PublicCommentView:
     text: str
     submitted_on: datetime.date
     answer: str
     reason: str
+
+
+def commenter_names(organisation: Organisation | None) -> list[str]:
+    """The names commenters gave (never shown), for the public-text gate's register of persons."""
+    comments = PublicComment.objects.exclude(name="")
+    if organisation is not None:
+        comments = comments.filter(period__decision__organisation__path__startswith=organisation.path)
+    return list(comments.values_list("name", flat=True).distinct())
 
 
 def public_consultations(*, today: datetime.date) -> QuerySet[CommentPeriod]:
@@ -156,20 +158,24 @@ def public_consultations(*, today: datetime.date) -> QuerySet[CommentPeriod]:
 
 def public_consultation(
     period_id: object, *, today: datetime.date
-) -> tuple[CommentPeriod, list[PublicCommentView]]:
+) -> tuple[CommentPeriod, str, list[PublicCommentView]]:
+    """A consultation as the portal shows it: the period, its draft and the approved comments with their
+    answers, every text through the public-text gate."""
     period = public_consultations(today=today).filter(pk=int_id(period_id)).first()
     if period is None:
         raise NotFoundOrHidden()
+    # A comment passes the public-text gate with what the town knows (the template escapes markup).
+    known = public_text.known_for(period.decision.organisation)
     comments = [
         PublicCommentView(
-            text=shown_text(comment.text),
+            text=public_text.for_public(comment.text, known),
             submitted_on=comment.submitted_at.date(),
             answer=comment.get_answer_display() if comment.answer else "",
-            reason=comment.answer_reason,
+            reason=public_text.for_public(comment.answer_reason, known),
         )
         for comment in period.comments.filter(moderation=Moderation.APPROVED).order_by("submitted_at", "id")
     ]
-    return period, comments
+    return period, public_text.for_public(period.draft, known), comments
 
 
 def published_catalogue(*, year: int) -> QuerySet[CatalogueItem]:

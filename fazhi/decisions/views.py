@@ -311,7 +311,7 @@ def public_consultation(request: HttpRequest, period_id: int) -> HttpResponse:
     """A draft open for comment: anyone may comment without an account; a comment appears once it is
     reviewed, with its ID and phone numbers hidden, and later with its answer."""
     today = timezone.localdate()
-    period, comments = selectors.public_consultation(period_id, today=today)
+    period, draft, comments = selectors.public_consultation(period_id, today=today)
     form = PublicCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -323,6 +323,7 @@ def public_consultation(request: HttpRequest, period_id: int) -> HttpResponse:
             return redirect("juece:detail", period.pk)
     context = {
         "period": period,
+        "draft": draft,
         "comments": comments,
         "form": form,
         "open": period.opens_on <= today <= period.closes_on,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from fazhi.core.forms import DATE, ServiceErrorsMixin
-from fazhi.disclosure.models import ExportScope, Severity
+from fazhi.disclosure.models import ExportScope, ReviewAction, Severity
+from fazhi.disclosure.rules import FREE_TEXT_LABELS
 
 
 class PrepareForm(ServiceErrorsMixin):
@@ -17,6 +18,13 @@ class PrepareForm(ServiceErrorsMixin):
 class DraftForm(ServiceErrorsMixin):
     facts = forms.CharField(label="违法事实", widget=forms.Textarea(attrs={"rows": 5}))
     penalty_content = forms.CharField(label="处罚内容", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewForm(ServiceErrorsMixin):
+    field = forms.ChoiceField(label="字段", choices=list(FREE_TEXT_LABELS.items()))
+    text = forms.CharField(label="内容（按原文）", max_length=200)
+    action = forms.ChoiceField(label="处理", choices=ReviewAction.choices)
+    reason = forms.CharField(label="保留公开的理由", max_length=200, required=False)
 
 
 class WithdrawForm(ServiceErrorsMixin):

@@ -123,3 +123,31 @@ class InspectionItem(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReviewAction(models.TextChoices):
+    HIDE = "hide", "隐去"
+    RELEASE = "release", "保留公开"
+
+
+class FindingReview(models.Model):
+    """The publisher's decision on a span of a draft's free text (总局令第45号 art. 5: a person checks it):
+    hide what the scan missed or confirm what it found, or release a finding with a reason. Kept by the
+    span's text, so an edit elsewhere in the field keeps it; the latest decision on a text stands."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="reviews")
+    field = models.CharField("字段", max_length=20)
+    text = models.CharField("内容", max_length=200)
+    kind = models.CharField("类别", max_length=20)
+    action = models.CharField("处理", max_length=10, choices=ReviewAction.choices)
+    reason = models.CharField("理由", max_length=200, blank=True)
+    reviewed_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "隐私核对记录"
+        verbose_name_plural = "隐私核对记录"
+        ordering = ["publication", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.publication} {self.get_action_display()}"

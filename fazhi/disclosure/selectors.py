@@ -6,19 +6,26 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from fazhi.core import masking, permissions
+from fazhi.core import masking, permissions, public_text
 from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.models import EnforcementCredential, Organisation, Party, Staff
+from fazhi.core.models import EnforcementCredential, Organisation, Party, PartyKind, Staff
 from fazhi.core.selectors import int_id
 from fazhi.disclosure import rules, shuanggongshi
 from fazhi.disclosure.events import DisclosureEvent
-from fazhi.disclosure.models import CreditExport, ExportScope, InspectionItem, Publication, PublicationStatus
+from fazhi.disclosure.models import (
+    CreditExport,
+    ExportScope,
+    FindingReview,
+    InspectionItem,
+    Publication,
+    PublicationStatus,
+    ReviewAction,
+)
 from fazhi.enforcement import rules as enforcement_rules
 from fazhi.enforcement.models import Case, DelegatedPower, PenaltyDecision, RemedyProceeding
 from fazhi.ledger.models import Event
@@ -90,10 +97,11 @@ def public_publication(publication_id: object) -> Publication:
 
 
 def publication_event(publication: Publication) -> Event | None:
-    """The ledger event that published this content, whose entry carries its fingerprint."""
+    """The ledger event that put this content on the portal, whose entry carries its fingerprint: the
+    system's POSTED event, not the head's PUBLISHED one, so that the public proof names no staff member."""
     return (
         Event.objects.filter(
-            action=DisclosureEvent.PUBLISHED,
+            action=DisclosureEvent.POSTED,
             subject_type=publication._meta.label_lower,
             subject_id=str(publication.pk),
         )
@@ -300,11 +308,29 @@ class PublicOfficer:
 
 
 @dataclass(frozen=True)
+class PublicPower:
+    code: str
+    name: str
+    category: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class PublicInspection:
+    name: str
+    subjects: str
+    basis: str
+    department: str
+    method: str
+    frequency: str
+
+
+@dataclass(frozen=True)
 class PublicAuthority:
     organisation: Organisation
     officers: list[PublicOfficer]
-    powers: QuerySet[DelegatedPower]
-    inspections: QuerySet[InspectionItem]
+    powers: list[PublicPower]
+    inspections: list[PublicInspection]
 
 
 def public_authority(organisation_id: object, *, today: datetime.date) -> PublicAuthority:
@@ -335,13 +361,31 @@ def public_authority(organisation_id: object, *, today: datetime.date) -> Public
         )
         for credential in credentials
     ]
-    powers = DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
-    return PublicAuthority(
-        organisation=organisation,
-        officers=officers,
-        powers=powers,
-        inspections=InspectionItem.objects.filter(organisation=organisation).order_by("id"),
+    # The officers' names and 执法证号 are public (国办发〔2018〕118号); every text typed by staff
+    # passes the public-text gate.
+    known = public_text.known_for(
+        organisation,
+        shown_names=[officer.name for officer in officers],
+        allowed_numbers=[officer.credential_number for officer in officers],
     )
+
+    def shown(text: str) -> str:
+        return public_text.for_public(text, known)
+
+    powers = [
+        PublicPower(power.code, shown(power.name), shown(power.category), shown(power.legal_basis))
+        for power in DelegatedPower.objects.filter(organisation=organisation, active=True).order_by("code")
+    ]
+    inspections = [
+        PublicInspection(*(shown(getattr(item, field)) for field in PUBLIC_INSPECTION_FIELDS))
+        for item in InspectionItem.objects.filter(organisation=organisation).order_by("id")
+    ]
+    return PublicAuthority(
+        organisation=organisation, officers=officers, powers=powers, inspections=inspections
+    )
+
+
+PUBLIC_INSPECTION_FIELDS = ("name", "subjects", "basis", "department", "method", "frequency")
 
 
 def inspection_items_for(actor: Staff) -> QuerySet[InspectionItem]:
@@ -349,18 +393,6 @@ def inspection_items_for(actor: Staff) -> QuerySet[InspectionItem]:
 
 
 # ------------------------------------------------------------------------------ what the scan finds
-
-
-def name_rule() -> masking.NameRule:
-    return masking.NameRule(settings.DISCLOSURE_NAME_RULE)
-
-
-def _private_values(party: Party) -> set[str]:
-    return {value for value in (party.id_number, party.address, party.phone) if value}
-
-
-def _public_numbers(party: Party) -> set[str]:
-    return {value for value in (party.uscc, party.business_registration_no) if value}
 
 
 def case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
@@ -374,28 +406,91 @@ def case_parts(decision: PenaltyDecision) -> tuple[Case, Party, list[str]]:
     return case, case.party, officers
 
 
-def findings_of(
-    publication: Publication, party: Party, officers: list[str]
-) -> dict[str, list[masking.Finding]]:
-    """What the scan still finds in each free-text field of the snapshot."""
-    shown = {publication.party_name, publication.legal_representative, *officers} - {""}
-    return {
-        field: found
-        for field in rules.FREE_TEXT_LABELS
-        if (
-            found := masking.scan(
-                getattr(publication, field),
-                private_values=_private_values(party),
-                allowed_numbers=_public_numbers(party),
-                shown_names=shown,
+def known_for(publication: Publication, party: Party, officers: list[str]) -> masking.Known:
+    """What the one public-text gate is told for this publication. A natural person's address, phone
+    and ID number are private wherever typed, and the person's name follows the name rule like every
+    other natural person's; a penalised organisation's name, registered address, codes and legal
+    representative are what the 双公示 standard publishes; the officers' names and 执法证号 are public."""
+    person = party.kind == PartyKind.PERSON
+    credentials = publication.decision.case.officers.values_list("credential_number", flat=True)
+    return public_text.known_for(
+        publication.organisation,
+        shown_names=[*officers, *([] if person else [party.name, party.legal_representative])],
+        private_values=[party.id_number, party.address, party.phone] if person else [party.id_number],
+        allowed_numbers=[party.uscc, party.business_registration_no, *credentials],
+        allowed_addresses=[] if person else [party.address],
+    )
+
+
+def review_of(publication: Publication, field: str) -> masking.Review:
+    """The publisher's decisions on the field's text: the latest on each span stands."""
+    latest: dict[str, FindingReview] = {}
+    for review in publication.reviews.filter(field=field).order_by("id"):
+        latest[review.text] = review
+    return masking.Review(
+        hidden=frozenset(text for text, review in latest.items() if review.action == ReviewAction.HIDE),
+        released=frozenset(text for text, review in latest.items() if review.action == ReviewAction.RELEASE),
+        reasons={
+            text: review.reason for text, review in latest.items() if review.action == ReviewAction.RELEASE
+        },
+    )
+
+
+@dataclass(frozen=True)
+class FieldReview:
+    """One free-text field of a draft as the publisher checks it: the text, what the gate changes in it
+    (after the publisher's decisions), what is still to be settled, and what was released."""
+
+    field: str
+    label: str
+    text: str
+    findings: list[masking.Finding]
+    open: list[masking.Finding]
+    released: dict[str, str]
+
+    def segments(self) -> list[tuple[str, masking.Finding | None]]:
+        """The text cut at the findings, for the page that highlights them."""
+        pieces: list[tuple[str, masking.Finding | None]] = []
+        position = 0
+        for finding in self.findings:
+            if finding.start > position:
+                pieces.append((self.text[position : finding.start], None))
+            pieces.append((finding.text, finding))
+            position = finding.end
+        if position < len(self.text):
+            pieces.append((self.text[position:], None))
+        return pieces
+
+
+def field_reviews(publication: Publication) -> list[FieldReview]:
+    _case, party, officers = case_parts(publication.decision)
+    known = known_for(publication, party, officers)
+    reviews = []
+    for field, label in rules.FREE_TEXT_LABELS.items():
+        text = getattr(publication, field)
+        review = review_of(publication, field)
+        found = public_text.findings(text, known, review)
+        reviews.append(
+            FieldReview(
+                field=field,
+                label=label,
+                text=text,
+                findings=found,
+                open=[f for f in found if f.blocking and f.text not in review.hidden],
+                released=review.reasons,
             )
         )
-    }
+    return reviews
 
 
-def findings_for(publication: Publication) -> dict[str, list[masking.Finding]]:
+def masked_fields(publication: Publication) -> dict[str, str]:
+    """The free text as the public will read it, through the one public-text gate."""
     _case, party, officers = case_parts(publication.decision)
-    return findings_of(publication, party, officers)
+    known = known_for(publication, party, officers)
+    return {
+        field: public_text.for_public(getattr(publication, field), known, review_of(publication, field))
+        for field in rules.FREE_TEXT_LABELS
+    }
 
 
 class PublicationRowFacts:
@@ -413,5 +508,9 @@ class PublicationRowFacts:
         return self.publication.get_status_display()
 
     @cached_property
-    def findings(self) -> dict[str, list[masking.Finding]]:
-        return findings_for(self.publication)
+    def reviews(self) -> list[FieldReview]:
+        return field_reviews(self.publication) if self.publication.status == PublicationStatus.DRAFT else []
+
+    @property
+    def open_findings(self) -> dict[str, list[masking.Finding]]:
+        return {review.field: review.open for review in self.reviews if review.open}

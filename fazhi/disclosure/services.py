@@ -13,7 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, masking, permissions, validators
+from fazhi.core import locking, masking, permissions, public_text, validators
 from fazhi.core import selectors as core_selectors
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
@@ -24,9 +24,11 @@ from fazhi.disclosure.events import DisclosureEvent
 from fazhi.disclosure.models import (
     CreditExport,
     ExportScope,
+    FindingReview,
     InspectionItem,
     Publication,
     PublicationStatus,
+    ReviewAction,
     Severity,
 )
 from fazhi.enforcement.models import Notice, PenaltyDecision
@@ -36,7 +38,9 @@ from fazhi.ledger.record import sha256_hex
 
 def _shown_name(party: Party) -> str:
     return (
-        masking.mask_name(party.name, selectors.name_rule()) if party.kind == PartyKind.PERSON else party.name
+        masking.mask_name(party.name, public_text.name_rule())
+        if party.kind == PartyKind.PERSON
+        else party.name
     )
 
 
@@ -48,11 +52,12 @@ def _take(actor: Staff, publication: Publication, step: str) -> Publication:
 def prepare_publication(
     actor: Staff, decision: PenaltyDecision, *, severity: str = Severity.ORDINARY
 ) -> Publication:
-    """The draft the public would see: the party's name by the configured rule, the code and legal
-    representative of an organisation, and the free text with every private item already replaced.
-    A decision against a minor is withheld altogether (浙江 办法 art. 5; 未成年人保护法)."""
+    """The draft: the party's name by the configured rule, the code and legal representative of an
+    organisation, and the free text as the decision has it, for the publisher to check; the text passes
+    the public-text gate when published. A decision against a minor is withheld altogether (浙江 办法
+    art. 5; 未成年人保护法)."""
     permissions.require_step(actor, rules.STEPS["prepare"])
-    case, party, officers = selectors.case_parts(decision)
+    case, party, _officers = selectors.case_parts(decision)
     if case.organisation_id != permissions.acting_town(actor).pk:
         raise NotFoundOrHidden()
     rules.check_not_prepared(prepared=Publication.objects.filter(decision=decision).exists())
@@ -86,8 +91,6 @@ def prepare_publication(
         authority=core_selectors.official_name_of(case.organisation),
         not_published_reason="当事人实施违法行为时未满十八周岁" if minor else "",
     )
-    for field, found in selectors.findings_of(publication, party, officers).items():
-        setattr(publication, field, masking.redact(getattr(publication, field), found))
     publication.save()
     ledger.record(
         actor,
@@ -119,18 +122,20 @@ def edit_draft(actor: Staff, publication: Publication, *, facts: str, penalty_co
     return publication
 
 
-def public_content(publication: Publication) -> dict[str, str]:
-    """Exactly what the portal shows, in a fixed order: its SHA-256 is the fingerprint in the ledger."""
+def public_content(publication: Publication, *, free_text: dict[str, str] | None = None) -> dict[str, str]:
+    """Exactly what the portal shows, in a fixed order: its SHA-256 is the fingerprint in the ledger. A
+    draft's preview passes its free text as the public-text gate will let it through (`free_text`)."""
+    free = free_text or {field: getattr(publication, field) for field in rules.FREE_TEXT_LABELS}
     return {
         "行政相对人名称": publication.party_name,
         "行政相对人类别": publication.party_kind,
         "统一社会信用代码": publication.party_code,
         "法定代表人": publication.legal_representative,
         "行政处罚决定书文号": publication.decision_number,
-        "违法行为类型": publication.violation_type,
-        "违法事实": publication.facts,
-        "处罚依据": publication.basis,
-        "处罚内容": publication.penalty_content,
+        "违法行为类型": free["violation_type"],
+        "违法事实": free["facts"],
+        "处罚依据": free["basis"],
+        "处罚内容": free["penalty_content"],
         "罚款金额（元）": yuan(publication.fine_fen) if publication.fine_fen else "",
         "处罚决定日期": publication.decided_on.isoformat(),
         "处罚机关": publication.authority,
@@ -145,9 +150,74 @@ def fingerprint(publication: Publication) -> str:
 
 
 @transaction.atomic(durable=True)
+def review_finding(
+    actor: Staff, publication: Publication, *, field: str, text: str, action: str, reason: str = ""
+) -> FindingReview:
+    """Whoever prepares a draft hides a span of its free text (one the scan found, or one it missed); the
+    head, who publishes, may release a finding with a reason (总局令第45号 art. 5). The ledger keeps the
+    span's SHA-256, not the private text itself, with the reason."""
+    publication = _take(actor, publication, "release" if action == ReviewAction.RELEASE else "review")
+    _check_review(publication, field=field, text=text, action=action, reason=reason)
+    found = next(
+        (
+            finding
+            for review in selectors.field_reviews(publication)
+            if review.field == field
+            for finding in review.findings
+            if finding.text == text
+        ),
+        None,
+    )
+    review = FindingReview.objects.create(
+        publication=publication,
+        field=field,
+        text=text,
+        kind=found.kind if found else masking.FindingKind.MARKED,
+        action=action,
+        reason=reason.strip() if action == ReviewAction.RELEASE else "",
+        reviewed_by=actor,
+    )
+    ledger.record(
+        actor,
+        DisclosureEvent.FINDING_HIDDEN if action == ReviewAction.HIDE else DisclosureEvent.FINDING_RELEASED,
+        publication,
+        {"field": field, "kind": review.kind, "text_sha256": sha256_hex(text), "reason": review.reason},
+        organisation=publication.organisation,
+    )
+    return review
+
+
+def _check_review(publication: Publication, *, field: str, text: str, action: str, reason: str) -> None:
+    errors = {}
+    if field not in rules.FREE_TEXT_LABELS:
+        errors["field"] = "请选择公示稿中的字段。"
+    elif not text.strip():
+        errors["text"] = "请填写要处理的内容。"
+    elif text not in getattr(publication, field):
+        errors["text"] = "“%(t)s”不在%(f)s中，请按原文填写。" % {
+            "t": text,
+            "f": rules.FREE_TEXT_LABELS[field],
+        }
+    if action not in ReviewAction.values:
+        errors["action"] = "请选择隐去或保留公开。"
+    elif action == ReviewAction.RELEASE and not reason.strip():
+        errors["reason"] = "保留公开须说明理由。"
+    if errors:
+        raise InvalidInput("隐私核对信息有误。", field_errors=errors)
+
+
+@transaction.atomic(durable=True)
 def publish(actor: Staff, publication: Publication) -> Publication:
-    """发布: the head approves; refused while the scan still finds anything private, saying where."""
+    """发布: the head approves; refused while an ID, phone, bank-card number or address found in the
+    free text is not settled. The free text becomes what the public-text gate lets through, and that
+    is the snapshot the portal shows and the proof proves.
+
+    Two events: PUBLISHED names the head who approved (for the town and its auditors); POSTED, recorded
+    by the system actor with the same fingerprint, is the one the public proof shows, so that proof.json
+    proves the content without carrying a staff member's username or id."""
     publication = _take(actor, publication, "publish")
+    for field, text in selectors.masked_fields(publication).items():
+        setattr(publication, field, text)
     publication.status = PublicationStatus.PUBLISHED
     publication.published_at = timezone.now()
     publication.published_by = actor
@@ -155,16 +225,23 @@ def publish(actor: Staff, publication: Publication) -> Publication:
     publication.content_sha256 = fingerprint(publication)
     publication.save()
     core_services.public_content_changed()
+    payload = {
+        "decision": publication.decision_number,
+        "content_sha256": publication.content_sha256,
+        "visible_until": publication.visible_until.isoformat(),
+    }
     ledger.record(
         actor,
         DisclosureEvent.PUBLISHED,
         publication,
-        {
-            "decision": publication.decision_number,
-            "content_sha256": publication.content_sha256,
-            "visible_until": publication.visible_until.isoformat(),
-            "on_time": timezone.localdate() <= publication.due_on,
-        },
+        {**payload, "on_time": timezone.localdate() <= publication.due_on},
+        organisation=publication.organisation,
+    )
+    ledger.record(
+        core_services.system_actor(),
+        DisclosureEvent.POSTED,
+        publication,
+        payload,
         organisation=publication.organisation,
     )
     return publication

@@ -24,6 +24,7 @@ from fazhi.disclosure.forms import (
     PrepareForm,
     PublicSearchForm,
     PublishForm,
+    ReviewForm,
     WithdrawForm,
 )
 from fazhi.disclosure.models import PublicationStatus
@@ -93,12 +94,17 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
     if request.method == "POST":
         return form_page(request, form, title="修改公示稿", save=save)
     facts = selectors.PublicationRowFacts(item)
-    findings = facts.findings
     due = selectors.withdrawal_due(item)
+    content = services.public_content(item)
+    if item.status == PublicationStatus.DRAFT:
+        content = services.public_content(item, free_text=selectors.masked_fields(item))
     context = {
         "item": item,
-        "content": services.public_content(item),
-        "findings": findings,
+        "content": content,
+        "reviews": facts.reviews,
+        "open_count": sum(len(found) for found in facts.open_findings.values()),
+        "review_form": ReviewForm(),
+        "may_release": permissions.may_take(actor, rules.STEPS["release"]),
         "form": form,
         "withdrawal_due": due,
         "today": timezone.localdate(),
@@ -106,6 +112,21 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
         "steps": {offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, facts)},
     }
     return render(request, "disclosure/publication.html", context)
+
+
+@step_required(rules.STEPS["review"])
+@require_http_methods(["POST"])
+def review(request: HttpRequest, publication_id: int) -> HttpResponse:
+    """Hide a span of the draft or release a finding with a reason."""
+    actor = request_staff(request)
+    item = selectors.access_publication(actor, publication_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        done = services.review_finding(actor, item, **data)
+        message = "已标记隐去“%(t)s”。" if done.action == "hide" else "已保留公开“%(t)s”，理由已记录。"
+        return message % {"t": done.text}, redirect("disclosure:publication", item.pk)
+
+    return form_page(request, ReviewForm(request.POST), title="核对隐私内容", save=save)
 
 
 @step_required(rules.STEPS["publish"])

@@ -6,7 +6,7 @@ class EnforcementConfig(AppConfig):
     verbose_name = "行政执法"
 
     def ready(self) -> None:
-        from fazhi.core import charts, party_links
+        from fazhi.core import charts, party_links, public_text
         from fazhi.core import figures as registry
         from fazhi.enforcement import figures, selectors
         from fazhi.enforcement.events import ENFORCEMENT_EVENT_LABELS, EnforcementEvent
@@ -14,5 +14,6 @@ class EnforcementConfig(AppConfig):
 
         events.register(EnforcementEvent, ENFORCEMENT_EVENT_LABELS)
         party_links.register("cases", "行政执法案件", selectors.party_case_links)
+        public_text.register_people("enforcement.named", selectors.people_named)
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)

@@ -13,7 +13,7 @@ from fazhi.core import calendar, permissions
 from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import NotFoundOrHidden, RuleViolation
-from fazhi.core.models import Attachment, Party, Staff
+from fazhi.core.models import Attachment, Organisation, Party, Staff
 from fazhi.core.party_links import PartyLink
 from fazhi.core.roles import Role
 from fazhi.enforcement import rules
@@ -25,6 +25,7 @@ from fazhi.enforcement.models import (
     DecisionService,
     DelegatedPower,
     DeviceAssignment,
+    InvestigationRecord,
     InvestigationReport,
     Notice,
     Payment,
@@ -511,3 +512,14 @@ def timeline(case: Case) -> list[TimelineStep]:
         state = "done" if index < position else "current" if index == position else "ahead"
         steps.append(TimelineStep(STAGE_LABELS[stage], state))
     return steps
+
+
+def people_named(organisation: Organisation | None) -> set[str]:
+    """The persons the town's case files name outside the party register (who signed for a decision,
+    who was questioned on the spot), for the public-text gate's register of natural persons."""
+    cases = Case.objects.all()
+    if organisation is not None:
+        cases = cases.filter(organisation__path__startswith=organisation.path)
+    recipients = DecisionService.objects.filter(case__in=cases).values_list("recipient", flat=True)
+    questioned = InvestigationRecord.objects.filter(case__in=cases).values_list("subject_person", flat=True)
+    return set(recipients) | set(questioned)

@@ -7,9 +7,11 @@ class PreventionConfig(AppConfig):
 
     def ready(self) -> None:
         from fazhi.core import figures as registry
+        from fazhi.core import public_text
         from fazhi.ledger import events
-        from fazhi.prevention import figures
+        from fazhi.prevention import figures, selectors
         from fazhi.prevention.events import PREVENTION_EVENT_LABELS, PreventionEvent
 
         events.register(PreventionEvent, PREVENTION_EVENT_LABELS)
         registry.register(*figures.FIGURES)
+        public_text.register_people("prevention.volunteers", selectors.volunteer_names)

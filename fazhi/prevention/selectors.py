@@ -210,3 +210,11 @@ def kind_month_breakdown(organisation: Organisation, *, year: int) -> list[KindM
         for row in rows
     ]
     return sorted(counts, key=lambda count: (order.get(count.kind, len(order)), count.month))
+
+
+def volunteer_names(organisation: Organisation | None) -> list[str]:
+    """The team members' names (staff pages only), for the public-text gate's register of persons."""
+    volunteers = CommunityVolunteer.objects.all()
+    if organisation is not None:
+        volunteers = volunteers.filter(organisation__path__startswith=organisation.path)
+    return list(volunteers.values_list("name", flat=True).distinct())

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import permissions, public_text
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.figures import FIGURES, Figure, Scope, Value, compute_all
 from fazhi.core.models import Organisation, Staff
@@ -18,6 +18,7 @@ from fazhi.core.selectors import int_id
 from fazhi.ledger.models import Checkpoint
 from fazhi.reports import rules
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
+from fazhi.reports.wording import fill as fill_wording
 
 
 def reports_for(actor: Staff) -> QuerySet[AnnualReport]:
@@ -111,6 +112,35 @@ def sections_of(report: AnnualReport) -> list[Section]:
         Section(key, title, by_section[key])
         for key, title in rules.SECTIONS
         if by_section[key] or key != "other"
+    ]
+
+
+def public_sections(report: AnnualReport) -> list[Section]:
+    """A published report's sections as the portal shows them, page and .docx alike: each paragraph's
+    final text through the public-text gate (a report may name a person: a mediator, a petitioner)."""
+    known = public_text.known_for(report.organisation)
+    sections = sections_of(report)
+    unfrozen = any(not paragraph.rendered for section in sections for paragraph in section.paragraphs)
+    values, context = (values_of(report), context_of(report)) if unfrozen else ({}, {})
+    return [
+        Section(
+            section.key,
+            section.title,
+            [
+                ReportParagraph(
+                    section=paragraph.section,
+                    position=paragraph.position,
+                    key=paragraph.key,
+                    heading=paragraph.heading,
+                    text=paragraph.text,
+                    rendered=public_text.for_public(
+                        paragraph.rendered or fill_wording(paragraph.text, values, context), known
+                    ),
+                )
+                for paragraph in section.paragraphs
+            ],
+        )
+        for section in sections
     ]
 
 

@@ -210,11 +210,11 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     return form_page(request, ConfirmForm(request.POST), title="公开", save=save)
 
 
-def _docx_response(report: AnnualReport) -> HttpResponse:
+def _docx_response(report: AnnualReport, *, public: bool = False) -> HttpResponse:
+    """The report as .docx; the portal's copy is written from the sections as the portal shows them."""
     values = selectors.values_of(report)
-    content = documents.report_docx(
-        report, selectors.sections_of(report), values, selectors.context_of(report)
-    )
+    sections = selectors.public_sections(report) if public else selectors.sections_of(report)
+    content = documents.report_docx(report, sections, values, selectors.context_of(report))
     return docx_download(content, documents.report_filename(report))
 
 
@@ -319,11 +319,11 @@ def public_list(request: HttpRequest) -> HttpResponse:
 @cached_public_page
 def public_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = selectors.access_published(report_id)
-    context = {"report": report, "sections": selectors.sections_of(report)}
+    context = {"report": report, "sections": selectors.public_sections(report)}
     return render(request, "reports/public_detail.html", context)
 
 
 @rate_limited
 @public_page
 def public_docx(request: HttpRequest, report_id: int) -> HttpResponse:
-    return _docx_response(selectors.access_published(report_id))
+    return _docx_response(selectors.access_published(report_id), public=True)

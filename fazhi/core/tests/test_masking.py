@@ -12,7 +12,7 @@ ID = resident_id("11010519491231002")  # 11010519491231002X
 
 
 def kinds(text: str, **options) -> list[FindingKind]:
-    return [finding.kind for finding in masking.scan(text, **options)]
+    return [finding.kind for finding in masking.scan(text, masking.Known.of(**options))]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_the_partys_public_identifiers_are_allowed():
 
 def test_third_persons_names_are_found_but_the_shown_names_are_not():
     text = "经查，当事人刘某在政府路摆摊，证人王建国、李秀英称其已经营一个月，执法队员张执法在场。"
-    found = masking.scan(text, shown_names={"张执法"})
+    found = masking.scan(text, masking.Known.of(shown_names={"张执法"}))
     assert [(finding.kind, finding.text) for finding in found] == [
         (FindingKind.PERSON_NAME, "王建国"),
         (FindingKind.PERSON_NAME, "李秀英"),
@@ -92,7 +92,7 @@ def test_a_minor_is_recognised_on_the_day_of_the_act():
 
 def test_the_partys_known_details_are_found_first_as_typed():
     text = "当事人住西青区辛口镇辛口村3号，电话13800000001。"
-    found = masking.scan(text, private_values={"西青区辛口镇辛口村3号", "13800000001"})
+    found = masking.scan(text, masking.Known.of(private_values={"西青区辛口镇辛口村3号", "13800000001"}))
     assert [(finding.kind, finding.text) for finding in found] == [
         (FindingKind.PARTY_DETAIL, "西青区辛口镇辛口村3号"),
         (FindingKind.PARTY_DETAIL, "13800000001"),
@@ -103,3 +103,16 @@ def test_the_partys_known_details_are_found_first_as_typed():
 def test_a_surname_left_outside_the_tagged_name_is_taken_back():
     found = masking.scan("证人王秀英称其摆摊已一个月。")
     assert [finding.text for finding in found] == ["王秀英"]
+
+
+def test_a_span_the_publisher_hides_takes_in_what_it_overlaps_and_a_released_finding_stays():
+    text = "邻居丁国华（tel13911112222）称。"
+    hide = masking.Review(hidden=frozenset({"（tel1391"}))
+    assert masking.mask(text, review=hide) == "邻居丁某某（已隐去））称。"
+    release = masking.Review(released=frozenset({"丁国华"}))
+    assert masking.mask(text, review=release) == "邻居丁国华（tel（已隐去））称。"
+    confirmed = masking.Review(hidden=frozenset({"13911112222"}))
+    assert [f.kind for f in masking.findings_after_review(text, None, confirmed)] == [
+        FindingKind.PERSON_NAME,
+        FindingKind.MOBILE,
+    ]

@@ -9,13 +9,19 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_staff, resident_id
-from fazhi.core import calendar
+from fazhi.core import calendar, public_text
 from fazhi.core import services as core_services
 from fazhi.core.errors import NotFoundOrHidden, RuleViolation
-from fazhi.core.models import OrganisationKind
+from fazhi.core.models import IdType, OrganisationKind, PartyKind
 from fazhi.core.roles import Role
 from fazhi.decisions import selectors, services
-from fazhi.decisions.models import CollectiveDiscussion, DecisionStatus, Moderation, PublicComment
+from fazhi.decisions.models import (
+    CollectiveDiscussion,
+    CommentPeriod,
+    DecisionStatus,
+    Moderation,
+    PublicComment,
+)
 from fazhi.ledger.models import Event
 
 TODAY = timezone.localdate()
@@ -384,3 +390,34 @@ def test_the_api_refuses_blank_parts_and_unknown_choices_beside_their_fields(tow
     }
     decision.refresh_from_db()
     assert decision.status == "preparing"
+
+
+def test_a_comment_its_answer_and_the_draft_pass_the_public_text_gate(town, decision):
+    """Names the town's registers hold, names after a cue and numbers are masked wherever the portal shows
+    a consultation's text."""
+    core_services.register_party(
+        town.admin,
+        core_services.PartyInput(
+            kind=PartyKind.PERSON, name="马秀兰", id_type=IdType.PASSPORT, id_number="E2345678"
+        ),
+    )
+    period = open_comments(town, decision)
+    CommentPeriod.objects.filter(pk=period.pk).update(draft="方案由马秀兰（电话139 1111 2222）起草。")
+    client = Client()
+    client.post(f"/gongshi/juece/{period.pk}/", {"text": "我的邻居丁国华住解放路12号，建议增设路灯。"})
+    comment = PublicComment.objects.get()
+    services.moderate_comment(town.admin, comment, approve=True)
+    services.answer_comment(town.admin, comment, answer="adopted", reason="已请马秀兰核实后增设路灯。")
+    shown = client.get(f"/gongshi/juece/{period.pk}/").content.decode()
+    assert "方案由马某某（电话（已隐去））起草。" in shown
+    assert "我的邻居丁某某住解放路（已隐去），建议增设路灯。" in shown
+    assert "已请马某某核实后增设路灯。" in shown
+    for private in ("马秀兰", "丁国华", "12号", "2222"):
+        assert private not in shown
+
+
+def test_a_commenters_name_is_known_to_the_public_text_gate(town, decision):
+    """The name a commenter gives is never shown, and where another text names them it is masked."""
+    period = open_comments(town, decision)
+    Client().post(f"/gongshi/juece/{period.pk}/", {"text": "建议增设路灯。", "name": "向前"})
+    assert public_text.masked("向前的建议已采纳。", town.town) == "向某的建议已采纳。"

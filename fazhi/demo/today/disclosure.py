@@ -1,6 +1,6 @@
 """Demo disclosure: three on-the-spot decisions of today — two published on the portal (the facts of
-one carried the person's ID number and phone, which the draft masked), one draft awaiting the head —
-and the town's random-inspection list."""
+one carried the person's ID number and phone, which the head confirmed hidden), one draft awaiting the
+head with a neighbour's name and phone highlighted — and the town's random-inspection list."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from fazhi.core.models import Party
 from fazhi.demo.town import DemoTown
-from fazhi.disclosure import services
+from fazhi.disclosure import selectors, services
 from fazhi.enforcement import services as enforcement_services
 from fazhi.enforcement.models import Case, DelegatedPower
 
@@ -63,8 +63,19 @@ def load(demo_town: DemoTown) -> None:
         on_spot(snack_bar, "当事人在店门外道路摆放桌椅经营，占用城市道路约5平方米，当场改正。", fine_fen=0),
     ]
     for case in published:
-        services.publish(head, services.prepare_publication(officer, case.decision))
-    draft = on_spot(liu, "当事人在辛口村村口道路摆摊，占用城市道路约2平方米。", fine_fen=50_00)
+        publication = services.prepare_publication(officer, case.decision)
+        # The head confirms that each number the check found is hidden, then publishes.
+        for review in selectors.field_reviews(publication):
+            for finding in review.open:
+                services.review_finding(
+                    head, publication, field=review.field, text=finding.text, action="hide"
+                )
+        services.publish(head, publication)
+    draft = on_spot(
+        liu,
+        "当事人在辛口村村口道路摆摊，占用城市道路约2平方米，邻居王建国（电话13800000003）反映影响通行。",
+        fine_fen=50_00,
+    )
     services.prepare_publication(officer, draft.decision)
     for name, subjects, basis, frequency in DEMO_INSPECTIONS:
         services.add_inspection_item(

@@ -59,3 +59,16 @@ def test_the_staff_page_offers_the_form_to_administrators_only(town):
     refused = officer.post("/disclosure/inspections/", {**ITEM, "name": "另一事项"})
     assert refused.status_code == 403
     assert InspectionItem.objects.count() == 1
+
+
+def test_the_authority_page_shows_its_officers_and_passes_typed_text_through_the_public_text_gate(town):
+    """执法主体: the officers' names and 执法证号 are public; what staff typed into the list is masked."""
+    services.add_inspection_item(
+        town.admin, **{**ITEM, "department": "辛口镇综合行政执法队（联系人王建国，电话13911112222）"}
+    )
+    shown = Client().get(f"/gongshi/zhuti/{town.town.pk}/").content.decode()
+    assert "辛口镇综合行政执法队（联系人王某某，电话（已隐去））" in shown
+    assert "13911112222" not in shown
+    assert "张执法" in shown
+    assert "赵执法" in shown
+    assert "12011100001" in shown

@@ -7,28 +7,38 @@ import pytest
 
 from fazhi.core import calendar
 from fazhi.core.errors import NotFoundOrHidden, PermissionDenied, RuleViolation
+from fazhi.core.masking import FindingKind
 from fazhi.core.models import IdType, Party, PartyKind
 from fazhi.disclosure import rules, selectors, services
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.models import Notice
 from fazhi.ledger.models import Event
+from fazhi.testing.disclosure import settle_and_publish
 from fazhi.testing.enforcement import TODAY
 
 
-def test_the_draft_shows_the_name_by_the_rule_and_hides_private_text(town, decided):
+def test_the_draft_shows_the_name_by_the_rule_and_the_published_text_hides_private_data(town, decided):
     Party.objects.filter(pk=town.party.pk).update(name="刘建国", phone="13912345678")
-    Notice.objects.filter(case=decided).update(
-        facts="当事人刘建国（电话13912345678）在政府路摆摊，证人王秀英称其摆摊已一个月。身份证号110105 19491231 002X。"
-    )
+    facts = "当事人刘建国（电话13912345678）在政府路摆摊，证人王秀英称其摆摊已一个月。身份证号110105 19491231 002X。"
+    Notice.objects.filter(case=decided).update(facts=facts)
     publication = services.prepare_publication(town.officer, decided.decision)
     assert publication.party_name == "刘某某"
     assert publication.status == PublicationStatus.DRAFT
     assert publication.due_on == calendar.add_working_days(decided.decision.decided_on, 7)
-    assert "13912345678" not in publication.facts
-    assert "王秀英" not in publication.facts
-    assert "王某某" in publication.facts
-    assert "002X" not in publication.facts
     assert selectors.decisions_awaiting_publication(town.officer).count() == 0
+    # The publisher checks the text as the decision has it, every finding marked.
+    assert publication.facts == facts
+    [_type_review, facts_review, *_] = selectors.field_reviews(publication)
+    assert [(f.kind, f.text) for f in facts_review.findings] == [
+        (FindingKind.PERSON_NAME, "刘建国"),
+        (FindingKind.PARTY_DETAIL, "13912345678"),
+        (FindingKind.PERSON_NAME, "王秀英"),
+        (FindingKind.ID_NUMBER, "110105 19491231 002X"),
+    ]
+    published = settle_and_publish(town.head, publication)
+    assert published.facts == (
+        "当事人刘某某（电话（已隐去））在政府路摆摊，证人王某某称其摆摊已一个月。身份证号（已隐去）。"
+    )
 
 
 def test_publishing_is_refused_while_private_data_remains_and_says_where(town, decided):

@@ -15,6 +15,7 @@ from fazhi.disclosure.tests.test_public_crawl import ID_NUMBER
 from fazhi.disclosure.tests.test_public_crawl import PHONE as PHONE_NUMBER
 from fazhi.enforcement.models import Notice
 from fazhi.ledger import verify
+from fazhi.testing.disclosure import settle_and_publish
 from fazhi.testing.pages import refused_form
 
 PHONE = "13912345678"
@@ -98,7 +99,7 @@ def test_another_towns_staff_cannot_open_our_publication(town, decided):
 def test_no_public_page_carries_an_id_or_phone_number(town, decided):
     Party.objects.filter(pk=town.party.pk).update(phone=PHONE, address="辛口镇辛口村8号")
     Notice.objects.filter(case=decided).update(facts=f"当事人（电话{PHONE}，住辛口镇辛口村8号）占道摆摊。")
-    publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
+    publication = settle_and_publish(town.head, services.prepare_publication(town.officer, decided.decision))
     public = Client()
     for url in ["/gongshi/", f"/gongshi/{publication.pk}/", f"/gongshi/{publication.pk}/proof.json"]:
         body = public.get(url).content.decode()

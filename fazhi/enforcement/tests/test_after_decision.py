@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from fazhi.core import calendar
+from fazhi.core import calendar, public_text
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.models import Case, Closure, Payment
@@ -202,3 +202,12 @@ def test_only_the_head_closes(town, decided):
     services.record_payment(town.officer, decided, paid_on=TODAY, paid_fen=2_000_00, receipt_number="R")
     with pytest.raises(PermissionDenied):
         services.close_case(town.officer, decided, reason="performed", summary="……")
+
+
+def test_who_signed_for_a_decision_is_known_to_the_public_text_gate_of_the_town(town, decided):
+    """The case file names persons outside the party register: the gate masks them on the portal."""
+    text = "回证由方圆代为签收。"
+    assert public_text.masked(text, town.town) == text
+    serve(town, decided, recipient="方圆")
+    assert public_text.masked(text, town.town) == "回证由方某代为签收。"
+    assert public_text.masked(text, town.other_town) == text

@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 
+from conftest import make_staff
 from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import Dispatch, Dispute, DisputeCategory, HandlingUnit, UnitKind
@@ -239,3 +241,20 @@ def test_the_api_refuses_a_blank_visit_beside_each_field(town):
         "请填写诉求。",
     )
     assert not Dispute.objects.exists()
+
+
+def test_the_portals_lookup_passes_the_public_text_gate(town):
+    """A handling unit named after a mediator the town registers reads masked on the portal."""
+    from django.test import Client
+
+    unit = services.add_handling_unit(town.admin, name="老娘舅刘德明调解工作室", kind=UnitKind.CORE)
+    make_staff(town.system, town.town, "liudeming", [Role.MEDIATOR], full_name="刘德明")
+    dispute = visit(town)
+    services.dispatch_dispute(town.mediator, dispute, unit=unit, due_on=dispute.due_on)
+    page = (
+        Client()
+        .get("/gongshi/chaxun/", {"org": town.town.pk, "code": dispute.tracking_number})
+        .content.decode()
+    )
+    assert "老娘舅刘某某调解工作室办理" in page
+    assert "刘德明" not in page

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from conftest import make_staff
+from fazhi.core import public_text
 from fazhi.core import services as core_services
 from fazhi.core.models import OrganisationKind
 from fazhi.core.roles import Role
@@ -151,3 +152,18 @@ def test_another_town_and_a_department_see_nothing_and_a_supervisor_sees_the_dis
 def test_the_members_to_choose_from_serve_on_the_day(year_2025):
     chosen = selectors.serving_volunteers(year_2025.mediator, on=datetime.date(2025, 5, 1))
     assert {member.name for member in chosen} == {"李建国", "张桂英", "蔡春梅", "周凤英"}
+
+
+def test_a_volunteers_name_is_known_to_the_public_text_gate_of_the_town(town):
+    """The roster is a register of natural persons: a name only it holds is masked on the portal."""
+    text = "向前在巡逻时发现。"
+    assert public_text.masked(text, town.town) == text
+    services.add_volunteer(
+        town.admin,
+        name="向前",
+        role="safety_volunteer",
+        village=town.shagou,
+        joined_on=datetime.date(2024, 1, 1),
+    )
+    assert public_text.masked(text, town.town) == "向某在巡逻时发现。"
+    assert public_text.masked(text, town.other_town) == text

@@ -263,3 +263,26 @@ def test_the_list_offers_only_what_the_reader_may_open(town):
     assert "监督看板" in admin
     assert "段落模板" in admin
     assert client_for(counsel).get("/reports/dashboard/").status_code == 403
+
+
+def test_the_published_reports_page_and_docx_pass_the_public_text_gate(town):
+    """A paragraph naming a petitioner and a phone reaches the portal masked, page and .docx alike; the
+    staff's own .docx keeps the text as written."""
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    services.add_paragraph(
+        town.head, report, section="other", text="信访人丁国华（电话13911112222）反映的问题已于当年办结。"
+    )
+    services.finalise_report(town.head, report)
+    services.publish_report(town.head, report)
+    citizen = Client()
+    page = citizen.get(f"/gongshi/baogao/{report.pk}/").content.decode()
+    download = citizen.get(f"/gongshi/baogao/{report.pk}/report.docx")
+    public_docx = "\n".join(p.text for p in docx.Document(io.BytesIO(download.content)).paragraphs)
+    for shown in (page, public_docx):
+        assert "信访人丁某某（电话（已隐去））反映的问题已于当年办结。" in shown
+        assert "丁国华" not in shown
+        assert "13911112222" not in shown
+    staff = Client()
+    staff.force_login(town.head)
+    own = staff.get(f"/reports/{report.pk}/report.docx")
+    assert "丁国华" in "\n".join(p.text for p in docx.Document(io.BytesIO(own.content)).paragraphs)
