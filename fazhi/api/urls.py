@@ -12,6 +12,7 @@ from fazhi.core import api_input
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
 from fazhi.decisions.api import router as decisions_router
+from fazhi.disclosure.api import router as disclosure_router
 from fazhi.enforcement.api import router as enforcement_router
 from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
@@ -68,5 +69,6 @@ api.add_router("/", learning_router)
 api.add_router("/", decisions_router)
 api.add_router("/", mediation_router)
 api.add_router("/", petitions_router)
+api.add_router("/", disclosure_router)
 api.add_router("/", prevention_router)
 api.add_router("/", reports_router)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from fazhi.core import masking, permissions, public_text
 from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
-from fazhi.core.errors import NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import EnforcementCredential, Organisation, Party, PartyKind, Staff
 from fazhi.core.selectors import int_id
 from fazhi.disclosure import rules, shuanggongshi
@@ -51,6 +51,31 @@ def access_publication(actor: Staff, publication_id: object) -> Publication:
     publication = publications_for(actor).select_related("decision__case").filter(pk=number).first()
     if publication is None:
         raise NotFoundOrHidden()
+    return publication
+
+
+def access_case_decision_for_publication(actor: Staff, case_id: object) -> PenaltyDecision:
+    """The case's decision, for a first draft of its publication: the actor's town's, decided, and not
+    yet drafted."""
+    number = int_id(case_id)
+    decision = decisions_awaiting_publication(actor).filter(case_id=number).first()
+    if decision is None:
+        visible = permissions.visible(actor, PenaltyDecision.objects.all(), org_field="case__organisation")
+        if visible.filter(case_id=number).exists():
+            raise InvalidInput("本案的处罚决定已生成公示稿，请读取或修改该公示稿。")
+        raise NotFoundOrHidden("案件不存在、无权查看，或尚未作出行政处罚决定。")
+    return decision
+
+
+def access_case_publication(actor: Staff, case_id: object) -> Publication:
+    publication = (
+        publications_for(actor)
+        .select_related("decision__case")
+        .filter(decision__case_id=int_id(case_id))
+        .first()
+    )
+    if publication is None:
+        raise NotFoundOrHidden("本案尚无公示稿，或无权查看。")
     return publication
 
 
