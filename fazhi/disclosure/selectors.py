@@ -123,7 +123,8 @@ def public_publication(publication_id: object) -> Publication:
 
 def publication_event(publication: Publication) -> Event | None:
     """The ledger event that put this content on the portal, whose entry carries its fingerprint: the
-    system's POSTED event, not the head's PUBLISHED one, so that the public proof names no staff member."""
+    system's latest POSTED event (a publication re-checked by repost_published is posted again), not
+    the head's PUBLISHED one, so that the public proof names no staff member."""
     return (
         Event.objects.filter(
             action=DisclosureEvent.POSTED,
@@ -131,7 +132,7 @@ def publication_event(publication: Publication) -> Event | None:
             subject_id=str(publication.pk),
         )
         .order_by("sequence")
-        .first()
+        .last()
     )
 
 

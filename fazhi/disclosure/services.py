@@ -248,6 +248,41 @@ def publish(actor: Staff, publication: Publication) -> Publication:
 
 
 @transaction.atomic(durable=True)
+def repost_published(publication: Publication) -> bool:
+    """A publication published before every public text passed the public-text gate (or before the
+    gate learnt a name or a number form): its free text is passed through the gate now, with the
+    publisher's recorded decisions, and posted again by the system actor with the new fingerprint, so
+    that the portal and its proof show only what the gate lets through. False when nothing changed and
+    the publication already had its POSTED event."""
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publication.status != PublicationStatus.PUBLISHED:
+        return False
+    for field, text in selectors.masked_fields(publication).items():
+        setattr(publication, field, text)
+    content_sha256 = fingerprint(publication)
+    if content_sha256 == publication.content_sha256 and selectors.publication_event(publication) is not None:
+        return False
+    previous = publication.content_sha256
+    publication.content_sha256 = content_sha256
+    publication.save()
+    core_services.public_content_changed()
+    ledger.record(
+        core_services.system_actor(),
+        DisclosureEvent.POSTED,
+        publication,
+        {
+            "decision": publication.decision_number,
+            "content_sha256": content_sha256,
+            "previous_content_sha256": previous,
+            "visible_until": publication.visible_until.isoformat() if publication.visible_until else None,
+            "reason": "公示内容经公开文本关口重新核查",
+        },
+        organisation=publication.organisation,
+    )
+    return True
+
+
+@transaction.atomic(durable=True)
 def withdraw(actor: Staff, publication: Publication, *, reason: str) -> Publication:
     """撤回 a decision changed, revoked or found unlawful (art. 48): hidden from the list, its page
     says why; the ledger keeps what was shown."""

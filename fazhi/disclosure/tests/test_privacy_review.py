@@ -3,9 +3,11 @@ with a reason, the refusal while a number or address is open; and the reported d
 neighbour's name, phone and ID number never reach /gongshi/<id>/ or its proof.json, which names no staff
 member and still verifies."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from conftest import credit_code
@@ -250,3 +252,28 @@ def test_a_release_without_reason_through_the_page_is_refused_beside_the_field(t
     assert not FindingReview.objects.exists()
     page = head.get(f"/disclosure/{publication.pk}/").content.decode()
     assert '<mark class="bg-danger-subtle" title="手机号码" data-kind="mobile">13911112222</mark>' in page
+
+
+def test_an_older_publication_is_passed_through_the_gate_again_and_its_proof_proves_the_masked_text(
+    town, decided
+):
+    published = settle_and_publish(town.head, draft_with(town, decided, "当事人在政府路占道摆摊。"))
+    # As published before the gate: the neighbour's name and phone in the public snapshot.
+    old_facts = f"当事人在政府路占道摆摊，{REPORTED}。"
+    type(published).objects.filter(pk=published.pk).update(facts=old_facts)
+    assert "13911112222" in Client().get(f"/gongshi/{published.pk}/").content.decode()
+
+    out = io.StringIO()
+    call_command("repost_published", stdout=out)
+    assert "重新上网 1 条" in out.getvalue()
+    page = Client().get(f"/gongshi/{published.pk}/").content.decode()
+    assert "13911112222" not in page
+    assert "丁国华" not in page
+    bundle = json.loads(Client().get(f"/gongshi/{published.pk}/proof.json").content)
+    assert "13911112222" not in bundle["content"]["违法事实"]
+    assert all(ok for ok, _ in verify.verify_bundle(bundle))
+    assert json.loads(bundle["event"]["entry"])["actor"]["username"] == "system"
+
+    again = io.StringIO()
+    call_command("repost_published", stdout=again)
+    assert "重新上网 0 条" in again.getvalue()
