@@ -8,6 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core import rules as core_rules
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
@@ -87,6 +88,14 @@ def start_remedy(actor: Staff, case: Case, *, kind: str, started_on: datetime.da
     case = take(actor, case, "remedy")
     if started_on > timezone.localdate():
         raise InvalidInput("日期不能晚于今天。", field_errors={"started_on": "日期不能晚于今天。"})
+    service = DecisionService.objects.filter(case=case).first()
+    core_rules.check_dates_in_order(
+        started_on,
+        what="申请复议或起诉日期",
+        after=[(service.served_on if service else None, "决定书送达日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第七十三条；行政复议法 第二十条",
+    )
     remedy = RemedyProceeding.objects.create(case=case, kind=kind, started_on=started_on)
     ledger.record(
         actor,
@@ -136,6 +145,14 @@ def record_payment(
     case = take(actor, case, "payment")
     if paid_on > timezone.localdate():
         raise InvalidInput("缴纳日期不能晚于今天。", field_errors={"paid_on": "缴纳日期不能晚于今天。"})
+    decision = selectors.decision_of(case)
+    core_rules.check_dates_in_order(
+        paid_on,
+        what="缴纳日期",
+        after=[(decision.decided_on, "处罚决定日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第六十七条",
+    )
     fine, surcharge = selectors.amount_owed(case, on=paid_on)
     rules.check_payment(
         fine_fen=fine, surcharge_owed_fen=surcharge, paid_fen=paid_fen, receipt_number=receipt_number

@@ -20,7 +20,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.ledger.models import Event
 from fazhi.testing.api import token_client
-from fazhi.testing.enforcement import FILED_ON, TODAY, close, file, lead, notify
+from fazhi.testing.enforcement import FILED_ON, TODAY, close, file, lead, notify, serve
 
 DAY = datetime.timedelta(days=1)
 
@@ -170,3 +170,23 @@ def test_investigating_again_after_legal_review_keeps_the_officers(town, investi
     assert again.status_code == 200, again.content.decode()
     assert again.json()["stage"] == "investigating"
     assert CaseOfficer.objects.filter(case=case).count() == 2
+
+
+def test_a_remedy_before_the_decision_was_served_and_a_payment_before_it_was_made_are_refused(town, decided):
+    serve(town, decided, served_on=TODAY)
+    officer = token_client(town, town.officer)
+    message = _refused(
+        officer,
+        f"/api/v1/cases/{decided.pk}/remedies",
+        {"kind": "reconsideration", "started_on": (TODAY - DAY).isoformat()},
+        "第七十三条",
+    )
+    assert "不能早于决定书送达日期" in message
+    assert not decided.remedies.exists()
+    message = _refused(
+        officer,
+        f"/api/v1/cases/{decided.pk}/payment",
+        {"paid_on": (TODAY - 30 * DAY).isoformat(), "paid_fen": 200000, "receipt_number": "TJ-1"},
+        "第六十七条",
+    )
+    assert "不能早于处罚决定日期" in message
