@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import numbering
+from fazhi.core import rules as core_rules
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
@@ -18,6 +19,7 @@ from fazhi.enforcement.models import (
     Case,
     CollectiveDiscussion,
     DecisionExtension,
+    InvestigationReport,
     LegalReview,
     PenaltyDecision,
     ReviewOpinionChoice,
@@ -78,6 +80,15 @@ def record_collective_discussion(
 ) -> CollectiveDiscussion:
     """集体讨论 (art. 57): the heads decide together on complex or major cases."""
     case = take(actor, case, "discussion")
+    # The heads discuss the case as investigated and notified: not before the investigation ended.
+    report = InvestigationReport.objects.filter(case=case).first()
+    core_rules.check_dates_in_order(
+        held_on,
+        what="集体讨论日期",
+        after=[(report.closed_on if report else None, "调查终结日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第五十七条",
+    )
     move(case, Stage.COLLECTIVE_DISCUSSION)
     case.save(update_fields=["stage", "updated_at"])
     discussion = CollectiveDiscussion.objects.create(

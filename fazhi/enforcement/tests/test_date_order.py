@@ -190,3 +190,19 @@ def test_a_remedy_before_the_decision_was_served_and_a_payment_before_it_was_mad
         "第六十七条",
     )
     assert "不能早于处罚决定日期" in message
+
+
+def test_a_collective_discussion_dated_before_the_investigation_ended_is_refused(town, investigated):
+    case = close(town, investigated, review=False, major=True)
+    notify(town, case, served_on=TODAY - 10 * DAY)
+    body = {
+        "held_on": (FILED_ON - DAY).isoformat(),
+        "attendees": "李镇长、王副镇长",
+        "minutes": "……",
+        "conclusion": "同意",
+    }
+    message = _refused(
+        token_client(town, town.head), f"/api/v1/cases/{case.pk}/discussion", body, "第五十七条"
+    )
+    assert "不能早于调查终结日期" in message
+    assert not case.discussions.exists()
