@@ -8,7 +8,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from fazhi.api.auth import PersonalToken, StaffSession
 from fazhi.contracts.api import router as contracts_router
-from fazhi.core import api_input
+from fazhi.core import api_input, error_pages
 from fazhi.core.api import router as core_router
 from fazhi.core.errors import DomainError
 from fazhi.decisions.api import router as decisions_router
@@ -50,14 +50,14 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     return api.create_response(
-        request, {"message": "未登录或令牌无效。", "citation": "", "extra": {}}, status=401
+        request, {"message": error_pages.MESSAGES[401], "citation": "", "extra": {}}, status=401
     )
 
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
     return api.create_response(
-        request, {"message": "记录不存在或无权查看。", "citation": "", "extra": {}}, status=404
+        request, {"message": error_pages.MESSAGES[404], "citation": "", "extra": {}}, status=404
     )
 
 

@@ -33,6 +33,16 @@ class DomainErrorMiddleware:
         )
 
 
+def api_error(message: str, status: int) -> JsonResponse:
+    """The API's one error shape (fazhi.api.urls answers the same), for what answers before or after
+    the API's own handlers."""
+    return JsonResponse(
+        {"message": message, "citation": "", "extra": {}},
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 class ApiErrorsAsJson:
     """An error under /api/ that did not come from the API's own handlers — an address that matches no
     route, a method a route does not take, a server error — is answered in the API's one JSON shape."""
@@ -48,14 +58,8 @@ class ApiErrorsAsJson:
             or response.get("Content-Type", "").startswith("application/json")
         ):
             return response
-        answer = JsonResponse(
-            {
-                "message": error_pages.MESSAGES.get(response.status_code, error_pages.OTHER),
-                "citation": "",
-                "extra": {},
-            },
-            status=response.status_code,
-            json_dumps_params={"ensure_ascii": False},
+        answer = api_error(
+            error_pages.MESSAGES.get(response.status_code, error_pages.OTHER), response.status_code
         )
         for header in ("Allow", "WWW-Authenticate", "Retry-After"):
             if header in response:
@@ -81,12 +85,9 @@ class RequestBodyCap:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return self._refuse(request, 400, "请求的内容长度无效。")
-        if length > self.cap_for(request):
-            return self._refuse(
-                request,
-                413,
-                "请求内容过大：不能超过 %(mb)d MB。" % {"mb": self.cap_for(request) // 1024**2},
-            )
+        cap = self.cap_for(request)
+        if length > cap:
+            return self._refuse(request, 413, "请求内容过大：不能超过 %(mb)d MB。" % {"mb": cap // 1024**2})
         return self.get_response(request)
 
     @staticmethod
@@ -101,11 +102,7 @@ class RequestBodyCap:
     @staticmethod
     def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
         if request.path.startswith("/api/"):
-            return JsonResponse(
-                {"message": message, "citation": "", "extra": {}},
-                status=status,
-                json_dumps_params={"ensure_ascii": False},
-            )
+            return api_error(message, status)
         # Nothing after this middleware has run (no session, no user): a page without the request context.
         html = render_to_string("core/error_plain.html", {"title": "无法办理", "message": message})
         return HttpResponse(html, status=status)
