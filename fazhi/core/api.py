@@ -6,7 +6,6 @@ import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, selectors, services
@@ -240,10 +239,6 @@ class TokenOut(Schema):
     @staticmethod
     def resolve_staff(obj: ApiToken) -> str:
         return obj.staff.username
-
-    @staticmethod
-    def resolve_state(obj: ApiToken) -> str:
-        return obj.state(timezone.now())
 
 
 @router.get("/tokens", response=list[TokenOut], summary="接口令牌（本人的；管理员另见本单位人员的）")

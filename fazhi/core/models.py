@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from fazhi.core.roles import Role
 
@@ -381,10 +382,12 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.staff} {self.label}"
 
-    def state(self, now: datetime.datetime) -> str:
+    @property
+    def state(self) -> str:
+        """有效, 已过期 or 已撤销: as the API's authentication judges it (fazhi.api.auth)."""
         if self.revoked_at is not None:
             return "已撤销"
-        return "已过期" if self.expires_at <= now else "有效"
+        return "已过期" if self.expires_at <= timezone.now() else "有效"
 
 
 class FormSubmission(models.Model):

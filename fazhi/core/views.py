@@ -558,7 +558,6 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "new_token": request.session.pop(NEW_TOKEN_KEY, None),
         "page": paginate(request, selectors.tokens_for(actor)),
-        "now": timezone.now(),
         "days": settings.API_TOKEN_DAYS,
     }
     return render(request, "core/tokens.html", context)
