@@ -156,6 +156,9 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         complex_multiple_legal_relations=bool(report and report.review_complex),
         required_by_other_law=bool(report and report.review_other_law),
     )
+    hearing_right = bool(report and report.hearing_right)
+    # The period is read from the calendar only where it can still block: a hearing right not yet used.
+    hearing_may_be_asked = hearing_right and notice is not None and not notice.hearing_requested_on
     return rules.DecisionFacts(
         notice_served_on=notice.served_on if notice else None,
         defence_waived=bool(notice and notice.defence_waived),
@@ -169,8 +172,10 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         collective_discussion_recorded=case.discussions.exists(),
         notified_fine_fen=notice.proposed_fine_fen if notice else 0,
         decided_fine_fen=0,
-        hearing_right=bool(report and report.hearing_right),
-        hearing_request_period_ends=rules.HEARING_REQUEST.due(notice.served_on).due if notice else None,
+        hearing_right=hearing_right,
+        hearing_request_period_ends=(
+            rules.HEARING_REQUEST.due(notice.served_on).due if notice and hearing_may_be_asked else None
+        ),
         review_of_current_notice=bool(
             review is None
             or review.notice_id is None
