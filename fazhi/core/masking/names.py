@@ -91,9 +91,11 @@ def _surname_of(word: str) -> str:
     return word[:1] if word[:1] in surnames() else ""
 
 
-def place_words(places: Collection[str]) -> frozenset[str]:
+@functools.lru_cache(maxsize=64)
+def place_words(places: frozenset[str]) -> frozenset[str]:
     """The gazetteer and the given place names with their administrative suffix taken off (水高庄村 →
-    水高庄), so both forms are protected."""
+    水高庄), so both forms are protected. Kept per set of places: a page passes many texts through the
+    gate with one town's places."""
     words = set(gazetteer()) | set(places)
     for place in list(words):
         stem = re.sub(

@@ -68,14 +68,6 @@ def _plausible_birth(digits: str) -> bool:
     return 1900 <= born.year <= 2100
 
 
-def _luhn(number: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(number)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 def _is_resident_id(number: str) -> bool:
     if len(number) != 18 or not number[:17].isdigit() or number[0] == "0":
         return False
@@ -127,8 +119,9 @@ def _in_credit_code(view: str, start: int) -> bool:
 
 
 def _is_credit_code(code: str) -> bool:
-    shaped = re.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}", code)
-    return bool(shaped) and validators.uscc_check_character(code[:17]) == code[17]
+    return (
+        bool(validators.USCC_PATTERN.match(code)) and validators.uscc_check_character(code[:17]) == code[17]
+    )
 
 
 def numbers_in(text: str, known: Known) -> list[Finding]:
