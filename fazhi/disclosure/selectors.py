@@ -474,6 +474,10 @@ class FieldReview:
     open: list[masking.Finding]
     released: dict[str, str]
 
+    def masked(self) -> str:
+        """The field as the public will read it: its findings replaced by the one public-text gate."""
+        return public_text.applied(self.text, self.findings)
+
     def segments(self) -> list[tuple[str, masking.Finding | None]]:
         """The text cut at the findings, for the page that highlights them."""
         pieces: list[tuple[str, masking.Finding | None]] = []
@@ -509,14 +513,10 @@ def field_reviews(publication: Publication) -> list[FieldReview]:
     return reviews
 
 
-def masked_fields(publication: Publication) -> dict[str, str]:
-    """The free text as the public will read it, through the one public-text gate."""
-    _case, party, officers = case_parts(publication.decision)
-    known = known_for(publication, party, officers)
-    return {
-        field: public_text.for_public(getattr(publication, field), known, review_of(publication, field))
-        for field in rules.FREE_TEXT_LABELS
-    }
+def masked_fields(publication: Publication, reviews: list[FieldReview] | None = None) -> dict[str, str]:
+    """The free text as the public will read it, through the one public-text gate; from the review
+    already made of it where the caller has one (a draft's page, the publish step), else scanned now."""
+    return {review.field: review.masked() for review in reviews or field_reviews(publication)}
 
 
 class PublicationRowFacts:

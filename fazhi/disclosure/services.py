@@ -215,8 +215,12 @@ def publish(actor: Staff, publication: Publication) -> Publication:
     Two events: PUBLISHED names the head who approved (for the town and its auditors); POSTED, recorded
     by the system actor with the same fingerprint, is the one the public proof shows, so that proof.json
     proves the content without carrying a staff member's username or id."""
-    publication = _take(actor, publication, "publish")
-    for field, text in selectors.masked_fields(publication).items():
+    publication, judged = locking.take_judged(
+        actor, publication, rules.STEPS["publish"], selectors.PublicationRowFacts
+    )
+    # The gate just reviewed the draft's free text; the snapshot is that review applied.
+    assert isinstance(judged, selectors.PublicationRowFacts)
+    for field, text in selectors.masked_fields(publication, judged.reviews).items():
         setattr(publication, field, text)
     publication.status = PublicationStatus.PUBLISHED
     publication.published_at = timezone.now()

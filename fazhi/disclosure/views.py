@@ -95,9 +95,12 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
         return form_page(request, form, title="修改公示稿", save=save)
     facts = selectors.PublicationRowFacts(item)
     due = selectors.withdrawal_due(item)
-    content = services.public_content(item)
-    if item.status == PublicationStatus.DRAFT:
-        content = services.public_content(item, free_text=selectors.masked_fields(item))
+    content = services.public_content(
+        item,
+        free_text=selectors.masked_fields(item, facts.reviews)
+        if item.status == PublicationStatus.DRAFT
+        else None,
+    )
     context = {
         "item": item,
         "content": content,
