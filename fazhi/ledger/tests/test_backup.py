@@ -139,6 +139,16 @@ def test_backup_writes_restore_writes_and_the_fork_is_found_refused_and_accepted
     assert "校验通过" in output
     assert f"放弃了检查点 {abandoned}；原因：{reason}（第 {at_backup.tree_size} 号记录）" in output
 
+    # The fork file's list decides which checkpoints the signed line skips: one added to it after the
+    # event was recorded (a good checkpoint quietly dropped from the line) is a fork nobody recorded.
+    (fork_file,) = (checkpoint_files.directory() / checkpoint_files.FORKS).glob("*.json")
+    record = json.loads(fork_file.read_text(encoding="utf-8"))
+    dropped = checkpoint_files.note_name(carried_on.tree_size, bytes(carried_on.root_hash))
+    edited = {**record, "abandoned": [*record["abandoned"], dropped]}
+    fork_file.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="不是接受这次分叉的记录"):
+        verify_output()
+
 
 @pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_damaged_or_incomplete_backup_and_changes_nothing(world, tmp_path):

@@ -175,10 +175,17 @@ def check_kept(line: list[checkpoint_files.KeptCheckpoint], rebuild: Rebuild) ->
 
 
 def explain_fork(fork: checkpoint_files.AcceptedFork) -> str:
-    """An accepted fork, said in full; it must have been recorded in the log with the same reason."""
+    """An accepted fork, said in full; it must have been recorded in the log as it stands in its file —
+    the same reason, size and abandoned checkpoints (the file's list decides which checkpoints the
+    signed line skips, so an edited list is an unrecorded fork)."""
     event = Event.objects.filter(sequence=fork.event).first()
     recorded = json.loads(event.entry)["payload"] if event is not None else {}
-    if event is None or event.action != LedgerEvent.FORK_ACCEPTED or recorded.get("reason") != fork.reason:
+    as_recorded = (
+        recorded.get("reason") == fork.reason
+        and recorded.get("restored_size") == fork.restored_size
+        and [kept.get("file") for kept in recorded.get("abandoned", [])] == fork.abandoned
+    )
+    if event is None or event.action != LedgerEvent.FORK_ACCEPTED or not as_recorded:
         raise CommandError(
             "分叉记录 %(f)s 所称的第 %(e)d 号记录不是接受这次分叉的记录：这次分叉未经记录。"
             % {"f": fork.name, "e": fork.event}
