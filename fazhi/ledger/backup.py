@@ -18,7 +18,6 @@ first event of the restored log.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -38,7 +37,7 @@ from fazhi.ledger import checkpoint, checkpoint_files, services, tree
 from fazhi.ledger.events import LedgerEvent
 from fazhi.ledger.models import Event, LedgerHead
 from fazhi.ledger.record import record
-from fazhi.ledger.verify import root_from_leaf_hashes
+from fazhi.ledger.verify import file_sha256, root_from_leaf_hashes
 
 FORMAT = "fazhi-backup/v1"
 MANIFEST = "manifest.json"
@@ -48,7 +47,6 @@ FILES = "files"
 CHECKPOINTS = "checkpoints"
 # Uploads in progress: neither finished nor recorded, so not part of any consistent state.
 TRANSIENT = {"incoming", "partial"}
-CHUNK = 1 << 20
 
 
 class BackupError(Exception):
@@ -62,11 +60,8 @@ class Restored:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return file_sha256(handle)
 
 
 def _files_under(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[Path]:

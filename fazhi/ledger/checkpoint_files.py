@@ -20,6 +20,7 @@ size with different roots, or a file whose root the database's tree does not rea
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import tempfile
@@ -88,11 +89,19 @@ def write_once(path: Path, text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=256)
+def _verified(note: str, vkey: str) -> tuple[int, bytes]:
+    """A note's size and root once its signature holds: checked once per note (the standard library's
+    Ed25519 takes milliseconds), as each signing reads the newest kept file again."""
+    _, size, root = parse_checkpoint(verify_note(note, vkey))
+    return size, root
+
+
 def read_checkpoint(path: Path, vkey: str) -> KeptCheckpoint:
     """One checkpoint file, its signature checked; an error naming the file when it does not hold."""
     note = path.read_text(encoding="utf-8")
     try:
-        _, size, root = parse_checkpoint(verify_note(note, vkey))
+        size, root = _verified(note, vkey)
     except NoteError as error:
         raise ForkError("检查点文件 %(f)s 的签名无效：%(e)s。" % {"f": path.name, "e": error}) from error
     if path.name != note_name(size, root):
@@ -144,15 +153,24 @@ def keep(note: str, size: int, root: bytes, vkey: str) -> None:
     """Keep a newly signed checkpoint, after checking that it extends the last one kept (the only one
     whose signature is checked here: ledger_verify checks them all). Raises ForkError, keeping nothing,
     when it does not."""
-    line = signed_line()
-    if line:
-        check_extends(read_checkpoint(line[-1], vkey), size, root)
+    last = newest(vkey)
+    if last is not None:
+        check_extends(last, size, root)
     write_once(directory() / note_name(size, root), note)
 
 
 def newest(vkey: str, folder: Path | None = None) -> KeptCheckpoint | None:
-    line = signed_line(folder)
-    return read_checkpoint(line[-1], vkey) if line else None
+    """The newest checkpoint of the signed line: the greatest name (they start with the zero-padded
+    size), found without sorting a directory that gains a file at every signing."""
+    abandoned = {name for fork in read_forks(folder) for name in fork.abandoned}
+    folder = folder or directory()
+    names = (
+        (path for path in folder.glob("*" + NOTE_SUFFIX) if path.name not in abandoned)
+        if folder.is_dir()
+        else ()
+    )
+    last = max(names, default=None, key=lambda path: path.name)
+    return read_checkpoint(last, vkey) if last is not None else None
 
 
 def not_held(size: int, vkey: str) -> list[KeptCheckpoint]:
