@@ -289,7 +289,9 @@ def default_storage_config() -> dict[str, Any]:
     if not bucket:
         return {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(FILE_ROOT)},
+            # Every stored name is its content's hash or an upload piece's place, so a name saved again
+            # is the same content or the same piece sent again: it replaces, as on object storage.
+            "OPTIONS": {"location": str(FILE_ROOT), "allow_overwrite": True},
         }
     endpoint = env_str("FAZHI_S3_ENDPOINT_URL") or None
     return {

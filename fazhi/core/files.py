@@ -200,9 +200,8 @@ def append_piece(key: str, stream: Readable, *, offset: int, limit: int) -> int:
             if written > limit:
                 raise InvalidInput("本次上传的数据超过了声明的大小，已停止。")
             piece.write(chunk)
-        name = _piece_name(key, offset)
-        default_storage.delete(name)
-        default_storage.save(name, File(piece))
+        # The storage replaces a name saved again (settings.STORAGES: allow_overwrite, file_overwrite).
+        default_storage.save(_piece_name(key, offset), File(piece))
     return written
 
 
