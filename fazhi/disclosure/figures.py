@@ -10,10 +10,10 @@ from decimal import Decimal
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from fazhi.core import calendar, charts
+from fazhi.core import charts
 from fazhi.core.charts import Chart, Element, Series
 from fazhi.core.figures import Column, Figure, Scope, link_to
-from fazhi.disclosure import rules, selectors
+from fazhi.disclosure import selectors
 from fazhi.disclosure.models import Publication, PublicationStatus
 from fazhi.enforcement.figures import DECISION_COLUMNS, decision_link, decisions_of_year
 from fazhi.enforcement.models import PenaltyDecision
@@ -27,15 +27,6 @@ def _publications_in_year(scope: Scope) -> QuerySet[Publication]:
     ).order_by("published_at", "id")
 
 
-def still_due(today: datetime.date) -> Q:
-    """A decision not yet published whose 7 working days are still running: neither in time nor late.
-    A prepared draft keeps its deadline; a decision not yet prepared has the calendar's."""
-    return Q(publication__published_at__isnull=True) & (
-        Q(publication__due_on__gte=today)
-        | Q(publication__isnull=True, decided_on__gte=calendar.working_day_before(today, rules.PUBLISH.days))
-    )
-
-
 def _decisions_to_publish(scope: Scope) -> QuerySet[PenaltyDecision]:
     """The year's decisions whose publication has settled — published, or past its 7 working days —
     less those lawfully not published (a minor's). One still within its period is not counted until it
@@ -44,7 +35,7 @@ def _decisions_to_publish(scope: Scope) -> QuerySet[PenaltyDecision]:
     return (
         decisions_of_year(scope)
         .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
-        .exclude(still_due(timezone.localdate()))
+        .exclude(selectors.still_due(timezone.localdate()))
     )
 
 
@@ -117,41 +108,16 @@ def publication_timeliness(scope: Scope, today: datetime.date) -> Chart:
     )
 
 
-def _timeliness_state(
-    decided_on: datetime.date,
-    published_at: datetime.datetime | None,
-    due: datetime.date,
-    today: datetime.date,
-) -> str:
-    """The same test as selectors.timeliness_by_month, for one decision."""
-    if published_at is not None:
-        return "on_time" if timezone.localdate(published_at) <= due else "late"
-    return "pending" if today <= due else "overdue"
-
-
 def _timeliness_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[PenaltyDecision]:
-    """The month's decisions in one state. The state needs the stored deadline, or for a decision not
-    yet prepared for publication the calendar, so it is decided here for each of the month's decisions
-    and the page lists those ids."""
-    decisions = (
-        PenaltyDecision.objects.filter(
-            scope.within("case__organisation"),
-            decided_on__year=scope.year,
-            decided_on__month=element.month,
-        )
-        .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
-        .values_list("pk", "decided_on", "publication__published_at", "publication__due_on")
-    )
-    computed: dict[datetime.date, datetime.date] = {}
-    chosen = []
-    for pk, decided_on, published_at, publication_due in decisions:
-        stored_due: datetime.date | None = publication_due  # None without a publication (a LEFT JOIN)
-        if stored_due is None:
-            if decided_on not in computed:
-                computed[decided_on] = rules.PUBLISH.due(decided_on).due
-            stored_due = computed[decided_on]
-        if _timeliness_state(decided_on, published_at, stored_due, today) == element.part:
-            chosen.append(pk)
+    """The month's decisions in one state, as selectors.timeliness_states reads them."""
+    decisions = PenaltyDecision.objects.filter(
+        scope.within("case__organisation"),
+        decided_on__year=scope.year,
+        decided_on__month=element.month,
+    ).exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
+    chosen = [
+        pk for pk, _day, state in selectors.timeliness_states(decisions, today) if state == element.part
+    ]
     return (
         PenaltyDecision.objects.filter(pk__in=chosen)
         .select_related("number", "case")

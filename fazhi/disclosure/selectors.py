@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from fazhi.core import masking, permissions, public_text
+from fazhi.core import calendar, masking, permissions, public_text
 from fazhi.core import rules as core_rules
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
@@ -257,6 +258,35 @@ class MonthTimeliness:
         return self.on_time / self.settled if self.settled else None
 
 
+TIMELINESS_STATES = ("on_time", "late", "pending", "overdue")
+
+
+def still_due(today: datetime.date) -> Q:
+    """A decision not yet published whose 7 working days are still running: neither in time nor late.
+    A prepared draft keeps its deadline; a decision not yet prepared has the calendar's, which runs on
+    or after `today` exactly for the decisions made on or after calendar.working_day_before(today, 7)."""
+    return Q(publication__published_at__isnull=True) & (
+        Q(publication__due_on__gte=today)
+        | Q(publication__isnull=True, decided_on__gte=calendar.working_day_before(today, rules.PUBLISH.days))
+    )
+
+
+def timeliness_states(
+    decisions: QuerySet[PenaltyDecision], today: datetime.date
+) -> Iterator[tuple[int, datetime.date, str]]:
+    """Each decision's (id, decision day, state): published on time or late against the deadline its
+    publication keeps, or not yet out and pending (still_due) or overdue. The one reading of the rule
+    for the disclosure page's table, the dashboard's chart and the rows behind both."""
+    pending = set(decisions.filter(still_due(today)).values_list("pk", flat=True))
+    for pk, decided_on, published_at, due in decisions.values_list(
+        "pk", "decided_on", "publication__published_at", "publication__due_on"
+    ):
+        if published_at is not None:
+            yield pk, decided_on, "on_time" if timezone.localdate(published_at) <= due else "late"
+        else:
+            yield pk, decided_on, "pending" if pk in pending else "overdue"
+
+
 def timeliness_by_month(
     organisation: Organisation, *, year: int, today: datetime.date
 ) -> list[MonthTimeliness]:
@@ -264,30 +294,14 @@ def timeliness_by_month(
     decision, by whether their publication came within 7 working days of the decision. A decision
     lawfully not published (a minor) is not counted; one whose deadline is still ahead and that is not
     yet out is pending."""
-    decisions = (
-        PenaltyDecision.objects.filter(
-            case__organisation__path__startswith=organisation.path, decided_on__year=year
-        )
-        .exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
-        .values_list("decided_on", "publication__published_at", "publication__due_on")
-    )
+    decisions = PenaltyDecision.objects.filter(
+        case__organisation__path__startswith=organisation.path, decided_on__year=year
+    ).exclude(publication__status=PublicationStatus.NOT_PUBLISHED)
     months: dict[int, list[int]] = {month: [0, 0, 0, 0, 0] for month in range(1, 13)}
-    # A publication keeps the deadline computed when it was prepared; only a decision not yet prepared
-    # needs the calendar, once per decision day (each computation reads the year's holidays).
-    computed: dict[datetime.date, datetime.date] = {}
-    for decided_on, published_at, publication_due in decisions:
+    for _pk, decided_on, state in timeliness_states(decisions, today):
         counts = months[decided_on.month]
         counts[0] += 1
-        stored_due: datetime.date | None = publication_due  # None without a publication (a LEFT JOIN)
-        if stored_due is None:
-            if decided_on not in computed:
-                computed[decided_on] = rules.PUBLISH.due(decided_on).due
-            stored_due = computed[decided_on]
-        due = stored_due
-        if published_at is not None:
-            counts[1 if timezone.localdate(published_at) <= due else 2] += 1
-        else:
-            counts[3 if today <= due else 4] += 1
+        counts[1 + TIMELINESS_STATES.index(state)] += 1
     return [MonthTimeliness(f"{year}-{month:02d}", *counts) for month, counts in months.items()]
 
 
