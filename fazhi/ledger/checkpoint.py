@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from fazhi.ledger.verify import ED25519_TYPE, SIGNATURE_PREFIX, key_id
+from fazhi.ledger.verify import ED25519_TYPE, SIGNATURE_PREFIX, key_id, parse_checkpoint, verify_note
 
 
 @dataclass(frozen=True)
@@ -101,3 +102,13 @@ def checkpoint_text(origin: str, size: int, root: bytes, signed_at: datetime.dat
     """C2SP tlog-checkpoint body, with the signing time as an extension line."""
     encoded_root = base64.b64encode(root).decode("ascii")
     return f"{origin}\n{size}\n{encoded_root}\ntime {signed_at.isoformat(timespec='seconds')}\n"
+
+
+@functools.lru_cache(maxsize=256)
+def signed_checkpoint(note: str, vkey: str) -> tuple[int, bytes]:
+    """A checkpoint note's tree size and root once its signature by `vkey` holds (NoteError otherwise).
+    The standard library's Ed25519 check takes milliseconds, and every record page, every signing and
+    ledger_verify read the same notes, so the answer is kept per note text: a changed note is checked
+    afresh."""
+    _, size, root = parse_checkpoint(verify_note(note, vkey))
+    return size, root

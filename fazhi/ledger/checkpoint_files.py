@@ -20,7 +20,6 @@ size with different roots, or a file whose root the database's tree does not rea
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import os
 import tempfile
@@ -30,8 +29,8 @@ from pathlib import Path
 from django.conf import settings
 
 from fazhi.core.errors import DomainError
-from fazhi.ledger import tree
-from fazhi.ledger.verify import NoteError, parse_checkpoint, verify_consistency, verify_note
+from fazhi.ledger import checkpoint, tree
+from fazhi.ledger.verify import NoteError, verify_consistency
 
 NOTE_SUFFIX = ".note"
 FORKS = "forks"
@@ -89,19 +88,11 @@ def write_once(path: Path, text: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=256)
-def _verified(note: str, vkey: str) -> tuple[int, bytes]:
-    """A note's size and root once its signature holds: checked once per note (the standard library's
-    Ed25519 takes milliseconds), as each signing reads the newest kept file again."""
-    _, size, root = parse_checkpoint(verify_note(note, vkey))
-    return size, root
-
-
 def read_checkpoint(path: Path, vkey: str) -> KeptCheckpoint:
     """One checkpoint file, its signature checked; an error naming the file when it does not hold."""
     note = path.read_text(encoding="utf-8")
     try:
-        size, root = _verified(note, vkey)
+        size, root = checkpoint.signed_checkpoint(note, vkey)
     except NoteError as error:
         raise ForkError("检查点文件 %(f)s 的签名无效：%(e)s。" % {"f": path.name, "e": error}) from error
     if path.name != note_name(size, root):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +19,7 @@ from fazhi.ledger.verify import (
     BUNDLE_FORMAT,
     NoteError,
     leaf_hash,
-    parse_checkpoint,
     verify_inclusion,
-    verify_note,
 )
 
 
@@ -99,13 +96,10 @@ class HistoryEntry:
         return {"verified": "已验证", "pending": "待纳入检查点", "failed": "校验失败"}[self.status]
 
 
-@functools.lru_cache(maxsize=32)
 def _signed_root(note: str, vkey: str) -> bytes | None:
-    """The root a checkpoint note signs, or None when its signature fails. Every record page checks the
-    same latest checkpoint, and the standard-library Ed25519 check costs about 5 ms, so the answer is
-    kept per note text: a changed note is a different key and is checked afresh."""
+    """The root a checkpoint note signs, or None when its signature fails."""
     try:
-        return parse_checkpoint(verify_note(note, vkey))[2]
+        return checkpoint.signed_checkpoint(note, vkey)[1]
     except NoteError:
         return None
 

@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from fazhi.ledger import checkpoint, checkpoint_files
 from fazhi.ledger.events import LedgerEvent
 from fazhi.ledger.models import Checkpoint, Event, LedgerHead
-from fazhi.ledger.verify import NoteError, node_hash, parse_checkpoint, verify_note
+from fazhi.ledger.verify import NoteError, node_hash
 
 CHUNK = 20_000
 
@@ -97,7 +97,7 @@ class Rebuild:
         size, stored_root, note = row
         root = self.root()
         try:
-            _, signed_size, signed_root = parse_checkpoint(verify_note(note, self.vkey))
+            signed_size, signed_root = checkpoint.signed_checkpoint(note, self.vkey)
         except NoteError as error:
             raise CommandError("检查点 %(s)d 的签名无效：%(e)s。" % {"s": size, "e": error}) from error
         if signed_size != size or signed_root != bytes(stored_root):
