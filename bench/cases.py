@@ -375,7 +375,6 @@ def _transitions(args: argparse.Namespace, world: Any) -> dict[str, Any]:
                     findings="占道经营属实，有现场照片及询问笔录为证。",
                     review_grounds=ReviewGrounds(major_public_interest=True),
                     major_or_complex=False,
-                    hearing_right=False,
                 ),
             ),
             (
@@ -384,6 +383,7 @@ def _transitions(args: argparse.Namespace, world: Any) -> dict[str, Any]:
                     officer,
                     case,
                     proposed_penalties="罚款",
+                    penalty_kinds=["fine"],
                     proposed_fine_fen=fine,
                     facts="事实、理由及依据……",
                     served_on=today,
@@ -401,7 +401,14 @@ def _transitions(args: argparse.Namespace, world: Any) -> dict[str, Any]:
             (
                 "decide",
                 lambda: services.decide(
-                    head, case, penalties="罚款", fine_fen=fine, basis="《城市道路管理条例》第四十二条"
+                    head,
+                    case,
+                    services.DecisionInput(
+                        penalty_kinds=["fine"],
+                        penalties="罚款",
+                        fine_fen=fine,
+                        basis="《城市道路管理条例》第四十二条",
+                    ),
                 ),
             ),
             (

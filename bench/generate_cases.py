@@ -896,6 +896,7 @@ class Loader:
         )
         case["filing_number_id"] = number_id
         penalties = "警告" if warning_only else f"罚款 {money.yuan(fine_fen)} 元"
+        kinds = ["warning"] if warning_only else ["fine"]
         self.tables[PenaltyDecision].add(
             {
                 "id": self.tables[PenaltyDecision].new_id(),
@@ -903,6 +904,7 @@ class Loader:
                 "number_id": number_id,
                 "decided_on": self.day(day),
                 "penalties": penalties,
+                "penalty_kinds": kinds,
                 "fine_fen": fine_fen,
                 "basis": basis,
                 "decided_by_id": officer.pk,
@@ -1402,7 +1404,6 @@ class Loader:
             else ""
         )
         major = outcome == "penalty" and rnd.random() < 0.08
-        hearing_right = outcome == "penalty" and rnd.random() < 0.15
         findings = f"经调查，当事人{title}的违法事实清楚，证据确凿。"
         self.tables[InvestigationReport].add(
             {
@@ -1414,7 +1415,7 @@ class Loader:
                 "review_complex": ground == "review_complex",
                 "review_other_law": ground == "review_other_law",
                 "major_or_complex": major,
-                "hearing_right": hearing_right,
+                "circumstances": [],
                 "closed_by_id": investigators[0].pk,
                 "closed_on": self.day(self.local_day(t)),
             }
@@ -1428,7 +1429,7 @@ class Loader:
                 "findings_sha256": _sha(findings),
                 "review_required": bool(ground),
                 "major_or_complex": major,
-                "hearing_right": hearing_right,
+                "circumstances": [],
             },
         )
         if outcome != "penalty":
@@ -1441,6 +1442,15 @@ class Loader:
         warning_only = rnd.random() < 0.15
         fine_fen = 0 if warning_only else _weighted(rnd, ORDINARY_FINES_YUAN) * 100
         penalties = "警告" if warning_only else f"罚款 {money.yuan(fine_fen)} 元"
+        kinds = ["warning"] if warning_only else ["fine"]
+        # The hearing right follows the fine (art. 63), under the default 较大数额 the bench town keeps.
+        right = rules.hearing_right(
+            kinds,
+            fine_fen=fine_fen,
+            confiscation_fen=0,
+            party_kind=self.party_kinds[party_id],
+            standard=rules.DEFAULT_LARGE_AMOUNT,
+        )
         served_on = self.local_day(t)
         statement_days = rnd.choice((3, 5))
         statement_ends = _working_days(served_on, statement_days)
@@ -1448,7 +1458,10 @@ class Loader:
             "id": self.tables[Notice].new_id(),
             "case_id": case_id,
             "proposed_penalties": penalties,
+            "penalty_kinds": kinds,
             "proposed_fine_fen": fine_fen,
+            "hearing_right": right.applies,
+            "hearing_right_grounds": "；".join(right.grounds),
             "facts": findings,
             "served_on": self.day(served_on),
             "statement_period_ends": self.day(statement_ends),
@@ -1462,7 +1475,9 @@ class Loader:
             {
                 "notice": notice["id"],
                 "proposed_penalties": penalties,
+                "penalty_kinds": kinds,
                 "proposed_fine_fen": fine_fen,
+                "hearing_right": right.applies,
                 "served_on": served_on.isoformat(),
                 "statement_period_ends": statement_ends.isoformat(),
             },
@@ -1479,7 +1494,7 @@ class Loader:
                 investigators[0].pk,
                 {"notice": notice["id"], "waived": waived, "statement_sha256": _sha(statement)},
             )
-        if hearing_right and rnd.random() < 0.4:
+        if right.applies and rnd.random() < 0.4:
             if not step(1, 4):
                 return
             requested = self.local_day(t)
@@ -1502,6 +1517,7 @@ class Loader:
                 {
                     "id": self.tables[Hearing].new_id(),
                     "case_id": case_id,
+                    "notice_id": notice["id"],
                     "chair_id": chair,
                     "notice_sent_on": self.day(notice_sent),
                     "held_on": self.day(held_on),
@@ -1589,6 +1605,7 @@ class Loader:
                 "number_id": number_id,
                 "decided_on": self.day(decided_on),
                 "penalties": penalties,
+                "penalty_kinds": kinds,
                 "fine_fen": fine_fen,
                 "basis": POWERS[power_index][3],
                 "overdue_reason": "案情复杂，经负责人批准" if overdue else "",

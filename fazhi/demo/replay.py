@@ -47,6 +47,7 @@ _SERVICES: dict[str, list[Callable[..., Any]]] = {
     "demo": [town.number_series],
     "enforcement": [
         enforcement.add_delegated_power,
+        enforcement.record_large_amount_standard,
         enforcement.add_device,
         enforcement.assign_device,
         enforcement.register_lead,

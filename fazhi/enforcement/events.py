@@ -38,9 +38,11 @@ class EnforcementEvent(StrEnum):
     TEMPLATE_REPLACED = "enforcement.template.replaced"
     CLOCK_RECOUNTED = "enforcement.case.clock_recounted"
     TEMPLATE_RESTORED = "enforcement.template.restored"
+    LARGE_AMOUNT_RECORDED = "enforcement.large_amount.recorded"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
+    EnforcementEvent.LARGE_AMOUNT_RECORDED: "登记听证较大数额标准",
     EnforcementEvent.POWER_ADDED: "登记赋权事项",
     EnforcementEvent.LEAD_REGISTERED: "登记案件线索",
     EnforcementEvent.CASE_FILED: "批准立案",

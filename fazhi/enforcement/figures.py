@@ -20,7 +20,14 @@ from fazhi.core.figures import FIGURES as REGISTERED
 from fazhi.core.figures import STAFF_COLUMNS, Column, Figure, Scope, link_to, staff_with_roles
 from fazhi.core.models import EnforcementCredential, Organisation
 from fazhi.core.roles import Role
-from fazhi.enforcement.models import Case, DeviceAssignment, LegalReview, PenaltyDecision, ReviewOpinionChoice
+from fazhi.enforcement.models import (
+    Case,
+    DeviceAssignment,
+    Hearing,
+    LegalReview,
+    PenaltyDecision,
+    ReviewOpinionChoice,
+)
 from fazhi.enforcement.rules import CLOCK_LABELS, STAGE_LABELS, Procedure, Stage
 
 
@@ -35,9 +42,11 @@ def _ordinary_decisions(scope: Scope) -> QuerySet[PenaltyDecision]:
     return decisions_of_year(scope).filter(case__procedure=Procedure.ORDINARY)
 
 
+# Art. 58(2) is met by a hearing held in the case (enforcement.selectors.decision_facts reads it so).
+HEARING_HELD = Exists(Hearing.objects.filter(case=OuterRef("case"), record_signed=True))
 REVIEW_GROUNDS = (
     Q(case__investigation_report__review_public_interest=True)
-    | Q(case__investigation_report__review_major_rights_after_hearing=True)
+    | Q(HEARING_HELD)
     | Q(case__investigation_report__review_complex=True)
     | Q(case__investigation_report__review_other_law=True)
 )

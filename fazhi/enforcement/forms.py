@@ -9,14 +9,19 @@ from fazhi.enforcement.models import (
     ClosureReason,
     DocumentKind,
     EvidenceKind,
-    InvestigationOutcome,
     LeadSource,
     RecordKind,
     RemedyKind,
     ReviewOpinionChoice,
     ServiceMethod,
 )
-from fazhi.enforcement.rules import RemedyResult
+from fazhi.enforcement.rules import (
+    RECORDED_CIRCUMSTANCES,
+    InvestigationOutcome,
+    Mitigation,
+    PenaltyKind,
+    RemedyResult,
+)
 
 
 class LeadForm(ServiceErrorsMixin):
@@ -91,23 +96,34 @@ def yuan_field(label: str, *, required: bool = True) -> forms.DecimalField:
 class CloseInvestigationForm(ServiceErrorsMixin):
     outcome = forms.ChoiceField(label="调查结论", choices=InvestigationOutcome.choices)
     findings = forms.CharField(label="事实、证据和处理建议", widget=forms.Textarea(attrs={"rows": 4}))
-    review_public_interest = forms.BooleanField(label="涉及重大公共利益（须法制审核）", required=False)
-    review_major_rights_after_hearing = forms.BooleanField(
-        label="直接关系当事人或第三人重大权益，经过听证程序（须法制审核）", required=False
+    circumstances = forms.MultipleChoiceField(
+        label="查明的法定裁量情节",
+        choices=RECORDED_CIRCUMSTANCES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="当事人的年龄按出生日期（身份证号码）和违法行为日期自动判断（行政处罚法第三十条）",
     )
+    review_public_interest = forms.BooleanField(label="涉及重大公共利益（须法制审核）", required=False)
     review_complex = forms.BooleanField(
         label="案件情况疑难复杂、涉及多个法律关系（须法制审核）", required=False
     )
     review_other_law = forms.BooleanField(label="法律、法规规定应当进行法制审核的其他情形", required=False)
     major_or_complex = forms.BooleanField(label="情节复杂或重大违法行为（须负责人集体讨论）", required=False)
-    hearing_right = forms.BooleanField(
-        label="属于当事人有权要求听证的情形（行政处罚法第六十三条）", required=False
+
+
+def penalty_kinds_field(label: str, *, required: bool) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label, choices=PenaltyKind.choices, widget=forms.CheckboxSelectMultiple, required=required
     )
 
 
 class NoticeForm(ServiceErrorsMixin):
-    proposed_penalties = forms.CharField(label="拟作出的处罚", max_length=200, help_text="如：警告；罚款")
+    penalty_kinds = penalty_kinds_field("拟处罚种类", required=True)
+    proposed_penalties = forms.CharField(
+        label="拟作出的处罚（内容）", max_length=200, help_text="如：罚款人民币五千元，没收违法所得"
+    )
     proposed_fine = yuan_field("拟罚款金额", required=False)
+    proposed_confiscation = yuan_field("拟没收违法所得或非法财物的数额（价值）", required=False)
     facts = forms.CharField(label="事实、理由及依据", widget=forms.Textarea(attrs={"rows": 4}))
     served_on = forms.DateField(label="送达日期", widget=DATE)
     statement_working_days = forms.IntegerField(
@@ -183,9 +199,37 @@ class DiscussionForm(ServiceErrorsMixin):
 
 
 class DecideForm(ServiceErrorsMixin):
-    penalties = forms.CharField(label="处罚种类和内容", max_length=200)
+    penalty_kinds = penalty_kinds_field("处罚种类（不选为不予行政处罚）", required=False)
+    penalties = forms.CharField(label="处罚内容", max_length=200, required=False)
     fine = yuan_field("罚款金额", required=False)
     basis = forms.CharField(label="处罚依据", widget=forms.Textarea(attrs={"rows": 3}))
+    mitigation = forms.ChoiceField(label="从轻、减轻", choices=Mitigation.choices, required=False)
+    discretion_reasons = forms.CharField(
+        label="裁量理由",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="调查终结查明法定裁量情节的，须逐项说明如何适用（行政处罚法第三十条至第三十四条）",
+    )
+    education = forms.CharField(
+        label="教育情况",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="依法不予行政处罚的，应当对当事人进行教育（第三十三条第三款）",
+    )
+    distinct_act_reason = forms.CharField(
+        label="与此前罚款系不同违法行为的理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="同一当事人同一违法行为不得给予两次以上罚款（第二十九条）；仅在系统提示时填写",
+    )
+
+    def __init__(self, *args: object, circumstances: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if circumstances:
+            self.fields["discretion_reasons"].help_text = (
+                "本案查明的法定裁量情节：%(c)s。请逐项说明如何适用。" % {"c": "；".join(circumstances)}
+            )
+
     overdue_reason = forms.CharField(
         label="超过九十日的理由",
         widget=forms.Textarea(attrs={"rows": 2}),

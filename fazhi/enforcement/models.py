@@ -13,6 +13,8 @@ from fazhi.enforcement.rules import (
     CLOCK_LABELS,
     PROCEDURE_LABELS,
     STAGE_LABELS,
+    InvestigationOutcome,
+    Mitigation,
     Procedure,
     RemedyResult,
     Stage,
@@ -36,6 +38,27 @@ class DelegatedPower(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+
+class LargeAmountStandard(models.Model):
+    """较大数额 for the hearing right (art. 63): the thresholds the province or sector sets, in force from
+    a day, as the town records them."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person_fen = models.PositiveBigIntegerField("公民（含个体工商户）较大数额（分）")
+    organisation_fen = models.PositiveBigIntegerField("法人或者其他组织较大数额（分）")
+    source = models.CharField("依据（文件名称及条款）", max_length=200)
+    in_force_from = models.DateField("施行日期")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "听证较大数额标准"
+        verbose_name_plural = "听证较大数额标准"
+        ordering = ["-in_force_from", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source}（{self.in_force_from}）"
 
 
 class LeadSource(models.TextChoices):
@@ -124,27 +147,19 @@ class CaseOfficer(models.Model):
         return f"{self.case_id}: {self.staff}"
 
 
-class InvestigationOutcome(models.TextChoices):
-    PENALTY = "penalty", "拟给予行政处罚"
-    NO_PENALTY_MINOR = "no_penalty_minor", "违法行为轻微，依法不予行政处罚"
-    NOT_ESTABLISHED = "not_established", "违法事实不能成立，不予行政处罚"
-    TRANSFER = "transfer", "涉嫌犯罪，移送司法机关"
-
-
 class InvestigationReport(models.Model):
     """调查终结报告 (art. 57), with the flags that decide which later steps the law requires."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="investigation_report")
     outcome = models.CharField("调查结论", max_length=20, choices=InvestigationOutcome.choices)
     findings = models.TextField("事实、证据和处理建议")
+    # Circumstance values of rules.Circumstance the investigation found (arts. 31–33); the party's age
+    # (art. 30) is read from the party's birth date when needed, never stored here.
+    circumstances = models.JSONField("法定裁量情节", default=list, blank=True)
     review_public_interest = models.BooleanField("涉及重大公共利益", default=False)
-    review_major_rights_after_hearing = models.BooleanField(
-        "直接关系当事人或第三人重大权益，经过听证程序", default=False
-    )
     review_complex = models.BooleanField("案件情况疑难复杂、涉及多个法律关系", default=False)
     review_other_law = models.BooleanField("法律、法规规定应当进行法制审核的其他情形", default=False)
     major_or_complex = models.BooleanField("情节复杂或重大违法行为（须集体讨论）", default=False)
-    hearing_right = models.BooleanField("属于当事人有权要求听证的情形", default=False)
     closed_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     closed_on = models.DateField()
 
@@ -157,7 +172,12 @@ class Notice(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notices")
     proposed_penalties = models.CharField("拟作出的处罚", max_length=200)
+    penalty_kinds = models.JSONField("拟处罚种类", default=list)  # values of rules.PenaltyKind
     proposed_fine_fen = models.PositiveBigIntegerField("拟罚款（分）", default=0)
+    proposed_confiscation_fen = models.PositiveBigIntegerField("拟没收数额（分）", default=0)
+    # Derived from the kinds and amounts when the notice is issued (art. 63), never entered.
+    hearing_right = models.BooleanField("当事人有权要求听证", default=False)
+    hearing_right_grounds = models.TextField("听证权利的依据", blank=True)
     facts = models.TextField("事实、理由及依据")
     served_on = models.DateField("送达日期")
     statement_period_ends = models.DateField("陈述申辩期限届满", null=True, blank=True)
@@ -178,6 +198,10 @@ class Hearing(models.Model):
     """听证 (art. 64): scheduled (the notice can be printed), then held with its signed record."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
+    # The notice whose proposed penalty the hearing heard: a later notice reopens the right (arts. 64, 65).
+    notice = models.ForeignKey(
+        Notice, on_delete=models.PROTECT, null=True, blank=True, related_name="hearings"
+    )
     chair = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     notice_sent_on = models.DateField("听证通知日期")
     held_on = models.DateField("举行日期")
@@ -232,8 +256,14 @@ class PenaltyDecision(models.Model):
     number = models.OneToOneField(IssuedNumber, on_delete=models.PROTECT, related_name="+")
     decided_on = models.DateField("决定日期")
     penalties = models.CharField("处罚种类和内容", max_length=200)
+    # Values of rules.PenaltyKind; empty for a 不予行政处罚决定 (art. 57(1)(2)–(3)).
+    penalty_kinds = models.JSONField("处罚种类", default=list, blank=True)
     fine_fen = models.PositiveBigIntegerField("罚款（分）", default=0)
     basis = models.TextField("处罚依据")
+    mitigation = models.CharField("从轻、减轻", max_length=10, choices=Mitigation.choices, blank=True)
+    discretion_reasons = models.TextField("裁量理由", blank=True)
+    education = models.TextField("教育情况", blank=True)
+    distinct_act_reason = models.TextField("与此前罚款系不同违法行为的理由", blank=True)
     overdue_reason = models.TextField("超过九十日作出决定的理由", blank=True)
     service_due = models.DateField("送达期限", null=True, blank=True)
     decided_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")

@@ -25,8 +25,10 @@ from fazhi.enforcement.models import (
     DecisionService,
     DelegatedPower,
     DeviceAssignment,
+    Hearing,
     InvestigationRecord,
     InvestigationReport,
+    LargeAmountStandard,
     Notice,
     Payment,
     PenaltyDecision,
@@ -145,6 +147,15 @@ def current_notice(case: Case) -> Notice | None:
     return case.notices.filter(superseded=False).order_by("-id").first()
 
 
+def hearings_on_current_notice(case: Case, notice: Notice | None) -> QuerySet[Hearing]:
+    """The hearings that heard the notice now in force; one held on an earlier notice does not answer a
+    later one (arts. 64, 65). (Migration 0009 linked the hearings recorded before to the latest notice
+    on which a hearing was asked for.)"""
+    if notice is None:
+        return Hearing.objects.none()
+    return case.hearings.filter(notice=notice)
+
+
 def decision_facts(case: Case) -> rules.DecisionFacts:
     """What the decision gates need to know, read from the case's rows."""
     notice = current_notice(case)
@@ -152,11 +163,13 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
     review = case.legal_reviews.order_by("-id").first()
     grounds = ReviewGrounds(
         major_public_interest=bool(report and report.review_public_interest),
-        major_rights_after_hearing=bool(report and report.review_major_rights_after_hearing),
+        # Art. 58(2): a hearing held means the decision touches major rights after a hearing, whatever
+        # anyone ticked; only a hearing right exercised leads to one.
+        major_rights_after_hearing=case.hearings.filter(record_signed=True).exists(),
         complex_multiple_legal_relations=bool(report and report.review_complex),
         required_by_other_law=bool(report and report.review_other_law),
     )
-    hearing_right = bool(report and report.hearing_right)
+    hearing_right = bool(notice and notice.hearing_right)
     # The period is read from the calendar only where it can still block: a hearing right not yet used.
     hearing_may_be_asked = hearing_right and notice is not None and not notice.hearing_requested_on
     return rules.DecisionFacts(
@@ -164,7 +177,7 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         defence_waived=bool(notice and notice.defence_waived),
         statement_period_ends=notice.statement_period_ends if notice else None,
         hearing_requested=bool(notice and notice.hearing_requested_on),
-        hearing_closed=case.hearings.filter(record_signed=True).exists(),
+        hearing_closed=hearings_on_current_notice(case, notice).filter(record_signed=True).exists(),
         review_grounds=grounds,
         latest_review=rules.ReviewOpinion(review.opinion) if review else None,
         reviewer_qualified=bool(review and review.reviewer_qualification_no),
@@ -181,7 +194,67 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
             or review.notice_id is None
             or (notice is not None and review.notice_id == notice.pk)
         ),
+        outcome=report.outcome if report else None,
+        notified_kinds=tuple(notice.penalty_kinds) if notice else (),
     )
+
+
+def large_amount_standard(organisation: Organisation, day: datetime.date) -> rules.LargeAmount:
+    """The 较大数额 the town recorded as in force on `day`; the stated default where it recorded none."""
+    nearest = large_amount_standards(organisation).filter(in_force_from__lte=day).first()
+    if nearest is None:
+        return rules.DEFAULT_LARGE_AMOUNT
+    return rules.LargeAmount(
+        person_fen=nearest.person_fen, organisation_fen=nearest.organisation_fen, source=nearest.source
+    )
+
+
+def large_amount_standards(organisation: Organisation) -> QuerySet[LargeAmountStandard]:
+    """The town's standards, the latest in force first."""
+    return LargeAmountStandard.objects.filter(organisation=organisation).order_by("-in_force_from", "-id")
+
+
+def case_circumstances(case: Case, *, recorded: list[str] | None = None) -> list[str]:
+    """The circumstances of arts. 30–33 in the case: the party's age, then those the investigation
+    recorded (or, while it is being closed, those it is about to record)."""
+    if recorded is None:
+        report = InvestigationReport.objects.filter(case=case).first()
+        recorded = report.circumstances if report else []
+    party = case.party
+    return rules.circumstances_in_case(
+        party_kind=party.kind if party else None,
+        birth_date=party.birth_date if party else None,
+        act_on=case.act_on,
+        recorded=recorded,
+    )
+
+
+def earlier_fines(case: Case) -> list[rules.EarlierFine]:
+    """Fines the town already imposed on the case's party under the same power for an act on the same
+    days and at the same place (art. 29), that still stand."""
+    if case.party_id is None:
+        return []
+    act_ended_on = case.act_ended_on or case.act_on
+    others = (
+        PenaltyDecision.objects.filter(
+            case__organisation=case.organisation,
+            case__party_id=case.party_id,
+            case__power_id=case.power_id,
+            case__act_on__lte=act_ended_on,
+            fine_fen__gt=0,
+        )
+        .exclude(case=case)
+        .exclude(case__remedies__result__in=list(rules.ANNULLING_RESULTS))
+        .select_related("case", "number")
+        .order_by("decided_on", "id")
+    )
+    place = case.place.strip()
+    return [
+        rules.EarlierFine(number=other.number.text, decided_on=other.decided_on, fine_fen=other.fine_fen)
+        for other in others
+        if (other.case.act_ended_on or other.case.act_on) >= case.act_on
+        and (not place or not other.case.place.strip() or other.case.place.strip() == place)
+    ]
 
 
 def decision_of(case: Case) -> PenaltyDecision:
@@ -355,12 +428,13 @@ class CaseRowFacts:
 
     @cached_property
     def hearing_right(self) -> bool:
-        report = InvestigationReport.objects.filter(case=self.case).first()
-        return report is not None and report.hearing_right and current_notice(self.case) is not None
+        notice = current_notice(self.case)
+        return notice is not None and notice.hearing_right
 
     @cached_property
     def hearing_pending(self) -> bool:
-        return self.case.hearings.filter(record_signed=False).exists()
+        notice = current_notice(self.case)
+        return hearings_on_current_notice(self.case, notice).filter(record_signed=False).exists()
 
     @cached_property
     def fine_fen(self) -> int | None:

@@ -121,25 +121,31 @@ def investigated(town):
         return services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
 
 
-def close(town, case, *, review=True, major=False, hearing=False):
+def close(town, case, *, review=True, major=False, outcome="penalty", circumstances=()):
     """调查终结, dated the day the case was filed, so that a notice may follow on any later day."""
     with services_on(case.filed_on or TODAY):
         return services.close_investigation(
             town.officer,
             case,
-            outcome="penalty",
+            outcome=outcome,
             findings="占道经营属实，有现场照片及询问笔录为证。",
             review_grounds=ReviewGrounds(major_public_interest=review),
             major_or_complex=major,
-            hearing_right=hearing,
+            circumstances=list(circumstances),
         )
 
 
-def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3):
+# A fine at or above 较大数额 carries the hearing right (art. 63); 2,000 yuan is below the default.
+HEARING_FINE_FEN = 5_000_00
+
+
+def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3, kinds=None):
+    kinds = kinds if kinds is not None else (["fine"] if fine_fen else ["warning"])
     return services.issue_notice(
         town.officer,
         case,
-        proposed_penalties="罚款",
+        proposed_penalties="罚款" if fine_fen else "警告",
+        penalty_kinds=kinds,
         proposed_fine_fen=fine_fen,
         facts="事实、理由及依据……",
         served_on=served_on,
@@ -147,10 +153,20 @@ def notify(town, case, *, fine_fen=2_000_00, served_on=TODAY, days=3):
     )
 
 
-def decide(town, case, fine_fen=2_000_00):
-    return services.decide(
-        town.head, case, penalties="罚款", fine_fen=fine_fen, basis="《城市道路管理条例》第四十二条"
-    )
+def review(town, case):
+    """法制审核 submitted and agreed (due after a hearing held, art. 58(2))."""
+    services.submit_legal_review(town.officer, case)
+    return services.review_case(town.reviewer, case, opinion="agreed", reasons="事实清楚，程序合法")
+
+
+def decide(town, case, fine_fen=2_000_00, **overrides):
+    fields = {
+        "penalty_kinds": ["fine"] if fine_fen else ["warning"],
+        "penalties": "罚款" if fine_fen else "警告",
+        "fine_fen": fine_fen,
+        "basis": "《城市道路管理条例》第四十二条",
+    }
+    return services.decide(town.head, case, services.DecisionInput(**{**fields, **overrides}))
 
 
 @pytest.fixture

@@ -91,12 +91,12 @@ def load(demo_town: DemoTown) -> None:
         findings="经现场检查和询问，当事人在工业园东路堆放建材约40平方米，未经批准占用城市道路，事实清楚。",
         review_grounds=ReviewGrounds(major_public_interest=True),
         major_or_complex=False,
-        hearing_right=True,
     )
     services.issue_notice(
         staff["zhifa1"],
         case,
         proposed_penalties="责令限期改正，罚款",
+        penalty_kinds=["fine"],
         proposed_fine_fen=5_000_00,
         facts="当事人未经批准占用城市道路堆放建材，违反《城市道路管理条例》第二十七条，依据第四十二条拟处罚款。",
         served_on=today,

@@ -12,10 +12,10 @@ from ninja import Field, Schema, Status
 from fazhi.core import api_params
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.enforcement import selectors, services
+from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
-from fazhi.enforcement.models import Case, InvestigationOutcome, LeadSource, ReviewOpinionChoice
-from fazhi.enforcement.rules import ReviewGrounds
+from fazhi.enforcement.models import Case, LeadSource, ReviewOpinionChoice
+from fazhi.enforcement.rules import InvestigationOutcome, Mitigation, PenaltyKind, ReviewGrounds
 
 
 @router.get("/cases", response=list[CaseOut], summary="列出可见的案件")
@@ -121,15 +121,21 @@ def start_investigation(request: HttpRequest, case_id: int, payload: Investigate
     return services.start_investigation(actor, case, investigators=team)
 
 
+CircumstanceCode = Annotated[str, Choice(rules.RECORDED_CIRCUMSTANCES)]
+PenaltyKindCode = Annotated[PenaltyKind, Choice(PenaltyKind)]
+
+
 class CloseIn(Schema):
+    """The hearing right is not asked here: it follows from the penalty the notice proposes (art. 63);
+    a hearing held makes the review of art. 58(2) due without a flag."""
+
     outcome: Annotated[InvestigationOutcome, Choice(InvestigationOutcome)]
     findings: Annotated[str, Required("请写明事实、证据和处理建议。")]
+    circumstances: list[CircumstanceCode] = Field(default_factory=list, max_length=20)
     review_public_interest: bool = False
-    review_major_rights_after_hearing: bool = False
     review_complex: bool = False
     review_other_law: bool = False
     major_or_complex: bool = False
-    hearing_right: bool = False
 
 
 @router.post("/cases/{id:case_id}/close-investigation", response=CaseOut, summary="调查终结")
@@ -138,7 +144,6 @@ def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) ->
     case = selectors.access_case(actor, case_id)
     grounds = ReviewGrounds(
         major_public_interest=payload.review_public_interest,
-        major_rights_after_hearing=payload.review_major_rights_after_hearing,
         complex_multiple_legal_relations=payload.review_complex,
         required_by_other_law=payload.review_other_law,
     )
@@ -149,13 +154,15 @@ def close_investigation(request: HttpRequest, case_id: int, payload: CloseIn) ->
         findings=payload.findings,
         review_grounds=grounds,
         major_or_complex=payload.major_or_complex,
-        hearing_right=payload.hearing_right,
+        circumstances=payload.circumstances,
     )
 
 
 class NoticeIn(Schema):
     proposed_penalties: Annotated[str, Required("请写明拟作出的处罚。", max_length=200)]
+    penalty_kinds: list[PenaltyKindCode] = Field(min_length=1, max_length=12)
     proposed_fine_fen: int = Field(0, ge=0)
+    proposed_confiscation_fen: int = Field(0, ge=0)
     facts: Annotated[str, Required("请写明事实、理由及依据。")]
     served_on: datetime.date
     statement_working_days: int = Field(3, ge=0, le=30)
@@ -188,9 +195,16 @@ def review_case(request: HttpRequest, case_id: int, payload: LegalReviewIn) -> C
 
 
 class DecideIn(Schema):
-    penalties: Annotated[str, Required("请写明处罚种类和内容。", max_length=200)]
+    """An empty `penalty_kinds` is a 不予行政处罚决定 (art. 57(1)(2)–(3))."""
+
+    penalty_kinds: list[PenaltyKindCode] = Field(default_factory=list, max_length=12)
+    penalties: OptionalText = Field("", max_length=200)
     fine_fen: int = Field(0, ge=0)
     basis: Annotated[str, Required("请写明处罚依据。")]
+    mitigation: Annotated[str, Choice(Mitigation)] = ""
+    discretion_reasons: OptionalText = ""
+    education: OptionalText = ""
+    distinct_act_reason: OptionalText = ""
     overdue_reason: OptionalText = ""
 
 
@@ -204,7 +218,9 @@ class PenaltyDecisionOut(Schema):
 @router.post("/cases/{id:case_id}/decide", response={201: PenaltyDecisionOut}, summary="作出行政处罚决定")
 def decide(request: HttpRequest, case_id: int, payload: DecideIn) -> Status[dict[str, object]]:
     actor = api_params.actor(request)
-    decision = services.decide(actor, selectors.access_case(actor, case_id), **payload.dict())
+    decision = services.decide(
+        actor, selectors.access_case(actor, case_id), services.DecisionInput(**payload.dict())
+    )
     return Status(
         201,
         {

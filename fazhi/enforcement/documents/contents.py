@@ -260,7 +260,7 @@ def _prior_notice(rows: Rows) -> Context:
         "如有陈述、申辩意见，%(when)s；逾期未提出的，视为放弃上述权利。" % {"you": you, "when": when}
     )
     hearing = ""
-    if rows.report is not None and rows.report.hearing_right:
+    if notice.hearing_right:
         hearing = (
             "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，%(you)s有权要求听证。"
             "如要求听证，应当在收到本告知书之日起五个工作日内（至%(due)s止）向本机关提出；逾期未提出的，视为放弃听证权利。"
@@ -319,7 +319,7 @@ def _procedure(rows: Rows, you: str) -> str:
     notice = rows.notice
     if notice is None:
         return ""
-    rights = "陈述、申辩、要求听证" if rows.report and rows.report.hearing_right else "陈述、申辩"
+    rights = "陈述、申辩、要求听证" if notice.hearing_right else "陈述、申辩"
     told = (
         "本机关于%(on)s向%(you)s送达了《行政处罚事先告知书》，告知%(you)s拟作出行政处罚的内容及事实、理由、依据，"
         "并告知%(you)s依法享有%(rights)s的权利。"
@@ -375,6 +375,37 @@ def _remedy(rows: Rows, you: str) -> str:
     )
 
 
+def _discretion(rows: Rows, decision: PenaltyDecision, you: str) -> str:
+    """The circumstances of arts. 30–33 the decision weighed, each in the law's words, then how: the
+    decision shows the rule it applied (a minor's age, a coerced act) and its reasons."""
+    party = rows.case.party
+    found = rules.circumstances_in_case(
+        party_kind=party.kind if party else None,
+        birth_date=party.birth_date if party else None,
+        act_on=rows.case.act_on,
+        recorded=rows.report.circumstances if rows.report else [],
+    )
+    parts = [
+        "经查，%(you)s%(c)s。根据%(cite)s，%(rule)s。"
+        % {
+            "you": you,
+            "c": rules.Circumstance(c).label,
+            "cite": rules.CIRCUMSTANCE_RULES[c].citation.replace(LAW, "《中华人民共和国行政处罚法》"),
+            "rule": rules.CIRCUMSTANCE_RULES[c].label,
+        }
+        for c in found
+    ]
+    if decision.mitigation:
+        parts.append(
+            "本机关决定对%(you)s%(m)s。" % {"you": you, "m": rules.Mitigation(decision.mitigation).label}
+        )
+    if decision.discretion_reasons:
+        parts.append("裁量理由：%(r)s" % {"r": decision.discretion_reasons})
+    if decision.education:
+        parts.append("教育情况：%(e)s" % {"e": decision.education})
+    return "".join(parts)
+
+
 def _penalty_decision(rows: Rows) -> Context:
     decision = _need(rows.decision, "本案尚未作出行政处罚决定。", "第五十九条")
     common = _common(rows)
@@ -393,7 +424,7 @@ def _penalty_decision(rows: Rows) -> Context:
         "penalties": decision.penalties,
         "fine": _fine(decision.fine_fen),
         "penalty": _with_fine(decision.penalties, decision.fine_fen),
-        "basis": decision.basis,
+        "basis": "\n".join(part for part in (decision.basis, _discretion(rows, decision, you)) if part),
         "performance": _performance(rows, decision, you),
         "payment_due": _date(rows.service.payment_due) if rows.service else "",
         "reconsideration_body": rows.reconsideration_body,

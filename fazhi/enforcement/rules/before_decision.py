@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from fazhi.core.errors import RuleViolation
-from fazhi.core.money import yuan
 from fazhi.core.periods import add_years
+from fazhi.enforcement.rules.penalties import (
+    InvestigationOutcome,
+    check_no_heavier,
+    check_no_penalty_decision,
+)
 from fazhi.enforcement.rules.periods import HEARING_REQUEST, hearing_must_start_no_earlier_than
 from fazhi.enforcement.rules.procedure import LAW
 
@@ -22,13 +26,19 @@ def limitation_ends(act_ended_on: datetime.date, *, endangers_life_health_or_fin
 
 
 def check_limitation(
-    act_ended_on: datetime.date, filed_on: datetime.date, *, endangers_life_health_or_finance: bool
+    act_ended_on: datetime.date, found_on: datetime.date, *, endangers_life_health_or_finance: bool
 ) -> None:
+    """Art. 36 asks whether the act was found within the period ("在二年内未被发现的"), not whether the
+    case was filed within it: a lead received in time may be filed later."""
     ends = limitation_ends(act_ended_on, endangers_life_health_or_finance=endangers_life_health_or_finance)
-    if filed_on > ends:
+    if found_on > ends:
         raise RuleViolation(
-            "违法行为已超过追责期限（%(years)d年，至 %(ends)s 止），不再给予行政处罚，不能立案。"
-            % {"years": 5 if endangers_life_health_or_finance else 2, "ends": ends.isoformat()},
+            "违法行为在%(years)d年内（至 %(ends)s）未被发现（%(found)s 才收到线索），不再给予行政处罚，不能立案。"
+            % {
+                "years": 5 if endangers_life_health_or_finance else 2,
+                "ends": ends.isoformat(),
+                "found": found_on.isoformat(),
+            },
             citation=f"{LAW} 第三十六条",
         )
 
@@ -118,10 +128,24 @@ class DecisionFacts:
     hearing_right: bool = False
     hearing_request_period_ends: datetime.date | None = None
     review_of_current_notice: bool = True
+    outcome: str | None = None  # InvestigationReport.outcome; None before the investigation ended
+    notified_kinds: tuple[str, ...] = ()
+    decided_kinds: tuple[str, ...] = ()
+    education: str | None = None  # None until the decide form is filled in
 
 
 def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
-    """The gates on a decision (DOMAIN.md §3.3, D1–D5 and art. 45's no-heavier rule)."""
+    """The gates on a decision (DOMAIN.md §3.3, D1–D5, art. 45's no-heavier rule, and the decision types
+    art. 57 allows after the investigation's outcome)."""
+    if facts.outcome is not None and facts.outcome != InvestigationOutcome.PENALTY:
+        check_no_penalty_decision(
+            outcome=facts.outcome,
+            kinds=facts.decided_kinds,
+            fine_fen=facts.decided_fine_fen,
+            circumstances=(),
+            education=facts.education,
+        )
+        return
     if facts.notice_served_on is None:
         raise RuleViolation(
             "作出行政处罚决定前，应当告知当事人拟作出的处罚内容及事实、理由、依据，并告知其陈述、申辩、要求听证等权利。",
@@ -179,13 +203,12 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
             "情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定；尚无集体讨论记录。",
             citation=f"{LAW} 第五十七条第二款",
         )
-    if facts.decided_fine_fen > facts.notified_fine_fen:
-        raise RuleViolation(
-            "决定的罚款（%(decided)s 元）高于告知的罚款（%(notified)s 元）：不得因当事人陈述、申辩而给予更重的处罚；"
-            "确需加重的，应重新告知。"
-            % {"decided": yuan(facts.decided_fine_fen), "notified": yuan(facts.notified_fine_fen)},
-            citation=f"{LAW} 第四十五条第二款",
-        )
+    check_no_heavier(
+        notified_kinds=facts.notified_kinds,
+        decided_kinds=facts.decided_kinds,
+        notified_fine_fen=facts.notified_fine_fen,
+        decided_fine_fen=facts.decided_fine_fen,
+    )
 
 
 def check_reviewer_qualified(*, qualification_no: str) -> None:

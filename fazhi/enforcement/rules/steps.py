@@ -314,4 +314,5 @@ STEPS: Steps[CaseStep] = Steps(
     CaseStep(name="add_power", label="登记赋权事项", roles=(Role.ADMIN,)),
     CaseStep(name="manage_devices", label="管理执法记录仪", roles=_TOWN_OFFICE),
     CaseStep(name="manage_templates", label="管理文书模板", roles=(Role.ADMIN,)),
+    CaseStep(name="set_large_amount", label="登记听证较大数额标准", roles=(Role.ADMIN,)),
 )

@@ -6,6 +6,7 @@ from fazhi.enforcement.services.archive import archive_case
 from fazhi.enforcement.services.clocks import ReminderRun, refresh_clock, send_clock_reminders
 from fazhi.enforcement.services.common import DECISION_SERIES_KEY, FILING_SERIES_KEY, SUMMARY_SERIES_KEY
 from fazhi.enforcement.services.decision import (
+    DecisionInput,
     decide,
     extend_decision_period,
     record_collective_discussion,
@@ -39,6 +40,7 @@ from fazhi.enforcement.services.investigation import (
     close_investigation,
     start_investigation,
 )
+from fazhi.enforcement.services.standards import record_large_amount_standard
 from fazhi.enforcement.services.summary import OnSpotDecision, decide_on_spot, record_with_agency
 from fazhi.enforcement.services.templates import replace_document_template, restore_bundled_template
 from fazhi.enforcement.services.uploads import (
@@ -57,6 +59,7 @@ __all__ = [
     "RECORDED_KINDS",
     "STALE_UPLOAD_DAYS",
     "SUMMARY_SERIES_KEY",
+    "DecisionInput",
     "EvidenceInput",
     "OnSpotDecision",
     "RecordInput",
@@ -86,6 +89,7 @@ __all__ = [
     "receive_piece",
     "record_collective_discussion",
     "record_defence",
+    "record_large_amount_standard",
     "record_payment",
     "record_with_agency",
     "refresh_clock",

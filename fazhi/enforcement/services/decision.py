@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -113,19 +114,48 @@ def record_collective_discussion(
     return discussion
 
 
+@dataclasses.dataclass(frozen=True)
+class DecisionInput:
+    """What the head decides: the kinds and content of the penalty (none for 不予行政处罚), its basis, and
+    the answers the law asks of a decision — the discretion for the circumstances found (arts. 30–34),
+    the education given where no penalty is (art. 33), why a second fine is a different act (art. 29),
+    why the decision is late (art. 60)."""
+
+    penalty_kinds: Sequence[str]
+    penalties: str
+    fine_fen: int
+    basis: str
+    mitigation: str = ""
+    discretion_reasons: str = ""
+    education: str = ""
+    distinct_act_reason: str = ""
+    overdue_reason: str = ""
+
+
 @transaction.atomic(durable=True)
-def decide(
-    actor: Staff, case: Case, *, penalties: str, fine_fen: int, basis: str, overdue_reason: str = ""
-) -> PenaltyDecision:
-    """行政处罚决定: every gate of rules.check_decision, then a 文号 from the penalty-decision series.
-    Past the 90 days of art. 60 the decision is not blocked, but needs its reason."""
+def decide(actor: Staff, case: Case, data: DecisionInput) -> PenaltyDecision:
+    """行政处罚决定 or 不予行政处罚决定 (arts. 57, 59): every gate of rules.check_decision on the decision
+    now proposed, the substance of arts. 29–33, then a 文号 from the penalty-decision series. Past the
+    90 days of art. 60 the decision is not blocked, but needs its reason."""
     today = timezone.localdate()
     case, judged = take_judged(actor, case, "decide", today=today)
-    # The table's gate judged the case with no fine yet; the fine now proposed is held against the notice.
-    facts = dataclasses.replace(judged.decision_facts, decided_fine_fen=fine_fen)
+    kinds = tuple(dict.fromkeys(data.penalty_kinds))
+    # The table's gate judged the case before the head said what to decide; now it is judged again.
+    facts = dataclasses.replace(
+        judged.decision_facts, decided_fine_fen=data.fine_fen, decided_kinds=kinds, education=data.education
+    )
     rules.check_decision(facts, today=today)
+    penalises = facts.outcome in (None, rules.InvestigationOutcome.PENALTY)
+    if penalises:
+        rules.check_kinds(kinds, fine_fen=data.fine_fen, confiscation_fen=0, what="决定的处罚")
+        rules.check_circumstances_addressed(
+            selectors.case_circumstances(case), mitigation=data.mitigation, reasons=data.discretion_reasons
+        )
+        rules.check_one_fine(
+            selectors.earlier_fines(case), fine_fen=data.fine_fen, distinct_reason=data.distinct_act_reason
+        )
     move(case, Stage.DECIDED)
-    if case.decision_due and today > case.decision_due and not overdue_reason:
+    if case.decision_due and today > case.decision_due and not data.overdue_reason:
         raise InvalidInput(
             "决定内容不完整。",
             field_errors={
@@ -142,10 +172,15 @@ def decide(
         case=case,
         decided_on=today,
         service_due=service_due,
-        penalties=penalties,
-        fine_fen=fine_fen,
-        basis=basis,
-        overdue_reason=overdue_reason,
+        penalties=data.penalties.strip() or (rules.kind_labels(kinds) if penalises else "不予行政处罚"),
+        penalty_kinds=list(kinds),
+        fine_fen=data.fine_fen,
+        basis=data.basis,
+        mitigation=data.mitigation if penalises else "",
+        discretion_reasons=data.discretion_reasons.strip(),
+        education=data.education.strip(),
+        distinct_act_reason=data.distinct_act_reason.strip(),
+        overdue_reason=data.overdue_reason,
         decided_by=actor,
         number=core_services.issue_number(actor, series, year=today.year, subject=case),
     )
@@ -157,7 +192,9 @@ def decide(
         {
             "number": decision.number.text,
             "penalties": decision.penalties,
-            "fine_fen": fine_fen,
+            "penalty_kinds": list(kinds),
+            "fine_fen": data.fine_fen,
+            "mitigation": decision.mitigation,
             "decided_on": today.isoformat(),
             "overdue": bool(decision.overdue_reason),
         },

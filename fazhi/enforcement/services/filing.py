@@ -110,7 +110,7 @@ def file_case(
     act_ended_on: datetime.date,
     endangers_life_health_or_finance: bool,
 ) -> Case:
-    """立案: the head approves (art. 54); the act is within limitation (art. 36); the power is one the
+    """立案: the head approves (art. 54); the act was found within limitation (art. 36); the power is one the
     town holds (art. 24). Allocates the 立案号 and starts the 90-day decision clock (art. 60)."""
     case = take(actor, case, "file")
     transition = move(case, Stage.FILED)
@@ -123,7 +123,7 @@ def file_case(
         )
     filed_on = timezone.localdate()
     rules.check_limitation(
-        act_ended_on, filed_on, endangers_life_health_or_finance=endangers_life_health_or_finance
+        act_ended_on, case.received_on, endangers_life_health_or_finance=endangers_life_health_or_finance
     )
     series = numbering.series_for(case.organisation, FILING_SERIES_KEY, document="立案号")
     case.party = party

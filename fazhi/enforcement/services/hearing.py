@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,22 +27,31 @@ def issue_notice(
     case: Case,
     *,
     proposed_penalties: str,
+    penalty_kinds: Sequence[str],
     proposed_fine_fen: int,
     facts: str,
     served_on: datetime.date,
     statement_working_days: int,
+    proposed_confiscation_fen: int = 0,
 ) -> Notice:
-    """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 (and
-    听证 in art. 63 cases). The statement period is local practice, so it is given, in working days."""
+    """事先告知 (art. 44): the intended penalty, facts, reasons and basis, and the rights to 陈述、申辩 and,
+    where the kinds and amounts proposed carry it, 听证 (art. 63) — derived here, never chosen. Only after
+    an investigation that concluded a penalty is due (arts. 40, 57). The statement period is local
+    practice, so it is given, in working days."""
     case = take(actor, case, "notice")
     today = timezone.localdate()
+    report = InvestigationReport.objects.filter(case=case).first()
+    rules.check_notice_follows_outcome(report.outcome if report else None)
+    kinds = list(dict.fromkeys(penalty_kinds))
+    rules.check_kinds(
+        kinds, fine_fen=proposed_fine_fen, confiscation_fen=proposed_confiscation_fen, what="拟作出的处罚"
+    )
     if served_on > today:
         raise InvalidInput(
             "告知内容有误，请按提示修改。", field_errors={"served_on": "送达日期不能晚于今天。"}
         )
     # A notice dated before the case was filed or its investigation ended would have its statement
     # period run before it began, and let the head decide at once.
-    report = InvestigationReport.objects.filter(case=case).first()
     core_rules.check_dates_in_order(
         served_on,
         what="告知书送达日期",
@@ -57,10 +67,22 @@ def issue_notice(
         if statement_working_days
         else None
     )
+    party_kind = case.party.kind if case.party else "person"
+    right = rules.hearing_right(
+        kinds,
+        fine_fen=proposed_fine_fen,
+        confiscation_fen=proposed_confiscation_fen,
+        party_kind=party_kind,
+        standard=selectors.large_amount_standard(case.organisation, served_on),
+    )
     notice = Notice.objects.create(
         case=case,
         proposed_penalties=proposed_penalties,
+        penalty_kinds=kinds,
         proposed_fine_fen=proposed_fine_fen,
+        proposed_confiscation_fen=proposed_confiscation_fen,
+        hearing_right=right.applies,
+        hearing_right_grounds="；".join(right.grounds),
         facts=facts,
         served_on=served_on,
         statement_period_ends=ends,
@@ -73,7 +95,10 @@ def issue_notice(
         {
             "notice": notice.pk,
             "proposed_penalties": notice.proposed_penalties,
+            "penalty_kinds": kinds,
             "proposed_fine_fen": proposed_fine_fen,
+            "proposed_confiscation_fen": proposed_confiscation_fen,
+            "hearing_right": right.applies,
             "served_on": served_on.isoformat(),
             "statement_period_ends": ends.isoformat() if ends else None,
         },
@@ -167,7 +192,12 @@ def schedule_hearing(
     case = take(actor, case, "schedule_hearing")
     _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
     hearing = Hearing.objects.create(
-        case=case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on, place=place
+        case=case,
+        notice=selectors.current_notice(case),
+        chair=chair,
+        notice_sent_on=notice_sent_on,
+        held_on=held_on,
+        place=place,
     )
     ledger.record(
         actor,
@@ -208,7 +238,10 @@ def hold_hearing(
             field_errors={"record_signed": "请确认笔录已签字或已注明拒签。"},
             citation=f"{rules.LAW} 第六十四条第八项",
         )
-    hearing = case.hearings.filter(record_signed=False).first() or Hearing(case=case)
+    notice = selectors.current_notice(case)
+    hearing = selectors.hearings_on_current_notice(case, notice).filter(
+        record_signed=False
+    ).first() or Hearing(case=case, notice=notice)
     hearing.chair = chair
     hearing.notice_sent_on = notice_sent_on
     hearing.held_on = held_on

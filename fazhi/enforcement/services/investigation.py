@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Staff, StoredBlob
-from fazhi.enforcement import rules
+from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -80,11 +81,22 @@ def close_investigation(
     findings: str,
     review_grounds: ReviewGrounds,
     major_or_complex: bool,
-    hearing_right: bool,
+    circumstances: Sequence[str] = (),
 ) -> Case:
-    """调查终结 (art. 57): the end report, and the flags for art. 57 discussion, art. 58 review and art. 63
-    hearing. Closing again after a return to investigation replaces the report."""
+    """调查终结 (art. 57): the end report, the circumstances of arts. 31–33 found, and the flags for art. 57
+    discussion and art. 58 review. The outcome must be one the circumstances allow (arts. 30–33, 40); the
+    hearing right is not decided here but from the penalty the notice proposes (art. 63). Closing again
+    after a return to investigation replaces the report."""
     case = take(actor, case, "close_investigation")
+    recorded = dict(rules.RECORDED_CIRCUMSTANCES)
+    unknown = [c for c in circumstances if c not in recorded]
+    if unknown:
+        raise InvalidInput(
+            "调查终结信息有误。",
+            field_errors={"circumstances": "无法识别的裁量情节：%(c)s。" % {"c": "、".join(unknown)}},
+        )
+    found = list(dict.fromkeys(circumstances))
+    rules.check_outcome(outcome, selectors.case_circumstances(case, recorded=found))
     move(case, Stage.INVESTIGATION_CLOSED)
     case.save(update_fields=["stage", "updated_at"])
     InvestigationReport.objects.update_or_create(
@@ -92,12 +104,11 @@ def close_investigation(
         defaults={
             "outcome": outcome,
             "findings": findings,
+            "circumstances": found,
             "review_public_interest": review_grounds.major_public_interest,
-            "review_major_rights_after_hearing": review_grounds.major_rights_after_hearing,
             "review_complex": review_grounds.complex_multiple_legal_relations,
             "review_other_law": review_grounds.required_by_other_law,
             "major_or_complex": major_or_complex,
-            "hearing_right": hearing_right,
             "closed_by": actor,
             "closed_on": timezone.localdate(),
         },
@@ -111,7 +122,7 @@ def close_investigation(
             "findings_sha256": sha256_hex(findings),
             "review_required": review_grounds.required,
             "major_or_complex": major_or_complex,
-            "hearing_right": hearing_right,
+            "circumstances": found,
         },
         organisation=case.organisation,
     )

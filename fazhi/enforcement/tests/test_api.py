@@ -89,23 +89,23 @@ def test_the_steps_after_the_decision_through_the_api(town, investigated):
         post(
             officer,
             base + "/close-investigation",
-            {"outcome": "penalty", "findings": "占道属实", "hearing_right": True},
+            {"outcome": "penalty", "findings": "占道属实"},
         )
     post(
         officer,
         base + "/notice",
         {
             "proposed_penalties": "罚款",
+            "penalty_kinds": ["fine"],
             "proposed_fine_fen": 100000,
             "facts": "……",
-            # Past the five working days in which the party could ask for a hearing.
             "served_on": (TODAY - datetime.timedelta(days=10)).isoformat(),
         },
     )
     assert post(officer, base + "/defence", {"waived": True})["stage"] == "notified"
     too_heavy = head.post(
         base + "/decide",
-        {"penalties": "罚款", "fine_fen": 200000, "basis": "……"},
+        {"penalty_kinds": ["fine"], "penalties": "罚款", "fine_fen": 200000, "basis": "……"},
         content_type="application/json",
     )
     assert too_heavy.status_code == 422
@@ -113,7 +113,12 @@ def test_the_steps_after_the_decision_through_the_api(town, investigated):
     post(
         head,
         base + "/decide",
-        {"penalties": "罚款", "fine_fen": 100000, "basis": "《城市道路管理条例》第四十二条"},
+        {
+            "penalty_kinds": ["fine"],
+            "penalties": "罚款",
+            "fine_fen": 100000,
+            "basis": "《城市道路管理条例》第四十二条",
+        },
     )
     documents = officer.get(base + "/documents").json()
     assert "penalty_decision" in [document["kind"] for document in documents]
@@ -176,9 +181,16 @@ BLANK_INPUT = [
     ),
     (
         "/notice",
-        {"proposed_penalties": "", "proposed_fine_fen": -1, "facts": " ", "served_on": TODAY.isoformat()},
+        {
+            "proposed_penalties": "",
+            "penalty_kinds": ["death"],
+            "proposed_fine_fen": -1,
+            "facts": " ",
+            "served_on": TODAY.isoformat(),
+        },
         {
             "proposed_penalties": "请写明拟作出的处罚。",
+            "penalty_kinds.0": "请选择其一：warning（警告）",
             "proposed_fine_fen": "不能小于 0。",
             "facts": "请写明事实、理由及依据。",
         },
@@ -191,8 +203,13 @@ BLANK_INPUT = [
     ),
     (
         "/decide",
-        {"penalties": " ", "basis": "", "fine_fen": -5},
-        {"penalties": "请写明处罚种类和内容。", "basis": "请写明处罚依据。", "fine_fen": "不能小于 0。"},
+        {"penalty_kinds": ["fine", "lashes"], "mitigation": "mercy", "basis": "", "fine_fen": -5},
+        {
+            "penalty_kinds.1": "请选择其一：warning（警告）",
+            "mitigation": "请选择其一：",
+            "basis": "请写明处罚依据。",
+            "fine_fen": "不能小于 0。",
+        },
     ),
     (
         "/hearing/schedule",

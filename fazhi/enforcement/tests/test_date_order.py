@@ -20,7 +20,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.ledger.models import Event
 from fazhi.testing.api import token_client
-from fazhi.testing.enforcement import FILED_ON, TODAY, close, file, lead, notify, serve
+from fazhi.testing.enforcement import FILED_ON, HEARING_FINE_FEN, TODAY, close, file, lead, notify, serve
 
 DAY = datetime.timedelta(days=1)
 
@@ -42,6 +42,7 @@ def _refused(client: Client, url: str, body: dict[str, Any], citation: str) -> s
 def _notice(days_ago: int) -> dict[str, Any]:
     return {
         "proposed_penalties": "罚款",
+        "penalty_kinds": ["fine"],
         "proposed_fine_fen": 200000,
         "facts": "……",
         "served_on": (TODAY - datetime.timedelta(days=days_ago)).isoformat(),
@@ -71,14 +72,14 @@ def test_a_notice_dated_before_the_investigation_ended_is_refused(town, investig
 
 
 def test_waiving_the_statement_does_not_waive_the_hearing(town, investigated):
-    case = close(town, investigated, review=False, hearing=True)
-    notify(town, case, served_on=TODAY)
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY, fine_fen=HEARING_FINE_FEN)
     officer, head = token_client(town, town.officer), token_client(town, town.head)
     assert _post(officer, f"/api/v1/cases/{case.pk}/defence", {"waived": True}).status_code == 200
     message = _refused(
         head,
         f"/api/v1/cases/{case.pk}/decide",
-        {"penalties": "罚款", "fine_fen": 200000, "basis": "……"},
+        {"penalty_kinds": ["fine"], "penalties": "罚款", "fine_fen": 200000, "basis": "……"},
         "第六十三条、第六十四条第一项",
     )
     assert "放弃陈述、申辩不等于放弃听证" in message
@@ -86,8 +87,8 @@ def test_waiving_the_statement_does_not_waive_the_hearing(town, investigated):
 
 
 def test_a_hearing_notice_dated_before_the_request_is_refused(town, investigated):
-    case = close(town, investigated, review=False, hearing=True)
-    notify(town, case, served_on=TODAY - 20 * DAY)
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - 20 * DAY, fine_fen=HEARING_FINE_FEN)
     officer = token_client(town, town.officer)
     requested = TODAY - 17 * DAY
     assert (
@@ -110,8 +111,8 @@ def test_a_hearing_notice_dated_before_the_request_is_refused(town, investigated
 
 
 def test_a_hearing_request_before_the_notice_or_in_the_future_is_refused(town, investigated):
-    case = close(town, investigated, review=False, hearing=True)
-    notify(town, case, served_on=TODAY - 3 * DAY)
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - 3 * DAY, fine_fen=HEARING_FINE_FEN)
     officer = token_client(town, town.officer)
     for requested in (TODAY - 4 * DAY, TODAY + DAY):
         _refused(
@@ -139,7 +140,7 @@ def test_a_review_of_an_earlier_notice_does_not_cover_a_heavier_new_one(town, in
     message = _refused(
         head,
         f"/api/v1/cases/{case.pk}/decide",
-        {"penalties": "罚款", "fine_fen": 800000, "basis": "……"},
+        {"penalty_kinds": ["fine"], "penalties": "罚款", "fine_fen": 800000, "basis": "……"},
         "第五十八条",
     )
     assert "须就现在告知的拟处罚决定重新提交法制审核" in message
@@ -150,7 +151,9 @@ def test_a_review_of_an_earlier_notice_does_not_cover_a_heavier_new_one(town, in
     assert latest.notice == Notice.objects.get(case=case, superseded=False)
     assert (
         _post(
-            head, f"/api/v1/cases/{case.pk}/decide", {"penalties": "罚款", "fine_fen": 800000, "basis": "……"}
+            head,
+            f"/api/v1/cases/{case.pk}/decide",
+            {"penalty_kinds": ["fine"], "penalties": "罚款", "fine_fen": 800000, "basis": "……"},
         ).status_code
         == 201
     )

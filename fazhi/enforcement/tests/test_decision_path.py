@@ -12,7 +12,7 @@ from fazhi.enforcement import documents, services
 from fazhi.enforcement.models import DocumentKind, PenaltyDecision
 from fazhi.enforcement.rules import Stage
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import TODAY, close, decide, notify
+from fazhi.testing.enforcement import HEARING_FINE_FEN, TODAY, close, decide, notify, review
 
 
 def test_a_reviewed_case_goes_from_problems_to_agreed_to_a_numbered_decision(town, investigated):
@@ -87,9 +87,9 @@ def test_a_major_case_needs_collective_discussion(town, investigated):
 
 
 def test_hearing_request_in_time_and_the_chair_is_not_an_investigator(town, investigated):
-    case = close(town, investigated, review=False, hearing=True)
+    case = close(town, investigated, review=False)
     served = TODAY - datetime.timedelta(days=40)
-    notify(town, case, served_on=served)
+    notify(town, case, served_on=served, fine_fen=HEARING_FINE_FEN)
     with pytest.raises(RuleViolation, match="要求听证的期限已于"):
         services.request_hearing(town.officer, case, requested_on=served + datetime.timedelta(days=30))
     services.request_hearing(town.officer, case, requested_on=served + datetime.timedelta(days=1))
@@ -121,6 +121,11 @@ def test_hearing_request_in_time_and_the_chair_is_not_an_investigator(town, inve
         held_on=served + datetime.timedelta(days=20),
         record_signed=True,
     )
+    # Art. 58(2): after a hearing, the decision waits for 法制审核 though no flag asked for one.
+    with pytest.raises(RuleViolation, match="须经法制审核") as raised:
+        decide(town, case)
+    assert raised.value.citation == "行政处罚法 第五十八条"
+    review(town, case)
     assert decide(town, case).case_id == case.pk
 
 
@@ -135,9 +140,9 @@ def test_only_a_legal_reviewer_gives_the_review(town, investigated):
 
 
 def test_a_scheduled_hearing_has_its_notice_before_it_is_held(town, investigated):
-    case = close(town, investigated, review=False, hearing=True)
+    case = close(town, investigated, review=False)
     served = TODAY - datetime.timedelta(days=40)
-    notify(town, case, served_on=served)
+    notify(town, case, served_on=served, fine_fen=HEARING_FINE_FEN)
     services.request_hearing(town.officer, case, requested_on=served + datetime.timedelta(days=1))
     sent = served + datetime.timedelta(days=2)
     with pytest.raises(RuleViolation, match="七个工作日前"):
@@ -174,4 +179,5 @@ def test_a_scheduled_hearing_has_its_notice_before_it_is_held(town, investigated
     )
     assert held.pk == hearing.pk
     assert held.place == "镇政府三楼会议室"
+    review(town, case)
     assert decide(town, case).case_id == case.pk

@@ -95,12 +95,20 @@ def decided(town):
             findings="当事人在辛口镇政府路擅自占用城市道路摆摊经营，占道约6平方米。",
             review_grounds=ReviewGrounds(major_public_interest=True),
             major_or_complex=False,
-            hearing_right=True,
         )
+    # The town's 较大数额 makes a 2,000-yuan fine on a person one the party may ask a hearing about.
+    services.record_large_amount_standard(
+        town.admin,
+        person_fen=1_000_00,
+        organisation_fen=10_000_00,
+        source="本省行政处罚听证较大数额标准（测试）",
+        in_force_from=NOTIFIED_ON,
+    )
     services.issue_notice(
         town.officer,
         case,
         proposed_penalties="罚款",
+        penalty_kinds=["fine"],
         proposed_fine_fen=2_000_00,
         facts="当事人擅自占用城市道路，违反《城市道路管理条例》第二十七条。",
         served_on=NOTIFIED_ON,
@@ -118,7 +126,14 @@ def decided(town):
     services.submit_legal_review(town.officer, case)
     services.review_case(town.reviewer, case, opinion="agreed", reasons="事实清楚，证据确凿，程序合法")
     services.decide(
-        town.head, case, penalties="罚款", fine_fen=2_000_00, basis="《城市道路管理条例》第四十二条"
+        town.head,
+        case,
+        services.DecisionInput(
+            penalty_kinds=["fine"],
+            penalties="罚款",
+            fine_fen=2_000_00,
+            basis="《城市道路管理条例》第四十二条",
+        ),
     )
     case.refresh_from_db()
     return case

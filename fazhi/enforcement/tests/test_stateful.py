@@ -99,8 +99,8 @@ class CaseMachine(RuleBasedStateMachine):
         self.act(lambda: services.start_investigation(self.town.officer, self.case, investigators=people))
 
     @precondition(lambda self: self.case.stage in {Stage.INVESTIGATING})
-    @rule(review=st.booleans(), major=st.booleans(), hearing=st.booleans())
-    def close_investigation(self, review: bool, major: bool, hearing: bool) -> None:
+    @rule(review=st.booleans(), major=st.booleans())
+    def close_investigation(self, review: bool, major: bool) -> None:
         self.act(
             lambda: services.close_investigation(
                 self.town.officer,
@@ -109,18 +109,19 @@ class CaseMachine(RuleBasedStateMachine):
                 findings="事实清楚",
                 review_grounds=ReviewGrounds(major_public_interest=review),
                 major_or_complex=major,
-                hearing_right=hearing,
             )
         )
 
     @precondition(lambda self: self.case.stage in {Stage.INVESTIGATION_CLOSED, Stage.NOTIFIED})
-    @rule(fine=st.sampled_from([0, 500_00, 2_000_00]), days=st.sampled_from([0, 3]))
+    # 5,000 yuan reaches the default 较大数额 and carries the hearing right (art. 63).
+    @rule(fine=st.sampled_from([0, 500_00, 2_000_00, 5_000_00]), days=st.sampled_from([0, 3]))
     def notify(self, fine: int, days: int) -> None:
         self.act(
             lambda: services.issue_notice(
                 self.town.officer,
                 self.case,
-                proposed_penalties="罚款",
+                proposed_penalties="罚款" if fine else "警告",
+                penalty_kinds=["fine"] if fine else ["warning"],
                 proposed_fine_fen=fine,
                 facts="事实",
                 served_on=self.today,
@@ -188,10 +189,13 @@ class CaseMachine(RuleBasedStateMachine):
             lambda: services.decide(
                 self.town.head,
                 self.case,
-                penalties="罚款",
-                fine_fen=fine,
-                basis="依据",
-                overdue_reason="超期理由",
+                services.DecisionInput(
+                    penalty_kinds=["fine"] if fine else ["warning"],
+                    penalties="罚款",
+                    fine_fen=fine,
+                    basis="依据",
+                    overdue_reason="超期理由",
+                ),
             )
         )
 
@@ -241,16 +245,18 @@ class CaseMachine(RuleBasedStateMachine):
         stage = Stage(self.case.stage)
         report = getattr(self.case, "investigation_report", None)
         latest = LegalReview.objects.filter(case=self.case).order_by("-id").first()
-        needs_review = bool(report and report.review_public_interest) and not (
-            latest and latest.opinion == "agreed"
+        reviewable = (
+            bool(report and report.review_public_interest)
+            or self.case.hearings.filter(record_signed=True).exists()
         )
+        needs_review = reviewable and not (latest and latest.opinion == "agreed")
         needs_discussion = bool(report and report.major_or_complex) and not self.case.discussions.exists()
         if stage == Stage.LEAD:
             self.file(as_head=True)
         elif stage == Stage.FILED:
             self.investigate(team="two")
         elif stage == Stage.INVESTIGATING:
-            self.close_investigation(review=False, major=False, hearing=False)
+            self.close_investigation(review=False, major=False)
         elif stage == Stage.INVESTIGATION_CLOSED:
             self.notify(fine=2_000_00, days=0)
         elif stage in {Stage.NOTIFIED, Stage.LEGAL_REVIEW, Stage.HEARING, Stage.COLLECTIVE_DISCUSSION}:
@@ -276,7 +282,9 @@ class CaseMachine(RuleBasedStateMachine):
         """The steps people most want to hurry, tried whatever the stage."""
         calls = {
             "decide": lambda: services.decide(
-                self.town.head, self.case, penalties="罚款", fine_fen=0, basis="依据"
+                self.town.head,
+                self.case,
+                services.DecisionInput(penalty_kinds=["warning"], penalties="警告", fine_fen=0, basis="依据"),
             ),
             "serve": lambda: services.serve_decision(
                 self.town.officer,

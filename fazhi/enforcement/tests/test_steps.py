@@ -13,7 +13,7 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import rules, selectors, services, views
 from fazhi.enforcement.models import Case
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import TODAY, close, notify
+from fazhi.testing.enforcement import HEARING_FINE_FEN, TODAY, close, notify
 
 
 def test_every_step_taken_on_a_case_has_a_page_guarded_by_the_steps_roles():
@@ -46,8 +46,8 @@ def test_a_step_the_table_gives_to_officers_is_refused_to_a_mediator_and_nothing
 ):
     """The page always required an officer or the head; the service let anyone of the town record a
     defence or a hearing request through the API, until the one table said who may."""
-    case = close(town, investigated, review=False, hearing=True)
-    notify(town, case)
+    case = close(town, investigated, review=False)
+    notify(town, case, fine_fen=HEARING_FINE_FEN)
     mediator = make_staff(town.system, town.town, "mediator", [Role.MEDIATOR], full_name="郑调解")
     events = Event.objects.count()
     with pytest.raises(PermissionDenied, match="执法人员"):

@@ -63,7 +63,7 @@ def test_a_rule_that_blocks_is_shown_above_the_form_with_its_article(town):
     )
     assert response.status_code == 422
     body = response.content.decode()
-    assert "超过追责期限" in body
+    assert "年内（至" in body
     assert "依据：行政处罚法 第三十六条" in body
     case.refresh_from_db()
     assert case.stage == Stage.LEAD
@@ -135,6 +135,7 @@ def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town, 
         url("notice"),
         {
             "proposed_penalties": "罚款",
+            "penalty_kinds": ["fine"],
             "proposed_fine": "2000",
             "facts": "……",
             "served_on": (TODAY - datetime.timedelta(days=10)).isoformat(),
@@ -142,7 +143,13 @@ def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town, 
         },
     )
     blocked = head.post(
-        url("decide"), {"penalties": "罚款", "fine": "2000", "basis": "《城市道路管理条例》第四十二条"}
+        url("decide"),
+        {
+            "penalty_kinds": ["fine"],
+            "penalties": "罚款",
+            "fine": "2000",
+            "basis": "《城市道路管理条例》第四十二条",
+        },
     )
     assert blocked.status_code == 422
     assert "依据：行政处罚法 第五十八条" in blocked.content.decode()
@@ -159,7 +166,12 @@ def test_the_review_journey_through_the_pages_ends_in_a_numbered_decision(town, 
 
     decided = head.post(
         url("decide"),
-        {"penalties": "罚款", "fine": "2000", "basis": "《城市道路管理条例》第四十二条"},
+        {
+            "penalty_kinds": ["fine"],
+            "penalties": "罚款",
+            "fine": "2000",
+            "basis": "《城市道路管理条例》第四十二条",
+        },
         follow=True,
     ).content.decode()
     assert f"已作出行政处罚决定，文号 西青辛综执罚〔{TODAY.year}〕1号" in decided

@@ -3,6 +3,7 @@ of its period."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -36,16 +37,19 @@ def case_notice(request: HttpRequest, case_id: int) -> HttpResponse:
             actor,
             case,
             proposed_penalties=data["proposed_penalties"],
+            penalty_kinds=data["penalty_kinds"],
             proposed_fine_fen=fen(data["proposed_fine"]),
+            proposed_confiscation_fen=fen(data["proposed_confiscation"]),
             facts=data["facts"],
             served_on=data["served_on"],
             statement_working_days=data["statement_working_days"],
         )
+        said = ["已送达事先告知书"]
         if notice.statement_period_ends:
-            return "已送达事先告知书；陈述申辩期限至 %(d)s。" % {
-                "d": notice.statement_period_ends.isoformat()
-            }
-        return "已送达事先告知书。"
+            said.append("陈述申辩期限至 %(d)s" % {"d": notice.statement_period_ends.isoformat()})
+        if notice.hearing_right:
+            said.append("当事人有权要求听证：%(g)s" % {"g": notice.hearing_right_grounds})
+        return "；".join(said) + "。"
 
     initial = {"served_on": timezone.localdate(), "statement_working_days": 3}
     return step_page(request, case_id, title="事先告知", form_class=NoticeForm, act=act, initial=initial)
@@ -172,14 +176,43 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
         decision = services.decide(
             actor,
             case,
-            penalties=data["penalties"],
-            fine_fen=fen(data["fine"]),
-            basis=data["basis"],
-            overdue_reason=data["overdue_reason"],
+            services.DecisionInput(
+                penalty_kinds=data["penalty_kinds"],
+                penalties=data["penalties"],
+                fine_fen=fen(data["fine"]),
+                basis=data["basis"],
+                mitigation=data["mitigation"],
+                discretion_reasons=data["discretion_reasons"],
+                education=data["education"],
+                distinct_act_reason=data["distinct_act_reason"],
+                overdue_reason=data["overdue_reason"],
+            ),
         )
-        return "已作出行政处罚决定，文号 %(n)s。" % {"n": decision.number.text}
+        kind = "行政处罚决定" if decision.penalty_kinds else "不予行政处罚决定"
+        return "已作出%(k)s，文号 %(n)s。" % {"k": kind, "n": decision.number.text}
 
-    return step_page(request, case_id, title="作出决定", form_class=DecideForm, act=act)
+    case = selectors.access_case(request_staff(request), case_id)
+    notice = selectors.current_notice(case)
+    # The head decides on what was notified: the form starts from the notice (art. 45).
+    initial = (
+        {
+            "penalty_kinds": notice.penalty_kinds,
+            "penalties": notice.proposed_penalties,
+            "fine": Decimal(notice.proposed_fine_fen) / 100 if notice.proposed_fine_fen else None,
+        }
+        if notice
+        else {}
+    )
+    circumstances = [rules.Circumstance(c).label for c in selectors.case_circumstances(case)]
+    return step_page(
+        request,
+        case_id,
+        title="作出决定",
+        form_class=DecideForm,
+        act=act,
+        initial=initial,
+        form_kwargs={"circumstances": circumstances},
+    )
 
 
 @step_required(rules.STEPS["extend"])

@@ -186,7 +186,6 @@ def case_close_investigation(request: HttpRequest, case_id: int) -> HttpResponse
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
         grounds = ReviewGrounds(
             major_public_interest=data["review_public_interest"],
-            major_rights_after_hearing=data["review_major_rights_after_hearing"],
             complex_multiple_legal_relations=data["review_complex"],
             required_by_other_law=data["review_other_law"],
         )
@@ -197,7 +196,7 @@ def case_close_investigation(request: HttpRequest, case_id: int) -> HttpResponse
             findings=data["findings"],
             review_grounds=grounds,
             major_or_complex=data["major_or_complex"],
-            hearing_right=data["hearing_right"],
+            circumstances=data["circumstances"],
         )
         return "已调查终结。"
 

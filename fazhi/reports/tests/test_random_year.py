@@ -223,7 +223,8 @@ def make_cast(
         ),
         people=[person(f"{surname}某", "19800101", n) for n, surname in enumerate("刘陈马王李赵", start=1)],
         # Under 18 when the act was done: the decision is counted, its publication withheld.
-        minor=person("孙某某", "20100315", 9),
+        # Sixteen in the year: a penalty, lightened (art. 30); a child under fourteen gets none.
+        minor=person("孙某某", "20070315", 9),
         company=core_services.register_party(
             admin,
             core_services.PartyInput(
@@ -349,12 +350,12 @@ def ordinary_case(c: Cast, rng: random.Random, plan: CasePlan) -> None:
             findings="占道经营属实，有现场照片及询问笔录为证。",
             review_grounds=ReviewGrounds(major_public_interest=grounds),
             major_or_complex=False,
-            hearing_right=False,
         )
         enforcement.issue_notice(
             officer,
             case,
             proposed_penalties="罚款",
+            penalty_kinds=["fine"],
             proposed_fine_fen=fine,
             facts="当事人在镇政府路占道经营。",
             served_on=notified_on,
@@ -386,10 +387,18 @@ def ordinary_case(c: Cast, rng: random.Random, plan: CasePlan) -> None:
         decision = enforcement.decide(
             c.head,
             case,
-            penalties="罚款",
-            fine_fen=fine,
-            basis="《城市道路管理条例》第四十二条",
-            overdue_reason="当事人下落不明，延误调查。" if decided_on > due else "",
+            enforcement.DecisionInput(
+                penalty_kinds=["fine"],
+                penalties="罚款",
+                fine_fen=fine,
+                basis="《城市道路管理条例》第四十二条",
+                overdue_reason="当事人下落不明，延误调查。" if decided_on > due else "",
+                **(
+                    {"mitigation": "lighter", "discretion_reasons": "当事人系未成年人，依法从轻处罚。"}
+                    if plan.party == c.minor
+                    else {}
+                ),
+            ),
         )
     tally = c.tally
     if decided_on.year == YEAR:
