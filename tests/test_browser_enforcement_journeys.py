@@ -127,7 +127,8 @@ def test_an_ordinary_case_needing_legal_review_goes_from_investigation_to_closur
     # 事先告知, served ten days ago with three working days to state a defence.
     next_steps(officer).get_by_role("link", name="告知", exact=True).click()
     expect(officer.get_by_label("陈述申辩期限（工作日）")).to_have_value("3")
-    officer.get_by_label("拟作出的处罚").fill("罚款")
+    officer.get_by_role("checkbox", name="罚款", exact=True).check()
+    officer.get_by_label("拟作出的处罚（内容）").fill("罚款")
     officer.get_by_label("拟罚款金额").fill("2000")
     officer.get_by_label("事实、理由及依据").fill(
         "当事人在政府路占道经营，违反《城市道路管理条例》第二十七条。"
@@ -137,6 +138,7 @@ def test_an_ordinary_case_needing_legal_review_goes_from_investigation_to_closur
     officer.get_by_role("button", name="保存").click()
     saved(officer, re.compile(r"^已送达事先告知书；陈述申辩期限至 \d{4}-\d{2}-\d{2}。$"))
     expect(stage(officer)).to_have_text("告知")
+    expect(officer.get_by_test_id("hearing-right")).to_have_text("拟处罚不属于第六十三条规定的听证情形")
 
     # The head sees the decision blocked by art. 58, as text with no link to follow.
     head = sign_in(browser, live_server.url, "head", watched)
@@ -199,7 +201,9 @@ def test_an_ordinary_case_needing_legal_review_goes_from_investigation_to_closur
     head.reload()
     next_steps(head).get_by_role("link", name="决定", exact=True).click()
     expect(head.get_by_role("heading", name=re.compile(r"^作出决定："))).to_be_visible()
-    head.get_by_label("处罚种类和内容").fill("罚款")
+    # The form starts from what was notified (art. 45).
+    expect(head.get_by_role("checkbox", name="罚款", exact=True)).to_be_checked()
+    expect(head.get_by_label("处罚内容")).to_have_value("罚款")
     head.get_by_label("罚款金额").fill("2000")
     head.get_by_label("处罚依据").fill("《城市道路管理条例》第四十二条")
     head.get_by_role("button", name="保存").click()

@@ -93,6 +93,13 @@ def yuan_field(label: str, *, required: bool = True) -> forms.DecimalField:
     )
 
 
+class LargeAmountForm(ServiceErrorsMixin):
+    person = yuan_field("公民（含个体工商户）较大数额")
+    organisation = yuan_field("法人或者其他组织较大数额")
+    source = forms.CharField(label="依据", max_length=200, help_text="本省（本领域）规定的文件名称及条款")
+    in_force_from = forms.DateField(label="施行日期", widget=DATE)
+
+
 class CloseInvestigationForm(ServiceErrorsMixin):
     outcome = forms.ChoiceField(label="调查结论", choices=InvestigationOutcome.choices)
     findings = forms.CharField(label="事实、证据和处理建议", widget=forms.Textarea(attrs={"rows": 4}))

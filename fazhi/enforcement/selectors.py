@@ -196,6 +196,7 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         ),
         outcome=report.outcome if report else None,
         notified_kinds=tuple(notice.penalty_kinds) if notice else (),
+        circumstances=tuple(case_circumstances(case)),
     )
 
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("devices/<id:device_id>/assign/", views.device_assign, name="device-assign"),
     path("devices/<id:device_id>/return/", views.device_return, name="device-return"),
     path("powers/", views.power_list, name="power-list"),
+    path("powers/large-amount/", views.large_amount_create, name="large-amount-create"),
     path("templates/", views.template_list, name="template-list"),
     path("templates/<str:kind>/bundled.docx", views.template_bundled, name="template-bundled"),
     path("templates/<str:kind>/restore/", views.template_restore, name="template-restore"),

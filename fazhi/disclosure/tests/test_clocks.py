@@ -92,7 +92,9 @@ def test_the_disclosure_page_and_the_dashboard_give_one_rate(town, decided):
     # within its 7 working days as not published in time.
     publish(town, decided)
     with services_on(FILED_ON):
-        pending = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON))
+        # Another act of the same party, at another place: a second fine for the same act is refused
+        # (行政处罚法 第二十九条).
+        pending = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON, place="辛口镇工业园东路"))
         enforcement_services.start_investigation(
             town.officer, pending, investigators=[town.officer, town.officer2]
         )

@@ -132,6 +132,7 @@ class DecisionFacts:
     notified_kinds: tuple[str, ...] = ()
     decided_kinds: tuple[str, ...] = ()
     education: str | None = None  # None until the decide form is filled in
+    circumstances: tuple[str, ...] = ()  # of arts. 30–33, the party's age included
 
 
 def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
@@ -142,7 +143,7 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
             outcome=facts.outcome,
             kinds=facts.decided_kinds,
             fine_fen=facts.decided_fine_fen,
-            circumstances=(),
+            circumstances=facts.circumstances,
             education=facts.education,
         )
         return

@@ -149,7 +149,7 @@ def decide(actor: Staff, case: Case, data: DecisionInput) -> PenaltyDecision:
     if penalises:
         rules.check_kinds(kinds, fine_fen=data.fine_fen, confiscation_fen=0, what="决定的处罚")
         rules.check_circumstances_addressed(
-            selectors.case_circumstances(case), mitigation=data.mitigation, reasons=data.discretion_reasons
+            facts.circumstances, mitigation=data.mitigation, reasons=data.discretion_reasons
         )
         rules.check_one_fine(
             selectors.earlier_fines(case), fine_fen=data.fine_fen, distinct_reason=data.distinct_act_reason

@@ -9,7 +9,7 @@ from django.utils import timezone
 from fazhi.core.access import request_staff, staff_required
 from fazhi.core.models import Staff
 from fazhi.core.pages import paginate, query_without_page
-from fazhi.enforcement import documents, selectors
+from fazhi.enforcement import documents, rules, selectors
 from fazhi.enforcement.forms import CaseFilterForm
 from fazhi.enforcement.models import Closure, DecisionService, Payment, PenaltyDecision
 from fazhi.enforcement.rules import STAGE_LABELS, Stage
@@ -113,6 +113,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "officers": case.officers.select_related("staff"),
         "evidence": case.evidence.select_related("captured_by", "device", "attachment__blob"),
         "records": case.records.prefetch_related("officers"),
+        "notice": selectors.current_notice(case),
+        "circumstances": [
+            (rules.Circumstance(c).label, rules.CIRCUMSTANCE_RULES[c])
+            for c in selectors.case_circumstances(case)
+        ],
         "decision": PenaltyDecision.objects.filter(case=case).select_related("number").first(),
         "service": DecisionService.objects.filter(case=case).first(),
         "payment": Payment.objects.filter(case=case).first(),
