@@ -39,6 +39,8 @@ from fazhi.enforcement.services.investigation import (
     close_investigation,
     start_investigation,
 )
+from fazhi.enforcement.services.preservation import PreservationInput, handle_preservation, preserve
+from fazhi.enforcement.services.recusal import decide_recusal, request_recusal
 from fazhi.enforcement.services.summary import OnSpotDecision, decide_on_spot, record_with_agency
 from fazhi.enforcement.services.templates import replace_document_template, restore_bundled_template
 from fazhi.enforcement.services.uploads import (
@@ -59,6 +61,7 @@ __all__ = [
     "SUMMARY_SERIES_KEY",
     "EvidenceInput",
     "OnSpotDecision",
+    "PreservationInput",
     "RecordInput",
     "ReminderRun",
     "UploadOffsetMismatch",
@@ -74,14 +77,17 @@ __all__ = [
     "close_investigation",
     "decide",
     "decide_on_spot",
+    "decide_recusal",
     "decline_case",
     "end_remedy",
     "extend_decision_period",
     "file_case",
     "finish_upload",
+    "handle_preservation",
     "hold_hearing",
     "issue_demand",
     "issue_notice",
+    "preserve",
     "purge_stale_uploads",
     "receive_piece",
     "record_collective_discussion",
@@ -92,6 +98,7 @@ __all__ = [
     "register_lead",
     "replace_document_template",
     "request_hearing",
+    "request_recusal",
     "restore_bundled_template",
     "return_device",
     "review_case",
