@@ -558,6 +558,7 @@ class Loader:
             IssuedNumber,
             CaseOfficer,
             Evidence,
+            Evidence.officers.through,
             InvestigationRecord,
             InvestigationRecord.officers.through,
             InvestigationReport,
@@ -1316,6 +1317,12 @@ class Loader:
                     "recorded_at": self.dt(t),
                 }
             )
+            # Both investigators took it (art. 42), whichever of them held the camera.
+            evidence_officers = self.tables[Evidence.officers.through]
+            for person in investigators:
+                evidence_officers.add(
+                    {"id": evidence_officers.new_id(), "evidence_id": evidence_id, "staff_id": person.pk}
+                )
             record(
                 EnforcementEvent.EVIDENCE_ADDED,
                 investigators[0].pk,
@@ -1323,6 +1330,7 @@ class Loader:
                     "evidence": evidence_id,
                     "kind": kind,
                     "captured_by": captured_by,
+                    "officers": [p.pk for p in investigators],
                     "captured_at": captured.isoformat(),
                     "place": place,
                     "device": None,

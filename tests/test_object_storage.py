@@ -164,6 +164,7 @@ def test_body_camera_video_uploaded_in_pieces_is_kept_on_the_bucket_and_download
         captured_by=town.officer,
         captured_at=timezone.now() - datetime.timedelta(hours=1),
         place="辛口镇政府路",
+        officers=[town.officer, town.officer2],
         device=camera,
     )
     evidence = services.add_evidence(town.officer, investigating, recording, stored=(blob, name))

@@ -60,9 +60,12 @@ def write_zip(case: Case, signed: Checkpoint, out: IO[bytes]) -> None:
             content = documents.render(case, kind)
             archive.writestr(name, content)
             index.append((kind.label, name, hashlib.sha256(content).hexdigest(), ""))
-        for number, item in enumerate(case.evidence.select_related("attachment__blob"), start=1):
+        evidence = case.evidence.select_related("attachment__blob").prefetch_related("officers")
+        for number, item in enumerate(evidence, start=1):
+            taken_by = "、".join(person.full_name for person in item.officers.all()) or "未登记"
+            title = f"{item.get_kind_display()}：{item.description}（取证执法人员：{taken_by}）"
             if item.attachment is None:
-                index.append((f"{item.get_kind_display()}：{item.description}", "（实物，未附文件）", "", ""))
+                index.append((title, "（实物，未附文件）", "", ""))
                 continue
             name = "证据/%(n)02d-%(file)s" % {"n": number, "file": item.attachment.original_name}
             with (
@@ -83,7 +86,7 @@ def write_zip(case: Case, signed: Checkpoint, out: IO[bytes]) -> None:
                 archive.writestr(proof_name, json.dumps(bundle, ensure_ascii=False, indent=2))
             index.append(
                 (
-                    f"{item.get_kind_display()}：{item.description}",
+                    title,
                     name,
                     item.attachment.blob.sha256,
                     proof_name,

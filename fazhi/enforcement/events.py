@@ -39,6 +39,10 @@ class EnforcementEvent(StrEnum):
     CLOCK_RECOUNTED = "enforcement.case.clock_recounted"
     TEMPLATE_RESTORED = "enforcement.template.restored"
     LARGE_AMOUNT_RECORDED = "enforcement.large_amount.recorded"
+    RECUSAL_REQUESTED = "enforcement.case.recusal_requested"
+    RECUSAL_DECIDED = "enforcement.case.recusal_decided"
+    PRESERVED = "enforcement.case.preserved"
+    PRESERVATION_HANDLED = "enforcement.case.preservation_handled"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -77,4 +81,8 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.TEMPLATE_REPLACED: "更换文书模板",
     EnforcementEvent.CLOCK_RECOUNTED: "按更新的节假日重新计算期限",
     EnforcementEvent.TEMPLATE_RESTORED: "恢复默认文书模板",
+    EnforcementEvent.RECUSAL_REQUESTED: "登记回避申请",
+    EnforcementEvent.RECUSAL_DECIDED: "决定回避申请",
+    EnforcementEvent.PRESERVED: "先行登记保存证据",
+    EnforcementEvent.PRESERVATION_HANDLED: "对先行登记保存的证据作出处理决定",
 }

@@ -9,8 +9,11 @@ from fazhi.enforcement.models import (
     ClosureReason,
     DocumentKind,
     EvidenceKind,
+    HearingClosedReason,
     LeadSource,
+    PreservationHandling,
     RecordKind,
+    RecusalRequester,
     RemedyKind,
     ReviewOpinionChoice,
     ServiceMethod,
@@ -158,6 +161,10 @@ class HearingForm(ServiceErrorsMixin):
     notice_sent_on = forms.DateField(label="听证通知送达日期", widget=DATE)
     held_on = forms.DateField(label="举行日期", widget=DATE)
     place = forms.CharField(label="听证地点", max_length=200, required=False)
+    public = forms.BooleanField(label="公开举行", required=False, initial=True)
+    closed_reason = forms.ChoiceField(
+        label="不公开举行的理由", choices=[("", "（公开举行）"), *HearingClosedReason.choices], required=False
+    )
     record_signed = forms.BooleanField(
         label="听证笔录已经当事人核对签字（拒签的已由主持人注明）", required=False
     )
@@ -174,6 +181,13 @@ class ScheduleHearingForm(ServiceErrorsMixin):
     notice_sent_on = forms.DateField(label="听证通知送达日期", widget=DATE)
     held_on = forms.DateField(label="举行日期", widget=DATE, help_text="通知送达七个工作日以后")
     place = forms.CharField(label="听证地点", max_length=200)
+    public = forms.BooleanField(label="公开举行", required=False, initial=True)
+    closed_reason = forms.ChoiceField(
+        label="不公开举行的理由",
+        choices=[("", "（公开举行）"), *HearingClosedReason.choices],
+        required=False,
+        help_text="除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行",
+    )
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -352,6 +366,13 @@ class EvidenceForm(ServiceErrorsMixin):
     captured_by = forms.TypedChoiceField(label="采集人", coerce=int, choices=[])
     captured_at = forms.DateTimeField(label="采集时间", widget=DATETIME)
     place = forms.CharField(label="采集地点", max_length=200)
+    officers = forms.TypedMultipleChoiceField(
+        label="取证执法人员",
+        coerce=int,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="至少两名持有当日有效执法证的执法人员；采集人为辅助执法人员的，不计入",
+    )
     device = forms.TypedChoiceField(
         label="执法记录仪",
         coerce=int,
@@ -376,6 +397,9 @@ class EvidenceForm(ServiceErrorsMixin):
             field = self.fields[name]
             assert isinstance(field, forms.TypedChoiceField)
             field.choices = choices
+        officers = self.fields["officers"]
+        assert isinstance(officers, forms.TypedMultipleChoiceField)
+        officers.choices = people
 
 
 class RecordForm(ServiceErrorsMixin):
@@ -448,3 +472,93 @@ class TemplateUploadForm(ServiceErrorsMixin):
         widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
         help_text="在 Word 或 WPS 中编辑，用 {{ 变量名 }} 标出填充位置；可用的变量见下表",
     )
+
+
+def _choose(form: forms.Form, name: str, choices: list[tuple[int, str]]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.TypedChoiceField | forms.TypedMultipleChoiceField)
+    field.choices = choices
+
+
+class RecusalForm(ServiceErrorsMixin):
+    staff = forms.TypedChoiceField(label="申请回避的执法人员", coerce=int, choices=[])
+    requested_by = forms.ChoiceField(
+        label="提出方", choices=RecusalRequester.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="回避理由",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="与案件有直接利害关系或者有其他关系可能影响公正执法的情形",
+    )
+    requested_on = forms.DateField(label="申请日期", widget=DATE)
+
+    def __init__(self, *args: object, officers: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _choose(self, "staff", officers)
+
+
+class RecusalDecisionForm(ServiceErrorsMixin):
+    recusal = forms.TypedChoiceField(label="回避申请", coerce=int, choices=[])
+    granted = forms.TypedChoiceField(
+        label="决定",
+        coerce=lambda value: value == "yes",
+        choices=[("yes", "准予回避"), ("no", "不予回避")],
+        widget=forms.RadioSelect,
+    )
+    decision_reason = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 3}))
+    replacement = forms.TypedChoiceField(
+        label="指派其他执法人员",
+        coerce=int,
+        choices=[],
+        required=False,
+        empty_value=None,
+        help_text="准予回避后本案执法人员不足两名的，请指派",
+    )
+
+    def __init__(
+        self, *args: object, pending: list[tuple[int, str]], people: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _choose(self, "recusal", pending)
+        _choose(self, "replacement", [("", "（不指派）"), *people])  # type: ignore[list-item]
+
+
+class PreservationForm(ServiceErrorsMixin):
+    items = forms.CharField(
+        label="登记保存物品", widget=forms.Textarea(attrs={"rows": 3}), help_text="名称、数量、规格、存放地点"
+    )
+    reason = forms.CharField(
+        label="证据可能灭失或者以后难以取得的情形", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    approved_by = forms.TypedChoiceField(label="批准的负责人", coerce=int, choices=[])
+    approved_on = forms.DateField(label="批准日期", widget=DATE)
+    preserved_on = forms.DateField(label="登记保存日期", widget=DATE)
+    officers = forms.TypedMultipleChoiceField(
+        label="执法人员", coerce=int, choices=[], widget=forms.CheckboxSelectMultiple, help_text="至少两名"
+    )
+
+    def __init__(
+        self, *args: object, heads: list[tuple[int, str]], people: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _choose(self, "approved_by", heads)
+        _choose(self, "officers", people)
+
+
+class PreservationHandlingForm(ServiceErrorsMixin):
+    preservation = forms.TypedChoiceField(label="先行登记保存", coerce=int, choices=[])
+    handled_on = forms.DateField(label="处理日期", widget=DATE)
+    handling = forms.ChoiceField(label="处理决定", choices=PreservationHandling.choices)
+    handling_note = forms.CharField(
+        label="处理说明", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    late_reason = forms.CharField(
+        label="逾期理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="登记保存后七个工作日内未作出处理决定的，须写明理由",
+    )
+
+    def __init__(self, *args: object, pending: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _choose(self, "preservation", pending)

@@ -136,6 +136,9 @@ class CaseOfficer(models.Model):
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     credential_number = models.CharField("执法证号", max_length=30, blank=True)
     assigned_on = models.DateField()
+    # Set when the head grants the officer's recusal (art. 43): the row stays for the record, and the
+    # officer no longer acts in the case.
+    withdrawn_on = models.DateField("回避日期", null=True, blank=True)
 
     class Meta:
         # Documents and the public record list the officers in the order they were assigned:
@@ -194,6 +197,14 @@ class Notice(models.Model):
         return f"{self.case} 告知 {self.served_on}"
 
 
+class HearingClosedReason(models.TextChoices):
+    """Art. 64(3): a hearing is public unless it concerns these, kept confidential by law."""
+
+    STATE_SECRET = "state_secret", "涉及国家秘密"
+    TRADE_SECRET = "trade_secret", "涉及商业秘密"
+    PRIVACY = "privacy", "涉及个人隐私"
+
+
 class Hearing(models.Model):
     """听证 (art. 64): scheduled (the notice can be printed), then held with its signed record."""
 
@@ -207,6 +218,10 @@ class Hearing(models.Model):
     held_on = models.DateField("举行日期")
     place = models.CharField("听证地点", max_length=200, blank=True)
     record_signed = models.BooleanField("听证笔录已签字（或拒签已注明）", default=False)
+    public = models.BooleanField("公开举行", default=True)
+    closed_reason = models.CharField(
+        "不公开举行的理由", max_length=20, choices=HearingClosedReason.choices, blank=True
+    )
 
     def __str__(self) -> str:
         return f"{self.case} 听证 {self.held_on}"
@@ -500,6 +515,9 @@ class Evidence(models.Model):
     )
     recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # The officers who took or received it (art. 42). Empty only for evidence recorded before they were
+    # kept: the page shows it as 未登记 rather than guess.
+    officers = models.ManyToManyField(Staff, related_name="+", verbose_name="执法人员", blank=True)
 
     class Meta:
         verbose_name = "证据"
@@ -584,3 +602,66 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class RecusalRequester(models.TextChoices):
+    PARTY = "party", "当事人申请"
+    SELF = "self", "执法人员自行回避"
+
+
+class Recusal(models.Model):
+    """回避 (art. 43): a request that an officer withdraw from the case, and the head's decision on it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="recusals")
+    staff = models.ForeignKey(
+        Staff, on_delete=models.PROTECT, related_name="+", verbose_name="申请回避的执法人员"
+    )
+    requested_by = models.CharField("提出方", max_length=10, choices=RecusalRequester.choices)
+    reason = models.TextField("回避理由")
+    requested_on = models.DateField("申请日期")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    granted = models.BooleanField("准予回避", null=True, blank=True)
+    decision_reason = models.TextField("决定理由", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 回避 {self.staff}"
+
+
+class PreservationHandling(models.TextChoices):
+    """What may become of evidence preserved by registration, within seven working days (art. 56)."""
+
+    RETURN = "return", "解除登记保存，返还当事人"
+    TRANSFER = "transfer", "移送有关机关处理"
+    CONFISCATION = "confiscation", "作为依法没收的证据，待处罚决定"
+    RELEASE = "release", "解除先行登记保存"
+    SEIZURE = "seizure", "依法采取查封、扣押措施"
+
+
+class Preservation(models.Model):
+    """先行登记保存 (art. 56): evidence that may be lost or hard to obtain later, kept with the head's
+    approval; a decision on it within seven working days."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="preservations")
+    items = models.TextField("登记保存物品（名称、数量、规格）")
+    reason = models.TextField("证据可能灭失或者以后难以取得的情形")
+    approved_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    approved_on = models.DateField("批准日期")
+    preserved_on = models.DateField("登记保存日期")
+    officers = models.ManyToManyField(Staff, related_name="+", verbose_name="执法人员")
+    decision_due = models.DateField("处理决定期限")
+    handled_on = models.DateField("处理日期", null=True, blank=True)
+    handling = models.CharField("处理决定", max_length=20, choices=PreservationHandling.choices, blank=True)
+    handling_note = models.TextField("处理说明", blank=True)
+    late_reason = models.TextField("超过七个工作日作出处理决定的理由", blank=True)
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["preserved_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 先行登记保存 {self.preserved_on}"

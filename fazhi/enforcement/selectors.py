@@ -25,6 +25,7 @@ from fazhi.enforcement.models import (
     DecisionService,
     DelegatedPower,
     DeviceAssignment,
+    Evidence,
     Hearing,
     InvestigationRecord,
     InvestigationReport,
@@ -32,7 +33,9 @@ from fazhi.enforcement.models import (
     Notice,
     Payment,
     PenaltyDecision,
+    Preservation,
     RecordingDevice,
+    Recusal,
     SummaryDetails,
 )
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
@@ -384,6 +387,9 @@ def case_clock(case: Case, *, today: datetime.date) -> Clock | None:
         period = rules.DEMAND_WAIT.due(demand.served_on) if demand else None
     elif case.clock_key == rules.CASH_HAND_IN.key:
         period = rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on)
+    elif case.clock_key == rules.PRESERVATION_DECISION.key:
+        preservation = unhandled_preservation(case)
+        period = rules.PRESERVATION_DECISION.due(preservation.preserved_on) if preservation else None
     if period is None or case.clock_due is None:
         return None
     return Clock(
@@ -458,6 +464,14 @@ class CaseRowFacts:
         details = SummaryDetails.objects.filter(case=self.case).first()
         return bool(details and details.warning_only)
 
+    @cached_property
+    def recusal_pending(self) -> bool:
+        return self.case.recusals.filter(decided_on__isnull=True).exists()
+
+    @cached_property
+    def preservation_unhandled(self) -> bool:
+        return self.case.preservations.filter(handled_on__isnull=True).exists()
+
 
 @dataclass(frozen=True)
 class StepOption:
@@ -519,6 +533,9 @@ def recounted_due(case: Case) -> datetime.date | None:
         return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
     if case.clock_key == rules.CASH_HAND_IN.key:
         return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
+    if case.clock_key == rules.PRESERVATION_DECISION.key:
+        preservation = unhandled_preservation(case)
+        return rules.PRESERVATION_DECISION.due(preservation.preserved_on).due if preservation else None
     demand = case.demands.order_by("-id").first()
     if case.clock_key == rules.DEMAND_WAIT.key and demand is not None:
         return rules.DEMAND_WAIT.due(demand.served_on).due
@@ -603,3 +620,51 @@ def people_named(organisation: Organisation | None) -> set[str]:
     recipients = DecisionService.objects.filter(case__in=cases).values_list("recipient", flat=True)
     questioned = InvestigationRecord.objects.filter(case__in=cases).values_list("subject_person", flat=True)
     return set(recipients) | set(questioned)
+
+
+# ------------------------------------------------------------------------------- field work (arts. 42–56)
+
+
+def acting_officers(case: Case) -> list[CaseOfficer]:
+    """The officers acting in the case: those withdrawn after recusal (art. 43) stay on its record only."""
+    return list(case.officers.filter(withdrawn_on__isnull=True).select_related("staff"))
+
+
+def investigation_participants(case: Case) -> set[int]:
+    """Everyone who took, captured or recorded the case's evidence or 笔录: none of them chairs its
+    hearing (art. 64(4))."""
+    evidence = Evidence.objects.filter(case=case)
+    records = InvestigationRecord.objects.filter(case=case)
+    return {
+        *evidence.values_list("captured_by_id", flat=True),
+        *evidence.values_list("recorded_by_id", flat=True),
+        *evidence.values_list("officers", flat=True),
+        *records.values_list("recorded_by_id", flat=True),
+        *records.values_list("officers", flat=True),
+    } - {None}
+
+
+def unhandled_preservation(case: Case) -> Preservation | None:
+    """The evidence kept by registration whose decision is due first (art. 56)."""
+    return case.preservations.filter(handled_on__isnull=True).order_by("decision_due", "id").first()
+
+
+def access_recusal(case: Case, recusal_id: object) -> Recusal:
+    recusal = case.recusals.filter(pk=_record_id(recusal_id)).first()
+    if recusal is None:
+        raise NotFoundOrHidden()
+    return recusal
+
+
+def access_preservation(case: Case, preservation_id: object) -> Preservation:
+    preservation = case.preservations.filter(pk=_record_id(preservation_id)).first()
+    if preservation is None:
+        raise NotFoundOrHidden()
+    return preservation
+
+
+def _record_id(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise NotFoundOrHidden() from None

@@ -36,6 +36,12 @@ urlpatterns = [
     path("<id:case_id>/record-with-agency/", views.case_record_with_agency, name="case-record-with-agency"),
     path("<id:case_id>/evidence/", views.case_evidence, name="case-evidence"),
     path("<id:case_id>/records/new/", views.case_record, name="case-record"),
+    path("<id:case_id>/recusals/new/", views.case_recusal_request, name="case-recusal-request"),
+    path("<id:case_id>/recusals/decide/", views.case_recusal_decide, name="case-recusal-decide"),
+    path("<id:case_id>/preservations/new/", views.case_preserve, name="case-preserve"),
+    path(
+        "<id:case_id>/preservations/handle/", views.case_preservation_handle, name="case-preservation-handle"
+    ),
     path("on-the-spot/", views.on_spot_create, name="on-spot-create"),
     path("clocks/", views.clocks_due, name="clocks-due"),
     path("devices/", views.device_list, name="device-list"),

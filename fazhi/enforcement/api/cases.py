@@ -14,7 +14,7 @@ from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
-from fazhi.enforcement.models import Case, LeadSource, ReviewOpinionChoice
+from fazhi.enforcement.models import Case, HearingClosedReason, LeadSource, ReviewOpinionChoice
 from fazhi.enforcement.rules import InvestigationOutcome, Mitigation, PenaltyKind, ReviewGrounds
 
 
@@ -254,12 +254,18 @@ def request_hearing(request: HttpRequest, case_id: int, payload: HearingRequestI
     return services.request_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
 
 
+# Art. 64(3): empty for a public hearing, else the ground the law allows for holding it in private.
+HearingClosedReasonText = Annotated[str, Choice([("", "公开举行"), *HearingClosedReason.choices])]
+
+
 class HearingIn(Schema):
     chair_id: RecordId
     notice_sent_on: datetime.date
     held_on: datetime.date
     record_signed: bool
     place: OptionalText = Field("", max_length=200)
+    public: bool = True
+    closed_reason: HearingClosedReasonText = ""
 
 
 class ScheduleHearingIn(Schema):
@@ -267,6 +273,8 @@ class ScheduleHearingIn(Schema):
     notice_sent_on: datetime.date
     held_on: datetime.date
     place: Annotated[str, Required("请填写听证地点。", max_length=200)]
+    public: bool = True
+    closed_reason: HearingClosedReasonText = ""
 
 
 @router.post("/cases/{id:case_id}/hearing/schedule", response=CaseOut, summary="安排听证")
@@ -296,6 +304,8 @@ def hold_hearing(request: HttpRequest, case_id: int, payload: HearingIn) -> Case
         held_on=payload.held_on,
         record_signed=payload.record_signed,
         place=payload.place,
+        public=payload.public,
+        closed_reason=payload.closed_reason,
     )
     return selectors.access_case(actor, case_id)
 

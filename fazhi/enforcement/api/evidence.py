@@ -22,6 +22,8 @@ class EvidenceIn(Schema):
     captured_by_id: RecordId
     captured_at: datetime.datetime
     place: Annotated[str, Required("请填写采集地点。", max_length=200)]
+    # The officers who took or received it (art. 42): at least two with a 执法证 valid that day.
+    officer_ids: list[RecordId]
     device_id: RecordId | None = None
     upload_key: str = ""
 
@@ -33,6 +35,11 @@ class EvidenceOut(Schema):
     captured_at: datetime.datetime
     device: str | None
     sha256: str | None
+    officer_ids: list[int]
+
+    @staticmethod
+    def resolve_officer_ids(obj: Evidence) -> list[int]:
+        return [person.pk for person in obj.officers.all()]
 
     @staticmethod
     def resolve_device(obj: Evidence) -> str | None:
@@ -52,6 +59,7 @@ def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Sta
     captured_by = selectors.team_of(actor).filter(pk=payload.captured_by_id).first()
     if captured_by is None:
         raise NotFoundOrHidden()
+    officers = list(selectors.team_of(actor).filter(pk__in=payload.officer_ids))
     device = selectors.access_device(actor, payload.device_id) if payload.device_id else None
     stored = None
     if payload.upload_key:
@@ -63,6 +71,7 @@ def add_evidence(request: HttpRequest, case_id: int, payload: EvidenceIn) -> Sta
         captured_by=captured_by,
         captured_at=payload.captured_at,
         place=payload.place,
+        officers=officers,
         device=device,
     )
     return Status(201, services.add_evidence(actor, case, data, stored=stored))

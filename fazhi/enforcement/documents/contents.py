@@ -27,6 +27,7 @@ from fazhi.enforcement.models import (
     Evidence,
     EvidenceKind,
     Hearing,
+    HearingClosedReason,
     InvestigationRecord,
     InvestigationReport,
     LeadSource,
@@ -77,7 +78,8 @@ def load_rows(case: Case) -> Rows:
         reconsideration_body=core_selectors.official_name(review_body, above[: above.index(review_body)])
         if review_body
         else "",
-        officers=list(case.officers.select_related("staff").order_by("id")),
+        # Only the officers acting in the case: one withdrawn after recusal (art. 43) signs nothing more.
+        officers=list(case.officers.filter(withdrawn_on__isnull=True).select_related("staff").order_by("id")),
         report=InvestigationReport.objects.filter(case=case).first(),
         notice=case.notices.filter(superseded=False).order_by("-id").first(),
         hearing=case.hearings.select_related("chair").order_by("-id").first(),
@@ -220,7 +222,8 @@ def _records(kind: RecordKind) -> Callable[[Rows], Context]:
     def build(rows: Rows) -> Context:
         records = [record for record in rows.records if record.kind == kind]
         _need(records or None, "本案尚未记录%(kind)s。" % {"kind": kind.label}, "第五十五条")
-        credentials = {officer.staff_id: officer.credential_number for officer in rows.officers}
+        # A record made before an officer's recusal still names them with the credential they acted under.
+        credentials = dict(rows.case.officers.values_list("staff_id", "credential_number"))
         return {
             **_common(rows),
             "records": [
@@ -286,6 +289,9 @@ def _hearing_notice(rows: Rows) -> Context:
         "hearing_date": _date(hearing.held_on),
         "place": hearing.place or "＿＿＿＿＿＿＿＿",
         "chair": hearing.chair.full_name,
+        "publicity": "公开举行"
+        if hearing.public
+        else "因%(why)s，依法不公开举行" % {"why": HearingClosedReason(hearing.closed_reason).label},
         "proposed_penalty": _proposed_penalty(rows.notice),
         "notice_date": _date(hearing.notice_sent_on),
     }

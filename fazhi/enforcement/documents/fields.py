@@ -82,6 +82,7 @@ _SPECIFIC_FIELDS: dict[DocumentKind, dict[str, str]] = {
         "hearing_date": "举行听证日期",
         "place": "听证地点",
         "chair": "听证主持人",
+        "publicity": "公开举行，或不公开举行及其法定理由（第六十四条第三项）",
         "proposed_penalty": "拟作出的行政处罚",
         "notice_date": "听证通知日期",
     },

@@ -58,15 +58,25 @@ class Investigator:
     is_auxiliary: bool
     has_valid_credential: bool  # EnforcementCredential.is_valid_on(the day of the act)
     recused: bool = False
+    # False for someone not among the case's acting officers, where the case has officers assigned:
+    # an act of investigation is done by the officers of the case.
+    acting: bool = True
 
 
 def check_investigators(investigators: Sequence[Investigator]) -> None:
-    """Art. 42: at least two officers with enforcement credentials; auxiliary staff never count.
-    Art. 43: a recused officer does not act."""
+    """Art. 42: at least two officers with enforcement credentials, of the case where it has officers;
+    auxiliary staff never count. Art. 43: a recused officer does not act."""
     recused = [person.name for person in investigators if person.recused]
     if recused:
         raise RuleViolation(
             "%(names)s 已回避，不能参与调查。" % {"names": "、".join(recused)}, citation=f"{LAW} 第四十三条"
+        )
+    outsiders = [person.name for person in investigators if not person.acting and not person.is_auxiliary]
+    if outsiders:
+        raise RuleViolation(
+            "%(names)s 不是本案在办的执法人员，不能参与本案调查取证；须增加执法人员的，由负责人指派。"
+            % {"names": "、".join(outsiders)},
+            citation=f"{LAW} 第四十二条",
         )
     qualified = [
         person for person in investigators if not person.is_auxiliary and person.has_valid_credential
@@ -258,9 +268,30 @@ def check_recording_device(
         )
 
 
-def check_hearing_chair(chair: str, investigators: Iterable[str]) -> None:
-    if chair in set(investigators):
+def check_hearing_chair(
+    chair_id: int,
+    chair_name: str,
+    *,
+    investigators: Iterable[int],
+    withdrawn: Iterable[int] = (),
+    took_part: Iterable[int] = (),
+) -> None:
+    """Art. 64(4): the chair did not investigate the case — by who they are, not by a name two people
+    may share: not an officer of the case (acting or withdrawn after recusal, art. 43), nor anyone who
+    took or recorded its evidence or 笔录."""
+    if chair_id in set(withdrawn):
         raise RuleViolation(
-            "听证由行政机关指定的非本案调查人员主持；%(chair)s 是本案调查人员。" % {"chair": chair},
+            "%(chair)s 已在本案回避，不能主持听证。" % {"chair": chair_name},
+            citation=f"{LAW} 第四十三条、第六十四条第四项",
+        )
+    if chair_id in set(investigators):
+        raise RuleViolation(
+            "听证由行政机关指定的非本案调查人员主持；%(chair)s 是本案调查人员。" % {"chair": chair_name},
+            citation=f"{LAW} 第六十四条第四项",
+        )
+    if chair_id in set(took_part):
+        raise RuleViolation(
+            "听证由行政机关指定的非本案调查人员主持；%(chair)s 参与了本案证据或笔录的收集、记录。"
+            % {"chair": chair_name},
             citation=f"{LAW} 第六十四条第四项",
         )

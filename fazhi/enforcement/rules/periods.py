@@ -58,7 +58,8 @@ PERIODS = [
 
 # The clocks a case may have running (Case.clock_key), by their period's key.
 CLOCK_LABELS = {
-    period.key: period.label for period in (DECISION, SERVICE, PAYMENT, DEMAND_WAIT, CASH_HAND_IN)
+    period.key: period.label
+    for period in (DECISION, SERVICE, PAYMENT, DEMAND_WAIT, CASH_HAND_IN, PRESERVATION_DECISION)
 }
 
 

@@ -58,6 +58,10 @@ class CaseFacts(Protocol):
     def court_applied(self) -> bool: ...
     @property
     def warning_only(self) -> bool: ...
+    @property
+    def recusal_pending(self) -> bool: ...
+    @property
+    def preservation_unhandled(self) -> bool: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,6 +178,16 @@ def gate_closable(facts: CaseFacts) -> None:
 
 def gate_recording_with_agency(facts: CaseFacts) -> None:
     check_recording_with_agency(paid=facts.stage == Stage.PAID, warning_only=facts.warning_only)
+
+
+def gate_recusal_pending(facts: CaseFacts) -> None:
+    if not facts.recusal_pending:
+        raise RuleViolation("本案没有待决定的回避申请。", citation=f"{LAW} 第四十三条第三款")
+
+
+def gate_preservation_unhandled(facts: CaseFacts) -> None:
+    if not facts.preservation_unhandled:
+        raise RuleViolation("本案没有待作出处理决定的先行登记保存。", citation=f"{LAW} 第五十六条")
 
 
 # --------------------------------------------------------------------------------------- the table
@@ -310,6 +324,41 @@ STEPS: Steps[CaseStep] = Steps(
     ),
     CaseStep(name="close", label="结案", roles=_HEAD, target=Stage.CLOSED, gates=(gate_closable,)),
     CaseStep(name="archive", label="归档", roles=(Role.HEAD, Role.ADMIN), target=Stage.ARCHIVED),
+    # Art. 43: a request to withdraw is recorded and decided while the case is open before its
+    # decision; the investigation does not stop meanwhile (para. 3).
+    CaseStep(
+        name="request_recusal",
+        label="登记回避申请",
+        roles=_OFFICERS,
+        within=_in(ORDINARY, *PRE_DECISION_STAGES),
+        elsewhere=Refusal("回避申请在立案后、作出决定前提出。", f"{LAW} 第四十三条"),
+    ),
+    CaseStep(
+        name="decide_recusal",
+        label="决定回避申请",
+        roles=_HEAD,
+        lawful_actor=Refusal("执法人员的回避，由行政机关负责人决定。", f"{LAW} 第四十三条第三款"),
+        within=_in(ORDINARY, *PRE_DECISION_STAGES),
+        elsewhere=Refusal("回避申请在立案后、作出决定前决定。", f"{LAW} 第四十三条"),
+        gates=(gate_recusal_pending,),
+    ),
+    CaseStep(
+        name="preserve",
+        label="先行登记保存",
+        roles=_OFFICERS,
+        within=_in(ORDINARY, Stage.FILED, Stage.INVESTIGATING),
+        elsewhere=Refusal("先行登记保存在立案后的调查取证中进行。", f"{LAW} 第五十六条"),
+    ),
+    CaseStep(
+        name="handle_preservation",
+        label="先行登记保存处理决定",
+        roles=_OFFICERS,
+        within=_in(ORDINARY, *PRE_DECISION_STAGES),
+        elsewhere=Refusal(
+            "对先行登记保存的证据，应当在作出处罚决定前及时作出处理决定。", f"{LAW} 第五十六条"
+        ),
+        gates=(gate_preservation_unhandled,),
+    ),
     # The town's set-up, not a case's: its delegated powers, recording devices and document templates.
     CaseStep(name="add_power", label="登记赋权事项", roles=(Role.ADMIN,)),
     CaseStep(name="manage_devices", label="管理执法记录仪", roles=_TOWN_OFFICE),

@@ -40,6 +40,8 @@ from fazhi.enforcement.services.investigation import (
     close_investigation,
     start_investigation,
 )
+from fazhi.enforcement.services.preservation import PreservationInput, handle_preservation, preserve
+from fazhi.enforcement.services.recusal import decide_recusal, request_recusal
 from fazhi.enforcement.services.standards import record_large_amount_standard
 from fazhi.enforcement.services.summary import OnSpotDecision, decide_on_spot, record_with_agency
 from fazhi.enforcement.services.templates import replace_document_template, restore_bundled_template
@@ -62,6 +64,7 @@ __all__ = [
     "DecisionInput",
     "EvidenceInput",
     "OnSpotDecision",
+    "PreservationInput",
     "RecordInput",
     "ReminderRun",
     "UploadOffsetMismatch",
@@ -77,14 +80,17 @@ __all__ = [
     "close_investigation",
     "decide",
     "decide_on_spot",
+    "decide_recusal",
     "decline_case",
     "end_remedy",
     "extend_decision_period",
     "file_case",
     "finish_upload",
+    "handle_preservation",
     "hold_hearing",
     "issue_demand",
     "issue_notice",
+    "preserve",
     "purge_stale_uploads",
     "receive_piece",
     "record_collective_discussion",
@@ -96,6 +102,7 @@ __all__ = [
     "register_lead",
     "replace_document_template",
     "request_hearing",
+    "request_recusal",
     "restore_bundled_template",
     "return_device",
     "review_case",

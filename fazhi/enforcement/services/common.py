@@ -59,10 +59,34 @@ def credential_on(person: Staff, day: datetime.date) -> str:
     return valid[0].number if valid else ""
 
 
-def as_investigator(person: Staff, day: datetime.date) -> rules.Investigator:
+def as_investigator(
+    person: Staff, day: datetime.date, *, recused: bool = False, acting: bool = True
+) -> rules.Investigator:
     """The person as art. 42 counts them on that day."""
     return rules.Investigator(
         name=person.full_name,
         is_auxiliary=not permissions.has_role(person, Role.OFFICER),
         has_valid_credential=any(credential.is_valid_on(day) for credential in person.credentials.all()),
+        recused=recused,
+        acting=acting,
     )
+
+
+def as_case_investigators(
+    case: Case, people: list[Staff], day: datetime.date, *, assigning: bool = False
+) -> list[rules.Investigator]:
+    """The people named for an act of investigation in the case, as arts. 42 and 43 count them: one
+    withdrawn after recusal is recused; where the case has officers, only they act in it, unless they
+    are being assigned to it now."""
+    assigned = list(case.officers.all())
+    withdrawn = {officer.staff_id for officer in assigned if officer.withdrawn_on is not None}
+    acting = {officer.staff_id for officer in assigned if officer.withdrawn_on is None}
+    return [
+        as_investigator(
+            person,
+            day,
+            recused=person.pk in withdrawn,
+            acting=assigning or not assigned or person.pk in acting,
+        )
+        for person in dict.fromkeys(people)
+    ]

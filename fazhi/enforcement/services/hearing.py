@@ -14,7 +14,7 @@ from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import Case, Hearing, InvestigationReport, Notice
+from fazhi.enforcement.models import Case, Hearing, HearingClosedReason, InvestigationReport, Notice
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move, require_town_staff, take
 from fazhi.ledger import record as ledger
@@ -159,12 +159,31 @@ def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) ->
 
 
 def _check_hearing_arrangements(
-    case: Case, *, chair: Staff, notice_sent_on: datetime.date, held_on: datetime.date
+    case: Case,
+    *,
+    chair: Staff,
+    notice_sent_on: datetime.date,
+    held_on: datetime.date,
+    public: bool,
+    closed_reason: str,
 ) -> None:
-    """Art. 64: chaired by someone who did not investigate, notified at least seven working days before."""
+    """Art. 64: chaired by someone who did not investigate, notified at least seven working days before,
+    public unless it concerns what the law keeps secret."""
+    if not public and closed_reason not in HearingClosedReason.values:
+        raise InvalidInput(
+            "听证公开举行；不公开的，须为涉及国家秘密、商业秘密或者个人隐私依法予以保密。",
+            field_errors={"closed_reason": "请选择不公开举行的法定理由。"},
+            citation=f"{rules.LAW} 第六十四条第三项",
+        )
     require_town_staff(chair, case.organisation)
-    investigators = [officer.staff.full_name for officer in case.officers.select_related("staff")]
-    rules.check_hearing_chair(chair.full_name, investigators)
+    officers = list(case.officers.all())
+    rules.check_hearing_chair(
+        chair.pk,
+        chair.full_name,
+        investigators=[officer.staff_id for officer in officers if officer.withdrawn_on is None],
+        withdrawn=[officer.staff_id for officer in officers if officer.withdrawn_on is not None],
+        took_part=selectors.investigation_participants(case),
+    )
     notice = selectors.current_notice(case)
     # The hearing is notified after the party asked for it (a notice "sent" before the request would
     # meet art. 64's seven working days on paper only), and not in the future.
@@ -187,10 +206,19 @@ def schedule_hearing(
     notice_sent_on: datetime.date,
     held_on: datetime.date,
     place: str,
+    public: bool = True,
+    closed_reason: str = "",
 ) -> Hearing:
     """安排听证: the chair, the date and the place, so that the 听证通知书 can be served (art. 64)."""
     case = take(actor, case, "schedule_hearing")
-    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    _check_hearing_arrangements(
+        case,
+        chair=chair,
+        notice_sent_on=notice_sent_on,
+        held_on=held_on,
+        public=public,
+        closed_reason=closed_reason,
+    )
     hearing = Hearing.objects.create(
         case=case,
         notice=selectors.current_notice(case),
@@ -198,6 +226,8 @@ def schedule_hearing(
         notice_sent_on=notice_sent_on,
         held_on=held_on,
         place=place,
+        public=public,
+        closed_reason="" if public else closed_reason,
     )
     ledger.record(
         actor,
@@ -209,6 +239,8 @@ def schedule_hearing(
             "notice_sent_on": notice_sent_on.isoformat(),
             "held_on": held_on.isoformat(),
             "place": hearing.place,
+            "public": hearing.public,
+            "closed_reason": hearing.closed_reason,
         },
         organisation=case.organisation,
     )
@@ -225,11 +257,20 @@ def hold_hearing(
     held_on: datetime.date,
     record_signed: bool,
     place: str = "",
+    public: bool = True,
+    closed_reason: str = "",
 ) -> Hearing:
     """听证 held (art. 64), with the record signed or the refusal noted. Completes the scheduled
     hearing, or records one that was arranged outside the system."""
     case = take(actor, case, "hold_hearing")
-    _check_hearing_arrangements(case, chair=chair, notice_sent_on=notice_sent_on, held_on=held_on)
+    _check_hearing_arrangements(
+        case,
+        chair=chair,
+        notice_sent_on=notice_sent_on,
+        held_on=held_on,
+        public=public,
+        closed_reason=closed_reason,
+    )
     if held_on > timezone.localdate():
         raise InvalidInput("举行日期不能晚于今天。", field_errors={"held_on": "听证尚未举行。"})
     if not record_signed:
@@ -247,12 +288,20 @@ def hold_hearing(
     hearing.held_on = held_on
     hearing.place = place or hearing.place
     hearing.record_signed = True
+    hearing.public = public
+    hearing.closed_reason = "" if public else closed_reason
     hearing.save()
     ledger.record(
         actor,
         EnforcementEvent.HEARING_HELD,
         case,
-        {"chair": chair.pk, "notice_sent_on": notice_sent_on.isoformat(), "held_on": held_on.isoformat()},
+        {
+            "chair": chair.pk,
+            "notice": notice.pk if notice else None,
+            "notice_sent_on": notice_sent_on.isoformat(),
+            "held_on": held_on.isoformat(),
+            "public": public,
+        },
         organisation=case.organisation,
     )
     return hearing

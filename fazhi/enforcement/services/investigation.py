@@ -25,7 +25,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.enforcement.rules import ReviewGrounds, Stage
 from fazhi.enforcement.services.common import (
-    as_investigator,
+    as_case_investigators,
     credential_on,
     move,
     require_town_staff,
@@ -42,7 +42,8 @@ def start_investigation(actor: Staff, case: Case, *, investigators: list[Staff])
     today = timezone.localdate()
     for person in investigators:
         require_town_staff(person, case.organisation)
-    rules.check_investigators([as_investigator(person, today) for person in investigators])
+    # Art. 43: an officer withdrawn from the case after recusal is not assigned to it again.
+    rules.check_investigators(as_case_investigators(case, investigators, today, assigning=True))
     credential_numbers = {person.pk: credential_on(person, today) for person in investigators}
     move(case, Stage.INVESTIGATING)
     case.save(update_fields=["stage", "updated_at"])
@@ -140,6 +141,8 @@ class EvidenceInput:
     captured_by: Staff
     captured_at: datetime.datetime
     place: str
+    # Who took or received it (art. 42): the capturer, perhaps an auxiliary at the camera, never counts.
+    officers: list[Staff]
     device: RecordingDevice | None = None
 
 
@@ -154,8 +157,23 @@ def _check_evidence(case: Case, data: EvidenceInput, *, has_file: bool) -> None:
             "证据信息有误，请按提示修改。", field_errors=errors, citation=f"{rules.LAW} 第四十六条"
         )
     require_town_staff(data.captured_by, case.organisation)
+    for person in data.officers:
+        require_town_staff(person, case.organisation)
+    _check_evidence_officers(case, data)
     if data.kind in RECORDED_KINDS:
         _check_recording_device(case, data)
+
+
+def _check_evidence_officers(case: Case, data: EvidenceInput) -> None:
+    """Art. 42: two officers with a 执法证 valid on the day took or received it. The capturer, where
+    not one of them, is counted as an auxiliary (never counts) but is still refused if recused."""
+    day = timezone.localtime(data.captured_at).date()
+    people = list(dict.fromkeys([*data.officers, data.captured_by]))
+    counted = as_case_investigators(case, people, day)
+    if data.captured_by not in data.officers:
+        capturer = counted[-1]
+        counted[-1] = dataclasses.replace(capturer, is_auxiliary=True, acting=True)
+    rules.check_investigators(counted)
 
 
 def _check_recording_device(case: Case, data: EvidenceInput) -> None:
@@ -193,6 +211,7 @@ def add_evidence(
         device=data.device if data.kind in RECORDED_KINDS else None,
         recorded_by=actor,
     )
+    evidence.officers.set(list(dict.fromkeys(data.officers)))
     if stored is not None:
         blob, name = stored
         evidence.attachment = core_services.record_attachment(
@@ -212,6 +231,7 @@ def add_evidence(
             "evidence": evidence.pk,
             "kind": evidence.kind,
             "captured_by": data.captured_by.pk,
+            "officers": [person.pk for person in dict.fromkeys(data.officers)],
             "captured_at": data.captured_at.isoformat(),
             "place": evidence.place,
             "device": evidence.device.number if evidence.device else None,
@@ -255,7 +275,7 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
     day = timezone.localtime(data.started_at).date()
     for person in data.officers:
         require_town_staff(person, case.organisation)
-    rules.check_investigators([as_investigator(person, day) for person in dict.fromkeys(data.officers)])
+    rules.check_investigators(as_case_investigators(case, data.officers, day))
     record = InvestigationRecord.objects.create(
         case=case,
         kind=data.kind,

@@ -218,7 +218,14 @@ BLANK_INPUT = [
     ),
     (
         "/evidence",
-        {"kind": "rumour", "description": "", "captured_by_id": 1, "captured_at": NOW, "place": " "},
+        {
+            "kind": "rumour",
+            "description": "",
+            "captured_by_id": 1,
+            "captured_at": NOW,
+            "place": " ",
+            "officer_ids": [1, 2],
+        },
         {
             "kind": "请选择第四十六条规定的证据种类。",
             "description": "请填写证据名称及说明。",

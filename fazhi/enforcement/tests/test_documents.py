@@ -86,6 +86,7 @@ def decided(town):
                 captured_by=town.officer,
                 captured_at=now,
                 place="辛口镇政府路",
+                officers=[town.officer, town.officer2],
             ),
         )
         services.close_investigation(

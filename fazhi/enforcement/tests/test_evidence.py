@@ -1,4 +1,5 @@
-"""Evidence of the kinds in art. 46, with who, when, where and which device; 笔录 by two valid officers;
+"""Evidence of the kinds in art. 46, with who, when, where and which device, taken by two officers (art.
+42); 笔录 by two valid officers;
 the register of 执法记录仪; large files uploaded in resumable pieces."""
 
 import datetime
@@ -7,14 +8,20 @@ import io
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from conftest import make_staff
 from fazhi.core import files
+from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, RuleViolation
 from fazhi.core.models import Attachment, StoredBlob
+from fazhi.core.roles import Role
 from fazhi.enforcement import selectors, services
-from fazhi.enforcement.models import DeviceAssignment, Evidence, InvestigationRecord
+from fazhi.enforcement.models import DeviceAssignment, Evidence, EvidenceKind, InvestigationRecord
 from fazhi.ledger.models import Event
+from fazhi.testing.api import token_client
 from fazhi.testing.enforcement import TODAY, close, file, lead, notify
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
@@ -44,6 +51,7 @@ def evidence_input(town, **overrides):
         "captured_by": town.officer,
         "captured_at": timezone.now() - datetime.timedelta(hours=1),
         "place": "辛口镇政府路",
+        "officers": [town.officer, town.officer2],
     }
     return services.EvidenceInput(**{**fields, **overrides})
 
@@ -201,3 +209,92 @@ def test_a_file_whose_bytes_are_not_what_its_name_says_is_refused_at_the_end(tow
     with pytest.raises(InvalidInput, match="不符"):
         services.finish_upload(town.officer, session.key)
     assert not StoredBlob.objects.exists()
+
+
+def third_officer(town):
+    """An officer of the town with a valid 执法证 who is not on the case."""
+    person = make_staff(town.system, town.enforcement_team, "officer3", [Role.OFFICER], full_name="钱执法")
+    core_services.add_credential(
+        town.system,
+        person,
+        number="12011100003",
+        category="综合行政执法",
+        issuer="天津市人民政府",
+        valid_from=TODAY - datetime.timedelta(days=365),
+        valid_to=TODAY + datetime.timedelta(days=365),
+    )
+    return person
+
+
+def test_an_auxiliary_alone_or_with_one_officer_does_not_take_evidence(town):
+    case = lead(town)
+    events = Event.objects.count()
+    for officers in ([], [town.officer], [town.auxiliary, town.officer]):
+        with pytest.raises(RuleViolation) as refused:
+            services.add_evidence(
+                town.auxiliary, case, evidence_input(town, captured_by=town.auxiliary, officers=officers)
+            )
+        assert refused.value.citation == "行政处罚法 第四十二条"
+        assert "孙协管 不计入" in refused.value.message
+    assert not Evidence.objects.exists()
+    assert Event.objects.count() == events
+    # The auxiliary may hold the camera; the two officers present are the ones who took it.
+    evidence = services.add_evidence(
+        town.auxiliary,
+        case,
+        evidence_input(town, captured_by=town.auxiliary, officers=[town.officer, town.officer2]),
+    )
+    assert set(evidence.officers.all()) == {town.officer, town.officer2}
+    entry = Event.objects.filter(action="enforcement.case.evidence_added").get().entry
+    assert f'"officers":[{town.officer.pk},{town.officer2.pk}]' in entry
+
+
+def test_evidence_in_an_assigned_case_is_taken_by_its_own_officers(town, investigating):
+    outsider = third_officer(town)
+    with pytest.raises(RuleViolation, match="钱执法 不是本案在办的执法人员") as refused:
+        services.add_evidence(
+            town.officer, investigating, evidence_input(town, officers=[town.officer, outsider])
+        )
+    assert refused.value.citation == "行政处罚法 第四十二条"
+    assert not Evidence.objects.exists()
+
+
+def test_through_the_api_evidence_needs_two_officers(town, investigating):
+    client = token_client(town, town.auxiliary)
+    url = f"/api/v1/cases/{investigating.pk}/evidence"
+    body = {
+        "kind": "document",
+        "description": "现场照片",
+        "captured_by_id": town.auxiliary.pk,
+        "captured_at": (timezone.now() - datetime.timedelta(hours=1)).isoformat(),
+        "place": "辛口镇政府路",
+    }
+    events = Event.objects.count()
+    for officer_ids in ([town.auxiliary.pk], [town.auxiliary.pk, town.officer.pk]):
+        refused = client.post(url, {**body, "officer_ids": officer_ids}, content_type="application/json")
+        assert refused.status_code == 422, refused.content
+        assert refused.json()["citation"] == "行政处罚法 第四十二条"
+        assert "两名以上" in refused.json()["message"]
+    assert not Evidence.objects.exists()
+    assert Event.objects.count() == events
+    taken = client.post(
+        url, {**body, "officer_ids": [town.officer.pk, town.officer2.pk]}, content_type="application/json"
+    )
+    assert taken.status_code == 201, taken.content
+    assert sorted(taken.json()["officer_ids"]) == sorted([town.officer.pk, town.officer2.pk])
+
+
+def test_evidence_recorded_before_officers_were_kept_shows_them_as_not_registered(town, investigating):
+    Evidence.objects.create(
+        case=investigating,
+        kind=EvidenceKind.DOCUMENT,
+        description="旧照片",
+        captured_by=town.officer,
+        captured_at=timezone.now(),
+        place="政府路",
+        recorded_by=town.officer,
+    )
+    browser = Client()
+    browser.force_login(town.officer)
+    page = browser.get(reverse("enforcement:case-detail", args=[investigating.pk])).content.decode()
+    assert "未登记" in page

@@ -163,10 +163,19 @@ def test_without_art_58_grounds_no_review_is_needed_and_a_waiver_ends_the_statem
     rules.check_decision(facts, today=D(2026, 3, 3))
 
 
-def test_the_hearing_chair_is_not_an_investigator():
-    with pytest.raises(RuleViolation, match="非本案调查人员"):
-        rules.check_hearing_chair("张执法", ["张执法", "赵执法"])
-    rules.check_hearing_chair("周审核", ["张执法", "赵执法"])
+def test_the_hearing_chair_is_not_an_investigator_by_who_they_are_not_by_name():
+    with pytest.raises(RuleViolation, match="张执法 是本案调查人员"):
+        rules.check_hearing_chair(1, "张执法", investigators=[1, 2])
+    # Another 张执法, who did not investigate, may chair; the one renamed since still may not.
+    rules.check_hearing_chair(7, "张执法", investigators=[1, 2])
+    with pytest.raises(RuleViolation, match="是本案调查人员"):
+        rules.check_hearing_chair(2, "赵新名", investigators=[1, 2])
+    with pytest.raises(RuleViolation, match="已在本案回避") as withdrawn:
+        rules.check_hearing_chair(3, "钱执法", investigators=[1, 2], withdrawn=[3])
+    assert withdrawn.value.citation == "行政处罚法 第四十三条、第六十四条第四项"
+    with pytest.raises(RuleViolation, match="参与了本案证据或笔录"):
+        rules.check_hearing_chair(4, "孙协管", investigators=[1, 2], took_part=[4])
+    rules.check_hearing_chair(5, "周审核", investigators=[1, 2], withdrawn=[3], took_part=[4])
 
 
 @pytest.mark.parametrize(

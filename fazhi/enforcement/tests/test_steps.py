@@ -123,7 +123,11 @@ def test_the_api_lists_the_cases_steps_as_the_page_does(town, investigated, clie
             "citation": "行政处罚法 第五十八条",
         },
     }
-    assert {step["name"] for step in steps if step["kind"] == "work"} == {"defence", "extend"}
+    assert {step["name"] for step in steps if step["kind"] == "work"} == {
+        "defence",
+        "extend",
+        "request_recusal",
+    }
 
 
 @pytest.mark.parametrize("case_id", ["0", "-1", "99999999999999999999", "abc"])

@@ -27,6 +27,12 @@ from fazhi.enforcement.views.execution import (
     case_serve,
     on_spot_create,
 )
+from fazhi.enforcement.views.fieldwork import (
+    case_preservation_handle,
+    case_preserve,
+    case_recusal_decide,
+    case_recusal_request,
+)
 from fazhi.enforcement.views.investigation import (
     case_close_investigation,
     case_decline,
@@ -69,8 +75,12 @@ __all__ = [
     "case_list",
     "case_notice",
     "case_payment",
+    "case_preservation_handle",
+    "case_preserve",
     "case_record",
     "case_record_with_agency",
+    "case_recusal_decide",
+    "case_recusal_request",
     "case_remedy",
     "case_remedy_end",
     "case_review",

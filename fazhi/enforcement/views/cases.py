@@ -42,6 +42,10 @@ STEP_PAGES = {
     "record_with_agency": "enforcement:case-record-with-agency",
     "close": "enforcement:case-close",
     "archive": "enforcement:case-archive",
+    "request_recusal": "enforcement:case-recusal-request",
+    "decide_recusal": "enforcement:case-recusal-decide",
+    "preserve": "enforcement:case-preserve",
+    "handle_preservation": "enforcement:case-preservation-handle",
 }
 
 
@@ -93,6 +97,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     today = timezone.localdate()
     stage = Stage(case.stage)
     facts = selectors.CaseRowFacts(case, today=today)
+    acting = selectors.acting_officers(case)
+    withdrawn = list(case.officers.filter(withdrawn_on__isnull=False).select_related("staff"))
     context = {
         "case": case,
         "stage_label": STAGE_LABELS[stage],
@@ -110,8 +116,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         ],
         "clock": selectors.case_clock(case, today=today),
         "timeline": selectors.timeline(case),
-        "officers": case.officers.select_related("staff"),
-        "evidence": case.evidence.select_related("captured_by", "device", "attachment__blob"),
+        "officers": acting,
+        "withdrawn_officers": withdrawn,
+        # Art. 42: after a recusal the case may be left with fewer than two officers to investigate.
+        "officers_short": bool(withdrawn) and len(acting) < 2,
+        "recusals": case.recusals.select_related("staff", "decided_by"),
+        "preservations": case.preservations.select_related("approved_by").prefetch_related("officers"),
+        "evidence": case.evidence.select_related(
+            "captured_by", "device", "attachment__blob"
+        ).prefetch_related("officers"),
         "records": case.records.prefetch_related("officers"),
         "notice": selectors.current_notice(case),
         "circumstances": [

@@ -125,6 +125,7 @@ def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
             stored = files.store(data["file"], original_name=data["file"].name)
         device = selectors.access_device(actor, data["device"]) if data["device"] else None
         captured_by = selectors.team_of(actor).get(pk=data["captured_by"])
+        officers = list(selectors.team_of(actor).filter(pk__in=data["officers"]))
         evidence = services.add_evidence(
             actor,
             case,
@@ -134,6 +135,7 @@ def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
                 captured_by=captured_by,
                 captured_at=data["captured_at"],
                 place=data["place"],
+                officers=officers,
                 device=device,
             ),
             stored=stored,
@@ -142,7 +144,11 @@ def case_evidence(request: HttpRequest, case_id: int) -> HttpResponse:
             "enforcement:case-detail", case.pk
         )
 
-    initial = {"captured_by": actor.pk, "captured_at": timezone.localtime().replace(second=0, microsecond=0)}
+    initial = {
+        "captured_by": actor.pk,
+        "captured_at": timezone.localtime().replace(second=0, microsecond=0),
+        "officers": [actor.pk],
+    }
     form = EvidenceForm(
         request.POST or None, request.FILES or None, people=people, devices=devices, initial=initial
     )

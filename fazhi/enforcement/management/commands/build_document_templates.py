@@ -94,7 +94,7 @@ def _hearing_notice(sheet: Sheet) -> None:
     sheet.plain("{{ party_name }}：")
     sheet.body(
         "根据{{ you }}的要求，本机关定于{{ hearing_date }}就{{ you }}{{ case_title }}一案举行听证，"
-        "听证地点：{{ place }}。本次听证由{{ chair }}主持。"
+        "听证地点：{{ place }}。本次听证由{{ chair }}主持，{{ publicity }}。"
         "{% if proposed_penalty %}本机关拟作出的行政处罚为：{{ proposed_penalty }}。{% endif %}"
     )
     sheet.body(
