@@ -38,6 +38,8 @@ class EnforcementEvent(StrEnum):
     TEMPLATE_REPLACED = "enforcement.template.replaced"
     CLOCK_RECOUNTED = "enforcement.case.clock_recounted"
     TEMPLATE_RESTORED = "enforcement.template.restored"
+    SERVICE_CONSENT_RECORDED = "enforcement.case.service_consent_recorded"
+    PAYMENT_PLAN_APPROVED = "enforcement.case.payment_plan_approved"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -75,4 +77,6 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.TEMPLATE_REPLACED: "更换文书模板",
     EnforcementEvent.CLOCK_RECOUNTED: "按更新的节假日重新计算期限",
     EnforcementEvent.TEMPLATE_RESTORED: "恢复默认文书模板",
+    EnforcementEvent.SERVICE_CONSENT_RECORDED: "登记电子送达确认书",
+    EnforcementEvent.PAYMENT_PLAN_APPROVED: "批准暂缓或分期缴纳罚款",
 }

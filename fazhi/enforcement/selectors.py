@@ -29,8 +29,11 @@ from fazhi.enforcement.models import (
     InvestigationReport,
     Notice,
     Payment,
+    PaymentPlan,
     PenaltyDecision,
     RecordingDevice,
+    RemedyKind,
+    ServiceConsent,
     SummaryDetails,
 )
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
@@ -194,7 +197,13 @@ def decision_of(case: Case) -> PenaltyDecision:
 
 
 def paused_ranges(case: Case, until: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
-    return [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+    """The days that do not count for the surcharge: a 复议 or 诉讼 (art. 73), and an approved 暂缓或分期
+    缴纳 from the party's application to its end (art. 66)."""
+    ranges = [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+    plan = PaymentPlan.objects.filter(case=case).first()
+    if plan is not None:
+        ranges.append((plan.applied_on, plan.ends_on))
+    return ranges
 
 
 def amount_owed(case: Case, *, on: datetime.date) -> tuple[int, int]:
@@ -304,7 +313,17 @@ def case_clock(case: Case, *, today: datetime.date) -> Clock | None:
     elif case.clock_key == rules.SERVICE.key:
         period = rules.SERVICE.due(decision_of(case).decided_on)
     elif case.clock_key == rules.PAYMENT.key:
-        period = rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on)
+        service = DecisionService.objects.get(case=case)
+        period = rules.PAYMENT.due(service.effective_on)
+        if service.effective_on != service.served_on:
+            extra = [
+                "公告送达：%(s)s 发出公告，经过三十日即 %(e)s 视为送达，缴纳期限自该日起算（%(c)s）。"
+                % {
+                    "s": service.served_on.isoformat(),
+                    "e": service.effective_on.isoformat(),
+                    "c": rules.PUBLIC_NOTICE_CITATION,
+                }
+            ]
     elif case.clock_key == rules.DEMAND_WAIT.key:
         demand = case.demands.order_by("-id").first()
         period = rules.DEMAND_WAIT.due(demand.served_on) if demand else None
@@ -383,6 +402,10 @@ class CaseRowFacts:
         details = SummaryDetails.objects.filter(case=self.case).first()
         return bool(details and details.warning_only)
 
+    @cached_property
+    def plan_ends_on(self) -> datetime.date | None:
+        return PaymentPlan.objects.filter(case=self.case).values_list("ends_on", flat=True).first()
+
 
 @dataclass(frozen=True)
 class StepOption:
@@ -441,7 +464,7 @@ def recounted_due(case: Case) -> datetime.date | None:
     if case.clock_key == rules.SERVICE.key:
         return rules.SERVICE.due(decision_of(case).decided_on).due
     if case.clock_key == rules.PAYMENT.key:
-        return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
+        return rules.PAYMENT.due(DecisionService.objects.get(case=case).effective_on).due
     if case.clock_key == rules.CASH_HAND_IN.key:
         return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
     demand = case.demands.order_by("-id").first()
@@ -472,6 +495,7 @@ MAIN_PATH = {
     Procedure.SUMMARY: [
         Stage.DECIDED_ON_SPOT,
         Stage.SERVED,
+        Stage.EXECUTING,
         Stage.PAID,
         Stage.RECORDED_WITH_AGENCY,
         Stage.CLOSED,
@@ -528,3 +552,37 @@ def people_named(organisation: Organisation | None) -> set[str]:
     recipients = DecisionService.objects.filter(case__in=cases).values_list("recipient", flat=True)
     questioned = InvestigationRecord.objects.filter(case__in=cases).values_list("subject_person", flat=True)
     return set(recipients) | set(questioned)
+
+
+# --------------------------------------------------------------------------- after the decision
+
+
+def consent_signed_on(case: Case, *, on_or_before: datetime.date) -> datetime.date | None:
+    """The earliest electronic-service confirmation the party signed on or before a day (art. 61(2))."""
+    return (
+        ServiceConsent.objects.filter(case=case, signed_on__lte=on_or_before)
+        .values_list("signed_on", flat=True)
+        .first()
+    )
+
+
+def court_window(case: Case) -> rules.CourtWindow | None:
+    """When the court may be asked to enforce the decision (行政强制法 art. 53), from the day service took
+    effect, the case's 复议 and 诉讼, and an approved plan; None before service."""
+    service = DecisionService.objects.filter(case=case).first()
+    if service is None:
+        return None
+    plan = PaymentPlan.objects.filter(case=case).first()
+    return rules.court_application_window(
+        effective_on=service.effective_on,
+        remedies=[
+            rules.RemedyFacts(
+                litigation=remedy.kind == RemedyKind.LITIGATION,
+                started_on=remedy.started_on,
+                ended_on=remedy.ended_on,
+                withdrawn=remedy.result == rules.RemedyResult.WITHDRAWN,
+            )
+            for remedy in case.remedies.all()
+        ],
+        plan_ends_on=plan.ends_on if plan else None,
+    )

@@ -19,6 +19,7 @@ from fazhi.enforcement.services.execution import (
     end_remedy,
     issue_demand,
     record_payment,
+    record_service_consent,
     serve_decision,
     start_remedy,
 )
@@ -39,6 +40,7 @@ from fazhi.enforcement.services.investigation import (
     close_investigation,
     start_investigation,
 )
+from fazhi.enforcement.services.payment_plan import approve_payment_plan
 from fazhi.enforcement.services.summary import OnSpotDecision, decide_on_spot, record_with_agency
 from fazhi.enforcement.services.templates import replace_document_template, restore_bundled_template
 from fazhi.enforcement.services.uploads import (
@@ -68,6 +70,7 @@ __all__ = [
     "add_evidence",
     "add_record",
     "apply_to_court",
+    "approve_payment_plan",
     "archive_case",
     "assign_device",
     "close_case",
@@ -87,6 +90,7 @@ __all__ = [
     "record_collective_discussion",
     "record_defence",
     "record_payment",
+    "record_service_consent",
     "record_with_agency",
     "refresh_clock",
     "register_lead",
