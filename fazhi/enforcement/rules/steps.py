@@ -109,7 +109,13 @@ EVIDENCE_STAGES = _in(ORDINARY, Stage.LEAD, Stage.FILED, Stage.INVESTIGATING) | 
     SUMMARY, Stage.DECIDED_ON_SPOT, Stage.SERVED, Stage.PAID
 )
 AFTER_SERVICE = _in(ORDINARY, Stage.SERVED, Stage.EXECUTING, Stage.PAID, Stage.CLOSED, Stage.ARCHIVED) | _in(
-    SUMMARY, Stage.SERVED, Stage.PAID, Stage.RECORDED_WITH_AGENCY, Stage.CLOSED, Stage.ARCHIVED
+    SUMMARY,
+    Stage.SERVED,
+    Stage.EXECUTING,
+    Stage.PAID,
+    Stage.RECORDED_WITH_AGENCY,
+    Stage.CLOSED,
+    Stage.ARCHIVED,
 )
 # Where a fine is owed and not yet paid: in either procedure, once served (art. 67) and in execution.
 OWED = _in(ORDINARY, Stage.SERVED, Stage.EXECUTING) | _in(SUMMARY, Stage.SERVED, Stage.EXECUTING)
