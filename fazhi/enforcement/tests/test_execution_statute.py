@@ -5,11 +5,11 @@ Each refusal through the service and the API, with nothing changed."""
 
 import datetime
 import json
+from typing import Any
 
 import pytest
 
-from fazhi.core import calendar
-from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fazhi.core.errors import InvalidInput, RuleViolation
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.models import (
     Case,
@@ -32,6 +32,12 @@ COURT = "天津市西青区人民法院"
 
 def post(client, url, body):
     return client.post(url, json.dumps(body, default=str), content_type="application/json")
+
+
+def payment_due_of(case) -> datetime.date:
+    due = DecisionService.objects.get(case=case).payment_due
+    assert due is not None
+    return due
 
 
 def unchanged(case, stage, events):
@@ -250,7 +256,7 @@ def test_consent_and_electronic_service_through_the_api(town, decided):
 
 def plan(town, case, **overrides):
     service = DecisionService.objects.get(case=case)
-    due = service.payment_due
+    due = payment_due_of(case)
     fields = {
         "kind": "deferral",
         "applied_on": service.served_on,
@@ -281,7 +287,7 @@ def test_only_the_head_approves_a_plan_on_the_partys_application(town, decided):
 
 def test_a_plan_pauses_the_surcharge_until_it_ends(town, decided):
     serve(town, decided)
-    due = DecisionService.objects.get(case=decided).payment_due
+    due = payment_due_of(decided)
     approved = plan(town, decided)
     assert Case.objects.get(pk=decided.pk).clock_key == "payment_plan"
     assert selectors.amount_owed(decided, on=approved.ends_on) == (2_000_00, 0)
@@ -292,7 +298,7 @@ def test_a_plan_pauses_the_surcharge_until_it_ends(town, decided):
 def test_no_demand_before_the_plan_has_ended(town, decided, on_day):
     serve(town, decided)
     approved = plan(town, decided)
-    due = DecisionService.objects.get(case=decided).payment_due
+    due = payment_due_of(decided)
     on_day(due + DAY)
     with pytest.raises(RuleViolation) as raised:
         services.issue_demand(town.officer, decided, served_on=due + DAY)
@@ -308,7 +314,7 @@ def test_the_court_window_runs_from_a_plans_end(town, decided, on_day):
     serve(town, decided)
     old = selectors.court_window(decided)
     assert old is not None
-    due = DecisionService.objects.get(case=decided).payment_due
+    due = payment_due_of(decided)
     on_day(due + DAY)
     services.issue_demand(town.officer, decided, served_on=due + DAY)
     ends_on = old.opens + 40 * DAY
@@ -338,7 +344,7 @@ def test_a_plans_dates_follow_service_and_application(town, decided, on_day):
     with pytest.raises(RuleViolation, match="不能晚于今天"):
         plan(town, decided, applied_on=TODAY + 4 * DAY, approved_on=TODAY + 4 * DAY)
     with pytest.raises(RuleViolation, match="应晚于原缴纳期限"):
-        plan(town, decided, ends_on=DecisionService.objects.get(case=decided).payment_due)
+        plan(town, decided, ends_on=payment_due_of(decided))
     with pytest.raises(InvalidInput):
         plan(town, decided, ends_on=datetime.date(9999, 12, 31))
     assert not PaymentPlan.objects.exists()
@@ -386,7 +392,7 @@ def test_a_plan_through_the_api(town, decided):
     officer, head = token_client(town, town.officer), token_client(town, town.head)
     url = f"/api/v1/cases/{decided.pk}/payment-plan"
     first, last = TODAY + 30 * DAY, TODAY + 60 * DAY
-    body = {
+    body: dict[str, Any] = {
         "kind": "instalments",
         "applied_on": TODAY,
         "reason": "经营困难",
@@ -469,7 +475,7 @@ def test_a_court_application_inside_the_old_window_but_before_the_new_one_is_ref
     services.start_remedy(town.officer, decided, kind="reconsideration", started_on=TODAY)
     on_day(litigation_end - DAY)
     services.end_remedy(town.officer, decided, ended_on=litigation_end - DAY, result="upheld")
-    due = DecisionService.objects.get(case=decided).payment_due
+    due = payment_due_of(decided)
     demand = services.issue_demand(town.officer, decided, served_on=litigation_end - DAY)
     assert due < demand.served_on
     new = selectors.court_window(decided)
