@@ -80,6 +80,7 @@ from fazhi.enforcement.models import (
     Payment,
     PenaltyDecision,
     RemedyProceeding,
+    ServiceConsent,
     SummaryDetails,
 )
 from fazhi.enforcement.rules import Stage
@@ -575,6 +576,7 @@ class Loader:
             CourtApplication,
             Closure,
             SummaryDetails,
+            ServiceConsent,
         ):
             self.tables[model] = Table(model, _first_id(model))
         self.counters: Counter[tuple[int, int]] = Counter()  # (series id, year) → last sequence
@@ -950,6 +952,7 @@ class Loader:
                 "refused": False,
                 "payment_due": self.day(payment_due),
                 "served_by_id": officer.pk,
+                "effective_on": self.day(day),
             }
         )
         self.event(
@@ -1639,8 +1642,22 @@ class Loader:
             return
         served = self.local_day(t)
         method = _weighted(rnd, SERVICE_METHODS)
-        payment_due = _due(rules.PAYMENT.key, served) if fine_fen else None
+        # 公告送达 takes effect thirty days on; electronic service rests on the party's signed consent.
+        effective_on = rules.service_takes_effect(public_notice=method == "public_notice", served_on=served)
+        payment_due = _due(rules.PAYMENT.key, effective_on) if fine_fen else None
         late = served > service_due
+        if method == "electronic":
+            self.tables[ServiceConsent].add(
+                {
+                    "id": self.tables[ServiceConsent].new_id(),
+                    "case_id": case_id,
+                    "channel": "email",
+                    "address": f"party{party_id}@example.com",
+                    "signed_on": self.day(served),
+                    "recorded_by_id": investigators[0].pk,
+                    "recorded_at": self.dt(t),
+                }
+            )
         self.tables[DecisionService].add(
             {
                 "id": self.tables[DecisionService].new_id(),
@@ -1655,6 +1672,8 @@ class Loader:
                 "late_reason": "当事人外出，无法按时送达" if late else "",
                 "payment_due": self.day(payment_due),
                 "served_by_id": investigators[0].pk,
+                "effective_on": self.day(effective_on),
+                "public_notice_reason": "当事人下落不明，经多方查找未果" if method == "public_notice" else "",
             }
         )
         case["stage"] = Stage.SERVED.value
@@ -1751,7 +1770,14 @@ class Loader:
             self._bank_payment(crew, case, case_id, t, fine_fen, payment_due, investigators[0].pk, paused)
             self._close_and_archive(crew, case, case_id, t, "performed", penalties)
             return
-        opens, _closes = rules.court_application_window(served)
+        window = rules.court_application_window(
+            effective_on=effective_on,
+            remedies=[
+                rules.RemedyFacts(litigation=False, started_on=start, ended_on=end, withdrawn=False)
+                for start, end in paused
+            ],
+        )
+        opens = window.opens
         later = self._at_day(
             t,
             max(opens, wait_until + datetime.timedelta(days=1)) + datetime.timedelta(days=self._int(0, 60)),

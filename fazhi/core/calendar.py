@@ -104,6 +104,14 @@ def year_is_known(year: int) -> bool:
 class PeriodKind(StrEnum):
     WORKING_DAYS = "working_days"
     CALENDAR_DAYS = "calendar_days"
+    MONTHS = "months"
+
+
+PERIOD_UNITS = {
+    PeriodKind.WORKING_DAYS: "个工作日",
+    PeriodKind.CALENDAR_DAYS: "日",
+    PeriodKind.MONTHS: "个月",
+}
 
 
 @dataclass
@@ -127,7 +135,7 @@ class Period:
 
     def explanation(self) -> list[str]:
         """How the due date was counted, line by line, for the page that shows a clock."""
-        unit = "个工作日" if self.kind == PeriodKind.WORKING_DAYS else "日"
+        unit = PERIOD_UNITS[self.kind]
         lines = [
             "起算日 %(start)s（星期%(wd)s，当日不计入），期间 %(days)d%(unit)s。"
             % {
@@ -205,9 +213,17 @@ def compute_calendar_days(start: datetime.date, days: int, *, citation: str = CI
     """A period in days: the start day not counted, a last day off moved to the next working day."""
     if days < 0:
         raise ValueError("a period cannot be negative")
-    table = _Days()
     last = start + datetime.timedelta(days=days)
-    period = Period(start=start, days=days, kind=PeriodKind.CALENDAR_DAYS, due=last, citation=citation)
+    return ending_on_a_working_day(
+        Period(start=start, days=days, kind=PeriodKind.CALENDAR_DAYS, due=last, citation=citation)
+    )
+
+
+def ending_on_a_working_day(period: Period) -> Period:
+    """民法典 第二百零三条: a period counted in days, months or years whose last day (period.due) is a
+    statutory holiday or rest day ends on the next working day; the move is noted for its explanation."""
+    table = _Days()
+    last = period.due
     status = table.status(last)
     _note_unknown_year(period, status)
     while not status.is_working_day:

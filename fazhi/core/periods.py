@@ -48,3 +48,19 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise AssertionError("every month has a 28th")
+
+
+def compute_months(start: datetime.date, months: int, *, citation: str) -> calendar.Period:
+    """A period in months (民法典 第二百零一条、第二百零二条): from the day after `start` to the same day
+    `months` later (or that month's last day), a last day off moved to the next working day (第二百零三条)."""
+    if months < 0:
+        raise ValueError("a period cannot be negative")
+    return calendar.ending_on_a_working_day(
+        calendar.Period(
+            start=start,
+            days=months,
+            kind=calendar.PeriodKind.MONTHS,
+            due=add_months(start, months),
+            citation=citation,
+        )
+    )

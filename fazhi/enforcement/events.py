@@ -43,6 +43,8 @@ class EnforcementEvent(StrEnum):
     RECUSAL_DECIDED = "enforcement.case.recusal_decided"
     PRESERVED = "enforcement.case.preserved"
     PRESERVATION_HANDLED = "enforcement.case.preservation_handled"
+    SERVICE_CONSENT_RECORDED = "enforcement.case.service_consent_recorded"
+    PAYMENT_PLAN_APPROVED = "enforcement.case.payment_plan_approved"
 
 
 ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
@@ -85,4 +87,6 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.RECUSAL_DECIDED: "决定回避申请",
     EnforcementEvent.PRESERVED: "先行登记保存证据",
     EnforcementEvent.PRESERVATION_HANDLED: "对先行登记保存的证据作出处理决定",
+    EnforcementEvent.SERVICE_CONSENT_RECORDED: "登记电子送达确认书",
+    EnforcementEvent.PAYMENT_PLAN_APPROVED: "批准暂缓或分期缴纳罚款",
 }

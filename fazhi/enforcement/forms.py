@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 
 from fazhi.core.forms import DATE, ServiceErrorsMixin
 from fazhi.enforcement.models import (
     ClosureReason,
+    ConsentChannel,
     DocumentKind,
     EvidenceKind,
     HearingClosedReason,
@@ -19,9 +23,12 @@ from fazhi.enforcement.models import (
     ServiceMethod,
 )
 from fazhi.enforcement.rules import (
+    MAX_INSTALMENTS,
     RECORDED_CIRCUMSTANCES,
+    Instalment,
     InvestigationOutcome,
     Mitigation,
+    PaymentPlanKind,
     PenaltyKind,
     RemedyResult,
 )
@@ -281,6 +288,52 @@ class ServeForm(ServiceErrorsMixin):
         required=False,
         help_text="决定后七个工作日内未送达的，须写明理由",
     )
+    public_notice_reason = forms.CharField(
+        label="公告送达理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="公告送达的，写明受送达人下落不明或者用其他方式无法送达的情况；公告经过三十日视为送达",
+    )
+
+
+class ServiceConsentForm(ServiceErrorsMixin):
+    channel = forms.ChoiceField(label="电子送达方式", choices=ConsentChannel.choices)
+    address = forms.CharField(label="传真号码、电子邮件地址等", max_length=200)
+    signed_on = forms.DateField(label="确认书签订日期", widget=DATE)
+
+
+class PaymentPlanForm(ServiceErrorsMixin):
+    kind = forms.ChoiceField(label="方式", choices=PaymentPlanKind.choices)
+    applied_on = forms.DateField(label="当事人申请日期", widget=DATE)
+    reason = forms.CharField(label="申请理由（经济困难情况）", widget=forms.Textarea(attrs={"rows": 3}))
+    approved_on = forms.DateField(label="批准日期", widget=DATE)
+    ends_on = forms.DateField(label="暂缓至（最后一期缴纳日期）", widget=DATE)
+    instalments = forms.CharField(
+        label="分期",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="分期缴纳的，每行一期：缴纳日期 金额（元），如 2026-03-01 500；暂缓缴纳的留空",
+    )
+
+    def clean_instalments(self) -> list[Instalment]:
+        parts = []
+        for number, line in enumerate(self.cleaned_data["instalments"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            words = line.split()
+            try:
+                due_on = datetime.date.fromisoformat(words[0])
+                amount = Decimal(words[1])
+            except (IndexError, ValueError, InvalidOperation):
+                raise forms.ValidationError(
+                    "第 %(n)d 行应为“缴纳日期 金额”，如 2026-03-01 500。" % {"n": number}
+                ) from None
+            if len(words) != 2 or not amount.is_finite() or not 0 < amount < 10**12:
+                raise forms.ValidationError("第 %(n)d 行的金额应为大于零的元数。" % {"n": number})
+            parts.append(Instalment(due_on=due_on, amount_fen=int(amount * 100)))
+        if len(parts) > MAX_INSTALMENTS:
+            raise forms.ValidationError("至多 %(n)d 期。" % {"n": MAX_INSTALMENTS})
+        return parts
 
 
 class RemedyForm(ServiceErrorsMixin):

@@ -15,6 +15,7 @@ from fazhi.enforcement.rules import (
     STAGE_LABELS,
     InvestigationOutcome,
     Mitigation,
+    PaymentPlanKind,
     Procedure,
     RemedyResult,
     Stage,
@@ -331,6 +332,10 @@ class DecisionService(models.Model):
     late_reason = models.TextField("超过七个工作日送达的理由", blank=True)
     payment_due = models.DateField("缴纳罚款期限", null=True, blank=True)
     served_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    # The day service took effect (rules.service_takes_effect): the day of service, or for 公告送达
+    # thirty days after publication; the payment and remedy periods run from it.
+    effective_on = models.DateField("送达生效日期")
+    public_notice_reason = models.TextField("公告送达理由（下落不明或其他方式无法送达）", blank=True)
 
     def __str__(self) -> str:
         return f"{self.case} 送达 {self.served_on}"
@@ -665,3 +670,44 @@ class Preservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} 先行登记保存 {self.preserved_on}"
+
+
+class ConsentChannel(models.TextChoices):
+    FAX = "fax", "传真"
+    EMAIL = "email", "电子邮件"
+    OTHER = "other", "其他电子方式"
+
+
+class ServiceConsent(models.Model):
+    """The party's signed consent to electronic service (art. 61(2): 当事人同意并签订确认书)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="service_consents")
+    channel = models.CharField("电子送达方式", max_length=10, choices=ConsentChannel.choices)
+    address = models.CharField("传真号码、电子邮件地址等", max_length=200)
+    signed_on = models.DateField("确认书签订日期")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["signed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 电子送达确认书 {self.signed_on}"
+
+
+class PaymentPlan(models.Model):
+    """暂缓或者分期缴纳罚款 (art. 66(2)), on the party's application, with the head's approval. While it
+    runs the surcharge does not accrue and no 催告 is made; the court window runs from its end."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="payment_plan")
+    kind = models.CharField("方式", max_length=20, choices=PaymentPlanKind.choices)
+    applied_on = models.DateField("当事人申请日期")
+    reason = models.TextField("申请理由（经济困难情况）")
+    approved_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    approved_on = models.DateField("批准日期")
+    ends_on = models.DateField("暂缓至（最后一期缴纳日期）")
+    # [{"due_on": "YYYY-MM-DD", "amount_fen": n}, …] for instalments; empty for a deferral.
+    instalments = models.JSONField("分期", default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_kind_display()}至 {self.ends_on}"

@@ -32,10 +32,13 @@ from fazhi.enforcement.models import (
     LargeAmountStandard,
     Notice,
     Payment,
+    PaymentPlan,
     PenaltyDecision,
     Preservation,
     RecordingDevice,
     Recusal,
+    RemedyKind,
+    ServiceConsent,
     SummaryDetails,
 )
 from fazhi.enforcement.rules import STAGE_LABELS, Procedure, ReviewGrounds, Stage
@@ -271,7 +274,13 @@ def decision_of(case: Case) -> PenaltyDecision:
 
 
 def paused_ranges(case: Case, until: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
-    return [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+    """The days that do not count for the surcharge: a 复议 or 诉讼 (art. 73), and an approved 暂缓或分期
+    缴纳 from the party's application to its end (art. 66)."""
+    ranges = [(remedy.started_on, remedy.ended_on or until) for remedy in case.remedies.all()]
+    plan = PaymentPlan.objects.filter(case=case).first()
+    if plan is not None:
+        ranges.append((plan.applied_on, plan.ends_on))
+    return ranges
 
 
 def amount_owed(case: Case, *, on: datetime.date) -> tuple[int, int]:
@@ -381,7 +390,17 @@ def case_clock(case: Case, *, today: datetime.date) -> Clock | None:
     elif case.clock_key == rules.SERVICE.key:
         period = rules.SERVICE.due(decision_of(case).decided_on)
     elif case.clock_key == rules.PAYMENT.key:
-        period = rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on)
+        service = DecisionService.objects.get(case=case)
+        period = rules.PAYMENT.due(service.effective_on)
+        if service.effective_on != service.served_on:
+            extra = [
+                "公告送达：%(s)s 发出公告，经过三十日即 %(e)s 视为送达，缴纳期限自该日起算（%(c)s）。"
+                % {
+                    "s": service.served_on.isoformat(),
+                    "e": service.effective_on.isoformat(),
+                    "c": rules.PUBLIC_NOTICE_CITATION,
+                }
+            ]
     elif case.clock_key == rules.DEMAND_WAIT.key:
         demand = case.demands.order_by("-id").first()
         period = rules.DEMAND_WAIT.due(demand.served_on) if demand else None
@@ -472,6 +491,10 @@ class CaseRowFacts:
     def preservation_unhandled(self) -> bool:
         return self.case.preservations.filter(handled_on__isnull=True).exists()
 
+    @cached_property
+    def plan_ends_on(self) -> datetime.date | None:
+        return PaymentPlan.objects.filter(case=self.case).values_list("ends_on", flat=True).first()
+
 
 @dataclass(frozen=True)
 class StepOption:
@@ -530,7 +553,7 @@ def recounted_due(case: Case) -> datetime.date | None:
     if case.clock_key == rules.SERVICE.key:
         return rules.SERVICE.due(decision_of(case).decided_on).due
     if case.clock_key == rules.PAYMENT.key:
-        return rules.PAYMENT.due(DecisionService.objects.get(case=case).served_on).due
+        return rules.PAYMENT.due(DecisionService.objects.get(case=case).effective_on).due
     if case.clock_key == rules.CASH_HAND_IN.key:
         return rules.CASH_HAND_IN.due(Payment.objects.get(case=case).paid_on).due
     if case.clock_key == rules.PRESERVATION_DECISION.key:
@@ -564,6 +587,7 @@ MAIN_PATH = {
     Procedure.SUMMARY: [
         Stage.DECIDED_ON_SPOT,
         Stage.SERVED,
+        Stage.EXECUTING,
         Stage.PAID,
         Stage.RECORDED_WITH_AGENCY,
         Stage.CLOSED,
@@ -668,3 +692,37 @@ def _record_id(value: object) -> int:
         return int(str(value))
     except ValueError:
         raise NotFoundOrHidden() from None
+
+
+# --------------------------------------------------------------------------- after the decision
+
+
+def consent_signed_on(case: Case, *, on_or_before: datetime.date) -> datetime.date | None:
+    """The earliest electronic-service confirmation the party signed on or before a day (art. 61(2))."""
+    return (
+        ServiceConsent.objects.filter(case=case, signed_on__lte=on_or_before)
+        .values_list("signed_on", flat=True)
+        .first()
+    )
+
+
+def court_window(case: Case) -> rules.CourtWindow | None:
+    """When the court may be asked to enforce the decision (行政强制法 art. 53), from the day service took
+    effect, the case's 复议 and 诉讼, and an approved plan; None before service."""
+    service = DecisionService.objects.filter(case=case).first()
+    if service is None:
+        return None
+    plan = PaymentPlan.objects.filter(case=case).first()
+    return rules.court_application_window(
+        effective_on=service.effective_on,
+        remedies=[
+            rules.RemedyFacts(
+                litigation=remedy.kind == RemedyKind.LITIGATION,
+                started_on=remedy.started_on,
+                ended_on=remedy.ended_on,
+                withdrawn=remedy.result == rules.RemedyResult.WITHDRAWN,
+            )
+            for remedy in case.remedies.all()
+        ],
+        plan_ends_on=plan.ends_on if plan else None,
+    )

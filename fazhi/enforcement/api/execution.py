@@ -19,11 +19,12 @@ from fazhi.enforcement.models import (
     Case,
     Closure,
     ClosureReason,
+    ConsentChannel,
     RecordingDevice,
     RemedyKind,
     ServiceMethod,
 )
-from fazhi.enforcement.rules import RemedyResult
+from fazhi.enforcement.rules import MAX_INSTALMENTS, Instalment, PaymentPlanKind, RemedyResult
 
 
 class ServeIn(Schema):
@@ -33,12 +34,51 @@ class ServeIn(Schema):
     proof: Annotated[str, Required("请填写送达凭证（回证签收、邮件单号或公告载体）。", max_length=200)]
     refused: bool = False
     late_reason: OptionalText = ""
+    public_notice_reason: OptionalText = ""
 
 
 @router.post("/cases/{id:case_id}/serve", response=CaseOut, summary="送达行政处罚决定书")
 def serve(request: HttpRequest, case_id: int, payload: ServeIn) -> Case:
     actor = api_params.actor(request)
     services.serve_decision(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class ServiceConsentIn(Schema):
+    channel: Annotated[ConsentChannel, Choice(ConsentChannel)]
+    address: Annotated[str, Required("请填写当事人确认的传真号码、电子邮件地址等。", max_length=200)]
+    signed_on: datetime.date
+
+
+@router.post("/cases/{id:case_id}/service-consent", response=CaseOut, summary="登记电子送达确认书")
+def record_service_consent(request: HttpRequest, case_id: int, payload: ServiceConsentIn) -> Case:
+    actor = api_params.actor(request)
+    services.record_service_consent(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
+
+
+class PaymentInstalmentIn(Schema):
+    due_on: datetime.date
+    amount_fen: int = Field(ge=1, le=10**15)
+
+
+class PaymentPlanIn(Schema):
+    kind: Annotated[PaymentPlanKind, Choice(PaymentPlanKind)]
+    applied_on: datetime.date
+    reason: Annotated[str, Required("请写明当事人申请暂缓或分期缴纳的理由。")]
+    approved_on: datetime.date
+    ends_on: datetime.date
+    instalments: list[PaymentInstalmentIn] = Field(default_factory=list, max_length=MAX_INSTALMENTS)
+
+
+@router.post("/cases/{id:case_id}/payment-plan", response=CaseOut, summary="批准暂缓或分期缴纳罚款")
+def approve_payment_plan(request: HttpRequest, case_id: int, payload: PaymentPlanIn) -> Case:
+    actor = api_params.actor(request)
+    data = payload.dict()
+    parts = [
+        Instalment(due_on=part["due_on"], amount_fen=part["amount_fen"]) for part in data.pop("instalments")
+    ]
+    services.approve_payment_plan(actor, selectors.access_case(actor, case_id), instalments=parts, **data)
     return selectors.access_case(actor, case_id)
 
 

@@ -121,6 +121,13 @@ TRANSITIONS: dict[Procedure, list[Transition]] = {
             Stage.SERVED, [Stage.PAID, Stage.RECORDED_WITH_AGENCY], f"{LAW} 第五十二条、第六十七条"
         ),
         *_transitions(Stage.PAID, [Stage.RECORDED_WITH_AGENCY], f"{LAW} 第五十二条"),
+        # An on-the-spot fine left unpaid is enforced as any other: 催告, then the court, then 备案.
+        *_transitions(Stage.SERVED, [Stage.EXECUTING], f"{LAW} 第七十二条；行政强制法 第五十四条"),
+        *_transitions(
+            Stage.EXECUTING,
+            [Stage.PAID, Stage.RECORDED_WITH_AGENCY],
+            f"{LAW} 第五十二条、第七十二条；行政强制法 第五十三条",
+        ),
         *_transitions(Stage.RECORDED_WITH_AGENCY, [Stage.CLOSED], f"{LAW} 第五十二条"),
         *_transitions(Stage.CLOSED, [Stage.ARCHIVED], f"{LAW} 第四十七条"),
     ],

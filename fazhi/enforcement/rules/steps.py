@@ -62,6 +62,8 @@ class CaseFacts(Protocol):
     def recusal_pending(self) -> bool: ...
     @property
     def preservation_unhandled(self) -> bool: ...
+    @property
+    def plan_ends_on(self) -> datetime.date | None: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,8 +113,17 @@ EVIDENCE_STAGES = _in(ORDINARY, Stage.LEAD, Stage.FILED, Stage.INVESTIGATING) | 
     SUMMARY, Stage.DECIDED_ON_SPOT, Stage.SERVED, Stage.PAID
 )
 AFTER_SERVICE = _in(ORDINARY, Stage.SERVED, Stage.EXECUTING, Stage.PAID, Stage.CLOSED, Stage.ARCHIVED) | _in(
-    SUMMARY, Stage.SERVED, Stage.PAID, Stage.RECORDED_WITH_AGENCY, Stage.CLOSED, Stage.ARCHIVED
+    SUMMARY,
+    Stage.SERVED,
+    Stage.EXECUTING,
+    Stage.PAID,
+    Stage.RECORDED_WITH_AGENCY,
+    Stage.CLOSED,
+    Stage.ARCHIVED,
 )
+# Where a fine is owed and not yet paid: in either procedure, once served (art. 67) and in execution.
+OWED = _in(ORDINARY, Stage.SERVED, Stage.EXECUTING) | _in(SUMMARY, Stage.SERVED, Stage.EXECUTING)
+IN_EXECUTION = _in(ORDINARY, Stage.EXECUTING) | _in(SUMMARY, Stage.EXECUTING)
 
 # ------------------------------------------------------------------------------------------- gates
 
@@ -160,7 +171,12 @@ def gate_fine_to_pay(facts: CaseFacts) -> None:
 
 
 def gate_demand(facts: CaseFacts) -> None:
-    check_demand(payment_due=facts.payment_due, today=facts.today, remedy_pending=facts.remedy_pending)
+    check_demand(
+        payment_due=facts.payment_due,
+        today=facts.today,
+        remedy_pending=facts.remedy_pending,
+        plan_ends_on=facts.plan_ends_on,
+    )
 
 
 def gate_not_applied_to_court(facts: CaseFacts) -> None:
@@ -177,7 +193,17 @@ def gate_closable(facts: CaseFacts) -> None:
 
 
 def gate_recording_with_agency(facts: CaseFacts) -> None:
-    check_recording_with_agency(paid=facts.stage == Stage.PAID, warning_only=facts.warning_only)
+    check_recording_with_agency(
+        paid=facts.stage == Stage.PAID, warning_only=facts.warning_only, court_applied=facts.court_applied
+    )
+
+
+def gate_no_payment_plan(facts: CaseFacts) -> None:
+    if facts.plan_ends_on is not None:
+        raise RuleViolation(
+            "本案已批准暂缓（分期）缴纳至 %(d)s。" % {"d": facts.plan_ends_on.isoformat()},
+            citation=f"{LAW} 第六十六条第二款",
+        )
 
 
 def gate_recusal_pending(facts: CaseFacts) -> None:
@@ -285,7 +311,7 @@ STEPS: Steps[CaseStep] = Steps(
         name="remedy",
         label="登记复议或诉讼",
         roles=_REMEDY_ROLES,
-        within=_in(ORDINARY, Stage.SERVED, Stage.EXECUTING) | _in(SUMMARY, Stage.SERVED),
+        within=OWED,
         elsewhere=Refusal("只能对已送达、尚未执行完毕的决定登记复议或诉讼。", f"{LAW} 第七十三条"),
         gates=(gate_no_remedy_pending,),
     ),
@@ -304,14 +330,14 @@ STEPS: Steps[CaseStep] = Steps(
         label="催告",
         roles=_OFFICERS,
         target=Stage.EXECUTING,
-        within=_in(ORDINARY, Stage.EXECUTING),
+        within=IN_EXECUTION,
         gates=(gate_demand,),
     ),
     CaseStep(
         name="court",
         label="申请人民法院强制执行",
         roles=_HEAD,
-        within=_in(ORDINARY, Stage.EXECUTING),
+        within=IN_EXECUTION,
         elsewhere=Refusal("申请强制执行前应当先行催告。", "行政强制法 第五十四条"),
         gates=(gate_not_applied_to_court,),
     ),
@@ -358,6 +384,27 @@ STEPS: Steps[CaseStep] = Steps(
             "对先行登记保存的证据，应当在作出处罚决定前及时作出处理决定。", f"{LAW} 第五十六条"
         ),
         gates=(gate_preservation_unhandled,),
+    ),
+    CaseStep(
+        name="service_consent",
+        label="登记电子送达确认书",
+        roles=_OFFICERS,
+        # Only the decision's service is judged against the consent here, so it is recorded before it.
+        within=_in(ORDINARY, Stage.DECIDED),
+        elsewhere=Refusal(
+            "电子送达确认书在决定作出后、送达前登记；案件处于“%(stage)s”阶段。", f"{LAW} 第六十一条第二款"
+        ),
+    ),
+    CaseStep(
+        name="payment_plan",
+        label="批准暂缓或分期缴纳",
+        roles=_HEAD,
+        lawful_actor=Refusal(
+            "暂缓或者分期缴纳罚款须经当事人申请和行政机关批准（由负责人批准）。", f"{LAW} 第六十六条第二款"
+        ),
+        within=OWED,
+        elsewhere=Refusal("只能对已送达、尚未缴纳的罚款批准暂缓或分期缴纳。", f"{LAW} 第六十六条第二款"),
+        gates=(gate_fine_to_pay, gate_no_payment_plan, gate_not_applied_to_court),
     ),
     # The town's set-up, not a case's: its delegated powers, recording devices and document templates.
     CaseStep(name="add_power", label="登记赋权事项", roles=(Role.ADMIN,)),

@@ -27,13 +27,14 @@ def check_summary_procedure(*, party_kind: str, fine_fen: int, warning_only: boo
         )
 
 
-def check_recording_with_agency(*, paid: bool, warning_only: bool) -> None:
-    """Art. 52: the on-the-spot decision is reported to the agency once it is performed: a warning at
-    once, a fine when paid (unpaid, it goes to 催告 like any other)."""
-    if not paid and not warning_only:
+def check_recording_with_agency(*, paid: bool, warning_only: bool, court_applied: bool = False) -> None:
+    """Art. 52: the on-the-spot decision is reported to the agency once it has run its course: a warning
+    at once, a fine when paid; a fine left unpaid goes to 催告 and the court (行政强制法 arts. 53, 54)
+    like any other, and is reported once the court has been asked to enforce it."""
+    if not paid and not warning_only and not court_applied:
         raise RuleViolation(
-            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，按普通程序催告和申请强制执行。",
-            citation=f"{LAW} 第五十二条、第六十七条",
+            "罚款尚未缴纳：缴纳后再备案；逾期不缴的，催告并申请人民法院强制执行后备案。",
+            citation=f"{LAW} 第五十二条、第六十七条；行政强制法 第五十三条、第五十四条",
         )
 
 

@@ -20,6 +20,7 @@ from fazhi.enforcement.services.execution import (
     end_remedy,
     issue_demand,
     record_payment,
+    record_service_consent,
     serve_decision,
     start_remedy,
 )
@@ -40,6 +41,7 @@ from fazhi.enforcement.services.investigation import (
     close_investigation,
     start_investigation,
 )
+from fazhi.enforcement.services.payment_plan import approve_payment_plan
 from fazhi.enforcement.services.preservation import PreservationInput, handle_preservation, preserve
 from fazhi.enforcement.services.recusal import decide_recusal, request_recusal
 from fazhi.enforcement.services.standards import record_large_amount_standard
@@ -74,6 +76,7 @@ __all__ = [
     "add_evidence",
     "add_record",
     "apply_to_court",
+    "approve_payment_plan",
     "archive_case",
     "assign_device",
     "close_case",
@@ -97,6 +100,7 @@ __all__ = [
     "record_defence",
     "record_large_amount_standard",
     "record_payment",
+    "record_service_consent",
     "record_with_agency",
     "refresh_clock",
     "register_lead",

@@ -23,6 +23,8 @@ from fazhi.enforcement.models import (
     Payment,
     PaymentMethod,
     RemedyProceeding,
+    ServiceConsent,
+    ServiceMethod,
 )
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move, set_clock, take, take_judged
@@ -40,8 +42,10 @@ def serve_decision(
     proof: str,
     refused: bool = False,
     late_reason: str = "",
+    public_notice_reason: str = "",
 ) -> DecisionService:
-    """送达 (art. 61), which starts the 15 days to pay (art. 67)."""
+    """送达 (art. 61), which starts the 15 days to pay (art. 67) on the day it takes effect: electronic
+    service needs the party's signed consent, 公告送达 its reason and takes effect thirty days on."""
     case = take(actor, case, "serve")
     decision = selectors.decision_of(case)
     if served_on > timezone.localdate():
@@ -51,8 +55,17 @@ def serve_decision(
             citation=f"{rules.LAW} 第六十一条",
         )
     rules.check_service_time(decided_on=decision.decided_on, served_on=served_on, late_reason=late_reason)
+    public_notice = method == ServiceMethod.PUBLIC_NOTICE
+    rules.check_service_method(
+        electronic=method == ServiceMethod.ELECTRONIC,
+        public_notice=public_notice,
+        public_notice_reason=public_notice_reason,
+        served_on=served_on,
+        consent_signed_on=selectors.consent_signed_on(case, on_or_before=served_on),
+    )
+    effective_on = rules.service_takes_effect(public_notice=public_notice, served_on=served_on)
     move(case, Stage.SERVED)
-    payment_due = rules.PAYMENT.due(served_on).due if decision.fine_fen else None
+    payment_due = rules.PAYMENT.due(effective_on).due if decision.fine_fen else None
     set_clock(case, rules.PAYMENT.key, payment_due)
     case.save(update_fields=["stage", "clock_key", "clock_due", "updated_at"])
     service = DecisionService.objects.create(
@@ -65,6 +78,8 @@ def serve_decision(
         late_reason=late_reason if served_on > (decision.service_due or served_on) else "",
         payment_due=payment_due,
         served_by=actor,
+        effective_on=effective_on,
+        public_notice_reason=public_notice_reason if public_notice else "",
     )
     ledger.record(
         actor,
@@ -75,11 +90,44 @@ def serve_decision(
             "served_on": served_on.isoformat(),
             "refused": refused,
             "late": bool(service.late_reason),
+            "effective_on": effective_on.isoformat(),
             "payment_due": payment_due.isoformat() if payment_due else None,
         },
         organisation=case.organisation,
     )
     return service
+
+
+@transaction.atomic(durable=True)
+def record_service_consent(
+    actor: Staff, case: Case, *, channel: str, address: str, signed_on: datetime.date
+) -> ServiceConsent:
+    """The party's 确认书 agreeing to service by fax, e-mail or another electronic channel (art. 61(2)),
+    which electronic service of the decision then needs."""
+    case = take(actor, case, "service_consent")
+    if not address.strip():
+        raise InvalidInput(
+            "请填写当事人确认的传真号码、电子邮件地址等。",
+            field_errors={"address": "请填写当事人确认的传真号码、电子邮件地址等。"},
+        )
+    core_rules.check_dates_in_order(
+        signed_on,
+        what="确认书签订日期",
+        after=[(case.received_on, "收到线索日期")],
+        today=timezone.localdate(),
+        citation=rules.SERVICE_CONSENT_CITATION,
+    )
+    consent = ServiceConsent.objects.create(
+        case=case, channel=channel, address=address.strip(), signed_on=signed_on, recorded_by=actor
+    )
+    ledger.record(
+        actor,
+        EnforcementEvent.SERVICE_CONSENT_RECORDED,
+        case,
+        {"consent": consent.pk, "channel": channel, "signed_on": signed_on.isoformat()},
+        organisation=case.organisation,
+    )
+    return consent
 
 
 @transaction.atomic(durable=True)
@@ -214,10 +262,11 @@ def apply_to_court(actor: Staff, case: Case, *, court: str, applied_on: datetime
     if applied_on > timezone.localdate():
         raise InvalidInput("申请日期不能晚于今天。", field_errors={"applied_on": "申请日期不能晚于今天。"})
     demand = case.demands.order_by("-id").first()
-    service = DecisionService.objects.get(case=case)
+    window = selectors.court_window(case)
+    assert window is not None, "the step is taken in execution, after service"
     rules.check_court_application(
         demand_wait_until=demand.wait_until if demand else None,
-        served_on=service.served_on,
+        window=window,
         applied_on=applied_on,
         remedy_pending=case.remedies.filter(ended_on__isnull=True).exists(),
     )

@@ -173,6 +173,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         refused=not data.party_signed,
         payment_due=payment_due,
         served_by=actor,
+        effective_on=today,
     )
     ledger.record(
         actor,
@@ -218,7 +219,8 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
 
 @transaction.atomic(durable=True)
 def record_with_agency(actor: Staff, case: Case) -> Case:
-    """备案 (art. 52): the officer's on-the-spot decision is reported to the agency."""
+    """备案 (art. 52): the officer's on-the-spot decision is reported to the agency — once paid, at once
+    for a warning, or for an unpaid fine once the court has been asked to enforce it."""
     case = take(actor, case, "record_with_agency")
     details = SummaryDetails.objects.get(case=case)
     move(case, Stage.RECORDED_WITH_AGENCY)

@@ -115,7 +115,7 @@ def test_demand_and_court_application_wait_for_their_periods(town, decided, on_d
             town.head, decided, court="天津市西青区人民法院", applied_on=demand.wait_until + DAY
         )
     assert raised.value.citation == "行政强制法 第五十三条"
-    assert "复议、提起行政诉讼的期限至" in raised.value.message
+    assert "复议、提起行政诉讼（或上诉）的期限至" in raised.value.message
 
     later = TODAY + 300 * DAY  # past the 6 months of litigation plus the 3 months of art. 53
     on_day(later)

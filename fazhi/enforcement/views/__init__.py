@@ -21,10 +21,12 @@ from fazhi.enforcement.views.execution import (
     case_court,
     case_demand,
     case_payment,
+    case_payment_plan,
     case_record_with_agency,
     case_remedy,
     case_remedy_end,
     case_serve,
+    case_service_consent,
     on_spot_create,
 )
 from fazhi.enforcement.views.fieldwork import (
@@ -75,6 +77,7 @@ __all__ = [
     "case_list",
     "case_notice",
     "case_payment",
+    "case_payment_plan",
     "case_preservation_handle",
     "case_preserve",
     "case_record",
@@ -85,6 +88,7 @@ __all__ = [
     "case_remedy_end",
     "case_review",
     "case_serve",
+    "case_service_consent",
     "case_submit_review",
     "clocks_due",
     "device_assign",

@@ -11,7 +11,7 @@ from fazhi.core.models import Staff
 from fazhi.core.pages import paginate, query_without_page
 from fazhi.enforcement import documents, rules, selectors
 from fazhi.enforcement.forms import CaseFilterForm
-from fazhi.enforcement.models import Closure, DecisionService, Payment, PenaltyDecision
+from fazhi.enforcement.models import Closure, DecisionService, Payment, PaymentPlan, PenaltyDecision
 from fazhi.enforcement.rules import STAGE_LABELS, Stage
 from fazhi.ledger.selectors import verified_history
 
@@ -46,7 +46,14 @@ STEP_PAGES = {
     "decide_recusal": "enforcement:case-recusal-decide",
     "preserve": "enforcement:case-preserve",
     "handle_preservation": "enforcement:case-preservation-handle",
+    "service_consent": "enforcement:case-service-consent",
+    "payment_plan": "enforcement:case-payment-plan",
 }
+
+
+# Where the page explains the window for asking the court to enforce (行政强制法 art. 53): while the
+# fine is owed and the court has not been asked.
+WINDOW_SHOWN = {Stage.SERVED, Stage.EXECUTING}
 
 
 def _filters(request: HttpRequest, actor: Staff) -> tuple[CaseFilterForm, selectors.CaseFilters]:
@@ -136,6 +143,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "payment": Payment.objects.filter(case=case).first(),
         "closure": Closure.objects.filter(case=case).first(),
         "remedies": case.remedies.all(),
+        "consents": case.service_consents.all(),
+        "plan": PaymentPlan.objects.filter(case=case).select_related("approved_by").first(),
+        "court_window": (
+            selectors.court_window(case) if stage in WINDOW_SHOWN and not facts.court_applied else None
+        ),
         "archive_file": selectors.archive_file(case),
         "documents": documents.available(case),
         "history": verified_history(case),

@@ -25,9 +25,11 @@ from fazhi.enforcement.forms import (
     DemandForm,
     OnSpotForm,
     PaymentForm,
+    PaymentPlanForm,
     RemedyEndForm,
     RemedyForm,
     ServeForm,
+    ServiceConsentForm,
 )
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.views.common import fen, step_page
@@ -46,6 +48,36 @@ def case_serve(request: HttpRequest, case_id: int) -> HttpResponse:
     case = selectors.access_case(actor, case_id)
     initial = {"served_on": timezone.localdate(), "recipient": case.party.name if case.party else ""}
     return step_page(request, case_id, title="送达决定书", form_class=ServeForm, act=act, initial=initial)
+
+
+@step_required(rules.STEPS["service_consent"])
+@require_http_methods(["GET", "POST"])
+def case_service_consent(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        consent = services.record_service_consent(actor, case, **data)
+        return "已登记电子送达确认书（%(d)s 签订）；此后可电子送达。" % {"d": consent.signed_on.isoformat()}
+
+    initial = {"signed_on": timezone.localdate()}
+    return step_page(
+        request, case_id, title="电子送达确认书", form_class=ServiceConsentForm, act=act, initial=initial
+    )
+
+
+@step_required(rules.STEPS["payment_plan"])
+@require_http_methods(["GET", "POST"])
+def case_payment_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        plan = services.approve_payment_plan(actor, case, **data)
+        return "已批准%(kind)s，至 %(d)s；期间不加处罚款、不催告。" % {
+            "kind": plan.get_kind_display(),
+            "d": plan.ends_on.isoformat(),
+        }
+
+    today = timezone.localdate()
+    initial = {"applied_on": today, "approved_on": today}
+    return step_page(
+        request, case_id, title="暂缓或分期缴纳罚款", form_class=PaymentPlanForm, act=act, initial=initial
+    )
 
 
 @step_required(rules.STEPS["remedy"])
