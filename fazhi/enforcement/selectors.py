@@ -239,27 +239,49 @@ def case_circumstances(case: Case, *, recorded: list[str] | None = None) -> list
 def earlier_fines(case: Case) -> list[rules.EarlierFine]:
     """Fines the town already imposed on the case's party under the same power for an act on the same
     days and at the same place (art. 29), that still stand."""
-    if case.party_id is None:
+    if case.party_id is None or case.power_id is None:
         return []
-    act_ended_on = case.act_ended_on or case.act_on
+    return fines_for_act(
+        organisation=case.organisation,
+        party_id=case.party_id,
+        power_id=case.power_id,
+        act_on=case.act_on,
+        act_ended_on=case.act_ended_on or case.act_on,
+        place=case.place,
+        excluding=case.pk,
+    )
+
+
+def fines_for_act(
+    *,
+    organisation: Organisation,
+    party_id: int,
+    power_id: int,
+    act_on: datetime.date,
+    act_ended_on: datetime.date,
+    place: str,
+    excluding: int | None = None,
+) -> list[rules.EarlierFine]:
+    """The town's standing fines on the party under the power for an act whose days overlap these and
+    whose place is the same (or unrecorded on either side)."""
     others = (
         PenaltyDecision.objects.filter(
-            case__organisation=case.organisation,
-            case__party_id=case.party_id,
-            case__power_id=case.power_id,
+            case__organisation=organisation,
+            case__party_id=party_id,
+            case__power_id=power_id,
             case__act_on__lte=act_ended_on,
             fine_fen__gt=0,
         )
-        .exclude(case=case)
+        .exclude(case_id=excluding)
         .exclude(case__remedies__result__in=list(rules.ANNULLING_RESULTS))
         .select_related("case", "number")
         .order_by("decided_on", "id")
     )
-    place = case.place.strip()
+    place = place.strip()
     return [
         rules.EarlierFine(number=other.number.text, decided_on=other.decided_on, fine_fen=other.fine_fen)
         for other in others
-        if (other.case.act_ended_on or other.case.act_on) >= case.act_on
+        if (other.case.act_ended_on or other.case.act_on) >= act_on
         and (not place or not other.case.place.strip() or other.case.place.strip() == place)
     ]
 

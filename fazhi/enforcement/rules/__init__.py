@@ -142,6 +142,8 @@ from fazhi.enforcement.rules.steps import (
 from fazhi.enforcement.rules.summary import (
     ON_THE_SPOT_COLLECTION_LIMIT_FEN,
     SUMMARY_FINE_LIMIT_FEN,
+    check_on_spot_circumstances,
+    check_on_spot_once,
     check_on_the_spot_collection,
     check_recording_with_agency,
     check_summary_procedure,
@@ -232,6 +234,8 @@ __all__ = [
     "check_no_heavier",
     "check_no_penalty_decision",
     "check_notice_follows_outcome",
+    "check_on_spot_circumstances",
+    "check_on_spot_once",
     "check_on_the_spot_collection",
     "check_one_fine",
     "check_outcome",

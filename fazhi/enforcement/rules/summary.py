@@ -3,8 +3,16 @@ with the agency (art. 52)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from fazhi.core.errors import RuleViolation
 from fazhi.core.money import yuan
+from fazhi.enforcement.rules.penalties import (
+    CIRCUMSTANCE_RULES,
+    EarlierFine,
+    Treatment,
+    check_one_fine,
+)
 from fazhi.enforcement.rules.procedure import LAW
 
 SUMMARY_FINE_LIMIT_FEN = {"person": 200_00, "organisation": 3_000_00, "individual_business": 200_00}
@@ -48,3 +56,26 @@ def check_on_the_spot_collection(
         % {"fine": yuan(fine_fen)},
         citation=f"{LAW} 第六十八条、第六十九条",
     )
+
+
+def check_on_spot_circumstances(circumstances: Iterable[str], *, warning_only: bool) -> None:
+    """Arts. 30–33 on the spot: no penalty where the law excludes one (a child under fourteen); a fine
+    the law requires to be lightened (a minor of fourteen to eighteen) needs the reasons the summary
+    form does not take, so only a warning is decided on the spot."""
+    found = [CIRCUMSTANCE_RULES[c] for c in circumstances]
+    excluding = [rule for rule in found if rule.treatment == Treatment.NO_PENALTY]
+    if excluding:
+        raise RuleViolation("%(r)s。" % {"r": excluding[0].label}, citation=excluding[0].citation)
+    mandatory = [rule for rule in found if rule.treatment == Treatment.MUST_MITIGATE]
+    if mandatory and not warning_only:
+        raise RuleViolation(
+            "%(r)s；当场只能给予警告，需罚款的请适用普通程序并说明从轻、减轻的理由。"
+            % {"r": mandatory[0].label},
+            citation=mandatory[0].citation,
+        )
+
+
+def check_on_spot_once(earlier: Sequence[EarlierFine], *, fine_fen: int) -> None:
+    """Art. 29 on the spot: the summary form takes no reason why two acts differ, so a second fine for
+    what looks like the same act goes through the ordinary procedure."""
+    check_one_fine(earlier, fine_fen=fine_fen, distinct_reason="")

@@ -12,7 +12,7 @@ from fazhi.core import money, numbering, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Party, Staff
-from fazhi.enforcement import rules
+from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
     Case,
@@ -102,6 +102,23 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
             remote_area_on_request=data.remote_area_on_request,
         )
     rules.check_limitation(data.act_on, today, endangers_life_health_or_finance=False)
+    rules.check_on_spot_circumstances(
+        rules.circumstances_in_case(
+            party_kind=data.party.kind, birth_date=data.party.birth_date, act_on=data.act_on, recorded=[]
+        ),
+        warning_only=data.warning_only,
+    )
+    rules.check_on_spot_once(
+        selectors.fines_for_act(
+            organisation=town,
+            party_id=data.party.pk,
+            power_id=data.power.pk,
+            act_on=data.act_on,
+            act_ended_on=data.act_on,
+            place=data.place,
+        ),
+        fine_fen=data.fine_fen,
+    )
     team = _on_spot_team(actor, data.co_officer, town.path, today)
     series = numbering.series_for(
         town, SUMMARY_SERIES_KEY, document="当场处罚决定书", citation=f"{rules.LAW} 第五十二条"

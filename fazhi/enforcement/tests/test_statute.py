@@ -514,3 +514,45 @@ def test_only_the_admin_records_a_standard_and_bad_input_changes_nothing(town):
     created = admin.post("/api/v1/large-amount-standards", body, content_type="application/json")
     assert created.status_code == 201
     assert LargeAmountStandard.objects.get().organisation == town.town
+
+
+# ----------------------------------------------------------------- the same rules on the spot
+
+
+def on_spot(town, **overrides):
+    fields = {
+        "party": town.party,
+        "power": town.power,
+        "co_officer": town.officer2,
+        "title": "占道经营",
+        "place": "辛口镇政府路",
+        "act_on": TODAY,
+        "facts": "在政府路占道摆摊约3平方米",
+        "basis": "《城市道路管理条例》第四十二条",
+        "warning_only": False,
+        "fine_fen": 100_00,
+        "defence_waived": True,
+    }
+    return services.decide_on_spot(town.officer, services.OnSpotDecision(**{**fields, **overrides}))
+
+
+def test_no_penalty_on_the_spot_for_a_child_and_only_a_warning_for_a_minor(spot):
+    child = person(spot, "小明", (TODAY - datetime.timedelta(days=13 * 365)).strftime("%Y%m%d"))
+    cases = Case.objects.count()
+    with pytest.raises(RuleViolation, match="不满十四周岁") as raised:
+        on_spot(spot, party=child, warning_only=True, fine_fen=0)
+    assert raised.value.citation == "行政处罚法 第三十条"
+    youth = person(spot, "小刚", (TODAY - datetime.timedelta(days=16 * 365)).strftime("%Y%m%d"))
+    with pytest.raises(RuleViolation, match="当场只能给予警告"):
+        on_spot(spot, party=youth)
+    assert Case.objects.count() == cases
+    assert on_spot(spot, party=youth, warning_only=True, fine_fen=0).decision.penalties == "警告"
+
+
+def test_a_second_fine_on_the_spot_for_the_same_act_is_refused(spot):
+    first = on_spot(spot)
+    with pytest.raises(RuleViolation, match="不得给予两次以上罚款") as raised:
+        on_spot(spot)
+    assert raised.value.citation == "行政处罚法 第二十九条"
+    assert first.decision.number.text in str(raised.value)
+    assert on_spot(spot, place="辛口镇工业园东路").decision.fine_fen == 100_00
