@@ -272,11 +272,12 @@ def fines_for_act(
             case__act_on__lte=act_ended_on,
             fine_fen__gt=0,
         )
-        .exclude(case_id=excluding)
         .exclude(case__remedies__result__in=list(rules.ANNULLING_RESULTS))
         .select_related("case", "number")
         .order_by("decided_on", "id")
     )
+    if excluding is not None:
+        others = others.exclude(case_id=excluding)
     place = place.strip()
     return [
         rules.EarlierFine(number=other.number.text, decided_on=other.decided_on, fine_fen=other.fine_fen)
