@@ -15,6 +15,7 @@ class EnforcementEvent(StrEnum):
     HEARING_REQUESTED = "enforcement.case.hearing_requested"
     HEARING_SCHEDULED = "enforcement.case.hearing_scheduled"
     HEARING_HELD = "enforcement.case.hearing_held"
+    HEARING_WAIVED = "enforcement.case.hearing_waived"
     REVIEW_SUBMITTED = "enforcement.case.review_submitted"
     REVIEW_GIVEN = "enforcement.case.review_given"
     DISCUSSION_RECORDED = "enforcement.case.discussion_recorded"
@@ -60,6 +61,7 @@ ENFORCEMENT_EVENT_LABELS: dict[EnforcementEvent, str] = {
     EnforcementEvent.HEARING_REQUESTED: "当事人要求听证",
     EnforcementEvent.HEARING_SCHEDULED: "安排听证",
     EnforcementEvent.HEARING_HELD: "举行听证",
+    EnforcementEvent.HEARING_WAIVED: "听证终止（当事人放弃听证权利）",
     EnforcementEvent.REVIEW_SUBMITTED: "提交法制审核",
     EnforcementEvent.REVIEW_GIVEN: "出具法制审核意见",
     EnforcementEvent.DISCUSSION_RECORDED: "记录集体讨论",

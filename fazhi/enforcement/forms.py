@@ -14,6 +14,7 @@ from fazhi.enforcement.models import (
     DocumentKind,
     EvidenceKind,
     HearingClosedReason,
+    HearingWaiver,
     LeadSource,
     PreservationHandling,
     RecordKind,
@@ -161,6 +162,13 @@ class DefenceForm(ServiceErrorsMixin):
 
 class HearingRequestForm(ServiceErrorsMixin):
     requested_on = forms.DateField(label="当事人要求听证的日期", widget=DATE)
+
+
+class HearingWaiverForm(ServiceErrorsMixin):
+    waiver = forms.ChoiceField(
+        label="听证终止的原因", choices=HearingWaiver.choices, widget=forms.RadioSelect
+    )
+    waived_on = forms.DateField(label="听证终止日期", widget=DATE)
 
 
 class HearingForm(ServiceErrorsMixin):

@@ -171,6 +171,12 @@ class InvestigationReport(models.Model):
         return f"{self.case}: {self.get_outcome_display()}"
 
 
+class HearingWaiver(models.TextChoices):
+    WITHDRAWN = "withdrawn", "当事人撤回听证申请"
+    ABSENT = "absent", "当事人无正当理由拒不出席听证"
+    LEFT = "left", "当事人未经许可中途退出听证"
+
+
 class Notice(models.Model):
     """行政处罚事先告知 (art. 44). A new notice supersedes the earlier one."""
 
@@ -188,6 +194,12 @@ class Notice(models.Model):
     defence_waived = models.BooleanField("当事人明确放弃陈述申辩", default=False)
     statement = models.TextField("陈述申辩意见", blank=True)
     hearing_requested_on = models.DateField("要求听证日期", null=True, blank=True)
+    # Art. 64(6): the party withdrew the request, stayed away without good reason or left without leave;
+    # the hearing ends without being held and the decision need not wait for it.
+    hearing_waived_on = models.DateField("听证终止日期", null=True, blank=True)
+    hearing_waiver = models.CharField(
+        "听证终止原因", max_length=10, choices=HearingWaiver.choices, blank=True
+    )
     superseded = models.BooleanField(default=False)
     issued_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
 

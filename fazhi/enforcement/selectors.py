@@ -183,7 +183,8 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         defence_waived=bool(notice and notice.defence_waived),
         statement_period_ends=notice.statement_period_ends if notice else None,
         hearing_requested=bool(notice and notice.hearing_requested_on),
-        hearing_closed=hearings_on_current_notice(case, notice).filter(record_signed=True).exists(),
+        hearing_closed=bool(notice and notice.hearing_waived_on)
+        or hearings_on_current_notice(case, notice).filter(record_signed=True).exists(),
         review_grounds=grounds,
         latest_review=rules.ReviewOpinion(review.opinion) if review else None,
         reviewer_qualified=bool(review and review.reviewer_qualification_no),
@@ -479,6 +480,10 @@ class CaseRowFacts:
     def hearing_right(self) -> bool:
         notice = current_notice(self.case)
         return notice is not None and notice.hearing_right
+
+    @cached_property
+    def hearing_closed(self) -> bool:
+        return self.decision_facts.hearing_closed
 
     @cached_property
     def hearing_pending(self) -> bool:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<id:case_id>/hearing-request/", views.case_hearing_request, name="case-hearing-request"),
     path("<id:case_id>/hearing/", views.case_hearing, name="case-hearing"),
     path("<id:case_id>/hearing/schedule/", views.case_hearing_schedule, name="case-hearing-schedule"),
+    path("<id:case_id>/hearing/waiver/", views.case_hearing_waiver, name="case-hearing-waiver"),
     path("<id:case_id>/submit-review/", views.case_submit_review, name="case-submit-review"),
     path("<id:case_id>/review/", views.case_review, name="case-review"),
     path("<id:case_id>/discussion/", views.case_discussion, name="case-discussion"),

@@ -14,7 +14,7 @@ from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.api.common import CaseOut, router
-from fazhi.enforcement.models import Case, HearingClosedReason, LeadSource, ReviewOpinionChoice
+from fazhi.enforcement.models import Case, HearingClosedReason, HearingWaiver, LeadSource, ReviewOpinionChoice
 from fazhi.enforcement.rules import InvestigationOutcome, Mitigation, PenaltyKind, ReviewGrounds
 
 
@@ -266,6 +266,18 @@ class HearingIn(Schema):
     place: OptionalText = Field("", max_length=200)
     public: bool = True
     closed_reason: HearingClosedReasonText = ""
+
+
+class HearingWaiverIn(Schema):
+    waived_on: datetime.date
+    waiver: Annotated[HearingWaiver, Choice(HearingWaiver)]
+
+
+@router.post("/cases/{id:case_id}/hearing/waiver", response=CaseOut, summary="听证终止（当事人放弃听证权利）")
+def end_hearing(request: HttpRequest, case_id: int, payload: HearingWaiverIn) -> Case:
+    actor = api_params.actor(request)
+    services.end_hearing(actor, selectors.access_case(actor, case_id), **payload.dict())
+    return selectors.access_case(actor, case_id)
 
 
 class ScheduleHearingIn(Schema):

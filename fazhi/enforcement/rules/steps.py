@@ -45,6 +45,8 @@ class CaseFacts(Protocol):
     @property
     def hearing_right(self) -> bool: ...
     @property
+    def hearing_closed(self) -> bool: ...
+    @property
     def hearing_pending(self) -> bool: ...
     @property
     def decision_due(self) -> datetime.date | None: ...
@@ -136,6 +138,12 @@ def gate_hearing_right(facts: CaseFacts) -> None:
     """Art. 63: a hearing only where the notice told the party of the right to one."""
     if not facts.hearing_right:
         raise RuleViolation("本案不属于当事人有权要求听证的情形。", citation=f"{LAW} 第六十三条")
+
+
+def gate_hearing_open(facts: CaseFacts) -> None:
+    """A hearing on the notice in force is held once, or ends once by the party's waiver (art. 64(6))."""
+    if facts.hearing_closed:
+        raise RuleViolation("本次告知的听证已经结束（已举行或当事人已放弃）。", citation=f"{LAW} 第六十四条")
 
 
 def gate_no_hearing_pending(facts: CaseFacts) -> None:
@@ -277,7 +285,7 @@ STEPS: Steps[CaseStep] = Steps(
         roles=_OFFICERS,
         within=_in(ORDINARY, Stage.HEARING),
         elsewhere=_NOT_AT_HEARING,
-        gates=(gate_no_hearing_pending,),
+        gates=(gate_hearing_open, gate_no_hearing_pending),
     ),
     CaseStep(
         name="hold_hearing",
@@ -285,6 +293,15 @@ STEPS: Steps[CaseStep] = Steps(
         roles=_OFFICERS,
         within=_in(ORDINARY, Stage.HEARING),
         elsewhere=_NOT_AT_HEARING,
+        gates=(gate_hearing_open,),
+    ),
+    CaseStep(
+        name="end_hearing",
+        label="听证终止（当事人放弃）",
+        roles=_OFFICERS,
+        within=_in(ORDINARY, Stage.HEARING),
+        elsewhere=_NOT_AT_HEARING,
+        gates=(gate_hearing_open,),
     ),
     CaseStep(name="submit_review", label="法制审核", roles=_OFFICERS, target=Stage.LEGAL_REVIEW),
     CaseStep(

@@ -26,6 +26,7 @@ from fazhi.enforcement.services.execution import (
 )
 from fazhi.enforcement.services.filing import add_delegated_power, decline_case, file_case, register_lead
 from fazhi.enforcement.services.hearing import (
+    end_hearing,
     hold_hearing,
     issue_notice,
     record_defence,
@@ -85,6 +86,7 @@ __all__ = [
     "decide_on_spot",
     "decide_recusal",
     "decline_case",
+    "end_hearing",
     "end_remedy",
     "extend_decision_period",
     "file_case",

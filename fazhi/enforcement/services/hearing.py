@@ -14,7 +14,14 @@ from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Staff
 from fazhi.enforcement import rules, selectors
 from fazhi.enforcement.events import EnforcementEvent
-from fazhi.enforcement.models import Case, Hearing, HearingClosedReason, InvestigationReport, Notice
+from fazhi.enforcement.models import (
+    Case,
+    Hearing,
+    HearingClosedReason,
+    HearingWaiver,
+    InvestigationReport,
+    Notice,
+)
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.services.common import move, require_town_staff, take
 from fazhi.ledger import record as ledger
@@ -156,6 +163,35 @@ def request_hearing(actor: Staff, case: Case, *, requested_on: datetime.date) ->
         organisation=case.organisation,
     )
     return case
+
+
+@transaction.atomic(durable=True)
+def end_hearing(actor: Staff, case: Case, *, waived_on: datetime.date, waiver: str) -> Notice:
+    """听证终止 (art. 64(6)): the party withdrew the request, or stayed away without good reason or left
+    without leave, which the law treats as giving up the hearing; the decision then need not wait."""
+    case = take(actor, case, "end_hearing")
+    notice = selectors.current_notice(case)
+    assert notice is not None, "a hearing answers a notice"
+    if waiver not in HearingWaiver.values:
+        raise InvalidInput("听证终止信息有误。", field_errors={"waiver": "请选择听证终止的原因。"})
+    core_rules.check_dates_in_order(
+        waived_on,
+        what="听证终止日期",
+        after=[(notice.hearing_requested_on, "当事人要求听证日期")],
+        today=timezone.localdate(),
+        citation=f"{rules.LAW} 第六十四条第六项",
+    )
+    notice.hearing_waived_on = waived_on
+    notice.hearing_waiver = waiver
+    notice.save(update_fields=["hearing_waived_on", "hearing_waiver"])
+    ledger.record(
+        actor,
+        EnforcementEvent.HEARING_WAIVED,
+        case,
+        {"notice": notice.pk, "waived_on": waived_on.isoformat(), "waiver": waiver},
+        organisation=case.organisation,
+    )
+    return notice
 
 
 def _check_hearing_arrangements(

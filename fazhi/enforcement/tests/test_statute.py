@@ -556,3 +556,44 @@ def test_a_second_fine_on_the_spot_for_the_same_act_is_refused(spot):
     assert raised.value.citation == "行政处罚法 第二十九条"
     assert first.decision.number.text in str(raised.value)
     assert on_spot(spot, place="辛口镇工业园东路").decision.fine_fen == 100_00
+
+
+# --------------------------------------------------------- art. 64(6): the party gives up the hearing
+
+
+def test_a_party_who_stays_away_gives_up_the_hearing_and_the_decision_no_longer_waits(town, investigated):
+    case = close(town, investigated, review=False)
+    served = TODAY - 40 * DAY
+    notify(town, case, served_on=served, fine_fen=HEARING_FINE_FEN)
+    services.request_hearing(town.officer, case, requested_on=served + DAY)
+    officer, head = token_client(town, town.officer), token_client(town, town.head)
+    base = f"/api/v1/cases/{case.pk}"
+    refused(head, base + "/decide", decide_body(["fine"], 2_000_00), "第六十四条")
+    message = refused(
+        officer,
+        base + "/hearing/waiver",
+        {"waived_on": served.isoformat(), "waiver": "absent"},
+        "第六十四条第六项",
+    )
+    assert "不能早于当事人要求听证日期" in message
+    fields = refused_fields(
+        officer, base + "/hearing/waiver", {"waived_on": TODAY.isoformat(), "waiver": "bored"}
+    )
+    assert set(fields) == {"waiver"}
+    accepted(
+        officer, base + "/hearing/waiver", {"waived_on": (served + 20 * DAY).isoformat(), "waiver": "absent"}
+    )
+    notice = Notice.objects.get(case=case)
+    assert notice.get_hearing_waiver_display() == "当事人无正当理由拒不出席听证"
+    # Ended once: no hearing is recorded afterwards; no hearing was held, so no review is due for it.
+    assert step_names(officer, case).get("hold_hearing") is None
+    with pytest.raises(RuleViolation, match="听证已经结束"):
+        services.hold_hearing(
+            town.head,
+            case,
+            chair=town.reviewer,
+            notice_sent_on=served + 2 * DAY,
+            held_on=served + 20 * DAY,
+            record_signed=True,
+        )
+    assert accepted(head, base + "/decide", decide_body(["fine"], 2_000_00))["fine_fen"] == 2_000_00

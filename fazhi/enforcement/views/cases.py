@@ -28,6 +28,7 @@ STEP_PAGES = {
     "request_hearing": "enforcement:case-hearing-request",
     "schedule_hearing": "enforcement:case-hearing-schedule",
     "hold_hearing": "enforcement:case-hearing",
+    "end_hearing": "enforcement:case-hearing-waiver",
     "submit_review": "enforcement:case-submit-review",
     "review": "enforcement:case-review",
     "discussion": "enforcement:case-discussion",

@@ -20,6 +20,7 @@ from fazhi.enforcement.forms import (
     ExtendForm,
     HearingForm,
     HearingRequestForm,
+    HearingWaiverForm,
     NoticeForm,
     ReviewForm,
     ScheduleHearingForm,
@@ -75,6 +76,19 @@ def case_hearing_request(request: HttpRequest, case_id: int) -> HttpResponse:
     initial = {"requested_on": timezone.localdate()}
     return step_page(
         request, case_id, title="听证申请", form_class=HearingRequestForm, act=act, initial=initial
+    )
+
+
+@step_required(rules.STEPS["end_hearing"])
+@require_http_methods(["GET", "POST"])
+def case_hearing_waiver(request: HttpRequest, case_id: int) -> HttpResponse:
+    def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
+        notice = services.end_hearing(actor, case, waived_on=data["waived_on"], waiver=data["waiver"])
+        return "听证终止：%(w)s；不再等待听证即可继续办理。" % {"w": notice.get_hearing_waiver_display()}
+
+    initial = {"waived_on": timezone.localdate()}
+    return step_page(
+        request, case_id, title="听证终止", form_class=HearingWaiverForm, act=act, initial=initial
     )
 
 
