@@ -25,6 +25,21 @@ def set_clock(case: Case, key: str, due: datetime.date | None) -> None:
     case.clock_due = due
 
 
+def set_clock_before_decision(case: Case) -> None:
+    """Before the decision the running clock is the seven working days of the earliest unhandled
+    先行登记保存 (art. 56), unless the decision period ends sooner; with none, the decision period."""
+    due = (
+        case.preservations.filter(handled_on__isnull=True)
+        .order_by("decision_due")
+        .values_list("decision_due", flat=True)
+        .first()
+    )
+    if due is not None and (case.decision_due is None or due <= case.decision_due):
+        set_clock(case, rules.PRESERVATION_DECISION.key, due)
+    else:
+        set_clock(case, rules.DECISION.key, case.decision_due)
+
+
 def move(case: Case, target: Stage) -> rules.Transition:
     transition = rules.require_transition(Procedure(case.procedure), Stage(case.stage), target)
     case.stage = target

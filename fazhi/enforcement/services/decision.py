@@ -26,7 +26,14 @@ from fazhi.enforcement.models import (
     ReviewOpinionChoice,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.services.common import DECISION_SERIES_KEY, move, set_clock, take, take_judged
+from fazhi.enforcement.services.common import (
+    DECISION_SERIES_KEY,
+    move,
+    set_clock,
+    set_clock_before_decision,
+    take,
+    take_judged,
+)
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -211,7 +218,8 @@ def extend_decision_period(actor: Staff, case: Case, *, days: int, reason: str) 
     previous = case.decision_due
     assert previous is not None, "a filed case has its decision period"
     case.decision_due = previous + datetime.timedelta(days=days)
-    set_clock(case, rules.DECISION.key, case.decision_due)
+    # A preservation awaiting its decision keeps its clock running (art. 56).
+    set_clock_before_decision(case)
     case.save(update_fields=["decision_due", "clock_key", "clock_due", "updated_at"])
     extension = DecisionExtension.objects.create(
         case=case,

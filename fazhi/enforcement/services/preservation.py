@@ -17,7 +17,12 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import rules
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import Case, Preservation, PreservationHandling
-from fazhi.enforcement.services.common import as_case_investigators, require_town_staff, set_clock, take
+from fazhi.enforcement.services.common import (
+    as_case_investigators,
+    require_town_staff,
+    set_clock_before_decision,
+    take,
+)
 from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 
@@ -33,18 +38,7 @@ class PreservationInput:
 
 
 def _running_clock(case: Case) -> None:
-    """The case's clock while evidence is kept unhandled is the seven working days of the earliest such
-    preservation, unless the decision period ends sooner; with none left, the decision period again."""
-    due = (
-        case.preservations.filter(handled_on__isnull=True)
-        .order_by("decision_due")
-        .values_list("decision_due", flat=True)
-        .first()
-    )
-    if due is not None and (case.decision_due is None or due <= case.decision_due):
-        set_clock(case, rules.PRESERVATION_DECISION.key, due)
-    else:
-        set_clock(case, rules.DECISION.key, case.decision_due)
+    set_clock_before_decision(case)
     case.save(update_fields=["clock_key", "clock_due", "updated_at"])
 
 

@@ -217,3 +217,13 @@ def test_preservation_pages(town, investigated):
         follow=True,
     )
     assert "已对先行登记保存的证据作出处理决定" in response.content.decode()
+
+
+def test_extending_the_decision_period_keeps_the_preservation_clock_running(town, investigated):
+    previous = investigated.decision_due
+    services.preserve(town.officer, investigated, preservation_input(town))
+    due = rules.PRESERVATION_DECISION.due(TODAY).due
+    services.extend_decision_period(town.head, investigated, days=10, reason="需补充鉴定。")
+    case = Case.objects.get(pk=investigated.pk)
+    assert (case.clock_key, case.clock_due) == (rules.PRESERVATION_DECISION.key, due)
+    assert case.decision_due == previous + datetime.timedelta(days=10)
