@@ -219,6 +219,16 @@ def gate_recusal_pending(facts: CaseFacts) -> None:
         raise RuleViolation("本案没有待决定的回避申请。", citation=f"{LAW} 第四十三条第三款")
 
 
+def gate_preservation_handled(facts: CaseFacts) -> None:
+    """Art. 56: evidence kept by registration is decided on within seven working days, before the
+    penalty is; the decision does not leave it hanging."""
+    if facts.preservation_unhandled:
+        raise RuleViolation(
+            "先行登记保存的证据尚未作出处理决定，作出处罚决定前应先对其作出处理决定。",
+            citation=f"{LAW} 第五十六条",
+        )
+
+
 def gate_preservation_unhandled(facts: CaseFacts) -> None:
     if not facts.preservation_unhandled:
         raise RuleViolation("本案没有待作出处理决定的先行登记保存。", citation=f"{LAW} 第五十六条")
@@ -312,7 +322,13 @@ STEPS: Steps[CaseStep] = Steps(
         elsewhere=Refusal("案件未提交法制审核。", f"{LAW} 第五十八条"),
     ),
     CaseStep(name="discussion", label="集体讨论", roles=_HEAD, target=Stage.COLLECTIVE_DISCUSSION),
-    CaseStep(name="decide", label="决定", roles=_HEAD, target=Stage.DECIDED, gates=(gate_decision,)),
+    CaseStep(
+        name="decide",
+        label="决定",
+        roles=_HEAD,
+        target=Stage.DECIDED,
+        gates=(gate_decision, gate_preservation_handled),
+    ),
     CaseStep(
         name="extend",
         label="延长办案期限",

@@ -17,7 +17,7 @@ from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.models import Case, Preservation
 from fazhi.ledger.models import Event
 from fazhi.testing.api import token_client
-from fazhi.testing.enforcement import FILED_ON, TODAY, close, notify
+from fazhi.testing.enforcement import FILED_ON, TODAY, close, decide, notify
 
 DAY = datetime.timedelta(days=1)
 
@@ -227,3 +227,23 @@ def test_extending_the_decision_period_keeps_the_preservation_clock_running(town
     case = Case.objects.get(pk=investigated.pk)
     assert (case.clock_key, case.clock_due) == (rules.PRESERVATION_DECISION.key, due)
     assert case.decision_due == previous + datetime.timedelta(days=10)
+
+
+def test_the_decision_waits_for_the_preservation_to_be_handled(town, investigated):
+    preservation = services.preserve(town.officer, investigated, preservation_input(town))
+    case = close(town, investigated, review=False)
+    notify(town, case, served_on=TODAY - 12 * DAY)
+    head = token_client(town, town.head)
+    events = Event.objects.count()
+    response = head.post(
+        f"/api/v1/cases/{case.pk}/decide",
+        {"penalty_kinds": ["fine"], "fine_fen": 2_000_00, "basis": "《城市道路管理条例》第四十二条"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["citation"] == "行政处罚法 第五十六条"
+    assert Event.objects.count() == events
+    services.handle_preservation(
+        town.officer, case, preservation, handled_on=TODAY, handling="return", handling_note="已返还"
+    )
+    assert decide(town, case).fine_fen == 2_000_00
