@@ -147,3 +147,13 @@ def test_public_hearings_through_the_api(town, hearing_asked):
     )
     assert held.status_code == 200, held.content
     assert Hearing.objects.get().closed_reason == "privacy"
+
+
+def test_the_hold_form_starts_from_the_hearing_as_scheduled_closed_included(town, hearing_asked):
+    schedule(town, hearing_asked, town.reviewer, public=False, closed_reason="privacy")
+    client = Client()
+    client.force_login(town.officer)
+    form = client.get(f"/cases/{hearing_asked.pk}/hearing/").context["form"]
+    assert form.initial["public"] is False
+    assert form.initial["closed_reason"] == "privacy"
+    assert form.initial["chair"] == town.reviewer.pk

@@ -98,16 +98,23 @@ def case_hearing(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = request_staff(request)
     people = [(person.pk, person.full_name) for person in selectors.town_staff(actor)]
     case = selectors.access_case(actor, case_id)
-    scheduled = case.hearings.filter(record_signed=False).first()
+    # The hearing scheduled on the notice in force, as it was arranged (a closed one stays closed).
+    scheduled = (
+        selectors.hearings_on_current_notice(case, selectors.current_notice(case))
+        .filter(record_signed=False)
+        .first()
+    )
     initial = (
         {
             "chair": scheduled.chair_id,
             "notice_sent_on": scheduled.notice_sent_on,
             "held_on": scheduled.held_on,
             "place": scheduled.place,
+            "public": scheduled.public,
+            "closed_reason": scheduled.closed_reason,
         }
         if scheduled
-        else {}
+        else {"public": True}
     )
 
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
