@@ -200,6 +200,7 @@ class DecideIn(Schema):
     penalty_kinds: list[PenaltyKindCode] = Field(default_factory=list, max_length=12)
     penalties: OptionalText = Field("", max_length=200)
     fine_fen: int = Field(0, ge=0)
+    confiscation_fen: int = Field(0, ge=0)
     basis: Annotated[str, Required("请写明处罚依据。")]
     mitigation: Annotated[str, Choice(Mitigation)] = ""
     discretion_reasons: OptionalText = ""

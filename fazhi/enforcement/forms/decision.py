@@ -139,6 +139,7 @@ class DecideForm(ServiceErrorsMixin):
     penalty_kinds = penalty_kinds_field("处罚种类（不选为不予行政处罚）", required=False)
     penalties = forms.CharField(label="处罚内容", max_length=200, required=False)
     fine = yuan_field("罚款金额", required=False)
+    confiscation = yuan_field("没收违法所得或非法财物的数额（价值）", required=False)
     basis = forms.CharField(label="处罚依据", widget=forms.Textarea(attrs={"rows": 3}))
     mitigation = forms.ChoiceField(label="从轻、减轻", choices=Mitigation.choices, required=False)
     discretion_reasons = forms.CharField(

@@ -24,6 +24,7 @@ class PenaltyDecision(models.Model):
     # Values of rules.PenaltyKind; empty for a 不予行政处罚决定 (art. 57(1)(2)–(3)).
     penalty_kinds = models.JSONField("处罚种类", default=list, blank=True)
     fine_fen = models.PositiveBigIntegerField("罚款（分）", default=0)
+    confiscation_fen = models.PositiveBigIntegerField("没收数额（分）", default=0)
     basis = models.TextField("处罚依据")
     mitigation = models.CharField("从轻、减轻", max_length=10, choices=Mitigation.choices, blank=True)
     discretion_reasons = models.TextField("裁量理由", blank=True)

@@ -143,6 +143,8 @@ class DecisionFacts:
     decided_kinds: tuple[str, ...] = ()
     education: str | None = None  # None until the decide form is filled in
     circumstances: tuple[str, ...] = ()  # of arts. 30–33, the party's age included
+    notified_confiscation_fen: int = 0
+    decided_confiscation_fen: int = 0
 
 
 def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
@@ -152,7 +154,7 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
         check_no_penalty_decision(
             outcome=facts.outcome,
             kinds=facts.decided_kinds,
-            fine_fen=facts.decided_fine_fen,
+            fine_fen=facts.decided_fine_fen + facts.decided_confiscation_fen,
             circumstances=facts.circumstances,
             education=facts.education,
         )
@@ -219,6 +221,8 @@ def check_decision(facts: DecisionFacts, *, today: datetime.date) -> None:
         decided_kinds=facts.decided_kinds,
         notified_fine_fen=facts.notified_fine_fen,
         decided_fine_fen=facts.decided_fine_fen,
+        notified_confiscation_fen=facts.notified_confiscation_fen,
+        decided_confiscation_fen=facts.decided_confiscation_fen,
     )
 
 

@@ -151,6 +151,8 @@ def check_no_heavier(
     decided_kinds: Collection[str],
     notified_fine_fen: int,
     decided_fine_fen: int,
+    notified_confiscation_fen: int = 0,
+    decided_confiscation_fen: int = 0,
 ) -> None:
     """Art. 45: the decision is not heavier than the notice, in kind or amount. A kind not notified may
     only take the place of a heavier notified kind that the decision drops (吊销 → 罚款), never be added
@@ -174,6 +176,12 @@ def check_no_heavier(
             "决定的罚款（%(decided)s 元）高于告知的罚款（%(notified)s 元）：不得因当事人陈述、申辩而给予更重的处罚；"
             "确需加重的，应重新告知。"
             % {"decided": yuan(decided_fine_fen), "notified": yuan(notified_fine_fen)},
+            citation=f"{LAW} 第四十五条第二款",
+        )
+    if decided_confiscation_fen > notified_confiscation_fen:
+        raise RuleViolation(
+            "决定没收的数额（%(decided)s 元）高于告知的数额（%(notified)s 元）：确需加重的，应重新告知。"
+            % {"decided": yuan(decided_confiscation_fen), "notified": yuan(notified_confiscation_fen)},
             citation=f"{LAW} 第四十五条第二款",
         )
 

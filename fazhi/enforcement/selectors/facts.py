@@ -94,6 +94,7 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         ),
         outcome=report.outcome if report else None,
         notified_kinds=tuple(notice.penalty_kinds) if notice else (),
+        notified_confiscation_fen=notice.proposed_confiscation_fen if notice else 0,
         circumstances=tuple(case_circumstances(case)),
     )
 

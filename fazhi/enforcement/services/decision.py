@@ -132,6 +132,7 @@ class DecisionInput:
     penalties: str
     fine_fen: int
     basis: str
+    confiscation_fen: int = 0
     mitigation: str = ""
     discretion_reasons: str = ""
     education: str = ""
@@ -149,12 +150,18 @@ def decide(actor: Staff, case: Case, data: DecisionInput) -> PenaltyDecision:
     kinds = tuple(dict.fromkeys(data.penalty_kinds))
     # The table's gate judged the case before the head said what to decide; now it is judged again.
     facts = dataclasses.replace(
-        judged.decision_facts, decided_fine_fen=data.fine_fen, decided_kinds=kinds, education=data.education
+        judged.decision_facts,
+        decided_fine_fen=data.fine_fen,
+        decided_confiscation_fen=data.confiscation_fen,
+        decided_kinds=kinds,
+        education=data.education,
     )
     rules.check_decision(facts, today=today)
     penalises = facts.outcome in (None, rules.InvestigationOutcome.PENALTY)
     if penalises:
-        rules.check_kinds(kinds, fine_fen=data.fine_fen, confiscation_fen=0, what="决定的处罚")
+        rules.check_kinds(
+            kinds, fine_fen=data.fine_fen, confiscation_fen=data.confiscation_fen, what="决定的处罚"
+        )
         rules.check_circumstances_addressed(
             facts.circumstances, mitigation=data.mitigation, reasons=data.discretion_reasons
         )
@@ -182,6 +189,7 @@ def decide(actor: Staff, case: Case, data: DecisionInput) -> PenaltyDecision:
         penalties=data.penalties.strip() or (rules.kind_labels(kinds) if penalises else "不予行政处罚"),
         penalty_kinds=list(kinds),
         fine_fen=data.fine_fen,
+        confiscation_fen=data.confiscation_fen,
         basis=data.basis,
         mitigation=data.mitigation if penalises else "",
         discretion_reasons=data.discretion_reasons.strip(),
@@ -201,6 +209,7 @@ def decide(actor: Staff, case: Case, data: DecisionInput) -> PenaltyDecision:
             "penalties": decision.penalties,
             "penalty_kinds": list(kinds),
             "fine_fen": data.fine_fen,
+            "confiscation_fen": data.confiscation_fen,
             "mitigation": decision.mitigation,
             "decided_on": today.isoformat(),
             "overdue": bool(decision.overdue_reason),

@@ -597,3 +597,24 @@ def test_a_party_who_stays_away_gives_up_the_hearing_and_the_decision_no_longer_
             record_signed=True,
         )
     assert accepted(head, base + "/decide", decide_body(["fine"], 2_000_00))["fine_fen"] == 2_000_00
+
+
+def test_no_more_is_confiscated_than_was_notified(town, investigated):
+    case = close(town, investigated, review=False)
+    services.issue_notice(
+        town.officer,
+        case,
+        proposed_penalties="罚款，没收违法所得",
+        penalty_kinds=["fine", "confiscate_gains"],
+        proposed_fine_fen=1_000_00,
+        proposed_confiscation_fen=800_00,
+        facts="……",
+        served_on=LONG_AGO,
+        statement_working_days=3,
+    )
+    head = token_client(town, town.head)
+    body = decide_body(["fine", "confiscate_gains"], 1_000_00, confiscation_fen=5_000_00)
+    message = refused(head, f"/api/v1/cases/{case.pk}/decide", body, "第四十五条")
+    assert "没收的数额（5,000 元）高于告知的数额（800 元）" in message
+    accepted(head, f"/api/v1/cases/{case.pk}/decide", {**body, "confiscation_fen": 800_00})
+    assert PenaltyDecision.objects.get(case=case).confiscation_fen == 800_00

@@ -201,6 +201,7 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
                 penalty_kinds=data["penalty_kinds"],
                 penalties=data["penalties"],
                 fine_fen=fen(data["fine"]),
+                confiscation_fen=fen(data["confiscation"]),
                 basis=data["basis"],
                 mitigation=data["mitigation"],
                 discretion_reasons=data["discretion_reasons"],
@@ -220,6 +221,9 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
             "penalty_kinds": notice.penalty_kinds,
             "penalties": notice.proposed_penalties,
             "fine": Decimal(notice.proposed_fine_fen) / 100 if notice.proposed_fine_fen else None,
+            "confiscation": (
+                Decimal(notice.proposed_confiscation_fen) / 100 if notice.proposed_confiscation_fen else None
+            ),
         }
         if notice
         else {}
