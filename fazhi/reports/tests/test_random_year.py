@@ -393,11 +393,9 @@ def ordinary_case(c: Cast, rng: random.Random, plan: CasePlan) -> None:
                 fine_fen=fine,
                 basis="《城市道路管理条例》第四十二条",
                 overdue_reason="当事人下落不明，延误调查。" if decided_on > due else "",
-                **(
-                    {"mitigation": "lighter", "discretion_reasons": "当事人系未成年人，依法从轻处罚。"}
-                    if plan.party == c.minor
-                    else {}
-                ),
+                # Sixteen at the time: the penalty is lightened (art. 30).
+                mitigation="lighter" if plan.party == c.minor else "",
+                discretion_reasons="当事人系未成年人，依法从轻处罚。" if plan.party == c.minor else "",
             ),
         )
     tally = c.tally
