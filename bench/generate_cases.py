@@ -952,7 +952,6 @@ class Loader:
                 "refused": False,
                 "payment_due": self.day(payment_due),
                 "served_by_id": officer.pk,
-                "effective_on": self.day(day),
             }
         )
         self.event(
@@ -1672,7 +1671,6 @@ class Loader:
                 "late_reason": "当事人外出，无法按时送达" if late else "",
                 "payment_due": self.day(payment_due),
                 "served_by_id": investigators[0].pk,
-                "effective_on": self.day(effective_on),
                 "public_notice_reason": "当事人下落不明，经多方查找未果" if method == "public_notice" else "",
             }
         )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 
 from fazhi.core.models import IssuedNumber, Staff
 from fazhi.core.money import yuan
+from fazhi.enforcement import rules
 from fazhi.enforcement.models.case import Case
 from fazhi.enforcement.rules import (
     Mitigation,
@@ -105,13 +108,18 @@ class DecisionService(models.Model):
     late_reason = models.TextField("超过七个工作日送达的理由", blank=True)
     payment_due = models.DateField("缴纳罚款期限", null=True, blank=True)
     served_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
-    # The day service took effect (rules.service_takes_effect): the day of service, or for 公告送达
-    # thirty days after publication; the payment and remedy periods run from it.
-    effective_on = models.DateField("送达生效日期")
     public_notice_reason = models.TextField("公告送达理由（下落不明或其他方式无法送达）", blank=True)
 
     def __str__(self) -> str:
         return f"{self.case} 送达 {self.served_on}"
+
+    @property
+    def effective_on(self) -> datetime.date:
+        """The day service took effect, from which the payment and remedy periods run: read from the
+        method and the day, never stored beside them."""
+        return rules.service_takes_effect(
+            public_notice=self.method == ServiceMethod.PUBLIC_NOTICE, served_on=self.served_on
+        )
 
 
 class RemedyKind(models.TextChoices):

@@ -78,7 +78,6 @@ def serve_decision(
         late_reason=late_reason if served_on > (decision.service_due or served_on) else "",
         payment_due=payment_due,
         served_by=actor,
-        effective_on=effective_on,
         public_notice_reason=public_notice_reason if public_notice else "",
     )
     ledger.record(

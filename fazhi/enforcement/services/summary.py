@@ -190,7 +190,6 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         refused=not data.party_signed,
         payment_due=payment_due,
         served_by=actor,
-        effective_on=today,
     )
     ledger.record(
         actor,
