@@ -30,6 +30,11 @@ class PeriodRule:
         return calendar.compute_calendar_days(start, self.days, citation=self.citation)
 
 
+def full_years(birth_date: datetime.date, day: datetime.date) -> int:
+    """Age in full years (周岁) on `day`: the birthday itself completes the year."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
 def add_years(day: datetime.date, years: int) -> datetime.date:
     """The same month and day `years` later; 29 February becomes 28 February in a common year."""
     try:

@@ -30,6 +30,7 @@ from fazhi.core.masking.findings import (
 )
 from fazhi.core.masking.names import COMPOUND_SURNAMES, names_in
 from fazhi.core.masking.numbers import addresses_in, numbers_in
+from fazhi.core.periods import full_years
 
 __all__ = [
     "BLOCKING_KINDS",
@@ -142,7 +143,4 @@ def mask_id_number(number: str) -> str:
 
 def is_minor_on(birth_date: datetime.date | None, day: datetime.date) -> bool:
     """Under 18 on `day`: decisions against minors are not published (浙江 办法 art. 5)."""
-    if birth_date is None:
-        return False
-    had_birthday = (day.month, day.day) >= (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - (0 if had_birthday else 1) < 18
+    return birth_date is not None and full_years(birth_date, day) < 18

@@ -13,6 +13,7 @@ from django.db.models import TextChoices
 
 from fazhi.core.errors import RuleViolation
 from fazhi.core.money import yuan
+from fazhi.core.periods import full_years
 from fazhi.enforcement.rules.procedure import LAW
 
 
@@ -281,16 +282,11 @@ AGE_CIRCUMSTANCES = frozenset({Circumstance.UNDER_14, Circumstance.AGED_14_TO_18
 RECORDED_CIRCUMSTANCES = [(c.value, c.label) for c in Circumstance if c not in AGE_CIRCUMSTANCES]
 
 
-def age_on(birth_date: datetime.date, day: datetime.date) -> int:
-    """Full years of age on `day` (周岁): the birthday itself completes the year."""
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def age_circumstance(birth_date: datetime.date | None, act_on: datetime.date) -> Circumstance | None:
     """Art. 30, read at the date of the act."""
     if birth_date is None:
         return None
-    age = age_on(birth_date, act_on)
+    age = full_years(birth_date, act_on)
     if age < 14:
         return Circumstance.UNDER_14
     if age < 18:
