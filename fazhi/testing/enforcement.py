@@ -211,3 +211,22 @@ def spot(town):
         name="当场处罚决定书",
     )
     return town
+
+
+def on_spot(town, **overrides):
+    """A 简易程序 decision by town.officer with town.officer2: a 100-yuan fine on 刘某, statement waived."""
+    fields = {
+        "party": town.party,
+        "power": town.power,
+        "co_officer": town.officer2,
+        "title": "占道经营",
+        "place": "辛口镇政府路",
+        "act_on": TODAY,
+        "facts": "在政府路占道摆摊约3平方米",
+        "basis": "《城市道路管理条例》第四十二条",
+        "warning_only": False,
+        "fine_fen": 100_00,
+        "statement": "",
+        "defence_waived": True,
+    }
+    return services.decide_on_spot(town.officer, services.OnSpotDecision(**{**fields, **overrides}))

@@ -10,6 +10,13 @@ from django.test import Client
 from fazhi.ledger.models import Event
 
 
+def client_for(user: Any) -> Client:
+    """A page client signed in as `user`, without the login form (browser tests use the form)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def refused_form(client: Client, url: str, data: dict[str, Any]) -> dict[str, list[str]]:
     """Post `data` to the page; assert the form refused it and nothing was recorded; its field errors."""
     events = Event.objects.count()

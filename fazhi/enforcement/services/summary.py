@@ -27,7 +27,14 @@ from fazhi.enforcement.models import (
     SummaryDetails,
 )
 from fazhi.enforcement.rules import Procedure, Stage
-from fazhi.enforcement.services.common import SUMMARY_SERIES_KEY, as_investigator, move, set_clock, take
+from fazhi.enforcement.services.common import (
+    SUMMARY_SERIES_KEY,
+    as_investigator,
+    credential_on,
+    move,
+    set_clock,
+    take,
+)
 from fazhi.ledger import record as ledger
 
 
@@ -140,9 +147,8 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         created_by=actor,
     )
     for person in dict.fromkeys(team):
-        valid = [c for c in person.credentials.all() if c.is_valid_on(today)]
         CaseOfficer.objects.create(
-            case=case, staff=person, credential_number=valid[0].number if valid else "", assigned_on=today
+            case=case, staff=person, credential_number=credential_on(person, today), assigned_on=today
         )
     decision = PenaltyDecision.objects.create(
         case=case,

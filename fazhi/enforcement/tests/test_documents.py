@@ -27,6 +27,7 @@ from fazhi.enforcement.models import DocumentKind, DocumentTemplate, RecordKind
 from fazhi.enforcement.rules import ReviewGrounds
 from fazhi.ledger.models import Event
 from fazhi.testing.enforcement import FILED_ON, TODAY, file, lead, ready_to_decide, services_on
+from fazhi.testing.pages import client_for
 
 
 def chinese(day: datetime.date) -> str:
@@ -493,12 +494,6 @@ def test_inquiry_records_may_use_the_record_fields_but_no_others():
 
 
 # ------------------------------------------------------------------------------------- the download
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_officer_downloads_the_decision(town, decided):

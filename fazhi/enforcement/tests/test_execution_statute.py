@@ -21,10 +21,9 @@ from fazhi.enforcement.models import (
     ServiceConsent,
 )
 from fazhi.enforcement.rules import Stage
-from fazhi.enforcement.tests.test_summary import on_spot
 from fazhi.ledger.models import Event
 from fazhi.testing.api import token_client
-from fazhi.testing.enforcement import TODAY, serve
+from fazhi.testing.enforcement import TODAY, on_spot, serve
 
 DAY = datetime.timedelta(days=1)
 COURT = "天津市西青区人民法院"

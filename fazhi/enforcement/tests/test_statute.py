@@ -32,20 +32,16 @@ from fazhi.testing.enforcement import (
     file,
     lead,
     notify,
+    on_spot,
     ready_to_decide,
     review,
     services_on,
 )
+from fazhi.testing.pages import client_for
 
 DAY = datetime.timedelta(days=1)
 # Past both the three working days to state a defence and the five to ask for a hearing.
 LONG_AGO = TODAY - 12 * DAY
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _post(client: Client, url: str, body: dict[str, Any]) -> Any:
@@ -517,23 +513,6 @@ def test_only_the_admin_records_a_standard_and_bad_input_changes_nothing(town):
 
 
 # ----------------------------------------------------------------- the same rules on the spot
-
-
-def on_spot(town, **overrides):
-    fields = {
-        "party": town.party,
-        "power": town.power,
-        "co_officer": town.officer2,
-        "title": "占道经营",
-        "place": "辛口镇政府路",
-        "act_on": TODAY,
-        "facts": "在政府路占道摆摊约3平方米",
-        "basis": "《城市道路管理条例》第四十二条",
-        "warning_only": False,
-        "fine_fen": 100_00,
-        "defence_waived": True,
-    }
-    return services.decide_on_spot(town.officer, services.OnSpotDecision(**{**fields, **overrides}))
 
 
 def test_no_penalty_on_the_spot_for_a_child_and_only_a_warning_for_a_minor(spot):

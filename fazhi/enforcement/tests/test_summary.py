@@ -12,25 +12,7 @@ from fazhi.enforcement import services
 from fazhi.enforcement.models import Case, Payment
 from fazhi.enforcement.rules import Stage
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import TODAY
-
-
-def on_spot(town, **overrides):
-    fields = {
-        "party": town.party,
-        "power": town.power,
-        "co_officer": town.officer2,
-        "title": "占道经营",
-        "place": "辛口镇政府路",
-        "act_on": TODAY,
-        "facts": "在政府路占道摆摊约3平方米",
-        "basis": "《城市道路管理条例》第四十二条",
-        "warning_only": False,
-        "fine_fen": 100_00,
-        "statement": "",
-        "defence_waived": True,
-    }
-    return services.decide_on_spot(town.officer, services.OnSpotDecision(**{**fields, **overrides}))
+from fazhi.testing.enforcement import TODAY, on_spot
 
 
 def test_a_small_fine_decided_on_the_spot_is_served_at_once_and_numbered(spot):

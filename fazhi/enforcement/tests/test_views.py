@@ -2,18 +2,12 @@
 
 import datetime
 
-from django.test import Client
 from django.urls import reverse
 
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.rules import Stage
 from fazhi.testing.enforcement import FILED_ON, TODAY, file, lead, services_on
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from fazhi.testing.pages import client_for
 
 
 def test_officer_registers_a_lead_head_files_it_officer_starts_investigating(town):

@@ -6,7 +6,6 @@ import hashlib
 import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,12 +16,7 @@ from fazhi.enforcement.models import Case, Closure, Evidence, Payment
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.test_evidence import JPEG, MP4
 from fazhi.testing.enforcement import TODAY, close, file, lead, notify
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from fazhi.testing.pages import client_for
 
 
 def form_token(page: str) -> str:

@@ -22,6 +22,11 @@ def fen(amount: Decimal | None) -> int:
     return int((amount or Decimal(0)) * 100)
 
 
+def yuan_amount(amount_fen: int) -> Decimal | None:
+    """Fen as a form shows them in yuan, to prefill an amount; nothing for none."""
+    return (Decimal(amount_fen) / 100).quantize(Decimal("0.01")) if amount_fen else None
+
+
 def step_page(
     request: HttpRequest,
     case_id: int,

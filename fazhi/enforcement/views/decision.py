@@ -3,7 +3,6 @@ of its period."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -27,7 +26,7 @@ from fazhi.enforcement.forms import (
     SubmitReviewForm,
 )
 from fazhi.enforcement.models import Case
-from fazhi.enforcement.views.common import fen, step_page
+from fazhi.enforcement.views.common import fen, step_page, yuan_amount
 
 
 @step_required(rules.STEPS["notice"])
@@ -220,10 +219,8 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
         {
             "penalty_kinds": notice.penalty_kinds,
             "penalties": notice.proposed_penalties,
-            "fine": Decimal(notice.proposed_fine_fen) / 100 if notice.proposed_fine_fen else None,
-            "confiscation": (
-                Decimal(notice.proposed_confiscation_fen) / 100 if notice.proposed_confiscation_fen else None
-            ),
+            "fine": yuan_amount(notice.proposed_fine_fen),
+            "confiscation": yuan_amount(notice.proposed_confiscation_fen),
         }
         if notice
         else {}

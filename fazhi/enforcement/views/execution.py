@@ -3,7 +3,6 @@ summary procedure."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -32,7 +31,7 @@ from fazhi.enforcement.forms import (
     ServiceConsentForm,
 )
 from fazhi.enforcement.models import Case
-from fazhi.enforcement.views.common import fen, step_page
+from fazhi.enforcement.views.common import fen, step_page, yuan_amount
 
 
 @step_required(rules.STEPS["serve"])
@@ -126,7 +125,7 @@ def case_payment(request: HttpRequest, case_id: int) -> HttpResponse:
     case = selectors.access_case(actor, case_id)
     today = timezone.localdate()
     fine, surcharge = selectors.amount_owed(case, on=today)
-    initial = {"paid_on": today, "paid": (Decimal(fine + surcharge) / 100).quantize(Decimal("0.01"))}
+    initial = {"paid_on": today, "paid": yuan_amount(fine + surcharge)}
     return step_page(request, case_id, title="登记缴纳罚款", form_class=PaymentForm, act=act, initial=initial)
 
 
