@@ -58,11 +58,13 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
     notice = current_notice(case)
     report = InvestigationReport.objects.filter(case=case).first()
     review = case.legal_reviews.order_by("-id").first()
+    # The notices on which a hearing was held, read once for art. 58(2) and for the hearing closed.
+    heard = set(case.hearings.filter(record_signed=True).values_list("notice_id", flat=True))
     grounds = ReviewGrounds(
         major_public_interest=bool(report and report.review_public_interest),
         # Art. 58(2): a hearing held means the decision touches major rights after a hearing, whatever
         # anyone ticked; only a hearing right exercised leads to one.
-        major_rights_after_hearing=case.hearings.filter(record_signed=True).exists(),
+        major_rights_after_hearing=bool(heard),
         complex_multiple_legal_relations=bool(report and report.review_complex),
         required_by_other_law=bool(report and report.review_other_law),
     )
@@ -74,8 +76,7 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         defence_waived=bool(notice and notice.defence_waived),
         statement_period_ends=notice.statement_period_ends if notice else None,
         hearing_requested=bool(notice and notice.hearing_requested_on),
-        hearing_closed=bool(notice and notice.hearing_waived_on)
-        or hearings_on_current_notice(case, notice).filter(record_signed=True).exists(),
+        hearing_closed=notice is not None and (bool(notice.hearing_waived_on) or notice.pk in heard),
         review_grounds=grounds,
         latest_review=rules.ReviewOpinion(review.opinion) if review else None,
         reviewer_qualified=bool(review and review.reviewer_qualification_no),
@@ -95,7 +96,7 @@ def decision_facts(case: Case) -> rules.DecisionFacts:
         outcome=report.outcome if report else None,
         notified_kinds=tuple(notice.penalty_kinds) if notice else (),
         notified_confiscation_fen=notice.proposed_confiscation_fen if notice else 0,
-        circumstances=tuple(case_circumstances(case)),
+        circumstances=tuple(case_circumstances(case, recorded=report.circumstances if report else [])),
     )
 
 
