@@ -262,6 +262,10 @@ MEDIATION_CHECKLIST = [
 ]
 # The annual report (厅字〔2019〕28号): published before 1 April; heads and administrators are reminded
 # from this many days before; fewer all-staff law trainings than this a year prompts a shortcoming.
+# The daily digest's outgoing channel (fazhi.core.channels): the log by default; an SMS or government
+# messaging gateway with FAZHI_NOTIFY_CHANNEL=fazhi.core.channels.GatewayChannel and its URL.
+NOTIFY_CHANNEL = env_str("FAZHI_NOTIFY_CHANNEL", "fazhi.core.channels.LogChannel")
+NOTIFY_GATEWAY_URL = env_str("FAZHI_NOTIFY_GATEWAY_URL", "")
 REPORT_REMINDER_DAYS = env_int("FAZHI_REPORT_REMINDER_DAYS", 31)
 REPORT_ALL_STAFF_TRAININGS_TARGET = env_int("FAZHI_REPORT_ALL_STAFF_TRAININGS_TARGET", 2)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
@@ -374,6 +378,12 @@ CELERY_BEAT_SCHEDULE = {
     "contract-reminders": {
         "task": "contracts.send_reminders",
         "schedule": crontab(hour=6, minute=40),
+        "options": {"queue": "periodic"},
+    },
+    # After the reminder jobs: one message per person with the day's 待办 and reminders.
+    "daily-digest": {
+        "task": "core.send_daily_digests",
+        "schedule": crontab(hour=7, minute=30),
         "options": {"queue": "periodic"},
     },
     # March: the towns whose last year's report is not yet public, before 1 April.

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from fazhi.core import api_params, selectors, services
+from fazhi.core import api_params, selectors, services, todos
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.models import (
     ApiToken,
     HolidayOverride,
+    Notification,
     Organisation,
     OrganisationKind,
     Party,
@@ -251,3 +254,73 @@ def list_tokens(
 @router.delete("/tokens/{id:token_id}", response=TokenOut, summary="撤销接口令牌（本人或管理员）")
 def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
     return services.revoke_api_token(api_params.actor(request), token_id)
+
+
+# ------------------------------------------------------------------------------------ 待办 and messages
+
+
+class TaskOut(Schema):
+    kind: str
+    kind_label: str
+    title: str
+    record_type: str
+    record_id: int
+    step: str
+    step_label: str
+    why: str
+    due_on: datetime.date | None
+    due_basis: str
+    overdue: bool
+    url: str
+
+
+TaskKind = Annotated[str, Field(max_length=40, description="事项类型（kind），空为全部")]
+
+
+@router.get(
+    "/tasks", response=list[TaskOut], summary="我的待办：每项的记录、环节、期限和办理链接，期限最近的在前"
+)
+def list_tasks(
+    request: HttpRequest, kind: TaskKind = "", overdue: bool | None = None
+) -> list[dict[str, object]]:
+    today = timezone.localdate()
+    return [
+        {
+            **dataclasses.asdict(todo),
+            "kind_label": todos.kind(todo.kind).label,
+            "overdue": todo.overdue(today),
+        }
+        for todo in todos.for_actor(api_params.actor(request), today)
+        if (not kind or todo.kind == kind) and (overdue is None or todo.overdue(today) == overdue)
+    ]
+
+
+class NotificationOut(Schema):
+    id: int
+    day: datetime.date
+    text: str
+    url: str
+    unread: bool
+
+    @staticmethod
+    def resolve_unread(obj: Notification) -> bool:
+        return obj.read_at is None
+
+
+@router.get("/notifications", response=list[NotificationOut], summary="我的提醒，最新的在前")
+def list_notifications(
+    request: HttpRequest, unread: bool = False, limit: api_params.Limit = 50, offset: api_params.Offset = 0
+) -> list[Notification]:
+    found = selectors.notifications_of(api_params.actor(request), unread=unread).order_by("-day", "-id")
+    return list(api_params.page(found, limit, offset))
+
+
+@router.post(
+    "/notifications/{id:notification_id}/read", response=NotificationOut, summary="将一条提醒标为已读"
+)
+def read_notification(request: HttpRequest, notification_id: int) -> Notification:
+    actor = api_params.actor(request)
+    found = selectors.access_notification(actor, notification_id)
+    services.mark_notification_read(actor, found.pk)
+    found.refresh_from_db()
+    return found

@@ -261,3 +261,13 @@ def working_day_before(day: datetime.date, days: int) -> datetime.date:
         if table.status(day).is_working_day:
             counted += 1
     return day
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """The working days after `start` up to and including `end` (none when `end` is not later): how
+    many working days a person has left before a due date."""
+    count, day = 0, start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        count += is_working_day(day)
+    return count

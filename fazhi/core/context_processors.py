@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import HttpRequest
+from django.utils import timezone
 
-from fazhi.core import permissions
+from fazhi.core import permissions, selectors, todos
 from fazhi.core.models import Staff
 from fazhi.core.roles import Role
 
@@ -16,6 +17,7 @@ class NavItem:
     label: str
     url_name: str
     section: str
+    count: int = 0  # the reader's 待办 of the section
 
 
 def _items_for(staff: Staff) -> list[NavItem]:
@@ -93,8 +95,11 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated or not isinstance(user, Staff):
         return {}
+    counts = todos.counts(user, timezone.localdate())
+    counts["home"] = sum(counts.values())
     return {
-        "nav_items": _items_for(user),
+        "nav_items": [replace(item, count=counts.get(item.section, 0)) for item in _items_for(user)],
+        "nav_unread": selectors.unread_notifications(user).count(),
         "nav_section": _section(request),
         "nav_roles": [Role(role).label for role in sorted(permissions.roles_of(user))],
         "nav_is_admin": user.is_superuser or permissions.has_role(user, Role.ADMIN),

@@ -70,6 +70,21 @@ class PartySearchForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=[("", "全部类型"), *PartyKind.choices], required=False)
 
 
+class TodoFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="事项类型", required=False)
+    due = forms.ChoiceField(
+        label="期限",
+        required=False,
+        choices=[("", "全部"), ("overdue", "已逾期"), ("soon", "七日内到期")],
+    )
+
+    def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [("", "全部类型"), *kinds]
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(label="文件")
     description = forms.CharField(label="说明", max_length=200, required=False)

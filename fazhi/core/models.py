@@ -426,6 +426,22 @@ class Notification(models.Model):
         return self.text
 
 
+class DigestDelivery(models.Model):
+    """The one daily digest a person was sent: once per person and day, whatever runs the job again."""
+
+    recipient = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    channel = models.CharField(max_length=30)
+    items = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "day"], name="digest_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} {self.day}"
+
+
 class PublicContentVersion(models.Model):
     """One row, changed in the same transaction as anything the public portal shows, so that every
     server process stops serving its cached public pages at the same moment."""

@@ -319,6 +319,24 @@ def unread_notifications(actor: Staff) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=actor, read_at__isnull=True)
 
 
+def access_notification(actor: Staff, notification_id: object) -> Notification:
+    """One of the actor's own messages; another person's is not found."""
+    try:
+        number = int(str(notification_id))
+    except ValueError:
+        raise NotFoundOrHidden() from None
+    found = Notification.objects.filter(recipient=actor, pk=number).first()
+    if found is None:
+        raise NotFoundOrHidden()
+    return found
+
+
+def notifications_of(actor: Staff, *, unread: bool = False) -> QuerySet[Notification]:
+    """The actor's own messages, newest first; nobody reads another person's, nor whether they were read."""
+    found = Notification.objects.filter(recipient=actor)
+    return found.filter(read_at__isnull=True) if unread else found.order_by("-day", "-id")
+
+
 def official_name(organisation: Organisation, above: list[Organisation]) -> str:
     """The full name a document carries: the cities and districts above, then the organisation, then
     人民政府 or 办事处, since under art. 24 the 乡镇人民政府 or 街道办事处 itself exercises the power."""

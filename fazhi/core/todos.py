@@ -15,8 +15,12 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from fazhi.core.models import Staff
+from django.core.cache import cache
+
+from fazhi.core import permissions
+from fazhi.core.models import TOWN_KINDS, Organisation, Staff
 from fazhi.core.roles import Role
+from fazhi.ledger.models import LedgerHead
 
 
 @dataclass(frozen=True)
@@ -101,3 +105,70 @@ ROLE_WHY = "由%(role)s办理"
 def why_role(roles: Iterable[str]) -> str:
     """Why an item is the seat's when the step's roles are the reason: "由负责人办理"."""
     return ROLE_WHY % {"role": "或".join(Role(role).label for role in roles)}
+
+
+# ------------------------------------------------------------------------------------ whose items
+
+
+def seat_of(actor: Staff) -> Seat | None:
+    """The actor's own seat: their roles in their town; None for someone who acts in no town (a
+    district supervisor, whose view is towns_overdue)."""
+    town = permissions.town_of(actor.organisation) if actor.organisation and actor.is_active else None
+    if town is None:
+        return None
+    return Seat(town_ids=(town.pk,), roles=permissions.roles_of(actor), staff=actor)
+
+
+def for_actor(actor: Staff, today: datetime.date) -> list[Todo]:
+    seat = seat_of(actor)
+    return gather(seat, today) if seat is not None else []
+
+
+def team_of(actor: Staff) -> list[Staff]:
+    """A head's team: the active staff of the head's own unit and the units under it (a team lead of
+    the 综合执法队 sees the team; a town's head, the whole town), the head excepted."""
+    if not permissions.has_role(actor, Role.HEAD) or actor.organisation is None:
+        return []
+    return list(
+        Staff.objects.filter(
+            is_active=True, is_system=False, organisation__path__startswith=actor.organisation.path
+        )
+        .exclude(pk=actor.pk)
+        .order_by("full_name")
+    )
+
+
+def for_team(actor: Staff, today: datetime.date) -> list[tuple[Staff, list[Todo]]]:
+    return [(person, items) for person in team_of(actor) if (items := for_actor(person, today))]
+
+
+def towns_overdue(actor: Staff, today: datetime.date) -> list[tuple[Organisation, list[Todo]]]:
+    """A supervisor's view: each town below them with its items past due, whoever holds them."""
+    root = permissions.scope_root(actor)
+    if root is None or not permissions.has_role(actor, Role.SUPERVISOR):
+        return []
+    towns = Organisation.objects.filter(path__startswith=root.path, kind__in=TOWN_KINDS).order_by("path")
+    everyone = frozenset(Role)
+    found = []
+    for town in towns:
+        items = [todo for todo in gather(Seat((town.pk,), everyone, None), today) if todo.overdue(today)]
+        found.append((town, items))
+    return found
+
+
+COUNTS_CACHE_SECONDS = 600
+
+
+def counts(actor: Staff, today: datetime.date) -> dict[str, int]:
+    """The actor's items per sidebar section, kept until anything changes: every change of a record is
+    an event of the ledger in the change's own transaction, so the ledger's size is the version."""
+    size = LedgerHead.objects.values_list("size", flat=True).first() or 0
+    key = f"todo-counts:{actor.pk}:{today.isoformat()}:{size}"
+    found: dict[str, int] | None = cache.get(key)
+    if found is None:
+        found = {}
+        for todo in for_actor(actor, today):
+            section = _KINDS[todo.kind].section
+            found[section] = found.get(section, 0) + 1
+        cache.set(key, found, COUNTS_CACHE_SECONDS)
+    return found

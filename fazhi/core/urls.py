@@ -1,13 +1,15 @@
 from django.urls import path
 
-from fazhi.core import views
+from fazhi.core import views, workplace
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", workplace.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("notifications/<id:notification_id>/read/", views.notification_read, name="notification-read"),
+    path("notifications/", workplace.notification_list, name="notification-list"),
+    path("notifications/read/", workplace.notification_read_all, name="notification-read-all"),
+    path("notifications/<id:notification_id>/read/", workplace.notification_read, name="notification-read"),
     path("parties/", views.party_list, name="party-list"),
     path("parties/new/", views.party_create, name="party-create"),
     path("parties/<id:party_id>/", views.party_detail, name="party-detail"),

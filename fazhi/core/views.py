@@ -35,7 +35,7 @@ from fazhi.core.forms import (
     VoidNumberForm,
 )
 from fazhi.core.models import OrganisationKind, Party, PartyKind, Staff
-from fazhi.core.pages import COUNT_CAP, form_page, paginate, query_without_page
+from fazhi.core.pages import form_page, paginate, query_without_page
 from fazhi.core.party_links import links_for
 from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
@@ -48,34 +48,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     """For a load balancer or a monitor: the process answers. It touches neither the database nor a
     template, which makes it the baseline the portal benchmark compares the public pages with."""
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
-
-
-@staff_required()
-def home(request: HttpRequest) -> HttpResponse:
-    actor = request_staff(request)
-    today = timezone.localdate()
-    next_year = today.year + 1
-    context = {
-        "today": today,
-        "party_count": selectors.search_parties_for(actor)[: COUNT_CAP + 1].count(),
-        "staff_count": selectors.list_staff_for(actor).count(),
-        "expiring": selectors.credentials_expiring_for(actor, today=today)[:10],
-        "next_year": next_year,
-        "next_year_known": calendar.year_is_known(next_year),
-        "this_year_known": calendar.year_is_known(today.year),
-        "scope": permissions.scope_root(actor),
-        "may_set_holidays": permissions.may_set_holidays(actor),
-        "is_supervisor": permissions.has_role(actor, Role.SUPERVISOR),
-        "notifications": selectors.unread_notifications(actor)[:20],
-    }
-    return render(request, "core/home.html", context)
-
-
-@staff_required()
-@require_POST
-def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
-    services.mark_notification_read(request_staff(request), notification_id)
-    return redirect("core:home")
 
 
 # --------------------------------------------------------------------------------------------- parties

@@ -6,9 +6,10 @@ class EnforcementConfig(AppConfig):
     verbose_name = "行政执法"
 
     def ready(self) -> None:
-        from fazhi.core import charts, party_links, public_text
+        from fazhi.core import charts, party_links, public_text, todos
         from fazhi.core import figures as registry
         from fazhi.enforcement import figures, selectors
+        from fazhi.enforcement import todos as case_todos
         from fazhi.enforcement.events import ENFORCEMENT_EVENT_LABELS, EnforcementEvent
         from fazhi.ledger import events
 
@@ -17,3 +18,4 @@ class EnforcementConfig(AppConfig):
         public_text.register_people("enforcement.named", selectors.people_named)
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)
+        todos.register(case_todos.case_todos, *case_todos.KINDS)

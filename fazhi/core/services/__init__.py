@@ -5,7 +5,12 @@ Callers use `services.<name>`; each module holds one subject."""
 from fazhi.core.services.calendar import confirm_holiday_year, save_holiday_override
 from fazhi.core.services.common import SYSTEM_USERNAME, public_content_changed, system_actor
 from fazhi.core.services.files import attach_file, record_attachment
-from fazhi.core.services.notifications import forget_old_form_tokens, mark_notification_read, notify
+from fazhi.core.services.notifications import (
+    forget_old_form_tokens,
+    mark_all_notifications_read,
+    mark_notification_read,
+    notify,
+)
 from fazhi.core.services.numbering import create_number_series, issue_number, void_number
 from fazhi.core.services.organisations import (
     ALLOWED_CHILD_KINDS,
@@ -44,6 +49,7 @@ __all__ = [
     "forget_old_form_tokens",
     "issue_api_token",
     "issue_number",
+    "mark_all_notifications_read",
     "mark_notification_read",
     "notify",
     "public_content_changed",

@@ -33,6 +33,11 @@ def mark_notification_read(actor: Staff, notification_id: int) -> None:
     )
 
 
+@transaction.atomic(durable=True)
+def mark_all_notifications_read(actor: Staff) -> int:
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
+
+
 def forget_old_form_tokens(*, before: datetime.datetime) -> int:
     """A form is posted within minutes of being shown; a day-old token only takes up room."""
     deleted, _ = FormSubmission.objects.filter(created_at__lt=before).delete()

@@ -16,7 +16,7 @@ from fazhi.core.errors import RuleViolation
 from fazhi.core.roles import Role
 from fazhi.core.rules import Refusal, Step, Steps
 from fazhi.enforcement.rules.after_decision import ClosureFacts, check_demand, closure_reasons_allowed
-from fazhi.enforcement.rules.before_decision import DecisionFacts, check_decision
+from fazhi.enforcement.rules.before_decision import DecisionFacts, ReviewOpinion, check_decision
 from fazhi.enforcement.rules.procedure import (
     LAW,
     STAGE_LABELS,
@@ -214,6 +214,16 @@ def gate_no_payment_plan(facts: CaseFacts) -> None:
         )
 
 
+def gate_review_awaited(facts: CaseFacts) -> None:
+    """Art. 58: one review of the penalty now proposed; a new notice, or a resubmission after 存在问题,
+    is reviewed again."""
+    decision = facts.decision_facts
+    if decision.latest_review == ReviewOpinion.AGREED and decision.review_of_current_notice:
+        raise RuleViolation(
+            "本次告知的拟处罚决定已经法制审核同意，无须重复审核。", citation=f"{LAW} 第五十八条"
+        )
+
+
 def gate_recusal_pending(facts: CaseFacts) -> None:
     if not facts.recusal_pending:
         raise RuleViolation("本案没有待决定的回避申请。", citation=f"{LAW} 第四十三条第三款")
@@ -320,6 +330,7 @@ STEPS: Steps[CaseStep] = Steps(
         roles=(Role.LEGAL_REVIEWER,),
         within=_in(ORDINARY, Stage.LEGAL_REVIEW),
         elsewhere=Refusal("案件未提交法制审核。", f"{LAW} 第五十八条"),
+        gates=(gate_review_awaited,),
     ),
     CaseStep(name="discussion", label="集体讨论", roles=_HEAD, target=Stage.COLLECTIVE_DISCUSSION),
     CaseStep(

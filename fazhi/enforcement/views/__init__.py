@@ -1,7 +1,8 @@
 """Case pages: thin; each parses input, finds the case through its access function, calls one service.
 urls.py uses `views.<name>`; each module holds one part of the procedure."""
 
-from fazhi.enforcement.views.cases import STEP_PAGES, case_detail, case_list, clocks_due
+from fazhi.enforcement.step_pages import STEP_PAGES
+from fazhi.enforcement.views.cases import case_detail, case_list, clocks_due
 from fazhi.enforcement.views.common import fen
 from fazhi.enforcement.views.decision import (
     case_decide,

@@ -13,43 +13,10 @@ from fazhi.enforcement import documents, rules, selectors
 from fazhi.enforcement.forms import CaseFilterForm
 from fazhi.enforcement.models import Closure, DecisionService, Payment, PaymentPlan, PenaltyDecision
 from fazhi.enforcement.rules import STAGE_LABELS, Stage
+from fazhi.enforcement.step_pages import STEP_PAGES
 from fazhi.ledger.selectors import verified_history
 
 # The page of each step of the case table (enforcement.rules.STEPS) that is taken on a case.
-STEP_PAGES = {
-    "file": "enforcement:case-file",
-    "decline": "enforcement:case-decline",
-    "evidence": "enforcement:case-evidence",
-    "investigate": "enforcement:case-investigate",
-    "record": "enforcement:case-record",
-    "close_investigation": "enforcement:case-close-investigation",
-    "notice": "enforcement:case-notice",
-    "defence": "enforcement:case-defence",
-    "request_hearing": "enforcement:case-hearing-request",
-    "schedule_hearing": "enforcement:case-hearing-schedule",
-    "hold_hearing": "enforcement:case-hearing",
-    "end_hearing": "enforcement:case-hearing-waiver",
-    "submit_review": "enforcement:case-submit-review",
-    "review": "enforcement:case-review",
-    "discussion": "enforcement:case-discussion",
-    "decide": "enforcement:case-decide",
-    "extend": "enforcement:case-extend",
-    "serve": "enforcement:case-serve",
-    "remedy": "enforcement:case-remedy",
-    "remedy_end": "enforcement:case-remedy-end",
-    "payment": "enforcement:case-payment",
-    "demand": "enforcement:case-demand",
-    "court": "enforcement:case-court",
-    "record_with_agency": "enforcement:case-record-with-agency",
-    "close": "enforcement:case-close",
-    "archive": "enforcement:case-archive",
-    "request_recusal": "enforcement:case-recusal-request",
-    "decide_recusal": "enforcement:case-recusal-decide",
-    "preserve": "enforcement:case-preserve",
-    "handle_preservation": "enforcement:case-preservation-handle",
-    "service_consent": "enforcement:case-service-consent",
-    "payment_plan": "enforcement:case-payment-plan",
-}
 
 
 # Where the page explains the window for asking the court to enforce (行政强制法 art. 53): while the
