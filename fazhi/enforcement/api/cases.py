@@ -185,6 +185,40 @@ def submit_review(request: HttpRequest, case_id: int) -> Case:
 class LegalReviewIn(Schema):
     opinion: Annotated[ReviewOpinionChoice, Choice(ReviewOpinionChoice)]
     reasons: Annotated[str, Required("请写明审核理由。")]
+    # The `fingerprint` of GET …/proposal as read: a review of a proposal that changed since is refused.
+    proposal_sha256: Annotated[str, Field(max_length=64)] = ""
+
+
+class ProposalOut(Schema):
+    fingerprint: str
+    findings: str
+    circumstances: list[str]
+    penalty_kinds: list[str]
+    proposed_penalties: str
+    proposed_fine_fen: int
+    facts: str
+    statement: str
+    evidence: list[str]
+    officers: list[str]
+
+
+@router.get("/cases/{id:case_id}/proposal", response=ProposalOut, summary="待审核（待决定）的拟处罚内容")
+def case_proposal(request: HttpRequest, case_id: int) -> dict[str, object]:
+    case = selectors.access_case(api_params.actor(request), case_id)
+    proposal = selectors.proposal_of(case, today=timezone.localdate())
+    notice = proposal.notice
+    return {
+        "fingerprint": proposal.fingerprint,
+        "findings": proposal.report.findings if proposal.report else "",
+        "circumstances": proposal.circumstances,
+        "penalty_kinds": list(notice.penalty_kinds) if notice else [],
+        "proposed_penalties": notice.proposed_penalties if notice else "",
+        "proposed_fine_fen": notice.proposed_fine_fen if notice else 0,
+        "facts": notice.facts if notice else "",
+        "statement": notice.statement if notice else "",
+        "evidence": [f"{line.kind}：{line.description}" for line in proposal.evidence],
+        "officers": [f"{line.name}（{line.credential}）" for line in proposal.officers],
+    }
 
 
 @router.post("/cases/{id:case_id}/review", response=CaseOut, summary="出具法制审核意见")

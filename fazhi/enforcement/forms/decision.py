@@ -125,6 +125,8 @@ class ReviewForm(ServiceErrorsMixin):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="执法主体与资格、程序、事实与证据、适用法律与裁量基准、是否超越职权、文书是否齐全、是否涉嫌犯罪",
     )
+    # What the page showed (selectors.fingerprint): the review is of that proposal.
+    proposal_sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
 
 class DiscussionForm(ServiceErrorsMixin):

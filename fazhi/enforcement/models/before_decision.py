@@ -117,6 +117,9 @@ class LegalReview(models.Model):
     # The notice whose proposed penalty was reviewed: a later notice (a heavier penalty, new facts)
     # needs a review of its own (art. 58). Empty only for reviews recorded before this was kept.
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The SHA-256 of the proposal as the reviewer saw it (selectors.fingerprint): the findings, the
+    # notice, the party's statement, the evidence and the hearings. Empty for reviews before it was kept.
+    proposal_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-id"]

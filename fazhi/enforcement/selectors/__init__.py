@@ -53,6 +53,7 @@ from fazhi.enforcement.selectors.facts import (
     unhandled_preservation,
     work_steps,
 )
+from fazhi.enforcement.selectors.proposal import Proposal, fingerprint, proposal_of
 
 __all__ = [
     "MAIN_PATH",
@@ -62,6 +63,7 @@ __all__ = [
     "CaseRowFacts",
     "Clock",
     "DeviceCoverage",
+    "Proposal",
     "StepOption",
     "TimelineStep",
     "access_case",
@@ -87,6 +89,7 @@ __all__ = [
     "earlier_fines",
     "filter_cases",
     "fines_for_act",
+    "fingerprint",
     "hearings_on_current_notice",
     "investigation_participants",
     "large_amount_standard",
@@ -97,6 +100,7 @@ __all__ = [
     "paused_ranges",
     "people_named",
     "powers_of",
+    "proposal_of",
     "recounted_due",
     "team_of",
     "timeline",

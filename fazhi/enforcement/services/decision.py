@@ -48,11 +48,18 @@ def submit_legal_review(actor: Staff, case: Case) -> Case:
 
 
 @transaction.atomic(durable=True)
-def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> LegalReview:
-    """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格. 存在问题 returns the case to the
-    notified stage, to be fixed and resubmitted."""
+def review_case(
+    actor: Staff, case: Case, *, opinion: str, reasons: str, proposal_sha256: str = ""
+) -> LegalReview:
+    """法制审核 (art. 58) by a 法制审核人员 holding the 法律职业资格, of the proposal as it stands: a
+    review posted from a page that showed an earlier proposal (`proposal_sha256`, what the page showed)
+    is refused. 存在问题 returns the case to the notified stage, to be fixed and resubmitted."""
     case = take(actor, case, "review")
     rules.check_reviewer_qualified(qualification_no=actor.legal_qualification_no)
+    reviewed = selectors.fingerprint(case)
+    if proposal_sha256 and proposal_sha256 != reviewed:
+        message = "审核期间案件的调查结论、告知内容、陈述申辩或证据已有变化，请重新查看后再出具审核意见。"
+        raise InvalidInput(message, field_errors={"opinion": message})
     review = LegalReview.objects.create(
         case=case,
         reviewer=actor,
@@ -61,6 +68,7 @@ def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> Lega
         reasons=reasons,
         reviewed_on=timezone.localdate(),
         notice=selectors.current_notice(case),
+        proposal_sha256=reviewed,
     )
     if opinion == ReviewOpinionChoice.PROBLEMS:
         move(case, Stage.NOTIFIED)
@@ -69,7 +77,7 @@ def review_case(actor: Staff, case: Case, *, opinion: str, reasons: str) -> Lega
         actor,
         EnforcementEvent.REVIEW_GIVEN,
         case,
-        {"review": review.pk, "opinion": opinion},
+        {"review": review.pk, "opinion": opinion, "proposal_sha256": reviewed},
         organisation=case.organisation,
     )
     return review

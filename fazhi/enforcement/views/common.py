@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 
 from fazhi.core.access import request_staff
 from fazhi.core.forms import ServiceErrorsMixin
@@ -36,8 +37,10 @@ def step_page(
     act: Callable[[Staff, Case, dict[str, Any]], str],
     initial: dict[str, Any] | None = None,
     form_kwargs: dict[str, Any] | None = None,
+    with_proposal: bool = False,
 ) -> HttpResponse:
-    """A case step: its form, one service call through `act`, back to the case page."""
+    """A case step: its form, one service call through `act`, back to the case page. The steps that
+    judge the proposal (法制审核, 集体讨论, 决定) show it whole beside the form."""
     actor = request_staff(request)
     case = selectors.access_case(actor, case_id)
 
@@ -45,4 +48,15 @@ def step_page(
         return act(actor, case, data), redirect("enforcement:case-detail", case.pk)
 
     form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
-    return form_page(request, form, title="%(step)s：%(case)s" % {"step": title, "case": case}, save=save)
+    title = "%(step)s：%(case)s" % {"step": title, "case": case}
+    if not with_proposal:
+        return form_page(request, form, title=title, save=save)
+    proposal = selectors.proposal_of(case, today=timezone.localdate())
+    return form_page(
+        request,
+        form,
+        title=title,
+        save=save,
+        template="enforcement/step_with_proposal.html",
+        extra_context={"case": case, "proposal": proposal},
+    )

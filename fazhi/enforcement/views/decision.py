@@ -172,10 +172,25 @@ def case_submit_review(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_review(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
-        review = services.review_case(actor, case, opinion=data["opinion"], reasons=data["reasons"])
+        review = services.review_case(
+            actor,
+            case,
+            opinion=data["opinion"],
+            reasons=data["reasons"],
+            proposal_sha256=data["proposal_sha256"],
+        )
         return "已出具法制审核意见：%(o)s。" % {"o": review.get_opinion_display()}
 
-    return step_page(request, case_id, title="法制审核", form_class=ReviewForm, act=act)
+    case = selectors.access_case(request_staff(request), case_id)
+    return step_page(
+        request,
+        case_id,
+        title="法制审核",
+        form_class=ReviewForm,
+        act=act,
+        initial={"proposal_sha256": selectors.fingerprint(case)},
+        with_proposal=True,
+    )
 
 
 @step_required(rules.STEPS["discussion"])
@@ -186,7 +201,15 @@ def case_discussion(request: HttpRequest, case_id: int) -> HttpResponse:
         return "已记录集体讨论。"
 
     initial = {"held_on": timezone.localdate()}
-    return step_page(request, case_id, title="集体讨论", form_class=DiscussionForm, act=act, initial=initial)
+    return step_page(
+        request,
+        case_id,
+        title="集体讨论",
+        form_class=DiscussionForm,
+        act=act,
+        initial=initial,
+        with_proposal=True,
+    )
 
 
 @step_required(rules.STEPS["decide"])
@@ -214,17 +237,16 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
 
     case = selectors.access_case(request_staff(request), case_id)
     notice = selectors.current_notice(case)
-    # The head decides on what was notified: the form starts from the notice (art. 45).
-    initial = (
-        {
+    # The head decides on what was notified and reviewed: the form starts from the notice (art. 45)
+    # and the legal basis of the power the case was filed under.
+    initial: dict[str, Any] = {"basis": case.power.legal_basis} if case.power else {}
+    if notice:
+        initial |= {
             "penalty_kinds": notice.penalty_kinds,
             "penalties": notice.proposed_penalties,
             "fine": yuan_amount(notice.proposed_fine_fen),
             "confiscation": yuan_amount(notice.proposed_confiscation_fen),
         }
-        if notice
-        else {}
-    )
     circumstances = [rules.Circumstance(c).label for c in selectors.case_circumstances(case)]
     return step_page(
         request,
@@ -234,6 +256,7 @@ def case_decide(request: HttpRequest, case_id: int) -> HttpResponse:
         act=act,
         initial=initial,
         form_kwargs={"circumstances": circumstances},
+        with_proposal=True,
     )
 
 
