@@ -118,7 +118,7 @@ def _to_withdraw(seat: Seat) -> Iterator[Todo]:
             "withdraw",
             title="%(n)s %(p)s" % {"n": publication.decision_number, "p": publication.party_name},
             record_id=publication.pk,
-            url=reverse("disclosure:withdraw", args=[publication.pk]),
+            url=reverse("disclosure:publication", args=[publication.pk]),
             due_on=due.due,
             due_basis=WITHDRAW_BASIS,
             town_id=publication.organisation_id,

@@ -68,6 +68,7 @@ def test_an_annulled_decisions_publication_is_the_heads_to_take_down_in_3_workin
     [todo] = items(town.head, "publication_withdraw")
     assert (todo.step, todo.due_on) == ("withdraw", calendar.add_working_days(TODAY, 3))
     assert "3个工作日" in todo.due_basis
+    assert todo.url == f"/disclosure/{publication.pk}/"
     assert not items(town.officer, "publication_withdraw")
     assert not items(town.other_admin, "publication_withdraw")
     services.withdraw(town.head, publication, reason="复议机关撤销原处罚决定")
