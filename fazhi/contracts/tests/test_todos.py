@@ -4,10 +4,11 @@ appears for that person only, in their town only, and leaves the list once the s
 from conftest import make_staff
 from fazhi.contracts import services
 from fazhi.contracts.models import ReviewOpinion
+from fazhi.contracts.todos import contract_todos
 from fazhi.core import calendar
 from fazhi.core.roles import Role
-from fazhi.testing.contracts import TODAY, stored
-from fazhi.testing.todos import items, town_items
+from fazhi.testing.contracts import TODAY, register, stored
+from fazhi.testing.todos import items, queries_of, town_items
 
 
 def test_the_review_is_the_reviewers_with_the_review_clock_and_leaves_once_given(town, submitted):
@@ -57,3 +58,13 @@ def test_the_filing_is_the_registrars_alone_and_leaves_once_filed(town, submitte
     services.file_contract(town.admin, signed, signed_copy=stored("签订文本.pdf"), filed_on=TODAY)
     assert not items(town.admin, "contract_file")
     assert not town_items(town.town, "contract_file")
+
+
+def test_the_towns_contracts_are_read_in_a_few_queries_however_many(town, submitted):
+    services.review_contract(town.counsel, submitted, opinion=ReviewOpinion.APPROVE, reasons="合法。")
+    few = queries_of(contract_todos, town.head)
+    for title in ("办公用品采购合同", "保洁服务合同", "场地租赁合同"):
+        contract = register(town, title=title)
+        services.review_contract(town.counsel, contract, opinion=ReviewOpinion.APPROVE, reasons="合法。")
+    assert len(items(town.head, "contract_sign")) == 4
+    assert queries_of(contract_todos, town.head) == few

@@ -5,8 +5,9 @@ from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.mediation import services
 from fazhi.mediation.models import Outcome
+from fazhi.mediation.todos import dispute_todos
 from fazhi.testing.mediation import TODAY, visit
-from fazhi.testing.todos import items, town_items
+from fazhi.testing.todos import items, queries_of, town_items
 
 CHECKED = {
     "solved": "done",
@@ -56,3 +57,13 @@ def test_a_matter_in_a_units_hands_is_to_close_and_back_to_dispatch_when_handed_
     )
     assert not items(town.mediator, "dispute_close")
     assert not town_items(town.town, "dispute_close")
+
+
+def test_the_towns_matters_are_read_in_a_few_queries_however_many(town):
+    services.dispatch_dispute(town.mediator, visit(town), unit=town.justice, due_on=TODAY)
+    few = queries_of(dispute_todos, town.mediator)
+    visit(town)
+    for _ in range(3):
+        services.dispatch_dispute(town.mediator, visit(town), unit=town.village, due_on=TODAY)
+    assert len(items(town.mediator, "dispute_close")) == 4
+    assert queries_of(dispute_todos, town.mediator) == few

@@ -8,8 +8,9 @@ from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.petitions import services
 from fazhi.petitions.models import Petition, ReviewResult
+from fazhi.petitions.todos import petition_todos
 from fazhi.testing.petitions import RECEIVED, accept, opinion_input, register
-from fazhi.testing.todos import items, town_items
+from fazhi.testing.todos import items, queries_of, town_items
 
 DAY = datetime.timedelta(days=1)
 
@@ -88,3 +89,16 @@ def test_a_review_request_leaves_its_answer_to_record_by_its_day(town, on_day):
         ),
     )
     assert not items(town.clerk, "petition_review")
+
+
+def test_the_towns_petitions_are_read_in_a_few_queries_however_many(town):
+    key = accept(town, register(town))
+    services.mark_key_matter(town.clerk, key, leader=town.head, team=[town.admin])
+    few = queries_of(petition_todos, town.head)
+    register(town)
+    for _ in range(2):
+        services.mark_key_matter(
+            town.clerk, accept(town, register(town)), leader=town.head, team=[town.clerk]
+        )
+    assert len(items(town.head, "petition_opinion")) == 3
+    assert queries_of(petition_todos, town.head) == few
