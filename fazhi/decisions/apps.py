@@ -8,10 +8,12 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core import figures as registry
         from fazhi.core import public_text
-        from fazhi.decisions import figures, selectors
+        from fazhi.core import todos as todo_registry
+        from fazhi.decisions import figures, selectors, todos
         from fazhi.decisions.events import DECISION_EVENT_LABELS, DecisionEvent
         from fazhi.ledger import events
 
         events.register(DecisionEvent, DECISION_EVENT_LABELS)
         registry.register(*figures.FIGURES)
         public_text.register_people("decisions.commenters", selectors.commenter_names)
+        todo_registry.register(todos.decision_todos, *todos.KINDS)

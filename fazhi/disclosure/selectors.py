@@ -150,13 +150,21 @@ class WithdrawalDue:
 def publications_to_withdraw(actor: Staff) -> list[WithdrawalDue]:
     """Published decisions that a 复议 or court has changed, revoked, or found unlawful or void: each
     must come down within 3 working days of the outcome (DOMAIN §5.4), the most urgent first."""
+    towns = permissions.visible(actor, Organisation.objects.all(), org_field="")
+    return _withdrawals(Q(case__decision__publication__organisation__in=towns))
+
+
+def withdrawals_in(town_ids: tuple[int, ...]) -> list[WithdrawalDue]:
+    """The same, for the towns of a 待办."""
+    return _withdrawals(Q(case__decision__publication__organisation_id__in=town_ids))
+
+
+def _withdrawals(towns: Q) -> list[WithdrawalDue]:
     remedies = (
         RemedyProceeding.objects.filter(
+            towns,
             result__in=enforcement_rules.ANNULLING_RESULTS,
             case__decision__publication__status=PublicationStatus.PUBLISHED,
-            case__decision__publication__organisation__in=permissions.visible(
-                actor, Organisation.objects.all(), org_field=""
-            ),
         )
         .select_related("case__decision__publication")
         .order_by("ended_on", "id")

@@ -8,8 +8,9 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core import charts, party_links, progress
         from fazhi.core import figures as registry
+        from fazhi.core import todos as todo_registry
         from fazhi.ledger import events
-        from fazhi.mediation import figures, selectors
+        from fazhi.mediation import figures, selectors, todos
         from fazhi.mediation.events import MEDIATION_EVENT_LABELS, MediationEvent
 
         events.register(MediationEvent, MEDIATION_EVENT_LABELS)
@@ -17,3 +18,4 @@ class MediationConfig(AppConfig):
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)
         progress.register("disputes", selectors.public_progress)
+        todo_registry.register(todos.dispute_todos, *todos.KINDS)

@@ -278,6 +278,27 @@ class DisputeRowFacts:
         return current_dispatch(self.dispute) is not None
 
 
+def open_with_dispatch(town_ids: tuple[int, ...]) -> list[tuple[DisputeRowFacts, Dispatch | None]]:
+    """The towns' open matters, oldest target first, each with its facts and the dispatch in hand, in
+    two queries (the 待办)."""
+    disputes = list(
+        Dispute.objects.filter(organisation_id__in=town_ids)
+        .exclude(status=DisputeStatus.CLOSED)
+        .select_related("category__parent")
+        .order_by("due_on", "id")
+    )
+    current = {
+        dispatch.dispute_id: dispatch
+        for dispatch in Dispatch.objects.filter(dispute__in=disputes, end="").select_related("unit")
+    }
+    found = []
+    for dispute in disputes:
+        facts = DisputeRowFacts(dispute)
+        facts.__dict__["in_hand"] = dispute.pk in current  # what the cached property would read
+        found.append((facts, current.get(dispute.pk)))
+    return found
+
+
 def offers_for(actor: Staff, dispute: Dispute) -> dict[str, Offer]:
     """The steps of mediation.rules.STEPS the matter's page offers this actor, by name."""
     return {

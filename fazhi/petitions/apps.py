@@ -8,8 +8,9 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core import charts, party_links, progress
         from fazhi.core import figures as registry
+        from fazhi.core import todos as todo_registry
         from fazhi.ledger import events
-        from fazhi.petitions import figures, selectors
+        from fazhi.petitions import figures, selectors, todos
         from fazhi.petitions.events import PETITION_EVENT_LABELS, PetitionEvent
 
         events.register(PetitionEvent, PETITION_EVENT_LABELS)
@@ -17,3 +18,4 @@ class PetitionsConfig(AppConfig):
         registry.register(*figures.FIGURES)
         charts.register(*figures.SERIES)
         progress.register("petitions", selectors.public_progress)
+        todo_registry.register(todos.petition_todos, *todos.KINDS)

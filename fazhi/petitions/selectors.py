@@ -31,14 +31,26 @@ OPEN_STATUSES = (
 REVIEW_STATUSES = (PetitionStatus.REVIEW, PetitionStatus.RE_REVIEW)
 
 
-def petitions_for(actor: Staff) -> QuerySet[Petition]:
-    """The petitions the actor may see, each with the due date of its unanswered 复查 or 复核."""
+def _with_review_due(petitions: QuerySet[Petition]) -> QuerySet[Petition]:
+    """Each petition with the due date of its unanswered 复查 or 复核 (clock_of reads it)."""
     open_review_due = Review.objects.filter(petition=OuterRef("pk"), answered_on__isnull=True).values(
         "due_on"
     )[:1]
-    return permissions.visible(
-        actor, Petition.objects.annotate(review_due_on=Subquery(open_review_due))
-    ).order_by("-id")
+    return petitions.annotate(review_due_on=Subquery(open_review_due))
+
+
+def petitions_for(actor: Staff) -> QuerySet[Petition]:
+    """The petitions the actor may see, each with the due date of its unanswered 复查 or 复核."""
+    return permissions.visible(actor, _with_review_due(Petition.objects.all())).order_by("-id")
+
+
+def open_in(town_ids: tuple[int, ...]) -> QuerySet[Petition]:
+    """The towns' petitions with a period running, the leader and team of a key matter read with them
+    (the 待办)."""
+    petitions = Petition.objects.filter(organisation_id__in=town_ids, status__in=OPEN_STATUSES)
+    return (
+        _with_review_due(petitions).select_related("key_leader").prefetch_related("key_team").order_by("id")
+    )
 
 
 def access_petition(actor: Staff, petition_id: object) -> Petition:

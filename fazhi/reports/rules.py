@@ -271,6 +271,12 @@ def publish_by(year: int) -> datetime.date:
     return datetime.date(year + 1, month, day)
 
 
+def reminded_from(year: int) -> datetime.date:
+    """From this day the report of `year` is asked for (the reminders, the 待办): settings'
+    REPORT_REMINDER_DAYS before publish_by."""
+    return publish_by(year) - datetime.timedelta(days=settings.REPORT_REMINDER_DAYS)
+
+
 def report_title(organisation_name: str, year: int) -> str:
     return "%(o)s%(y)d年度法治政府建设情况报告" % {"o": organisation_name, "y": year}
 

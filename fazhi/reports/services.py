@@ -9,7 +9,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
@@ -262,7 +261,7 @@ def send_report_reminders(*, today: datetime.date) -> ReminderRun:
     year's report is not yet public are told, once a day."""
     year = today.year - 1
     deadline = rules.publish_by(year)
-    if not deadline - datetime.timedelta(days=settings.REPORT_REMINDER_DAYS) <= today < deadline:
+    if not rules.reminded_from(year) <= today < deadline:
         return ReminderRun(towns=0)
     published = AnnualReport.objects.filter(year=year, status=ReportStatus.PUBLISHED).values("organisation")
     towns = Organisation.objects.filter(kind__in=TOWN_KINDS).exclude(pk__in=published)

@@ -58,7 +58,7 @@ def test_a_review_of_a_proposal_changed_since_the_page_was_read_is_refused(town,
     client.post(
         f"/cases/{case.pk}/review/", {"opinion": "agreed", "reasons": "事实清楚", "proposal_sha256": fresh}
     )
-    assert LegalReview.objects.order_by("-id").first().proposal_sha256 == fresh
+    assert LegalReview.objects.latest("id").proposal_sha256 == fresh
 
 
 def test_the_api_reads_the_proposal_and_reviews_it(town, investigated):
