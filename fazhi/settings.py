@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "fazhi.mediation",
     "fazhi.petitions",
     "fazhi.prevention",
+    "fazhi.governance",
     "fazhi.reports",
     "fazhi.demo",
 ]
@@ -374,6 +375,11 @@ CELERY_BEAT_SCHEDULE = {
     "contract-reminders": {
         "task": "contracts.send_reminders",
         "schedule": crontab(hour=6, minute=40),
+        "options": {"queue": "periodic"},
+    },
+    "governance-supervision": {
+        "task": "governance.raise_supervision",
+        "schedule": crontab(hour=6, minute=45),
         "options": {"queue": "periodic"},
     },
     # March: the towns whose last year's report is not yet public, before 1 April.
