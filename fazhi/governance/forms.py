@@ -11,7 +11,6 @@ from fazhi.core.models import Organisation, Staff
 from fazhi.governance.models import ActKind, MeetingKind, MemberRole, TaskStatus
 
 
-
 class CommitteeForm(ServiceErrorsMixin):
     name = forms.CharField(label="名称", max_length=100, initial="全面依法治镇委员会")
     established_on = forms.DateField(label="成立日期", widget=DATE)
@@ -19,7 +18,10 @@ class CommitteeForm(ServiceErrorsMixin):
 
 class MemberForm(ServiceErrorsMixin):
     staff = forms.ModelChoiceField(
-        label="本镇工作人员", queryset=Staff.objects.none(), required=False, help_text="非本镇工作人员的，留空并填写姓名"
+        label="本镇工作人员",
+        queryset=Staff.objects.none(),
+        required=False,
+        help_text="非本镇工作人员的，留空并填写姓名",
     )
     name = forms.CharField(label="姓名", max_length=50, required=False)
     position = forms.CharField(label="职务", max_length=100, help_text="如：镇党委书记、派出所所长")
@@ -38,14 +40,20 @@ class MemberLeftForm(ServiceErrorsMixin):
 class MeetingForm(ServiceErrorsMixin):
     kind = forms.ChoiceField(label="会议类别", choices=MeetingKind.choices)
     held_on = forms.DateField(label="会议日期", widget=DATE)
-    title = forms.CharField(label="会议名称", max_length=200, help_text="如：2020年第一次全面依法治镇委员会会议")
+    title = forms.CharField(
+        label="会议名称", max_length=200, help_text="如：2020年第一次全面依法治镇委员会会议"
+    )
     presided_by = forms.ModelChoiceField(label="主持人", queryset=Staff.objects.none(), required=False)
     attendees = forms.ModelMultipleChoiceField(
         label="出席人员", queryset=Staff.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )
-    other_attendees = forms.CharField(label="其他出席人员", max_length=300, required=False, help_text="非本镇工作人员，以顿号分隔")
+    other_attendees = forms.CharField(
+        label="其他出席人员", max_length=300, required=False, help_text="非本镇工作人员，以顿号分隔"
+    )
     topics = forms.CharField(label="议题", widget=forms.Textarea(attrs={"rows": 4}), help_text="每行一项")
-    decisions = forms.CharField(label="议定事项", widget=forms.Textarea(attrs={"rows": 5}), help_text="每行一项")
+    decisions = forms.CharField(
+        label="议定事项", widget=forms.Textarea(attrs={"rows": 5}), help_text="每行一项"
+    )
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,7 +63,9 @@ class MeetingForm(ServiceErrorsMixin):
 
 class TaskForm(ServiceErrorsMixin):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    source_title = forms.CharField(label="来源文件", max_length=200, help_text="如：全面依法治镇委员会年度重点工作安排")
+    source_title = forms.CharField(
+        label="来源文件", max_length=200, help_text="如：全面依法治镇委员会年度重点工作安排"
+    )
     source_number = forms.CharField(label="文号", max_length=60, required=False)
     title = forms.CharField(label="工作任务", max_length=200)
     department = forms.ModelChoiceField(label="责任单位", queryset=Organisation.objects.none())
@@ -84,7 +94,9 @@ class ActForm(ServiceErrorsMixin):
     kind = forms.ChoiceField(label="方式", choices=ActKind.choices, widget=forms.RadioSelect)
     acted_on = forms.DateField(label="日期", widget=DATE)
     note = forms.CharField(
-        label="内容", widget=forms.Textarea(attrs={"rows": 4}), help_text="督办的，将向牵头人和负责人发出督办单"
+        label="内容",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="督办的，将向牵头人和负责人发出督办单",
     )
 
 
@@ -94,7 +106,12 @@ class AnswerForm(ServiceErrorsMixin):
 
 
 class SettingForm(ServiceErrorsMixin):
-    days = forms.IntegerField(label="反馈间隔（天）", min_value=1, max_value=365, help_text="重点工作超过此天数未反馈进展的，系统发出督办单")
+    days = forms.IntegerField(
+        label="反馈间隔（天）",
+        min_value=1,
+        max_value=365,
+        help_text="重点工作超过此天数未反馈进展的，系统发出督办单",
+    )
 
 
 class TaskFilterForm(forms.Form):

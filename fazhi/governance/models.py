@@ -121,7 +121,9 @@ class KeyTask(models.Model):
     lead = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="牵头人")
     deployed_on = models.DateField("部署日期")
     deadline = models.DateField("完成时限")
-    status = models.CharField("状态", max_length=20, choices=TaskStatus.choices, default=TaskStatus.IN_PROGRESS)
+    status = models.CharField(
+        "状态", max_length=20, choices=TaskStatus.choices, default=TaskStatus.IN_PROGRESS
+    )
     completed_on = models.DateField("完成日期", null=True, blank=True)
     completion_note = models.TextField("完成情况", blank=True)
     registered_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")

@@ -4,6 +4,7 @@ or its department), when a task is late or silent, the dates in order, and the S
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -45,18 +46,23 @@ def check_task_dates(
 ) -> None:
     check_dates_in_order(deployed_on, what="部署日期", after=(), today=today, citation=LOCAL_RULES)
     check_dates_in_order(
-        deadline, what="完成时限", after=((deployed_on, "部署日期"),), today=datetime.date.max, citation=LOCAL_RULES
+        deadline,
+        what="完成时限",
+        after=((deployed_on, "部署日期"),),
+        today=datetime.date.max,
+        citation=LOCAL_RULES,
     )
     if deployed_on.year != year:
         raise RuleViolation(
-            "部署日期（%(d)s）不在%(y)d年度内。" % {"d": deployed_on.isoformat(), "y": year}, citation=LOCAL_RULES
+            "部署日期（%(d)s）不在%(y)d年度内。" % {"d": deployed_on.isoformat(), "y": year},
+            citation=LOCAL_RULES,
         )
 
 
-def check_feedback_date(
-    day: datetime.date, *, deployed_on: datetime.date, today: datetime.date
-) -> None:
-    check_dates_in_order(day, what="反馈日期", after=((deployed_on, "部署日期"),), today=today, citation=LOCAL_RULES)
+def check_feedback_date(day: datetime.date, *, deployed_on: datetime.date, today: datetime.date) -> None:
+    check_dates_in_order(
+        day, what="反馈日期", after=((deployed_on, "部署日期"),), today=today, citation=LOCAL_RULES
+    )
 
 
 def check_completion_date(
@@ -76,11 +82,15 @@ def check_completion_date(
 
 
 def check_act_date(day: datetime.date, *, deployed_on: datetime.date, today: datetime.date) -> None:
-    check_dates_in_order(day, what="日期", after=((deployed_on, "部署日期"),), today=today, citation=FIRST_RESPONSIBLE)
+    check_dates_in_order(
+        day, what="日期", after=((deployed_on, "部署日期"),), today=today, citation=FIRST_RESPONSIBLE
+    )
 
 
 def check_answer_date(day: datetime.date, *, issued_on: datetime.date, today: datetime.date) -> None:
-    check_dates_in_order(day, what="答复日期", after=((issued_on, "督办日期"),), today=today, citation=LOCAL_RULES)
+    check_dates_in_order(
+        day, what="答复日期", after=((issued_on, "督办日期"),), today=today, citation=LOCAL_RULES
+    )
 
 
 def check_notice_open(*, answered_on: datetime.date | None) -> None:
@@ -101,7 +111,9 @@ def check_committee_exists(found: bool) -> None:
 
 
 def check_left_date(day: datetime.date, *, joined_on: datetime.date, today: datetime.date) -> None:
-    check_dates_in_order(day, what="离任日期", after=((joined_on, "任职日期"),), today=today, citation=LOCAL_RULES)
+    check_dates_in_order(
+        day, what="离任日期", after=((joined_on, "任职日期"),), today=today, citation=LOCAL_RULES
+    )
 
 
 def check_dated(day: datetime.date, *, what: str, today: datetime.date) -> None:
@@ -112,7 +124,9 @@ def check_dated(day: datetime.date, *, what: str, today: datetime.date) -> None:
 # ------------------------------------------------------------------------------- late and silent
 
 
-def feedback_due(*, deployed_on: datetime.date, last_feedback_on: datetime.date | None, silent_days: int) -> datetime.date:
+def feedback_due(
+    *, deployed_on: datetime.date, last_feedback_on: datetime.date | None, silent_days: int
+) -> datetime.date:
     """The day the next 反馈 is due: N days after the last one (or the deployment)."""
     return max(deployed_on, last_feedback_on or deployed_on) + datetime.timedelta(days=silent_days)
 
@@ -140,7 +154,7 @@ def longest_silence(
     day the year is reckoned to): the annual report's 跟踪反馈不及时 reads it."""
     days = sorted(day for day in reports if deployed_on <= day <= until)
     marks = [deployed_on, *days, max(until, deployed_on)]
-    return max((later - earlier).days for earlier, later in zip(marks, marks[1:], strict=False))
+    return max((later - earlier).days for earlier, later in itertools.pairwise(marks))
 
 
 # ------------------------------------------------------------------------------------- the step table

@@ -89,7 +89,10 @@ def studies_recorded_by_learning(town: Organisation, year: int) -> StudiesElsewh
         label=figure.label,
         count=len(rows),
         headers=[column.header for column in columns],
-        rows=[([column.value(row) for column in columns], figure.link(row) if figure.link else "") for row in rows],
+        rows=[
+            ([column.value(row) for column in columns], figure.link(row) if figure.link else "")
+            for row in rows
+        ],
     )
 
 
@@ -97,9 +100,13 @@ def studies_recorded_by_learning(town: Organisation, year: int) -> StudiesElsewh
 
 
 def with_last_feedback(tasks: QuerySet[KeyTask]) -> QuerySet[KeyTask]:
-    last = TaskFeedback.objects.filter(task=OuterRef("pk")).order_by().values("task").annotate(
-        last=Max("reported_on")
-    ).values("last")
+    last = (
+        TaskFeedback.objects.filter(task=OuterRef("pk"))
+        .order_by()
+        .values("task")
+        .annotate(last=Max("reported_on"))
+        .values("last")
+    )
     return tasks.annotate(last_feedback_on=Subquery(last))
 
 
@@ -114,7 +121,9 @@ def tasks_for(actor: Staff, *, year: int | None = None, status: str = "") -> Que
 
 def access_task(actor: Staff, task_id: object) -> KeyTask:
     task = (
-        with_last_feedback(KeyTask.objects.select_related("organisation", "department", "lead", "registered_by"))
+        with_last_feedback(
+            KeyTask.objects.select_related("organisation", "department", "lead", "registered_by")
+        )
         .filter(pk=int_id(task_id))
         .first()
     )
@@ -125,7 +134,9 @@ def access_task(actor: Staff, task_id: object) -> KeyTask:
 
 def access_notice(actor: Staff, notice_id: object) -> SupervisionNotice:
     notice = (
-        SupervisionNotice.objects.select_related("task__organisation", "task__lead", "task__department", "issued_by")
+        SupervisionNotice.objects.select_related(
+            "task__organisation", "task__lead", "task__department", "issued_by"
+        )
         .filter(pk=int_id(notice_id))
         .first()
     )
@@ -172,11 +183,7 @@ class TaskRowFacts:
 def next_steps(actor: Staff, task: KeyTask) -> list[Offer]:
     offers = permissions.offers_for(actor, rules.STEPS, TaskRowFacts(task))
     reporter = may_report(actor, task)
-    return [
-        offer
-        for offer in offers
-        if offer.allowed and (offer.name == "act" or reporter)
-    ]
+    return [offer for offer in offers if offer.allowed and (offer.name == "act" or reporter)]
 
 
 def task_timeline(task: KeyTask) -> dict[str, Any]:

@@ -99,7 +99,12 @@ def add_member(actor: Staff, data: MemberInput) -> CommitteeMember:
         actor,
         GovernanceEvent.MEMBER_ADDED,
         committee,
-        {"member": member.pk, "name": name, "role": data.role, "staff": data.staff.pk if data.staff else None},
+        {
+            "member": member.pk,
+            "name": name,
+            "role": data.role,
+            "staff": data.staff.pk if data.staff else None,
+        },
         organisation=town,
     )
     return member
@@ -193,7 +198,9 @@ def register_task(actor: Staff, data: TaskInput) -> KeyTask:
     permissions.require_step(actor, rules.STEPS["register"])
     town = permissions.acting_town(actor)
     if not data.department.path.startswith(town.path):
-        raise InvalidInput("责任单位应为本镇（街道）的部门。", field_errors={"department": "请选择本镇的部门。"})
+        raise InvalidInput(
+            "责任单位应为本镇（街道）的部门。", field_errors={"department": "请选择本镇的部门。"}
+        )
     _own_staff([data.lead], town, "lead")
     rules.check_task_dates(
         deployed_on=data.deployed_on, deadline=data.deadline, year=data.year, today=timezone.localdate()
@@ -240,18 +247,30 @@ def _check_reporter(actor: Staff, task: KeyTask) -> None:
     )
 
 
-def _feedback(actor: Staff, task: KeyTask, *, reported_on: datetime.date, text: str, evidence: list[StoredFile]) -> TaskFeedback:
+def _feedback(
+    actor: Staff, task: KeyTask, *, reported_on: datetime.date, text: str, evidence: list[StoredFile]
+) -> TaskFeedback:
     feedback = TaskFeedback.objects.create(task=task, reported_on=reported_on, text=text, reported_by=actor)
     for item in evidence:
         core_services.record_attachment(
-            actor, subject=feedback, organisation=task.organisation, blob=item.blob, name=item.name, description="反馈佐证材料"
+            actor,
+            subject=feedback,
+            organisation=task.organisation,
+            blob=item.blob,
+            name=item.name,
+            description="反馈佐证材料",
         )
     return feedback
 
 
 @transaction.atomic(durable=True)
 def report_feedback(
-    actor: Staff, task: KeyTask, *, reported_on: datetime.date, text: str, evidence: list[StoredFile] | None = None
+    actor: Staff,
+    task: KeyTask,
+    *,
+    reported_on: datetime.date,
+    text: str,
+    evidence: list[StoredFile] | None = None,
 ) -> TaskFeedback:
     """反馈: the lead's or the department's progress report, dated, with any evidence."""
     task = _take(actor, task, "feedback")
@@ -307,7 +326,12 @@ def _issue_notice(
         actor,
         GovernanceEvent.NOTICE_ISSUED,
         task,
-        {"notice": notice.pk, "cause": cause, "issued_on": today.isoformat(), "answer_due": notice.answer_due.isoformat()},
+        {
+            "notice": notice.pk,
+            "cause": cause,
+            "issued_on": today.isoformat(),
+            "answer_due": notice.answer_due.isoformat(),
+        },
         organisation=task.organisation,
     )
     core_services.notify(
@@ -372,7 +396,9 @@ def set_silent_days(actor: Staff, *, days: int) -> GovernanceSetting:
     town = permissions.acting_town(actor)
     if not 1 <= days <= 365:
         raise InvalidInput("反馈间隔应在1至365天之间。", field_errors={"silent_days": "应在1至365天之间。"})
-    setting, _created = GovernanceSetting.objects.update_or_create(organisation=town, defaults={"silent_days": days})
+    setting, _created = GovernanceSetting.objects.update_or_create(
+        organisation=town, defaults={"silent_days": days}
+    )
     ledger.record(actor, GovernanceEvent.SETTING_CHANGED, setting, {"silent_days": days}, organisation=town)
     return setting
 
@@ -397,7 +423,9 @@ def raise_supervision(*, today: datetime.date) -> SupervisionRun:
     ).order_by("id")
     for task in open_tasks:
         days = intervals.setdefault(task.organisation_id, selectors.silent_days(task.organisation))
-        notices = {(cause, answered is None) for cause, answered in task.notices.values_list("cause", "answered_on")}
+        notices = {
+            (cause, answered is None) for cause, answered in task.notices.values_list("cause", "answered_on")
+        }
         late_raised = any(cause == SupervisionCause.LATE for cause, _open in notices)
         if rules.is_late(status=task.status, deadline=task.deadline, today=today) and not late_raised:
             reason = "已超过完成时限（%(d)s）尚未完成。" % {"d": task.deadline.isoformat()}

@@ -56,7 +56,8 @@ def _feedback_items(seat: Seat, today: datetime.date) -> Iterable[Todo]:
             due_on=due,
             url=reverse("governance:task-detail", args=[task.pk]),
             town_id=task.organisation_id,
-            due_basis="每%(n)d天反馈一次进展，且不晚于完成时限（%(r)s）" % {"n": days, "r": rules.LOCAL_RULES},
+            due_basis="每%(n)d天反馈一次进展，且不晚于完成时限（%(r)s）"
+            % {"n": days, "r": rules.LOCAL_RULES},
         )
 
 
@@ -81,7 +82,8 @@ def _notice_items(seat: Seat, today: datetime.date) -> Iterable[Todo]:
             due_on=notice.answer_due,
             url=reverse("governance:task-detail", args=[notice.task_id]),
             town_id=notice.task.organisation_id,
-            due_basis="督办单发出之日起%(n)d日内答复（%(r)s）" % {"n": rules.ANSWER_DAYS, "r": rules.LOCAL_RULES},
+            due_basis="督办单发出之日起%(n)d日内答复（%(r)s）"
+            % {"n": rules.ANSWER_DAYS, "r": rules.LOCAL_RULES},
         )
 
 

@@ -54,7 +54,9 @@ STEP_PAGES = {
 
 
 def _people(actor: Staff) -> QuerySet[Staff]:
-    return permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False)).order_by("full_name")
+    return permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False)).order_by(
+        "full_name"
+    )
 
 
 def _year(request: HttpRequest) -> tuple[TaskFilterForm, int, str]:
@@ -103,7 +105,11 @@ def meetings(request: HttpRequest) -> HttpResponse:
 @staff_required(*READERS)
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.access_meeting(request_staff(request), meeting_id)
-    context = {"meeting": meeting, "attendance": documents.attendance(meeting), "history": verified_history(meeting)}
+    context = {
+        "meeting": meeting,
+        "attendance": documents.attendance(meeting),
+        "history": verified_history(meeting),
+    }
     return render(request, "governance/meeting_detail.html", context)
 
 
@@ -149,7 +155,9 @@ def member_create(request: HttpRequest) -> HttpResponse:
         member = services.add_member(actor, services.MemberInput(**data))
         return "已增加成员%(n)s。" % {"n": member.name}, redirect("governance:overview")
 
-    form = MemberForm(request.POST or None, people=_people(actor), initial={"joined_on": timezone.localdate()})
+    form = MemberForm(
+        request.POST or None, people=_people(actor), initial={"joined_on": timezone.localdate()}
+    )
     return form_page(request, form, title="增加委员会成员", save=save)
 
 
@@ -227,9 +235,11 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         "task": task,
         **selectors.task_timeline(task),
         "steps": [
-            {"offer": offer, "url_name": STEP_PAGES[offer.name]} for offer in selectors.next_steps(actor, task)
+            {"offer": offer, "url_name": STEP_PAGES[offer.name]}
+            for offer in selectors.next_steps(actor, task)
         ],
-        "may_answer": selectors.may_report(actor, task) and permissions.may_take(actor, rules.STEPS["answer"]),
+        "may_answer": selectors.may_report(actor, task)
+        and permissions.may_take(actor, rules.STEPS["answer"]),
         "silent_days": selectors.silent_days(task.organisation),
         "today": timezone.localdate(),
         "history": verified_history(task),
@@ -255,11 +265,15 @@ def _task_step(request: HttpRequest, task_id: int, *, title: str, form: Any, act
 @require_http_methods(["GET", "POST"])
 def feedback(request: HttpRequest, task_id: int) -> HttpResponse:
     def act(actor: Staff, task: KeyTask, data: dict[str, Any]) -> str:
-        evidence = [files.StoredFile(*files.store(item, original_name=item.name)) for item in data.pop("evidence")]
+        evidence = [
+            files.StoredFile(*files.store(item, original_name=item.name)) for item in data.pop("evidence")
+        ]
         services.report_feedback(actor, task, evidence=evidence, **data)
         return "已反馈进展。"
 
-    form = FeedbackForm(request.POST or None, request.FILES or None, initial={"reported_on": timezone.localdate()})
+    form = FeedbackForm(
+        request.POST or None, request.FILES or None, initial={"reported_on": timezone.localdate()}
+    )
     return _task_step(request, task_id, title="反馈进展", form=form, act=act)
 
 

@@ -7,159 +7,405 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0008_api_token_expiry_required'),
+        ("core", "0008_api_token_expiry_required"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('established_on', models.DateField(verbose_name='成立日期')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                ("established_on", models.DateField(verbose_name="成立日期")),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.organisation"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '全面依法治镇委员会',
-                'verbose_name_plural': '全面依法治镇委员会',
+                "verbose_name": "全面依法治镇委员会",
+                "verbose_name_plural": "全面依法治镇委员会",
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMember',
+            name="CommitteeMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('position', models.CharField(max_length=100, verbose_name='职务')),
-                ('role', models.CharField(choices=[('director', '主任'), ('deputy', '副主任'), ('member', '成员')], max_length=20, verbose_name='委员会职务')),
-                ('joined_on', models.DateField(verbose_name='任职日期')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='离任日期')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='governance.committee')),
-                ('staff', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("position", models.CharField(max_length=100, verbose_name="职务")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("director", "主任"), ("deputy", "副主任"), ("member", "成员")],
+                        max_length=20,
+                        verbose_name="委员会职务",
+                    ),
+                ),
+                ("joined_on", models.DateField(verbose_name="任职日期")),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="离任日期")),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="governance.committee",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['left_on', 'role', 'id'],
+                "ordering": ["left_on", "role", "id"],
             },
         ),
         migrations.CreateModel(
-            name='GovernanceSetting',
+            name="GovernanceSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('silent_days', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)], verbose_name='反馈间隔（天）')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "silent_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(365),
+                        ],
+                        verbose_name="反馈间隔（天）",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '依法治镇设置',
-                'verbose_name_plural': '依法治镇设置',
+                "verbose_name": "依法治镇设置",
+                "verbose_name_plural": "依法治镇设置",
             },
         ),
         migrations.CreateModel(
-            name='KeyTask',
+            name="KeyTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('source_title', models.CharField(max_length=200, verbose_name='来源文件')),
-                ('source_number', models.CharField(blank=True, max_length=60, verbose_name='文号')),
-                ('title', models.CharField(max_length=200, verbose_name='工作任务')),
-                ('deployed_on', models.DateField(verbose_name='部署日期')),
-                ('deadline', models.DateField(verbose_name='完成时限')),
-                ('status', models.CharField(choices=[('in_progress', '推进中'), ('completed', '已完成')], default='in_progress', max_length=20, verbose_name='状态')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='完成日期')),
-                ('completion_note', models.TextField(blank=True, verbose_name='完成情况')),
-                ('registered_at', models.DateTimeField(auto_now_add=True)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation', verbose_name='责任单位')),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='牵头人')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("source_title", models.CharField(max_length=200, verbose_name="来源文件")),
+                ("source_number", models.CharField(blank=True, max_length=60, verbose_name="文号")),
+                ("title", models.CharField(max_length=200, verbose_name="工作任务")),
+                ("deployed_on", models.DateField(verbose_name="部署日期")),
+                ("deadline", models.DateField(verbose_name="完成时限")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("in_progress", "推进中"), ("completed", "已完成")],
+                        default="in_progress",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="完成日期")),
+                ("completion_note", models.TextField(blank=True, verbose_name="完成情况")),
+                ("registered_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.organisation",
+                        verbose_name="责任单位",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="牵头人",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.organisation"
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '重点工作',
-                'verbose_name_plural': '重点工作',
-                'ordering': ['deadline', 'id'],
+                "verbose_name": "重点工作",
+                "verbose_name_plural": "重点工作",
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HeadAct',
+            name="HeadAct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('deploy', '亲自部署'), ('inquire', '亲自过问'), ('coordinate', '亲自协调'), ('supervise', '亲自督办')], max_length=20, verbose_name='方式')),
-                ('acted_on', models.DateField(verbose_name='日期')),
-                ('note', models.TextField(verbose_name='内容')),
-                ('head', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='acts', to='governance.keytask')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("deploy", "亲自部署"),
+                            ("inquire", "亲自过问"),
+                            ("coordinate", "亲自协调"),
+                            ("supervise", "亲自督办"),
+                        ],
+                        max_length=20,
+                        verbose_name="方式",
+                    ),
+                ),
+                ("acted_on", models.DateField(verbose_name="日期")),
+                ("note", models.TextField(verbose_name="内容")),
+                (
+                    "head",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="acts",
+                        to="governance.keytask",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['acted_on', 'id'],
+                "ordering": ["acted_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('committee', '依法治镇委员会会议'), ('party', '党委会'), ('executive', '政府常务会'), ('study', '专题学法'), ('other', '其他')], max_length=20, verbose_name='会议类别')),
-                ('held_on', models.DateField(verbose_name='会议日期')),
-                ('title', models.CharField(max_length=200, verbose_name='会议名称')),
-                ('other_attendees', models.CharField(blank=True, max_length=300, verbose_name='其他出席人员')),
-                ('topics', models.TextField(verbose_name='议题')),
-                ('decisions', models.TextField(verbose_name='议定事项')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('attendees', models.ManyToManyField(related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='出席人员')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation')),
-                ('presided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='主持人')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "依法治镇委员会会议"),
+                            ("party", "党委会"),
+                            ("executive", "政府常务会"),
+                            ("study", "专题学法"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="会议类别",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="会议日期")),
+                ("title", models.CharField(max_length=200, verbose_name="会议名称")),
+                (
+                    "other_attendees",
+                    models.CharField(blank=True, max_length=300, verbose_name="其他出席人员"),
+                ),
+                ("topics", models.TextField(verbose_name="议题")),
+                ("decisions", models.TextField(verbose_name="议定事项")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "attendees",
+                    models.ManyToManyField(
+                        related_name="+", to=settings.AUTH_USER_MODEL, verbose_name="出席人员"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.organisation"
+                    ),
+                ),
+                (
+                    "presided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="主持人",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '会议',
-                'verbose_name_plural': '会议',
-                'ordering': ['-held_on', '-id'],
+                "verbose_name": "会议",
+                "verbose_name_plural": "会议",
+                "ordering": ["-held_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SupervisionNotice',
+            name="SupervisionNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cause', models.CharField(choices=[('late', '逾期未完成'), ('silent', '未按时反馈进展'), ('head', '负责人督办')], max_length=20, verbose_name='督办原因')),
-                ('issued_on', models.DateField(verbose_name='督办日期')),
-                ('reason', models.TextField(verbose_name='督办事由')),
-                ('answer_due', models.DateField(verbose_name='答复期限')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='答复日期')),
-                ('response', models.TextField(blank=True, verbose_name='整改落实情况')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='governance.keytask')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cause",
+                    models.CharField(
+                        choices=[
+                            ("late", "逾期未完成"),
+                            ("silent", "未按时反馈进展"),
+                            ("head", "负责人督办"),
+                        ],
+                        max_length=20,
+                        verbose_name="督办原因",
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="督办日期")),
+                ("reason", models.TextField(verbose_name="督办事由")),
+                ("answer_due", models.DateField(verbose_name="答复期限")),
+                ("answered_on", models.DateField(blank=True, null=True, verbose_name="答复日期")),
+                ("response", models.TextField(blank=True, verbose_name="整改落实情况")),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="governance.keytask",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['issued_on', 'id'],
+                "ordering": ["issued_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TaskFeedback',
+            name="TaskFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_on', models.DateField(verbose_name='反馈日期')),
-                ('text', models.TextField(verbose_name='进展情况')),
-                ('reported_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='governance.keytask')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_on", models.DateField(verbose_name="反馈日期")),
+                ("text", models.TextField(verbose_name="进展情况")),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="governance.keytask",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['reported_on', 'id'],
+                "ordering": ["reported_on", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='keytask',
-            index=models.Index(fields=['organisation', 'status', 'deadline'], name='keytask_org_status'),
+            model_name="keytask",
+            index=models.Index(fields=["organisation", "status", "deadline"], name="keytask_org_status"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['organisation', 'held_on'], name='meeting_org_held'),
+            model_name="meeting",
+            index=models.Index(fields=["organisation", "held_on"], name="meeting_org_held"),
         ),
         migrations.AddConstraint(
-            model_name='supervisionnotice',
-            constraint=models.UniqueConstraint(condition=models.Q(('answered_on__isnull', True), models.Q(('cause', 'head'), _negated=True)), fields=('task', 'cause'), name='supervision_one_open_per_cause'),
+            model_name="supervisionnotice",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("answered_on__isnull", True), models.Q(("cause", "head"), _negated=True)),
+                fields=("task", "cause"),
+                name="supervision_one_open_per_cause",
+            ),
         ),
     ]
