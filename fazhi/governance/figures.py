@@ -80,7 +80,10 @@ def _silent_ids(scope: Scope) -> list[int]:
 
 
 def _silent(scope: Scope) -> QuerySet[KeyTask]:
-    return _deployed(scope).filter(pk__in=scope.memo("governance_silent", _silent_ids))
+    silent = scope.memo("governance_silent", _silent_ids)
+    # An empty IN () compiles to no SQL at all, and `annual_report --json` writes each figure's SQL; no
+    # row has the id 0.
+    return _deployed(scope).filter(pk__in=silent or [0])
 
 
 def _notices(scope: Scope) -> QuerySet[SupervisionNotice]:
