@@ -277,7 +277,8 @@ PROMPTS: list[Prompt] = [
     Prompt(
         "key_tasks_silent",
         _key_tasks_silent,
-        "重点工作落实有待进一步提高，跟踪反馈不及时、不经常，{key_tasks_silent}超过规定间隔未反馈进展。" + REASON,
+        "重点工作落实有待进一步提高，跟踪反馈不及时、不经常，{key_tasks_silent}超过规定间隔未反馈进展。"
+        + REASON,
         "建立重点工作台账，责任单位按期反馈进展，对逾期和未按时反馈的事项及时督办。",
     ),
     Prompt(

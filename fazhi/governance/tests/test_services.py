@@ -127,9 +127,9 @@ def test_registering_a_task_checks_department_lead_and_dates(town):
         register(town, department=town.other_town)
     with pytest.raises(InvalidInput, match="不是本镇"):
         register(town, lead=town.other_admin)
-    with pytest.raises(RuleViolation, match="完成时限.*不能早于部署日期"):
+    with pytest.raises(RuleViolation, match=r"完成时限.*不能早于部署日期"):
         register(town, deadline=DEPLOYED - days(1))
-    with pytest.raises(RuleViolation, match="部署日期.*不能晚于今天"):
+    with pytest.raises(RuleViolation, match=r"部署日期.*不能晚于今天"):
         register(town, deployed_on=TODAY + days(1), deadline=TODAY + days(5))
     with pytest.raises(PermissionDenied):
         services.register_task(town.clerk, task_input(town))
@@ -166,9 +166,9 @@ def test_completion_follows_the_last_report_and_is_taken_once(town, task):
     done = services.complete_task(town.lead, task, completed_on=TODAY, note="已完成并公布")
     assert done.status == TaskStatus.COMPLETED
     before = counts()
-    with pytest.raises(RuleViolation, match="已于.*完成"):
+    with pytest.raises(RuleViolation, match=r"已于.*完成"):
         services.report_feedback(town.lead, done, reported_on=TODAY, text="x")
-    with pytest.raises(RuleViolation, match="已于.*完成"):
+    with pytest.raises(RuleViolation, match=r"已于.*完成"):
         services.complete_task(town.lead, done, completed_on=TODAY, note="x")
     unchanged(before)
 
