@@ -121,6 +121,23 @@ def test_an_open_notice_is_the_leads_until_answered(town, task):
     assert todos.gather(seat(town, town.lead), TODAY) == []
 
 
+def test_an_unanswered_notice_past_its_day_is_the_heads_to_follow_up(town, task):
+    services.report_feedback(town.lead, task, reported_on=TODAY, text="已启动")
+    services.head_act(town.head, task, kind="supervise", acted_on=TODAY, note="请加快进度")
+    later = TODAY + days(8)
+    [item] = [
+        todo for todo in todos.gather(seat(town, town.head), later) if todo.kind == "supervision_follow_up"
+    ]
+    assert (item.step, item.why) == ("act", "由负责人办理")
+    assert "刘主任未答复督办" in item.title
+    assert [todo.kind for todo in todos.gather(seat(town, town.lead), later)] == ["supervision"]
+    assert todos.gather(seat(town, town.officer), later) == []
+    assert todos.gather(other_seat(town, town.other_head), later) == []
+    assert todos.gather(seat(town, town.head), TODAY) == []
+    services.answer_notice(town.lead, SupervisionNotice.objects.get(), answered_on=TODAY, response="已整改")
+    assert todos.gather(seat(town, town.head), later) == []
+
+
 def test_a_town_seat_sees_every_leads_items(town, task):
     found = todos.gather(Seat(town_ids=(town.town.pk,), roles=frozenset({"admin"}), staff=None), TODAY)
     assert kinds_of(found) == [("key_task_feedback", task.pk)]
