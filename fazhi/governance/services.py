@@ -418,14 +418,16 @@ def raise_supervision(*, today: datetime.date) -> SupervisionRun:
     system = core_services.system_actor()
     issued = 0
     intervals: dict[int, int] = {}
-    open_tasks = selectors.with_last_feedback(
-        KeyTask.objects.filter(status=TaskStatus.IN_PROGRESS).select_related("organisation", "lead")
-    ).order_by("id")
+    open_tasks = (
+        selectors.with_last_feedback(
+            KeyTask.objects.filter(status=TaskStatus.IN_PROGRESS).select_related("organisation", "lead")
+        )
+        .prefetch_related("notices")
+        .order_by("id")
+    )
     for task in open_tasks:
         days = intervals.setdefault(task.organisation_id, selectors.silent_days(task.organisation))
-        notices = {
-            (cause, answered is None) for cause, answered in task.notices.values_list("cause", "answered_on")
-        }
+        notices = {(notice.cause, notice.answered_on is None) for notice in task.notices.all()}
         late_raised = any(cause == SupervisionCause.LATE for cause, _open in notices)
         if rules.is_late(status=task.status, deadline=task.deadline, today=today) and not late_raised:
             reason = "已超过完成时限（%(d)s）尚未完成。" % {"d": task.deadline.isoformat()}

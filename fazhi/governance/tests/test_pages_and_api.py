@@ -208,7 +208,17 @@ def test_the_api_records_a_task_its_feedback_completion_and_reads_them(town):
     assert "已于" in refused.json()["message"]
     listed = token_client(town, town.officer).get(f"/api/v1/governance/tasks?year={DEPLOYED.year}").json()
     assert [item["id"] for item in listed] == [task_id]
-    assert token_client(town, town.other_admin).get(f"/api/v1/governance/tasks/{task_id}").status_code == 404
+    stranger = token_client(town, town.other_admin)
+    assert stranger.get(f"/api/v1/governance/tasks/{task_id}").status_code == 404
+    assert stranger.get("/api/v1/governance/tasks/99999999999999999999999").status_code == 404
+    assert (
+        lead.post(
+            "/api/v1/governance/notices/999999999999999999/answer",
+            json.dumps({"answered_on": TODAY.isoformat(), "response": "x"}),
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
 
 
 def test_the_api_refuses_bad_input_in_chinese_and_writes_nothing(town, task):
