@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core.figures import Column, Figure, Scope, date_column, link_to
 from fazhi.governance import rules
 from fazhi.governance.models import (
     DEFAULT_SILENT_DAYS,
+    Committee,
     GovernanceSetting,
     KeyTask,
     Meeting,
@@ -26,6 +28,22 @@ from fazhi.governance.models import (
 def reckoned_to(scope: Scope) -> datetime.date:
     """A year still running is counted to today; a past one to its last day."""
     return min(scope.end, timezone.localdate())
+
+
+def _committees(scope: Scope) -> QuerySet[Committee]:
+    return Committee.objects.filter(scope.within(), established_on__lte=scope.end).order_by(
+        "established_on", "id"
+    )
+
+
+def _committee_words(scope: Scope, rows: QuerySet[Committee]) -> str:
+    """How section 一 states the committee: the town's own by name; a district's by how many towns."""
+    names = list(rows.values_list("name", flat=True))
+    if not names:
+        return "尚未成立全面依法治镇委员会"
+    if len(names) == 1:
+        return "成立了%(n)s" % {"n": names[0]}
+    return "%(c)d个镇（街道）成立了全面依法治镇委员会" % {"c": len(names)}
 
 
 def _meetings(scope: Scope) -> QuerySet[Meeting]:
@@ -118,6 +136,17 @@ def _task_link(row: SupervisionNotice) -> str:
 
 
 FIGURES = (
+    Figure(
+        "governance_committee",
+        "全面依法治镇委员会",
+        "",
+        "截至年底已登记成立的全面依法治镇委员会",
+        _committees,
+        (Column("名称", lambda row: row.name), Column("成立日期", lambda row: row.established_on)),
+        lambda row: reverse("governance:overview"),
+        kind="phrase",
+        words=_committee_words,
+    ),
     Figure(
         "governance_meetings",
         "研究部署法治工作的会议",

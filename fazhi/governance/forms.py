@@ -38,7 +38,11 @@ class MemberLeftForm(ServiceErrorsMixin):
 
 
 class MeetingForm(ServiceErrorsMixin):
-    kind = forms.ChoiceField(label="会议类别", choices=MeetingKind.choices)
+    kind = forms.ChoiceField(
+        label="会议类别",
+        choices=MeetingKind.choices,
+        help_text="专题学法请在“学法与培训”中登记，年度报告的专题学法次数按该处计",
+    )
     held_on = forms.DateField(label="会议日期", widget=DATE)
     title = forms.CharField(
         label="会议名称", max_length=200, help_text="如：2020年第一次全面依法治镇委员会会议"

@@ -35,6 +35,7 @@ SECTION_TITLES = dict(SECTIONS)
 # The order the report's data table, the placeholder list and the dashboards present the figures and
 # the breakdowns that the other apps register (core.figures, core.charts): the report's own order.
 FIGURE_ORDER = (
+    "governance_committee",
     "governance_meetings",
     "key_tasks_deployed",
     "key_tasks_on_time",
@@ -96,7 +97,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "duty.committee",
         "duty",
-        "成立党委全面依法治镇委员会，加强基层法治建设组织领导，全年召开依法治镇委员会会议及党委会、政府常务会"
+        "{governance_committee}，加强基层法治建设组织领导，全年召开依法治镇委员会会议及党委会、政府常务会"
         "研究部署法治工作{governance_meetings}；牵头制定年度重点工作安排，明确责任分工，全年部署重点工作"
         "{key_tasks_deployed}，按期完成{key_tasks_on_time}，逾期{key_tasks_late}，对逾期和未按时反馈的事项"
         "发出督办通知{supervision_notices}。",

@@ -56,6 +56,15 @@ def test_each_figure_counts_the_rows_it_lists(town, year):
     assert values["key_tasks_silent"].display == "1项"
 
 
+def test_the_committee_is_stated_as_recorded(town):
+    scope = Scope(town.town, TODAY.year)
+    assert FIGURES["governance_committee"].compute(scope).display == "尚未成立全面依法治镇委员会"
+    services.set_committee(town.admin, name="辛口镇党委全面依法治镇委员会", established_on=TODAY)
+    assert FIGURES["governance_committee"].compute(scope).display == "成立了辛口镇党委全面依法治镇委员会"
+    district = FIGURES["governance_committee"].compute(Scope(town.district, TODAY.year))
+    assert district.display == "成立了辛口镇党委全面依法治镇委员会"
+
+
 def test_the_prompt_is_raised_by_tasks_without_feedback(town, year):
     prompt = report_rules.PROMPTS_BY_KEY["key_tasks_silent"]
     assert "跟踪反馈不及时" in prompt.shortcoming

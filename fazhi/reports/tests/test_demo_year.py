@@ -267,6 +267,7 @@ def test_the_committee_its_meetings_and_key_tasks_and_the_feedback_prompt_from_t
     context = report_selectors.context_of(report)
     duty = next(section for section in sections if section.key == "duty")
     text = "\n".join(wording.fill(paragraph.text, values, context) for paragraph in duty.paragraphs)
+    assert "成立了辛口镇党委全面依法治镇委员会，加强基层法治建设组织领导" in text
     assert "研究部署法治工作4次" in text
     assert "全年部署重点工作4项，按期完成3项，逾期1项" in text
     assert "发出督办通知3次" in text
