@@ -248,3 +248,11 @@ def test_longest_silence_reads_the_gaps():
         )
         == 41
     )
+
+
+def test_the_daily_job_is_scheduled_under_its_task_name(settings, town, task):
+    from fazhi.governance.tasks import raise_supervision_task
+
+    entry = settings.CELERY_BEAT_SCHEDULE["governance-supervision"]
+    assert entry["task"] == raise_supervision_task.name == "governance.raise_supervision"
+    assert raise_supervision_task() == 1
