@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "fazhi.mediation",
     "fazhi.petitions",
     "fazhi.prevention",
+    "fazhi.governance",
     "fazhi.reports",
     "fazhi.demo",
 ]
@@ -378,6 +379,11 @@ CELERY_BEAT_SCHEDULE = {
     "contract-reminders": {
         "task": "contracts.send_reminders",
         "schedule": crontab(hour=6, minute=40),
+        "options": {"queue": "periodic"},
+    },
+    "governance-supervision": {
+        "task": "governance.raise_supervision",
+        "schedule": crontab(hour=6, minute=45),
         "options": {"queue": "periodic"},
     },
     # After the reminder jobs: one message per person with the day's 待办 and reminders.

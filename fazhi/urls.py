@@ -20,6 +20,7 @@ urlpatterns = [
     path("mediation/", include("fazhi.mediation.urls")),
     path("petitions/", include("fazhi.petitions.urls")),
     path("prevention/", include("fazhi.prevention.urls")),
+    path("governance/", include("fazhi.governance.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("gongshi/juece/", include("fazhi.decisions.public_urls")),
     path("gongshi/chaxun/", include("fazhi.mediation.public_urls")),

@@ -22,6 +22,7 @@ APPS_WITH_STEPS = (
     "petitions",
     "learning",
     "prevention",
+    "governance",
     "reports",
 )
 

@@ -14,6 +14,7 @@ from fazhi.core.errors import DomainError
 from fazhi.decisions.api import router as decisions_router
 from fazhi.disclosure.api import router as disclosure_router
 from fazhi.enforcement.api import router as enforcement_router
+from fazhi.governance.api import router as governance_router
 from fazhi.learning.api import router as learning_router
 from fazhi.ledger.api import router as ledger_router
 from fazhi.mediation.api import router as mediation_router
@@ -71,4 +72,5 @@ api.add_router("/", mediation_router)
 api.add_router("/", petitions_router)
 api.add_router("/", disclosure_router)
 api.add_router("/", prevention_router)
+api.add_router("/", governance_router)
 api.add_router("/", reports_router)

@@ -43,6 +43,8 @@ def _items_for(staff: Staff) -> list[NavItem]:
         items.append(NavItem("矛调中心", "mediation:list", "mediation"))
         items.append(NavItem("信访", "petitions:list", "petitions"))
         items.append(NavItem("群防群治", "prevention:roster", "prevention"))
+    # Every town role: any of the town's staff may lead a key task or answer a 督办单.
+    items.append(NavItem("依法治镇", "governance:overview", "governance"))
     if staff.is_superuser or permissions.has_role(
         staff, Role.ADMIN, Role.HEAD, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL
     ):
@@ -81,6 +83,7 @@ SECTION_OF_URL_NAME = [
     ("mediation:", "mediation"),
     ("petitions:", "petitions"),
     ("prevention:", "prevention"),
+    ("governance:", "governance"),
     ("reports:", "reports"),
 ]
 

@@ -34,17 +34,28 @@ from fazhi.demo.clock import simulated_day
 from fazhi.demo.drafts import Drafts
 from fazhi.disclosure import services as disclosure
 from fazhi.enforcement import services as enforcement
+from fazhi.governance import services as governance
+from fazhi.governance.models import KeyTask, SupervisionNotice
 from fazhi.learning import services as learning
 from fazhi.mediation import services as mediation
 from fazhi.mediation.models import DisputeCategory
 from fazhi.petitions import services as petitions
 from fazhi.prevention import services as prevention
 
+
+def answer_open_notice(
+    actor: Staff, task: KeyTask, *, answered_on: datetime.date, response: str
+) -> SupervisionNotice:
+    """A table cannot name a 督办单 the daily job raised; it names the task, whose open notice is answered."""
+    notice = task.notices.get(answered_on__isnull=True)
+    return governance.answer_notice(actor, notice, answered_on=answered_on, response=response)
+
+
 # The services a table may name, by the name it uses: the module's name as the tables write it, then
 # the service's own.
 _SERVICES: dict[str, list[Callable[..., Any]]] = {
     "core_services": [core_services.register_party, core_services.add_credential],
-    "demo": [town.number_series],
+    "demo": [town.number_series, answer_open_notice],
     "enforcement": [
         enforcement.add_delegated_power,
         enforcement.record_large_amount_standard,
@@ -94,6 +105,16 @@ _SERVICES: dict[str, list[Callable[..., Any]]] = {
         petitions.issue_opinion,
     ],
     "prevention": [prevention.add_volunteer, prevention.end_service, prevention.record_activity],
+    "governance": [
+        governance.set_committee,
+        governance.add_member,
+        governance.record_meeting,
+        governance.register_task,
+        governance.report_feedback,
+        governance.complete_task,
+        governance.head_act,
+        governance.raise_supervision,
+    ],
     "decisions": [
         decisions.add_catalogue_item,
         decisions.publish_catalogue,

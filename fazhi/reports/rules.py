@@ -35,6 +35,13 @@ SECTION_TITLES = dict(SECTIONS)
 # The order the report's data table, the placeholder list and the dashboards present the figures and
 # the breakdowns that the other apps register (core.figures, core.charts): the report's own order.
 FIGURE_ORDER = (
+    "governance_committee",
+    "governance_meetings",
+    "key_tasks_deployed",
+    "key_tasks_on_time",
+    "key_tasks_late",
+    "key_tasks_silent",
+    "supervision_notices",
     "study_sessions",
     "laws_studied",
     "lectures",
@@ -86,6 +93,14 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，坚持做到法治建设重要工作亲自部署、"
         "重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，将法治建设纳入党委年度工作要点，"
         "及时研究部署执法、普法、守法等领域重点任务。",
+    ),
+    ParagraphDefault(
+        "duty.committee",
+        "duty",
+        "{governance_committee}，加强基层法治建设组织领导，全年召开依法治镇委员会会议及党委会、政府常务会"
+        "研究部署法治工作{governance_meetings}；牵头制定年度重点工作安排，明确责任分工，全年部署重点工作"
+        "{key_tasks_deployed}，按期完成{key_tasks_on_time}，逾期{key_tasks_late}，对逾期和未按时反馈的事项"
+        "发出督办通知{supervision_notices}。",
     ),
     ParagraphDefault(
         "duty.study",
@@ -200,6 +215,11 @@ def _all_staff_training_rare(values: dict[str, Value]) -> bool:
     return isinstance(value, int) and value < settings.REPORT_ALL_STAFF_TRAININGS_TARGET
 
 
+def _key_tasks_silent(values: dict[str, Value]) -> bool:
+    value = values["key_tasks_silent"].value
+    return isinstance(value, int) and value > 0
+
+
 def _key_petitions_open(values: dict[str, Value]) -> bool:
     return str(values["key_petitions_cleared"].value).startswith("重点信访事项")
 
@@ -254,6 +274,13 @@ PROMPTS: list[Prompt] = [
         _below("mediation_on_time"),
         "矛盾纠纷化解的时效有待提高，矛调中心按期办结率为{mediation_on_time}。" + REASON,
         "进一步提高社会矛盾纠纷调处化解中心建设水平，落实首问负责和限时办结。",
+    ),
+    Prompt(
+        "key_tasks_silent",
+        _key_tasks_silent,
+        "重点工作落实有待进一步提高，跟踪反馈不及时、不经常，{key_tasks_silent}超过规定间隔未反馈进展。"
+        + REASON,
+        "建立重点工作台账，责任单位按期反馈进展，对逾期和未按时反馈的事项及时督办。",
     ),
     Prompt(
         "key_petitions_open",

@@ -33,6 +33,7 @@ from fazhi.petitions import selectors as petition_selectors
 from fazhi.petitions.models import Petition, PetitionStatus
 from fazhi.prevention import selectors as prevention_selectors
 from fazhi.prevention.models import ActivityKind, PreventionActivity
+from fazhi.reports import rules as report_rules
 from fazhi.reports import selectors as report_selectors
 from fazhi.reports import wording
 
@@ -249,3 +250,24 @@ def test_the_generated_2020_report_states_the_reference_reports_figures(town):
 
 def _start_of(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
+
+
+def test_the_committee_its_meetings_and_key_tasks_and_the_feedback_prompt_from_the_data(town):
+    """Section 一's 依法治镇 figures of the demo year, and the reference report's first 不足
+    (跟踪反馈不及时) raised by the one task left without 反馈 beyond 30 days."""
+    values = compute_all(Scope(town, 2020))
+    figures = {key: values[key].value for key in ("governance_meetings", "key_tasks_deployed")}
+    assert figures == {"governance_meetings": 4, "key_tasks_deployed": 4}
+    assert values["key_tasks_on_time"].value == 3
+    assert values["key_tasks_late"].value == 1
+    assert values["key_tasks_silent"].value == 1
+    assert values["supervision_notices"].value == 3
+    assert report_rules.PROMPTS_BY_KEY["key_tasks_silent"].shows(values)
+    report, sections = report_selectors.unsaved_report(town, 2020)
+    context = report_selectors.context_of(report)
+    duty = next(section for section in sections if section.key == "duty")
+    text = "\n".join(wording.fill(paragraph.text, values, context) for paragraph in duty.paragraphs)
+    assert "成立了辛口镇党委全面依法治镇委员会，加强基层法治建设组织领导" in text
+    assert "研究部署法治工作4次" in text
+    assert "全年部署重点工作4项，按期完成3项，逾期1项" in text
+    assert "发出督办通知3次" in text

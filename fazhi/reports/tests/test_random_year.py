@@ -44,6 +44,8 @@ from fazhi.disclosure.models import PublicationStatus
 from fazhi.enforcement import services as enforcement
 from fazhi.enforcement.models import DelegatedPower, PenaltyDecision, ReviewOpinionChoice
 from fazhi.enforcement.rules import ReviewGrounds
+from fazhi.governance import services as governance
+from fazhi.governance.models import MeetingKind
 from fazhi.learning import rules as learning_rules
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind, TrainingKind
@@ -894,6 +896,100 @@ def prevention_year(c: Cast, rng: random.Random, *, members: int, activities: in
             tally.counts["publicity_reached"] += people
 
 
+# ------------------------------------------------------------------------------------ 依法治镇
+
+TASK_FATES = ["on_time", "late_done", "open"]
+SILENT_DAYS = 30  # the default interval: neither town sets its own
+
+
+def longest_gap(marks: list[datetime.date]) -> int:
+    ordered = sorted(marks)
+    return max(((later - earlier).days for earlier, later in itertools.pairwise(ordered)), default=0)
+
+
+def key_task(c: Cast, rng: random.Random, *, deployed_on: datetime.date, fate: str) -> None:
+    """A task with 反馈 every 10 to 45 days, completed on time, late or not at all, perhaps 督办 once by
+    the head: each step on its own day, the tally counted as the figures' sources state."""
+    deadline = deployed_on + days(rng.randrange(20, 200))
+    completed_on = {
+        "on_time": some_day(rng, deployed_on, deadline),
+        "late_done": deadline + days(rng.randrange(1, 60)),
+        "open": None,
+    }[fate]
+    with on_day(deployed_on):
+        task = governance.register_task(
+            c.head,
+            governance.TaskInput(
+                year=deployed_on.year,
+                source_title="年度重点工作安排",
+                source_number="",
+                title=f"重点工作{next(NUMBERS)}",
+                department=c.office,
+                lead=c.admin,
+                deployed_on=deployed_on,
+                deadline=deadline,
+            ),
+        )
+    last_day = completed_on or END + days(40)
+    reports: list[datetime.date] = []
+    day = deployed_on + days(rng.randrange(10, 46))
+    while day <= last_day:
+        reports.append(day)
+        day += days(rng.randrange(10, 46))
+    acted_on = some_day(rng, deployed_on, last_day) if rng.random() < 0.4 else None
+    steps = sorted([*((report, "report") for report in reports), *([(acted_on, "act")] if acted_on else [])])
+    for day, step in steps:
+        with on_day(day):
+            if step == "report":
+                governance.report_feedback(c.admin, task, reported_on=day, text="推进中")
+            elif task.status == "in_progress" and (completed_on is None or day < completed_on):
+                governance.head_act(c.head, task, kind="supervise", acted_on=day, note="请加快进度")
+                c.tally.counts["supervision_notices"] += day.year == YEAR
+    if completed_on is not None:
+        with on_day(completed_on):
+            governance.complete_task(c.admin, task, completed_on=completed_on, note="完成")
+    if deployed_on.year != YEAR:
+        return
+    counts = c.tally.counts
+    counts["key_tasks_deployed"] += 1
+    counts["key_tasks_on_time"] += completed_on is not None and completed_on <= deadline
+    counts["key_tasks_late"] += (completed_on or END + days(1)) > deadline and (
+        completed_on is not None or deadline < END
+    )
+    until = min(completed_on or END, END)
+    counts["key_tasks_silent"] += (
+        longest_gap([deployed_on, *(r for r in reports if r <= until), until]) > SILENT_DAYS
+    )
+
+
+def governance_year(c: Cast, rng: random.Random, *, committee: bool, meetings: int, tasks: int) -> None:
+    if committee:
+        with on_day(datetime.date(YEAR, 2, 3)):
+            governance.set_committee(
+                c.admin, name=f"{c.town.name}全面依法治镇委员会", established_on=datetime.date(YEAR, 2, 3)
+            )
+        c.tally.counts["committee"] = 1
+    for _ in range(meetings):
+        kind = rng.choice(list(MeetingKind))
+        held_on = some_day(rng, datetime.date(YEAR - 1, 12, 1), datetime.date(YEAR + 1, 1, 31))
+        with on_day(held_on):
+            governance.record_meeting(
+                c.admin,
+                governance.MeetingInput(
+                    kind=kind,
+                    held_on=held_on,
+                    title="会议",
+                    topics="议题",
+                    decisions="议定",
+                    attendees=[c.head],
+                ),
+            )
+        c.tally.counts["governance_meetings"] += held_on.year == YEAR and kind != MeetingKind.STUDY
+    for fate in covering(rng, TASK_FATES, tasks):
+        deployed_on = some_day(rng, datetime.date(YEAR - 1, 11, 1), datetime.date(YEAR, 12, 20))
+        key_task(c, rng, deployed_on=deployed_on, fate=fate)
+
+
 # ------------------------------------------------------------------ what the report should state
 
 
@@ -973,6 +1069,15 @@ def expected_figures(c: Cast) -> dict[str, int | Decimal | str | Share]:
         "prevention_team_wording": headcount_wording(counts["prevention_team"]),
         "publicity_events": counts["publicity_events"],
         "publicity_reached": counts["publicity_reached"],
+        "governance_committee": f"成立了{c.town.name}全面依法治镇委员会"
+        if counts["committee"]
+        else "尚未成立全面依法治镇委员会",
+        "governance_meetings": counts["governance_meetings"],
+        "key_tasks_deployed": counts["key_tasks_deployed"],
+        "key_tasks_on_time": counts["key_tasks_on_time"],
+        "key_tasks_late": counts["key_tasks_late"],
+        "key_tasks_silent": counts["key_tasks_silent"],
+        "supervision_notices": counts["supervision_notices"],
     }
 
 
@@ -1023,6 +1128,8 @@ def test_every_figure_of_a_random_year_equals_an_independent_count(world: World)
     mediation_year(other, rng, visits=5, opened_on=None)
     prevention_year(town, rng, members=20, activities=8)
     prevention_year(other, rng, members=3, activities=2)
+    governance_year(town, rng, committee=True, meetings=10, tasks=12)
+    governance_year(other, rng, committee=False, meetings=2, tasks=3)
 
     # The seed must exercise both sides of each share it can: a figure that counted every row, or
     # none, would hide a wrong rule.
@@ -1033,6 +1140,11 @@ def test_every_figure_of_a_random_year_equals_an_independent_count(world: World)
     required = town.tally.shares["legal_review_coverage"]
     assert 0 < required.counted == required.rows
     assert 0 < town.tally.key_cleared.counted < town.tally.key_cleared.rows
+    # Key tasks on time, late, silent and not, notices and meetings: each count exercised.
+    tasks = town.tally.counts
+    for key in ("key_tasks_on_time", "key_tasks_late", "key_tasks_silent", "supervision_notices"):
+        assert 0 < tasks[key] < tasks["key_tasks_deployed"], key
+    assert tasks["governance_meetings"] > 0
 
     checked: set[str] = set()
     for cast in (town, other):

@@ -1,0 +1,205 @@
+"""The 依法治镇 figures of the annual report's section 一: the meetings that studied or decided the
+town's rule-of-law work, the 重点工作 deployed, completed on time and late, those whose 反馈 lapsed,
+and the 督办 notices issued. Registered from GovernanceConfig.ready."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import F, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.core.figures import Column, Figure, Scope, date_column, link_to
+from fazhi.governance import rules
+from fazhi.governance.models import (
+    DEFAULT_SILENT_DAYS,
+    Committee,
+    GovernanceSetting,
+    KeyTask,
+    Meeting,
+    MeetingKind,
+    SupervisionNotice,
+    TaskFeedback,
+    TaskStatus,
+)
+
+
+def reckoned_to(scope: Scope) -> datetime.date:
+    """A year still running is counted to today; a past one to its last day."""
+    return min(scope.end, timezone.localdate())
+
+
+def _committees(scope: Scope) -> QuerySet[Committee]:
+    return Committee.objects.filter(scope.within(), established_on__lte=scope.end).order_by(
+        "established_on", "id"
+    )
+
+
+def _committee_words(scope: Scope, rows: QuerySet[Committee]) -> str:
+    """How section 一 states the committee: the town's own by name; a district's by how many towns."""
+    names = list(rows.values_list("name", flat=True))
+    if not names:
+        return "尚未成立全面依法治镇委员会"
+    if len(names) == 1:
+        return "成立了%(n)s" % {"n": names[0]}
+    return "%(c)d个镇（街道）成立了全面依法治镇委员会" % {"c": len(names)}
+
+
+def _meetings(scope: Scope) -> QuerySet[Meeting]:
+    # 专题学法 are counted once, by the learning app's figure (study_sessions).
+    return (
+        Meeting.objects.filter(scope.within(), held_on__year=scope.year)
+        .exclude(kind=MeetingKind.STUDY)
+        .order_by("held_on", "id")
+    )
+
+
+def _deployed(scope: Scope) -> QuerySet[KeyTask]:
+    return (
+        KeyTask.objects.filter(scope.within(), deployed_on__year=scope.year)
+        .select_related("department", "lead")
+        .order_by("deadline", "id")
+    )
+
+
+def _on_time(scope: Scope) -> QuerySet[KeyTask]:
+    return _deployed(scope).filter(status=TaskStatus.COMPLETED, completed_on__lte=F("deadline"))
+
+
+def _late(scope: Scope) -> QuerySet[KeyTask]:
+    """Completed after the deadline, or still open past it on the day the year is reckoned to."""
+    return _deployed(scope).filter(
+        Q(status=TaskStatus.COMPLETED, completed_on__gt=F("deadline"))
+        | Q(status=TaskStatus.IN_PROGRESS, deadline__lt=reckoned_to(scope))
+    )
+
+
+def _silent_ids(scope: Scope) -> list[int]:
+    """Tasks whose longest run without a 反馈 (from the deployment to the completion, or to the day the
+    year is reckoned to) exceeded their town's interval: two queries, however many tasks."""
+    until = reckoned_to(scope)
+    intervals = dict(
+        GovernanceSetting.objects.filter(scope.within()).values_list("organisation_id", "silent_days")
+    )
+    tasks = list(_deployed(scope).values_list("pk", "organisation_id", "deployed_on", "completed_on"))
+    reports: dict[int, list[datetime.date]] = {}
+    for task_id, day in TaskFeedback.objects.filter(task_id__in=[row[0] for row in tasks]).values_list(
+        "task_id", "reported_on"
+    ):
+        reports.setdefault(task_id, []).append(day)
+    silent = []
+    for task_id, organisation_id, deployed_on, completed_on in tasks:
+        end = min(completed_on or until, until)
+        longest = rules.longest_silence(deployed_on=deployed_on, reports=reports.get(task_id, []), until=end)
+        if longest > intervals.get(organisation_id, DEFAULT_SILENT_DAYS):
+            silent.append(task_id)
+    return silent
+
+
+def _silent(scope: Scope) -> QuerySet[KeyTask]:
+    silent = scope.memo("governance_silent", _silent_ids)
+    # An empty IN () compiles to no SQL at all, and `annual_report --json` writes each figure's SQL; no
+    # row has the id 0.
+    return _deployed(scope).filter(pk__in=silent or [0])
+
+
+def _notices(scope: Scope) -> QuerySet[SupervisionNotice]:
+    return (
+        SupervisionNotice.objects.filter(scope.within("task__organisation"), issued_on__year=scope.year)
+        .select_related("task")
+        .order_by("issued_on", "id")
+    )
+
+
+MEETING_COLUMNS = (
+    date_column("held_on"),
+    Column("类别", lambda row: row.get_kind_display()),
+    Column("会议", lambda row: row.title),
+)
+TASK_COLUMNS = (
+    Column("工作任务", lambda row: row.title),
+    Column("责任单位", lambda row: row.department.name),
+    Column("完成时限", lambda row: row.deadline),
+    Column("完成日期", lambda row: row.completed_on or "未完成"),
+)
+NOTICE_COLUMNS = (
+    date_column("issued_on"),
+    Column("重点工作", lambda row: row.task.title),
+    Column("督办原因", lambda row: row.get_cause_display()),
+    Column("答复日期", lambda row: row.answered_on or "未答复"),
+)
+
+
+def _task_link(row: SupervisionNotice) -> str:
+    return link_to("governance:task-detail")(row.task)
+
+
+FIGURES = (
+    Figure(
+        "governance_committee",
+        "全面依法治镇委员会",
+        "",
+        "截至年底已登记成立的全面依法治镇委员会",
+        _committees,
+        (Column("名称", lambda row: row.name), Column("成立日期", lambda row: row.established_on)),
+        lambda row: reverse("governance:overview"),
+        kind="phrase",
+        words=_committee_words,
+    ),
+    Figure(
+        "governance_meetings",
+        "研究部署法治工作的会议",
+        "次",
+        "全面依法治镇委员会会议、党委会、政府常务会等研究法治工作的会议，按会议日期计（专题学法另计）",
+        _meetings,
+        MEETING_COLUMNS,
+        link_to("governance:meeting-detail"),
+    ),
+    Figure(
+        "key_tasks_deployed",
+        "部署重点工作",
+        "项",
+        "当年部署的年度重点工作任务，按部署日期计",
+        _deployed,
+        TASK_COLUMNS,
+        link_to("governance:task-detail"),
+    ),
+    Figure(
+        "key_tasks_on_time",
+        "按期完成的重点工作",
+        "项",
+        "当年部署的重点工作中，在完成时限内完成的",
+        _on_time,
+        TASK_COLUMNS,
+        link_to("governance:task-detail"),
+    ),
+    Figure(
+        "key_tasks_late",
+        "逾期的重点工作",
+        "项",
+        "当年部署的重点工作中，超过完成时限才完成的，或截至年底（当年未结束的截至今天）超过时限仍未完成的",
+        _late,
+        TASK_COLUMNS,
+        link_to("governance:task-detail"),
+    ),
+    Figure(
+        "key_tasks_silent",
+        "跟踪反馈不及时的重点工作",
+        "项",
+        "当年部署的重点工作中，自部署至完成（未完成的至年底或今天）有连续超过本镇设定反馈间隔天数"
+        "（默认%(n)d天）未反馈进展的" % {"n": DEFAULT_SILENT_DAYS},
+        _silent,
+        TASK_COLUMNS,
+        link_to("governance:task-detail"),
+    ),
+    Figure(
+        "supervision_notices",
+        "发出督办通知",
+        "次",
+        "当年发出的督办单：逾期未完成、超过反馈间隔未反馈由系统发出，负责人亲自督办的一并计入",
+        _notices,
+        NOTICE_COLUMNS,
+        _task_link,
+    ),
+)
