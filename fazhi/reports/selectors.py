@@ -137,11 +137,11 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
     prompts are those its live figures raise now; a finalised report's those raised at 定稿."""
     decisions = {row.prompt: row for row in report.suggestions.select_related("decided_by")}
     if report.status != ReportStatus.DRAFT:
-        return [
-            Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row)
-            for row in decisions.values()
-            if row.rendered
-        ]
+        order = {prompt.key: index for index, prompt in enumerate(rules.PROMPTS)}
+        frozen = sorted(
+            (row for row in decisions.values() if row.rendered), key=lambda row: order.get(row.prompt, len(order))
+        )
+        return [Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row) for row in frozen]
     found: list[Suggestion] = []
     for prompt in rules.PROMPTS:
         if not prompt.shows(values):

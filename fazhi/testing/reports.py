@@ -1,5 +1,6 @@
 """Builders for the reports' tests across apps: the enforcement town with a mediator and a petition clerk
-in each of two towns, the contract series, an office, a company and a villager (the dashboards' area)."""
+in each of two towns, the contract series, an office, a company and a villager (the dashboards' area);
+a report finalised once its suggestions are decided."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from fazhi.core.models import IdType, OrganisationKind, PartyKind
 from fazhi.core.roles import Role
 from fazhi.mediation import services as mediation
 from fazhi.mediation.models import DisputeCategory
+from fazhi.reports import selectors
+from fazhi.reports import services as report_services
 
 
 @pytest.fixture
@@ -69,3 +72,11 @@ def dispute(area, place, day, category=None, persons=2):
             claims="要求支付工资。",
         ),
     )
+
+
+def finalised(head, report, decision="dropped"):
+    """The head decides every suggestion still undecided (`decision`), then finalises the report."""
+    for suggestion in selectors.suggestions_of(report, selectors.values_of(report)):
+        if suggestion.decision is None:
+            report_services.decide_suggestion(head, report, prompt_key=suggestion.key, decision=decision)
+    return report_services.finalise_report(head, report)
