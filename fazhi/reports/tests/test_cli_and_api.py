@@ -126,7 +126,8 @@ def test_the_api_drafts_edits_refuses_finalises_and_publishes(town):
     assert refused.status_code == 422
     assert refused.json()["citation"] == rules.DRAFTING_RULES
     suggestions = client.get(f"/api/v1/reports/{report_id}/suggestions").json()
-    assert suggestions and {s["status"] for s in suggestions} == {"undecided"}
+    assert suggestions
+    assert {s["status"] for s in suggestions} == {"undecided"}
     assert {s["status_label"] for s in suggestions} == {"建议（待负责人确认）"}
     first, *rest = [s["prompt"] for s in suggestions]
     bad = client.post(
