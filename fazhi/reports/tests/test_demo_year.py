@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -33,6 +34,7 @@ from fazhi.petitions import selectors as petition_selectors
 from fazhi.petitions.models import Petition, PetitionStatus
 from fazhi.prevention import selectors as prevention_selectors
 from fazhi.prevention.models import ActivityKind, PreventionActivity
+from fazhi.reports import rules as report_rules
 from fazhi.reports import selectors as report_selectors
 from fazhi.reports import wording
 
@@ -246,6 +248,22 @@ def test_the_generated_2020_report_states_the_reference_reports_figures(town):
         "平安志愿者等40余人组建群防群治工作队伍",
     ):
         assert phrase in text, phrase
+
+
+def test_the_command_lists_the_2020_prompts_and_never_leaves_a_section_on_a_colon(town):
+    out = io.StringIO()
+    call_command("annual_report", org="辛口镇", year=2020, stdout=out)
+    lines = out.getvalue().splitlines()
+    titles = [index for index, line in enumerate(lines) if line in dict(report_rules.SECTIONS).values()]
+    for title, end in zip(titles, [*titles[1:], len(lines) - 1], strict=True):
+        assert lines[title + 1 : end], lines[title]
+        assert not lines[end - 1].rstrip().endswith("："), lines[end - 1]
+    listed = io.StringIO()
+    call_command("annual_report", "--org", "辛口镇", "--year", "2020", "--json", stdout=listed)
+    prompts = json.loads(listed.getvalue())["prompts"]
+    raised = [prompt.key for prompt in report_rules.PROMPTS if prompt.shows(compute_all(Scope(town, 2020)))]
+    assert [prompt["prompt"] for prompt in prompts] == raised
+    assert {prompt["status"] for prompt in prompts} <= {"undecided"}
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:
