@@ -139,7 +139,8 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
     if report.status != ReportStatus.DRAFT:
         order = {prompt.key: index for index, prompt in enumerate(rules.PROMPTS)}
         frozen = sorted(
-            (row for row in decisions.values() if row.rendered), key=lambda row: order.get(row.prompt, len(order))
+            (row for row in decisions.values() if row.rendered),
+            key=lambda row: order.get(row.prompt, len(order)),
         )
         return [Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row) for row in frozen]
     found: list[Suggestion] = []
