@@ -300,11 +300,14 @@ def numbered(position: int, text: str) -> str:
 
 def closed(text: str, sentence: str) -> str:
     """A paragraph ending on a colon with nothing after it: its last clause (the colon's) gives way to
-    `sentence`, so a section never ends on a colon."""
+    `sentence` (or, with none, the paragraph ends at its last full sentence), so a section never ends
+    on a colon."""
     stripped = text.rstrip()
     if not stripped.endswith(("：", ":")):
         return text
     cut = max(stripped.rfind(mark) for mark in "。；！？") + 1
+    if cut == 0:  # the colon ends the only sentence: the sentence given, or a full stop, ends it instead
+        return sentence or stripped[:-1] + "。"
     return stripped[:cut] + sentence
 
 

@@ -233,6 +233,8 @@ def _sections(
         if not lines and keep_empty:
             lines = [ReportParagraph(section=key, key="empty", text=rules.EMPTY_SECTION)]
         if lines:
+            # Whatever the writer left last in a section, it does not end on a colon.
+            lines = [*lines[:-1], _line(lines[-1], rules.closed(lines[-1].text, ""))]
             sections.append(Section(key, title, lines))
     return sections
 

@@ -83,6 +83,30 @@ def test_the_rules_number_items_and_close_a_lead_left_on_its_colon():
     assert rules.closed("取得成效。主要表现为：", "未发现。") == "取得成效。未发现。"
     assert rules.closed("主要表现为：", "未发现。") == "未发现。"
     assert rules.closed("取得成效。", "未发现。") == "取得成效。"
+    assert rules.closed("持续推进，重点抓好以下环节：", "") == "持续推进，重点抓好以下环节。"
+
+
+def test_a_section_emptied_or_left_on_a_colon_reads_as_sentences_and_holds_up_the_final_text(town):
+    report = services.draft_report(town.head, year=LAST_YEAR)
+    for paragraph in report.paragraphs.filter(section="plans").exclude(key="plans.intro"):
+        services.remove_paragraph(town.head, paragraph)
+    services.add_paragraph(town.head, report, section="other", text="另有以下情况：")
+    assert section_lines(report, "plans") == [
+        f"{LAST_YEAR + 1}年，辛口镇将坚持以习近平法治思想为指导，持续推进法治政府建设工作，重点抓好以下环节。"
+    ]
+    assert section_lines(report, "other") == ["另有以下情况。"]
+    for paragraph in report.paragraphs.filter(section="duty"):
+        services.remove_paragraph(town.head, paragraph)
+    assert section_lines(report, "duty") == [rules.EMPTY_SECTION]
+    for key in statuses(report):
+        services.decide_suggestion(town.head, report, prompt_key=key, decision="dropped")
+    events = Event.objects.count()
+    with pytest.raises(RuleViolation) as refused:
+        services.finalise_report(town.head, report)
+    assert refused.value.message == "报告的“一、履行推进法治建设第一责任人职责情况”没有内容，请填写后再定稿。"
+    assert Event.objects.count() == events
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
 
 
 def test_a_draft_marks_its_suggestions_and_the_head_decides_each_on_the_page(town):
