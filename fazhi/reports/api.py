@@ -116,7 +116,8 @@ def _detail(report: AnnualReport) -> dict[str, object]:
             "key": paragraph.key,
             "heading": paragraph.heading,
             "text": paragraph.text,
-            "filled": paragraph.rendered or wording.fill(placed[paragraph.pk].text, values, context),
+            "filled": paragraph.rendered
+            or wording.fill(placed.get(paragraph.pk, paragraph).text, values, context),
         }
         for paragraph in report.paragraphs.all()
     ]

@@ -22,7 +22,7 @@ from fazhi.core.roles import Role
 from fazhi.reports import documents, rules, selectors, services, wording
 from fazhi.reports.dashboard_views import DASHBOARD_ROLES
 from fazhi.reports.forms import ConfirmForm, DecisionForm, DraftForm, NewParagraphForm, ParagraphForm
-from fazhi.reports.models import AnnualReport, ReportStatus
+from fazhi.reports.models import AnnualReport, ReportStatus, SuggestionDecision
 
 READERS = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL)
 
@@ -179,9 +179,9 @@ def suggestion_decide(request: HttpRequest, report_id: int, prompt_key: str) -> 
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         row = services.decide_suggestion(actor, report, prompt_key=prompt_key, decision=data["decision"])
-        return "已%(d)s该建议。" % {"d": "确认" if row.decision == "confirmed" else "不采纳"}, redirect(
-            f"{reverse('reports:detail', args=[report.pk])}#shortcomings"
-        )
+        return "已%(d)s该建议。" % {
+            "d": "确认" if row.decision == SuggestionDecision.CONFIRMED else "不采纳"
+        }, redirect(f"{reverse('reports:detail', args=[report.pk])}#shortcomings")
 
     return form_page(request, DecisionForm(request.POST), title="确认不足建议", save=save)
 
@@ -196,7 +196,7 @@ def suggestion_reword(request: HttpRequest, report_id: int, prompt_key: str) -> 
     prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
     if prompt is None:
         raise NotFoundOrHidden()
-    decided = report.suggestions.filter(prompt=prompt.key, decision="reworded").first()
+    decided = report.suggestions.filter(prompt=prompt.key, decision=SuggestionDecision.REWORDED).first()
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         services.decide_suggestion(
