@@ -108,6 +108,11 @@
       textarea.value = serialise(editor);
     });
     editor.addEventListener("input", function () { textarea.value = serialise(editor); });
+    // Pasted text comes in as plain text: no foreign markup in a paragraph of the report.
+    editor.addEventListener("paste", function (event) {
+      event.preventDefault();
+      document.execCommand("insertText", false, event.clipboardData.getData("text/plain"));
+    });
     textarea.form.addEventListener("submit", function () { textarea.value = serialise(editor); });
 
     textarea.hidden = true;
