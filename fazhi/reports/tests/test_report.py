@@ -119,7 +119,7 @@ def test_an_unknown_placeholder_is_refused_and_the_text_stays(town):
     assert AnnualReport.objects.count() == 1
 
 
-def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town):
+def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, spelled_out_prompts):
     training(town)
     report = services.draft_report(town.head, year=LAST_YEAR)
     shown = text_of(client_for(town.head).get(f"/reports/{report.pk}/"))

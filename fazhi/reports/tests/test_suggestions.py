@@ -29,7 +29,7 @@ INTRO_END = "还有一定差距。"
 
 
 @pytest.fixture
-def town(world):
+def town(world, spelled_out_prompts):
     world.head = make_staff(world.system, world.town, "head", [Role.HEAD], full_name="李镇长")
     return world
 
