@@ -1,6 +1,7 @@
 """Every write of the annual report: the draft from the wording in force, paragraph edits, the head's
-decision on each shortcoming the figures suggest, 定稿 (figures and text frozen with the ledger size, then a signed checkpoint), publication on
-the portal, the wording an administrator sets, and the reminder before 1 April."""
+decision on each shortcoming the figures suggest, 定稿 (figures and text frozen with the ledger size,
+then a signed checkpoint), publication on the portal, the wording an administrator sets, and the
+reminder before 1 April."""
 
 from __future__ import annotations
 
