@@ -1,6 +1,7 @@
-"""Annual report pages: the reports, a report with its figures linked to their rows, editing, the
-head's decision on each shortcoming the figures suggest, 定稿, 公开, the .docx, the wording an administrator sets, and the portal's copy.
-Thin: parse, call one service, redirect."""
+"""Annual report pages: the reports, a report with its figures linked to their rows, editing (each
+figure named by its Chinese label), the head's decision on each shortcoming the figures suggest, 定稿,
+公开, the .docx, the wording an administrator sets, and the portal's copy. Thin: parse, call one
+service, redirect."""
 
 from __future__ import annotations
 

@@ -26,7 +26,8 @@
     CHIP.lastIndex = 0;
     while ((match = CHIP.exec(text)) !== null) {
       editor.appendChild(document.createTextNode(text.slice(position, match.index)));
-      editor.appendChild(match[1] in values ? chip(match[1], values[match[1]]) : document.createTextNode(match[0]));
+      var known = match[1] in values;
+      editor.appendChild(known ? chip(match[1], values[match[1]]) : document.createTextNode(match[0]));
       position = CHIP.lastIndex;
     }
     editor.appendChild(document.createTextNode(text.slice(position)));
