@@ -11,7 +11,7 @@ counts, and the ledger topped up to 10 × N events if the cases' own events fall
 settings.DEBUG off:
 
 1. times a town's report for --sample-towns random towns and the city's report: compute_all(Scope(org,
-   year)) (the figures), then the draft rendered (selectors.unsaved_report, wording.fill of every
+   year)) (the figures), then the draft rendered (selectors.unsaved_sections, wording.fill of every
    paragraph, documents.report_docx). Towns run round-robin, --town-runs rounds; the city --city-runs
    times. Two baselines run in the same rounds: a primary-key SELECT on mediation_dispute and a
    `SELECT count(*) FROM mediation_dispute`;
@@ -106,7 +106,8 @@ def _report(organisation: Any, year: int) -> tuple[float, float, int]:
     begin = time.perf_counter()
     values = compute_all(Scope(organisation, year))
     figures_done = time.perf_counter()
-    report, sections = selectors.unsaved_report(organisation, year)
+    report = selectors.unsaved_report(organisation, year)
+    sections = selectors.unsaved_sections(organisation, values)
     context = selectors.context_of(report)
     texts = [wording.fill(p.text, values, context) for section in sections for p in section.paragraphs]
     assert texts

@@ -1,6 +1,7 @@
 """The annual report through a real browser: the head generates last year's report, rewords a
-paragraph, clicks a figure through to the rows it counts, takes a prompt and writes its reason,
-finalises, downloads the .docx, publishes, and a citizen reads it on the portal."""
+paragraph inserting a figure by its Chinese label, clicks a figure through to the rows it counts,
+decides the suggested shortcomings, finalises after confirming, downloads the .docx, publishes, and a
+citizen reads it on the portal."""
 
 from __future__ import annotations
 
@@ -58,11 +59,24 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
     ).to_be_visible()
     report_url = head.url
 
-    # Reword a paragraph; the figure stays live.
-    head.locator("#h-duty").locator("xpath=..").get_by_role("link", name="修改此段").nth(1).click()
-    head.get_by_label("段落文字").fill("镇党委坚持领导干部学法制度，全年开展专题学法{study_sessions}。")
+    # Reword a paragraph, inserting the figure by its Chinese label; the figure stays live.
+    head.locator("#h-duty").locator("xpath=..").get_by_role("link", name="修改此段").nth(
+        2
+    ).click()  # 一, the third paragraph: 专题学法
+    editor = head.get_by_test_id("figure-editor")
+    expect(editor.locator(".fz-chip")).to_have_text(["专题学法活动3次"])  # the chip: label and value
+    editor.click()
+    head.keyboard.press("Control+A")
+    head.keyboard.press("Delete")
+    head.keyboard.type("镇党委坚持领导干部学法制度，全年开展专题学法")
+    head.get_by_label("插入数据").select_option("专题学法活动")
+    expect(editor.locator(".fz-chip")).to_have_count(1)
+    head.keyboard.type("。")
     head.get_by_role("button", name="保存").click()
     expect(head.get_by_text("镇党委坚持领导干部学法制度，全年开展专题学法")).to_be_visible()
+    expect(head.locator("#duty")).to_contain_text("镇党委坚持领导干部学法制度，全年开展专题学法3次。")
+    assert "{" not in head.locator("body").inner_text()
+    assert "{study_sessions}" not in head.content()
 
     # Click the figure through to the rows it counts.
     head.locator("#duty").get_by_role("link", name="3次").click()
@@ -72,15 +86,23 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
     expect(head.get_by_test_id("figure-rows")).to_contain_text("民法典、宪法")
     head.goto(report_url)
 
-    # A prompt from the indicators, taken, needs its reason before 定稿.
-    head.get_by_test_id("prompts-shortcomings").get_by_role("button", name="采纳").first.click()
-    head.locator("#shortcomings").get_by_role("link", name="修改此段").last.click()
-    field = head.get_by_label("段落文字")
-    field.fill(field.input_value().replace("（请写明原因）", "年度培训计划未落实。"))
-    head.get_by_role("button", name="保存").click()
+    # The suggested shortcomings, marked for the head: the first confirmed, the rest dropped.
+    suggestions = head.get_by_test_id("suggestion")
+    expect(suggestions.first).to_contain_text("建议（待负责人确认）")
+    decided = suggestions.count()
+    suggestions.first.get_by_role("button", name="确认").click()
+    for _ in range(decided - 1):
+        head.locator('[data-testid="suggestion"][data-status="undecided"]').first.get_by_role(
+            "button", name="不采纳"
+        ).click()
+    expect(head.locator('[data-testid="suggestion"][data-status="undecided"]')).to_have_count(0)
+    expect(head.locator("#shortcomings")).to_contain_text("（一）")
+    first_shortcoming = head.locator("#shortcomings [data-testid=paragraph]").nth(1).inner_text().strip()
 
     # 定稿, then the .docx, then 公开.
-    head.get_by_role("button", name="定稿").click()
+    head.get_by_test_id("finalise-panel").get_by_text("定稿…").click()
+    expect(head.get_by_test_id("finalise-panel")).to_contain_text("定稿后不能撤销")
+    head.get_by_role("button", name="确认定稿").click()
     expect(head.get_by_test_id("status")).to_have_text("已定稿")
     expect(head.get_by_test_id("frozen")).to_contain_text("签名检查点")
     with head.expect_download() as download:
@@ -89,7 +111,7 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
     download.value.save_as(saved)
     text = "\n".join(paragraph.text for paragraph in docx.Document(str(saved)).paragraphs)
     assert "镇党委坚持领导干部学法制度，全年开展专题学法3次。" in text
-    assert "年度培训计划未落实。" in text
+    assert first_shortcoming in text
     head.get_by_role("button", name="公开").click()
     expect(head.get_by_test_id("status")).to_have_text("已公开")
 
@@ -104,8 +126,7 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
     assert list(Event.objects.filter(action__startswith="reports.").values_list("action", flat=True)) == [
         "reports.report.drafted",
         "reports.paragraph.edited",
-        "reports.paragraph.added",
-        "reports.paragraph.edited",
+        *["reports.suggestion.decided"] * decided,
         "reports.report.finalised",
         "reports.report.published",
     ]

@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("", workplace.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("nav/counts/", workplace.nav_counts, name="nav-counts"),
     path("notifications/", workplace.notification_list, name="notification-list"),
     path("notifications/read/", workplace.notification_read_all, name="notification-read-all"),
     path("notifications/<id:notification_id>/read/", workplace.notification_read, name="notification-read"),

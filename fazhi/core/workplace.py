@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import calendar, permissions, selectors, services, todos
 from fazhi.core.access import request_staff, staff_required
+from fazhi.core.context_processors import counted_items
 from fazhi.core.forms import TodoFilterForm
 from fazhi.core.models import Staff
 from fazhi.core.pages import COUNT_CAP, paginate
@@ -97,6 +98,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "notifications": selectors.unread_notifications(actor)[:5],
     }
     return render(request, "core/home.html", context)
+
+
+@staff_required()
+def nav_counts(request: HttpRequest) -> HttpResponse:
+    """The sidebar again, with the reader's 待办 counted (htmx, after the page has loaded)."""
+    items = counted_items(request_staff(request))
+    section = request.GET.get("section", "")
+    context = {
+        "nav_items": items,
+        "nav_section": section if section in {item.section for item in items} else "",
+        "nav_counted": True,
+    }
+    return render(request, "core/_sidebar.html", context)
 
 
 @staff_required()

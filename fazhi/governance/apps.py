@@ -14,4 +14,4 @@ class GovernanceConfig(AppConfig):
 
         events.register(GovernanceEvent, GOVERNANCE_EVENT_LABELS)
         registry.register(*figures.FIGURES)
-        todo_registry.register(todos.governance_todos, todos.FEEDBACK, todos.SUPERVISION, todos.FOLLOW_UP)
+        todo_registry.register(todos.governance_todos, *todos.KINDS)

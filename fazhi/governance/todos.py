@@ -19,6 +19,7 @@ SECTION = "governance"
 FEEDBACK = TodoKind("key_task_feedback", "重点工作反馈", SECTION)
 SUPERVISION = TodoKind("supervision", "督办答复", SECTION)
 FOLLOW_UP = TodoKind("supervision_follow_up", "督办逾期未答复", SECTION)
+KINDS = (FEEDBACK, SUPERVISION, FOLLOW_UP)
 # A 反馈 or a deadline this close is shown before it falls due.
 WARNING_DAYS = 7
 LEAD_WHY = "您是该项重点工作的牵头人"

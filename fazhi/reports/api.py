@@ -1,4 +1,5 @@
-"""Annual report endpoints: the reports, drafting, paragraphs, prompts, 定稿 and 公开, and any
+"""Annual report endpoints: the reports, drafting, paragraphs, the head's decisions on the suggested
+shortcomings, 定稿 and 公开, and any
 organisation's figures for a year — with the same services, rules and errors as the pages."""
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from fazhi.core import api_params
-from fazhi.core.api_input import Choice, RecordId, Required
+from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.core.figures import Scope, Value, compute_all
 from fazhi.reports import rules, selectors, services, wording
-from fazhi.reports.models import AnnualReport, ReportParagraph
+from fazhi.reports.models import AnnualReport, ReportParagraph, SuggestionDecision
 
 router = Router(tags=["年度报告"])
 
@@ -53,9 +54,20 @@ class FigureOut(Schema):
     source: str
 
 
+class SuggestionOut(Schema):
+    prompt: str
+    status: str
+    status_label: str
+    shortcoming: str
+    plan: str
+    decided_by: str
+    decided_at: datetime.datetime | None
+
+
 class ReportDetailOut(Schema):
     report: ReportOut
     paragraphs: list[ParagraphOut]
+    suggestions: list[SuggestionOut]
     figures: list[FigureOut]
 
 
@@ -70,9 +82,33 @@ def _figures(values: dict[str, Value]) -> list[dict[str, object]]:
     ]
 
 
+def _suggestions(report: AnnualReport, values: dict[str, Value]) -> list[dict[str, object]]:
+    context = selectors.context_of(report)
+    return [
+        {
+            "prompt": suggestion.key,
+            "status": suggestion.status,
+            "status_label": suggestion.status_label,
+            "shortcoming": wording.fill(suggestion.shortcoming, values, context),
+            "plan": wording.fill(suggestion.plan, values, context),
+            "decided_by": suggestion.decision.decided_by.full_name if suggestion.decision else "",
+            "decided_at": suggestion.decision.decided_at if suggestion.decision else None,
+        }
+        for suggestion in selectors.suggestions_of(report, values)
+    ]
+
+
 def _detail(report: AnnualReport) -> dict[str, object]:
+    """The report's stored paragraphs (`text` with its figures' keys, `filled` as it reads in its
+    place: numbered in 三 and 四) and the suggestions of 三 with the head's decisions."""
     values = selectors.values_of(report)
     context = selectors.context_of(report)
+    placed = {
+        line.pk: line
+        for section in selectors.sections_of(report, values)
+        for line in section.paragraphs
+        if line.pk
+    }
     paragraphs = [
         {
             "id": paragraph.pk,
@@ -80,11 +116,17 @@ def _detail(report: AnnualReport) -> dict[str, object]:
             "key": paragraph.key,
             "heading": paragraph.heading,
             "text": paragraph.text,
-            "filled": paragraph.rendered or wording.fill(paragraph.text, values, context),
+            "filled": paragraph.rendered
+            or wording.fill(placed.get(paragraph.pk, paragraph).text, values, context),
         }
         for paragraph in report.paragraphs.all()
     ]
-    return {"report": report, "paragraphs": paragraphs, "figures": _figures(values)}
+    return {
+        "report": report,
+        "paragraphs": paragraphs,
+        "suggestions": _suggestions(report, values),
+        "figures": _figures(values),
+    }
 
 
 @router.get("/reports", response=list[ReportOut], summary="年度报告")
@@ -148,10 +190,31 @@ def remove(request: HttpRequest, report_id: int, paragraph_id: int) -> Status[No
     return Status(204, None)
 
 
-@router.post("/reports/{id:report_id}/prompts/{prompt_key}", response=ReportDetailOut, summary="采纳不足提示")
-def accept(request: HttpRequest, report_id: int, prompt_key: str) -> dict[str, object]:
+@router.get(
+    "/reports/{id:report_id}/suggestions", response=list[SuggestionOut], summary="数据提示的不足建议及决定"
+)
+def suggestions(request: HttpRequest, report_id: int) -> list[dict[str, object]]:
     report = selectors.access_report(api_params.actor(request), report_id)
-    services.accept_prompt(api_params.actor(request), report, prompt_key=prompt_key)
+    return _suggestions(report, selectors.values_of(report))
+
+
+class SuggestionDecisionIn(Schema):
+    decision: Annotated[str, Choice(SuggestionDecision, "请选择确认、改写或不采纳。")]
+    text: OptionalText = ""
+
+
+@router.post(
+    "/reports/{id:report_id}/suggestions/{prompt_key}",
+    response=ReportDetailOut,
+    summary="确认、改写或不采纳不足建议",
+)
+def decide(
+    request: HttpRequest, report_id: int, prompt_key: str, payload: SuggestionDecisionIn
+) -> dict[str, object]:
+    report = selectors.access_report(api_params.actor(request), report_id)
+    services.decide_suggestion(
+        api_params.actor(request), report, prompt_key=prompt_key, decision=payload.decision, text=payload.text
+    )
     return _detail(report)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fazhi.core.figures import Value
 from fazhi.core.official_document import OfficialDocument
 from fazhi.reports import wording
-from fazhi.reports.models import AnnualReport, ReportStatus
+from fazhi.reports.models import AnnualReport, ReportParagraph, ReportStatus
 from fazhi.reports.selectors import Section
 
 
@@ -18,16 +18,21 @@ def report_docx(
     for section in sections:
         document.heading(section.title, 1)
         for paragraph in section.paragraphs:
-            text = (
-                paragraph.rendered
-                if report.status != ReportStatus.DRAFT and paragraph.rendered
-                else wording.fill(paragraph.text, values, context)
-            )
+            text = paragraph_text(report, paragraph, values, context)
             if paragraph.heading:
                 document.heading(text, 2)
             else:
                 document.body(text)
     return document.to_bytes()
+
+
+def paragraph_text(
+    report: AnnualReport, paragraph: ReportParagraph, values: dict[str, Value], context: dict[str, str]
+) -> str:
+    """A paragraph as printed: frozen at 定稿, else filled with the figures now."""
+    if report.status != ReportStatus.DRAFT and paragraph.rendered:
+        return paragraph.rendered
+    return wording.fill(paragraph.text, values, context)
 
 
 def report_filename(report: AnnualReport) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from fazhi.core.forms import ServiceErrorsMixin
-from fazhi.reports import rules
+from fazhi.reports import rules, wording
 
 
 class DraftForm(ServiceErrorsMixin):
@@ -19,17 +19,40 @@ class DraftForm(ServiceErrorsMixin):
 
 
 class ParagraphForm(ServiceErrorsMixin):
+    """The text as the editor shows it, each figure as 【its label】, stored with the figure's key."""
+
     text = forms.CharField(
         label="段落文字",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="数据用花括号中的名称表示，如 {study_sessions}；可用的名称见下方数据清单",
+        widget=forms.Textarea(attrs={"rows": 8, "data-fz-figure-editor": "figure-choices"}),
+        help_text="用“插入数据”在光标处插入统计数字；生成报告时换成当时的数值",
+        error_messages={"required": "请填写段落文字。"},
     )
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"]
+        if "{" in text or "}" in text:
+            raise forms.ValidationError("文字中不能有花括号；需要统计数字时请用“插入数据”。")
+        stored, unknown = wording.from_editor(text)
+        if unknown:
+            raise forms.ValidationError(
+                "无法识别的数据：%(l)s。请从“插入数据”中选用。"
+                % {"l": "、".join("【%s】" % label for label in unknown)}
+            )
+        return stored
 
 
 class NewParagraphForm(ParagraphForm):
     section = forms.ChoiceField(label="所在部分", choices=rules.SECTIONS)
 
     field_order = ["section", "text"]
+
+
+class DecisionForm(ServiceErrorsMixin):
+    decision = forms.ChoiceField(
+        label="决定",
+        choices=[("confirmed", "确认"), ("dropped", "不采纳")],
+        error_messages={"required": "请选择确认或不采纳。", "invalid_choice": "请选择确认或不采纳。"},
+    )
 
 
 class ConfirmForm(ServiceErrorsMixin):

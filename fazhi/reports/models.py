@@ -78,3 +78,36 @@ class ParagraphWording(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SuggestionDecision(models.TextChoices):
+    CONFIRMED = "confirmed", "已确认"
+    REWORDED = "reworded", "已改写"
+    DROPPED = "dropped", "不采纳"
+
+
+class ReportSuggestion(models.Model):
+    """The head's decision on a shortcoming the figures suggest (reports.rules.PROMPTS) for 三 and 四.
+    A prompt the figures raise with no row here is undecided: the row is written when the head decides,
+    so a prompt raised later by changed records is undecided without anything being written."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="suggestions")
+    prompt = models.CharField("提示标识", max_length=60)
+    decision = models.CharField("决定", max_length=20, choices=SuggestionDecision.choices)
+    text = models.TextField("改写后的文字（含数据占位符）", blank=True)
+    decided_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("决定时间")
+    # Set at 定稿 for a suggestion the report took: its item in 三 and in 四 as printed.
+    rendered = models.TextField("定稿文字（不足）", blank=True)
+    rendered_plan = models.TextField("定稿文字（安排）", blank=True)
+
+    class Meta:
+        verbose_name = "年度报告不足建议"
+        verbose_name_plural = "年度报告不足建议"
+        ordering = ["report_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "prompt"], name="report_suggestion_once_per_prompt")
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt

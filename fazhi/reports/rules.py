@@ -75,6 +75,8 @@ FIGURE_ORDER = (
 )
 CHART_ORDER = ("cases", "overdue", "timeliness", "review", "disputes", "petitions", "contracts", "training")
 CONTEXT_NAMES = ("organisation", "year", "next_year")
+# How the editor names the context names to a user, beside the figures' own labels.
+CONTEXT_LABELS = {"organisation": "单位名称", "year": "报告年度", "next_year": "下一年度"}
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -291,6 +293,67 @@ PROMPTS: list[Prompt] = [
 ]
 PROMPTS_BY_KEY = {prompt.key: prompt for prompt in PROMPTS}
 
+# ----------------------------------------------------------------- the suggestions and the sections' text
+
+DRAFTING_RULES = "年度报告起草规程（本系统地方规则）：数据提示的不足须由负责人逐条确认、改写或不采纳"
+UNDECIDED = "undecided"
+UNDECIDED_MARK = "【建议（待负责人确认）】"
+NO_SHORTCOMINGS = "经对照本年度各项数据和记录，未发现需要逐项列明的不足。"
+EMPTY_SECTION = "（本部分尚未填写。）"
+# The sections whose paragraphs after the first are a numbered list: the shortcomings and the plans.
+LISTED_SECTIONS = ("shortcomings", "plans")
+_NUMERALS = "一二三四五六七八九"
+_NUMBERED = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*")
+
+
+def suggested_shortcoming(prompt: Prompt) -> str:
+    """What confirming a suggestion puts into 三: the prompt's statement. The reason it asks for is
+    written by rewording the suggestion; a confirmed statement never carries the request itself."""
+    return prompt.shortcoming.replace(REASON, "")
+
+
+def chinese_number(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (numbers below 100)."""
+    tens, ones = divmod(number, 10)
+    head = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
+def numbered(position: int, text: str) -> str:
+    """The item's text under its number （一）、（二）…; a number the writer typed is replaced, so the
+    list stays in order however items are added or dropped."""
+    return "（%(n)s）%(t)s" % {"n": chinese_number(position), "t": _NUMBERED.sub("", text, count=1)}
+
+
+def closed(text: str, sentence: str) -> str:
+    """A paragraph ending on a colon with nothing after it: its last clause (the colon's) gives way to
+    `sentence` (or, with none, the paragraph ends at its last full sentence), so a section never ends
+    on a colon."""
+    stripped = text.rstrip()
+    if not stripped.endswith(("：", ":")):
+        return text
+    cut = max(stripped.rfind(mark) for mark in "。；！？") + 1
+    if cut == 0:  # the colon ends the only sentence: the sentence given, or a full stop, ends it instead
+        return sentence or stripped[:-1] + "。"
+    return stripped[:cut] + sentence
+
+
+def check_suggestions_decided(undecided: int) -> None:
+    if undecided:
+        raise RuleViolation(
+            "“存在的不足”中还有%(n)d条建议待负责人确认、改写或不采纳，请逐条决定后再定稿。"
+            % {"n": undecided},
+            citation=DRAFTING_RULES,
+        )
+
+
+def check_sections_written(empty_titles: list[str]) -> None:
+    if empty_titles:
+        raise RuleViolation(
+            "报告的“%(t)s”没有内容，请填写后再定稿。" % {"t": "”“".join(empty_titles)},
+            citation=REPORT_CITATION,
+        )
+
 
 def publish_by(year: int) -> datetime.date:
     """The report of `year` is published before 1 April of the next year."""
@@ -344,6 +407,13 @@ STEPS: Steps[StatusStep[ReportFacts]] = Steps(
         within=_DRAFT,
         elsewhere=_FROZEN,
         gates=(gate_year_over,),
+    ),
+    StatusStep(
+        name="decide_suggestion",
+        label="确认不足建议",
+        roles=(Role.HEAD,),
+        within=_DRAFT,
+        elsewhere=_FROZEN,
     ),
     StatusStep(
         name="publish",

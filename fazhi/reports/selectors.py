@@ -17,7 +17,14 @@ from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.ledger.models import Checkpoint
 from fazhi.reports import rules
-from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
+from fazhi.reports.models import (
+    AnnualReport,
+    ParagraphWording,
+    ReportParagraph,
+    ReportStatus,
+    ReportSuggestion,
+    SuggestionDecision,
+)
 from fazhi.reports.wording import fill as fill_wording
 
 
@@ -103,25 +110,146 @@ class Section:
     paragraphs: list[ReportParagraph]
 
 
-def sections_of(report: AnnualReport) -> list[Section]:
-    """The report's sections in order; 五 only when it has something in it."""
+@dataclass(frozen=True)
+class Suggestion:
+    """A shortcoming the figures raise for the report (reports.rules.PROMPTS), as the draft holds it:
+    undecided until the head confirms, rewords or drops it."""
+
+    key: str
+    status: str  # rules.UNDECIDED or a SuggestionDecision
+    shortcoming: str  # as it would read in 三, with placeholders
+    plan: str  # its area in 四
+    decision: ReportSuggestion | None
+
+    @property
+    def taken(self) -> bool:
+        return self.status in (SuggestionDecision.CONFIRMED, SuggestionDecision.REWORDED)
+
+    @property
+    def status_label(self) -> str:
+        if self.decision is None:
+            return "建议（待负责人确认）"
+        return self.decision.get_decision_display()
+
+
+def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Suggestion]:
+    """Every prompt the figures raise, in the order of the prompts, with the head's decision. A draft's
+    prompts are those its live figures raise now; a finalised report's those raised at 定稿."""
+    decisions = {row.prompt: row for row in report.suggestions.select_related("decided_by")}
+    if report.status != ReportStatus.DRAFT:
+        order = {prompt.key: index for index, prompt in enumerate(rules.PROMPTS)}
+        frozen = sorted(
+            (row for row in decisions.values() if row.rendered),
+            key=lambda row: order.get(row.prompt, len(order)),
+        )
+        return [Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row) for row in frozen]
+    found: list[Suggestion] = []
+    for prompt in rules.PROMPTS:
+        if not prompt.shows(values):
+            continue
+        row = decisions.get(prompt.key)
+        statement = rules.suggested_shortcoming(prompt)
+        if row is None:
+            found.append(Suggestion(prompt.key, rules.UNDECIDED, statement, prompt.plan, None))
+            continue
+        text = row.text if row.decision == SuggestionDecision.REWORDED else statement
+        found.append(Suggestion(prompt.key, row.decision, text, prompt.plan, row))
+    return found
+
+
+def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
+    """A stored paragraph as its section places it (numbered, closed), keeping its id for the edit
+    link and its frozen text; never saved."""
+    return ReportParagraph(
+        pk=paragraph.pk,
+        section=paragraph.section,
+        position=paragraph.position,
+        key=paragraph.key,
+        heading=paragraph.heading,
+        text=text,
+        rendered=paragraph.rendered,
+    )
+
+
+def _listed(
+    key: str, stored: list[ReportParagraph], items: list[tuple[str, str]], undecided: list[str]
+) -> list[ReportParagraph]:
+    """三 or 四: the first paragraph leads; the rest, then the suggestions taken, are numbered （一）、（二）…
+    (a finalised report's, frozen already numbered, come out the same); a draft's undecided suggestions
+    follow, marked. A lead left on its colon is closed."""
+    lead, rest = (stored[0], stored[1:]) if stored else (None, [])
+    lines: list[ReportParagraph] = []
+    position = 0
+    for paragraph in rest:
+        if paragraph.heading:
+            lines.append(paragraph)
+            continue
+        position += 1
+        lines.append(_line(paragraph, rules.numbered(position, paragraph.text)))
+    for name, text in items:
+        position += 1
+        lines.append(ReportParagraph(section=key, key=name, text=rules.numbered(position, text)))
+    lines.extend(
+        ReportParagraph(section=key, key="suggestion.undecided", text=rules.UNDECIDED_MARK + text)
+        for text in undecided
+    )
+    if lead is not None:
+        sentence = rules.NO_SHORTCOMINGS if key == "shortcomings" else ""
+        lines.insert(0, _line(lead, rules.closed(lead.text, sentence) if not lines else lead.text))
+    return lines
+
+
+def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]:
+    """The report's sections in order as a reader sees them: 三 lists the shortcomings the head took
+    from the suggestions, 四 their plans; a draft shows its undecided suggestions marked as such; no
+    section is empty or ends on a colon. 五 only when it has something in it."""
     by_section: dict[str, list[ReportParagraph]] = {key: [] for key, _title in rules.SECTIONS}
     for paragraph in report.paragraphs.all():
         by_section.setdefault(paragraph.section, []).append(paragraph)
-    return [
-        Section(key, title, by_section[key])
-        for key, title in rules.SECTIONS
-        if by_section[key] or key != "other"
-    ]
+    suggestions = suggestions_of(report, values)
+    taken = [suggestion for suggestion in suggestions if suggestion.taken]
+    items = {
+        "shortcomings": [(f"suggestion.{s.key}.shortcoming", s.shortcoming) for s in taken],
+        "plans": [(f"suggestion.{s.key}.plan", s.plan) for s in taken],
+    }
+    undecided = [s.shortcoming for s in suggestions if s.status == rules.UNDECIDED]
+    return _sections(by_section, items, undecided, keep_empty=True)
+
+
+def _sections(
+    by_section: dict[str, list[ReportParagraph]],
+    items: dict[str, list[tuple[str, str]]],
+    undecided: list[str],
+    *,
+    keep_empty: bool,
+) -> list[Section]:
+    sections: list[Section] = []
+    for key, title in rules.SECTIONS:
+        lines = by_section[key]
+        if key in rules.LISTED_SECTIONS:
+            lines = _listed(key, lines, items[key], undecided if key == "shortcomings" else [])
+        if key == "other" and not lines:
+            continue
+        if not lines and keep_empty:
+            lines = [ReportParagraph(section=key, key="empty", text=rules.EMPTY_SECTION)]
+        if lines:
+            # Whatever the writer left last in a section, it does not end on a colon.
+            lines = [*lines[:-1], _line(lines[-1], rules.closed(lines[-1].text, ""))]
+            sections.append(Section(key, title, lines))
+    return sections
+
+
+def empty_sections(report: AnnualReport) -> list[str]:
+    """The titles of the required sections (一 to 四) with nothing written in them."""
+    written = set(report.paragraphs.values_list("section", flat=True))
+    return [title for key, title in rules.SECTIONS if key != "other" and key not in written]
 
 
 def public_sections(report: AnnualReport) -> list[Section]:
     """A published report's sections as the portal shows them, page and .docx alike: each paragraph's
     final text through the public-text gate (a report may name a person: a mediator, a petitioner)."""
     known = public_text.known_for(report.organisation)
-    sections = sections_of(report)
-    unfrozen = any(not paragraph.rendered for section in sections for paragraph in section.paragraphs)
-    values, context = (values_of(report), context_of(report)) if unfrozen else ({}, {})
+    values, context = values_of(report), context_of(report)
     return [
         Section(
             section.key,
@@ -140,35 +268,32 @@ def public_sections(report: AnnualReport) -> list[Section]:
                 for paragraph in section.paragraphs
             ],
         )
-        for section in sections
+        for section in sections_of(report, values)
     ]
 
 
-def unsaved_report(organisation: Organisation, year: int) -> tuple[AnnualReport, list[Section]]:
+def unsaved_report(organisation: Organisation, year: int) -> AnnualReport:
     """The report as a draft of it would read now, without saving anything: for the command line and
-    for organisations (a district, a city) that do not write a report of their own here."""
-    report = AnnualReport(
+    for organisations (a district, a city) that do not write a report of their own here; its sections
+    are `unsaved_sections`."""
+    return AnnualReport(
         organisation=organisation,
         year=year,
         title=rules.report_title(organisation.name, year),
         status=ReportStatus.DRAFT,
     )
+
+
+def unsaved_sections(organisation: Organisation, values: dict[str, Value]) -> list[Section]:
+    """The sections of a draft not saved: the wording in force, every suggestion undecided."""
     by_section: dict[str, list[ReportParagraph]] = {key: [] for key, _title in rules.SECTIONS}
     for default, text in wordings(organisation):
         by_section[default.section].append(
             ReportParagraph(section=default.section, key=default.key, heading=default.heading, text=text)
         )
-    return report, [Section(key, title, by_section[key]) for key, title in rules.SECTIONS if by_section[key]]
-
-
-def prompts_for(report: AnnualReport, values: dict[str, Value]) -> list[rules.Prompt]:
-    """The indicators' prompts not yet taken into the report."""
-    taken = set(report.paragraphs.filter(key__startswith="prompt.").values_list("key", flat=True))
-    return [
-        prompt
-        for prompt in rules.PROMPTS
-        if prompt.shows(values) and f"prompt.{prompt.key}.shortcoming" not in taken
-    ]
+    undecided = [rules.suggested_shortcoming(prompt) for prompt in rules.PROMPTS if prompt.shows(values)]
+    no_items: dict[str, list[tuple[str, str]]] = {"shortcomings": [], "plans": []}
+    return _sections(by_section, no_items, undecided, keep_empty=False)
 
 
 def checkpoint_of(report: AnnualReport) -> Checkpoint | None:

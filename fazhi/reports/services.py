@@ -1,6 +1,7 @@
-"""Every write of the annual report: the draft from the wording in force, paragraph edits, prompts
-taken in, 定稿 (figures and text frozen with the ledger size, then a signed checkpoint), publication on
-the portal, the wording an administrator sets, and the reminder before 1 April."""
+"""Every write of the annual report: the draft from the wording in force, paragraph edits, the head's
+decision on each shortcoming the figures suggest, 定稿 (figures and text frozen with the ledger size,
+then a signed checkpoint), publication on the portal, the wording an administrator sets, and the
+reminder before 1 April."""
 
 from __future__ import annotations
 
@@ -24,7 +25,14 @@ from fazhi.ledger import services as ledger_services
 from fazhi.ledger.models import LedgerHead
 from fazhi.reports import rules, selectors, wording
 from fazhi.reports.events import ReportEvent
-from fazhi.reports.models import AnnualReport, ParagraphWording, ReportParagraph, ReportStatus
+from fazhi.reports.models import (
+    AnnualReport,
+    ParagraphWording,
+    ReportParagraph,
+    ReportStatus,
+    ReportSuggestion,
+    SuggestionDecision,
+)
 
 
 def _take(actor: Staff, report: AnnualReport, step: str) -> AnnualReport:
@@ -126,29 +134,46 @@ def add_paragraph(actor: Staff, report: AnnualReport, *, section: str, text: str
 
 
 @transaction.atomic(durable=True)
-def accept_prompt(actor: Staff, report: AnnualReport, *, prompt_key: str) -> list[ReportParagraph]:
-    """The writer takes an indicator's prompt: its shortcoming into 三 (with the reason still to write)
-    and its plan into 四."""
-    report = _take(actor, report, "edit")
+def decide_suggestion(
+    actor: Staff, report: AnnualReport, *, prompt_key: str, decision: str, text: str = ""
+) -> ReportSuggestion:
+    """The head confirms a shortcoming the figures suggest, rewords it in their own words, or drops it.
+    A decision may be changed while the report is a draft; each is recorded."""
+    report = _take(actor, report, "decide_suggestion")
     prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
     if prompt is None:
         raise NotFoundOrHidden()
-    if report.paragraphs.filter(key=f"prompt.{prompt.key}.shortcoming").exists():
-        raise InvalidInput("该提示已采纳。")
-    added = [
-        _append(
-            report, section="shortcomings", text=prompt.shortcoming, key=f"prompt.{prompt.key}.shortcoming"
-        ),
-        _append(report, section="plans", text=prompt.plan, key=f"prompt.{prompt.key}.plan"),
-    ]
+    if decision not in SuggestionDecision.values:
+        message = "请选择确认、改写或不采纳。"
+        raise InvalidInput(message, field_errors={"decision": message})
+    text = text.strip() if decision == SuggestionDecision.REWORDED else ""
+    if decision == SuggestionDecision.REWORDED:
+        _check_reworded(text)
+    if not prompt.shows(selectors.values_of(report)):
+        raise InvalidInput("记录已变化，数据不再提示这一不足，无需决定。")
+    row, _ = ReportSuggestion.objects.update_or_create(
+        report=report,
+        prompt=prompt.key,
+        defaults={"decision": decision, "text": text, "decided_by": actor, "decided_at": timezone.now()},
+    )
     ledger.record(
         actor,
-        ReportEvent.PARAGRAPH_ADDED,
+        ReportEvent.SUGGESTION_DECIDED,
         report,
-        {"prompt": prompt.key, "paragraphs": [paragraph.pk for paragraph in added]},
+        {"prompt": prompt.key, "decision": decision, "text": text},
         organisation=report.organisation,
     )
-    return added
+    return row
+
+
+def _check_reworded(text: str) -> None:
+    if not text:
+        message = "请填写改写后的文字。"
+        raise InvalidInput(message, field_errors={"text": message})
+    if "（请写明原因）" in text:
+        message = "请把“（请写明原因）”换成实际的原因。"
+        raise InvalidInput(message, field_errors={"text": message})
+    _check_placeholders(text)
 
 
 @transaction.atomic(durable=True)
@@ -171,19 +196,34 @@ def figures_digest(figures: dict[str, object]) -> str:
 @transaction.atomic(durable=True)
 def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
     report = _take(actor, report, "finalise")
-    paragraphs = list(report.paragraphs.all())
-    unfinished = [paragraph for paragraph in paragraphs if "（请写明原因）" in paragraph.text]
+    paragraphs = {paragraph.pk: paragraph for paragraph in report.paragraphs.all()}
+    unfinished = [paragraph for paragraph in paragraphs.values() if "（请写明原因）" in paragraph.text]
     if unfinished:
         raise InvalidInput(
             "“存在的不足和原因”中有%(n)d段尚未写明原因，请补充后再定稿。" % {"n": len(unfinished)}
         )
+    rules.check_sections_written(selectors.empty_sections(report))
     # The ledger's size before this transaction's own event: the records the figures were counted from.
     head, _ = LedgerHead.objects.select_for_update().get_or_create(id=1)
     values = compute_all(Scope(report.organisation, report.year))
+    suggestions = selectors.suggestions_of(report, values)
+    rules.check_suggestions_decided(sum(s.status == rules.UNDECIDED for s in suggestions))
     context = selectors.context_of(report)
-    for paragraph in paragraphs:
-        paragraph.rendered = wording.fill(paragraph.text, values, context)
-    ReportParagraph.objects.bulk_update(paragraphs, ["rendered"])
+    # Every line as the sections place it (numbered, a lead closed) is frozen where it came from: a
+    # stored paragraph, or the suggestion it was taken from.
+    rows = {s.key: s.decision for s in suggestions if s.decision is not None}
+    for s in suggestions:
+        rows[s.key].rendered = wording.fill(s.shortcoming, values, context)  # a dropped one's too
+    lines = [line for section in selectors.sections_of(report, values) for line in section.paragraphs]
+    for line in lines:
+        filled = wording.fill(line.text, values, context)
+        if line.pk:
+            paragraphs[line.pk].rendered = filled
+        elif line.key.startswith("suggestion."):
+            _, key, part = line.key.split(".")
+            setattr(rows[key], "rendered" if part == "shortcoming" else "rendered_plan", filled)
+    ReportParagraph.objects.bulk_update(paragraphs.values(), ["rendered"])
+    ReportSuggestion.objects.bulk_update(rows.values(), ["rendered", "rendered_plan"])
     report.figures = {key: value.as_json() for key, value in values.items()}
     report.ledger_size = head.size
     report.status = ReportStatus.FINAL
@@ -198,7 +238,7 @@ def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
             "ledger_size": head.size,
             "figures_sha256": figures_digest(report.figures),
             "text_sha256": hashlib.sha256(
-                "\n".join(paragraph.rendered for paragraph in paragraphs).encode()
+                "\n".join(wording.fill(line.text, values, context) for line in lines).encode()
             ).hexdigest(),
         },
         organisation=report.organisation,

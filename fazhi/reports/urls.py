@@ -19,7 +19,12 @@ urlpatterns = [
         views.paragraph_remove,
         name="paragraph-remove",
     ),
-    path("<id:report_id>/prompts/<str:prompt_key>/", views.prompt_accept, name="prompt-accept"),
+    path("<id:report_id>/suggestions/<str:prompt_key>/", views.suggestion_decide, name="suggestion-decide"),
+    path(
+        "<id:report_id>/suggestions/<str:prompt_key>/reword/",
+        views.suggestion_reword,
+        name="suggestion-reword",
+    ),
     path("<id:report_id>/finalise/", views.report_finalise, name="finalise"),
     path("<id:report_id>/publish/", views.report_publish, name="publish"),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),

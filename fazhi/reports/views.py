@@ -1,6 +1,7 @@
-"""Annual report pages: the reports, a report with its figures linked to their rows, editing, the
-indicators' prompts, 定稿, 公开, the .docx, the wording an administrator sets, and the portal's copy.
-Thin: parse, call one service, redirect."""
+"""Annual report pages: the reports, a report with its figures linked to their rows, editing (each
+figure named by its Chinese label), the head's decision on each shortcoming the figures suggest, 定稿,
+公开, the .docx, the wording an administrator sets, and the portal's copy. Thin: parse, call one
+service, redirect."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from django.views.decorators.http import require_http_methods
 from fazhi.core import permissions
 from fazhi.core.access import public_page, rate_limited, request_staff, staff_required, step_required
 from fazhi.core.errors import NotFoundOrHidden
-from fazhi.core.figures import FIGURES, Scope
+from fazhi.core.figures import Scope, Value
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.public_cache import cached_public_page
 from fazhi.core.roles import Role
 from fazhi.reports import documents, rules, selectors, services, wording
 from fazhi.reports.dashboard_views import DASHBOARD_ROLES
-from fazhi.reports.forms import ConfirmForm, DraftForm, NewParagraphForm, ParagraphForm
-from fazhi.reports.models import AnnualReport, ReportStatus
+from fazhi.reports.forms import ConfirmForm, DecisionForm, DraftForm, NewParagraphForm, ParagraphForm
+from fazhi.reports.models import AnnualReport, ReportStatus, SuggestionDecision
 
 READERS = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL)
 
@@ -62,6 +63,12 @@ def _figure_link(report: AnnualReport) -> Any:
     return lambda key: reverse("reports:figure", args=[report.pk, key])
 
 
+def _editor_context(report: AnnualReport | None, values: dict[str, Value]) -> dict[str, object]:
+    """The "插入数据" list of the paragraph editor: each figure by its label, with its value now."""
+    context = selectors.context_of(report) if report else {}
+    return {"report": report, "figure_choices": wording.editor_figures(values, context)}
+
+
 @staff_required(*READERS)
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     actor = request_staff(request)
@@ -77,7 +84,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                 for paragraph in section.paragraphs
             ],
         )
-        for section in selectors.sections_of(report)
+        for section in selectors.sections_of(report, values)
     ]
     is_draft = report.status == ReportStatus.DRAFT
     checkpoint = selectors.checkpoint_of(report)
@@ -87,21 +94,18 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "report": report,
         "sections": sections,
         "values": values,
-        "prompts": [
-            (
-                prompt,
-                wording.fill(prompt.shortcoming, values, context_names),
-                wording.fill(prompt.plan, values, context_names),
-            )
-            for prompt in (selectors.prompts_for(report, values) if is_draft else [])
+        "suggestions": [
+            (suggestion, wording.fill_html(suggestion.shortcoming, values, context_names, link))
+            for suggestion in (selectors.suggestions_of(report, values) if is_draft else [])
         ],
+        "undecided_mark": rules.UNDECIDED_MARK,
         "can_edit": own and "edit" in steps and steps["edit"].allowed,
+        "can_decide": own and "decide_suggestion" in steps and steps["decide_suggestion"].allowed,
         "can_finalise": own and "finalise" in steps and steps["finalise"].allowed,
         "can_publish": own and "publish" in steps and steps["publish"].allowed,
         "checkpoint": checkpoint,
         "checkpoint_root": bytes(checkpoint.root_hash).hex() if checkpoint else "",
         "publish_by": rules.publish_by(report.year),
-        "figures": FIGURES,
     }
     return render(request, "reports/detail.html", context)
 
@@ -119,14 +123,14 @@ def paragraph_edit(request: HttpRequest, report_id: int, paragraph_id: int) -> H
         services.edit_paragraph(actor, paragraph, text=data["text"])
         return "已保存段落。", redirect(f"{reverse('reports:detail', args=[report.pk])}#p{paragraph.pk}")
 
-    form = ParagraphForm(request.POST or None, initial={"text": paragraph.text})
+    form = ParagraphForm(request.POST or None, initial={"text": wording.for_editor(paragraph.text)})
     return form_page(
         request,
         form,
         title="修改段落",
         save=save,
         template="reports/paragraph_form.html",
-        extra_context={"report": report, "figures": FIGURES, "values": selectors.values_of(report)},
+        extra_context=_editor_context(report, selectors.values_of(report)),
     )
 
 
@@ -147,7 +151,7 @@ def paragraph_create(request: HttpRequest, report_id: int) -> HttpResponse:
         title="增加段落",
         save=save,
         template="reports/paragraph_form.html",
-        extra_context={"report": report, "figures": FIGURES, "values": selectors.values_of(report)},
+        extra_context=_editor_context(report, selectors.values_of(report)),
     )
 
 
@@ -167,19 +171,52 @@ def paragraph_remove(request: HttpRequest, report_id: int, paragraph_id: int) ->
     return form_page(request, ConfirmForm(request.POST), title="删除段落", save=save)
 
 
-@step_required(rules.STEPS["edit"])
+@step_required(rules.STEPS["decide_suggestion"])
 @require_http_methods(["POST"])
-def prompt_accept(request: HttpRequest, report_id: int, prompt_key: str) -> HttpResponse:
+def suggestion_decide(request: HttpRequest, report_id: int, prompt_key: str) -> HttpResponse:
+    """确认 or 不采纳 from the report's page (改写 has its own page)."""
     actor = request_staff(request)
     report = selectors.access_report(actor, report_id)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        services.accept_prompt(actor, report, prompt_key=prompt_key)
-        return "已采纳提示：请在“存在的不足和原因”中写明原因。", redirect(
-            f"{reverse('reports:detail', args=[report.pk])}#shortcomings"
-        )
+        row = services.decide_suggestion(actor, report, prompt_key=prompt_key, decision=data["decision"])
+        return "已%(d)s该建议。" % {
+            "d": "确认" if row.decision == SuggestionDecision.CONFIRMED else "不采纳"
+        }, redirect(f"{reverse('reports:detail', args=[report.pk])}#shortcomings")
 
-    return form_page(request, ConfirmForm(request.POST), title="采纳提示", save=save)
+    return form_page(request, DecisionForm(request.POST), title="确认不足建议", save=save)
+
+
+@step_required(rules.STEPS["decide_suggestion"])
+@require_http_methods(["GET", "POST"])
+def suggestion_reword(request: HttpRequest, report_id: int, prompt_key: str) -> HttpResponse:
+    """改写: the head's own words for the shortcoming, starting from the suggested text and its
+    request for the reason."""
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+    prompt = rules.PROMPTS_BY_KEY.get(prompt_key)
+    if prompt is None:
+        raise NotFoundOrHidden()
+    decided = report.suggestions.filter(prompt=prompt.key, decision=SuggestionDecision.REWORDED).first()
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        services.decide_suggestion(
+            actor, report, prompt_key=prompt.key, decision="reworded", text=data["text"]
+        )
+        return "已改写该建议并采纳。", redirect(f"{reverse('reports:detail', args=[report.pk])}#shortcomings")
+
+    form = ParagraphForm(
+        request.POST or None,
+        initial={"text": wording.for_editor(decided.text if decided else prompt.shortcoming)},
+    )
+    return form_page(
+        request,
+        form,
+        title="改写不足建议",
+        save=save,
+        template="reports/paragraph_form.html",
+        extra_context=_editor_context(report, selectors.values_of(report)),
+    )
 
 
 @step_required(rules.STEPS["finalise"])
@@ -213,7 +250,7 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
 def _docx_response(report: AnnualReport, *, public: bool = False) -> HttpResponse:
     """The report as .docx; the portal's copy is written from the sections as the portal shows them."""
     values = selectors.values_of(report)
-    sections = selectors.public_sections(report) if public else selectors.sections_of(report)
+    sections = selectors.public_sections(report) if public else selectors.sections_of(report, values)
     content = documents.report_docx(report, sections, values, selectors.context_of(report))
     return docx_download(content, documents.report_filename(report))
 
@@ -273,7 +310,11 @@ def wording_list(request: HttpRequest) -> HttpResponse:
     root = permissions.scope_root(actor)
     if root is None:
         raise NotFoundOrHidden()
-    context = {"wordings": selectors.wordings(root), "titles": rules.SECTION_TITLES, "root": root}
+    context = {
+        "wordings": [(default, wording.for_editor(text)) for default, text in selectors.wordings(root)],
+        "titles": rules.SECTION_TITLES,
+        "root": root,
+    }
     return render(request, "reports/wording_list.html", context)
 
 
@@ -289,14 +330,16 @@ def wording_edit(request: HttpRequest, key: str) -> HttpResponse:
         services.set_wording(actor, key=key, text=data["text"])
         return "已保存段落模板，此后生成的报告采用新的文字。", redirect("reports:wording")
 
-    form = ParagraphForm(request.POST or None, initial={"text": selectors.wording(root, key)})
+    form = ParagraphForm(
+        request.POST or None, initial={"text": wording.for_editor(selectors.wording(root, key))}
+    )
     return form_page(
         request,
         form,
         title="修改段落模板",
         save=save,
         template="reports/paragraph_form.html",
-        extra_context={"figures": FIGURES, "values": {}},
+        extra_context=_editor_context(None, {}),
     )
 
 

@@ -1,8 +1,10 @@
 """Filling a paragraph's placeholders: as plain text (the .docx, the frozen report) or as HTML where
-each figure links to the rows it counts. Pure functions of the text and the values."""
+each figure links to the rows it counts; and the text as the editor shows it, each figure named by its
+Chinese label. Pure functions of the text and the values."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.utils.html import escape, format_html
@@ -57,3 +59,36 @@ def fill_html(
         position = match.end()
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 (every part above is escaped or built by format_html)
+
+
+# The editor names each figure by its Chinese label in 【】 (a chip when scripts run); the stored text
+# keeps the key in braces. A user never sees or types a key.
+CHIP = re.compile(r"【([^【】]+)】")
+
+
+def _labels() -> dict[str, str]:
+    return {**rules.CONTEXT_LABELS, **{figure.key: figure.label for figure in FIGURES}}
+
+
+def for_editor(text: str) -> str:
+    """The stored text as the editor shows it: {study_sessions} → 【专题学法活动】."""
+    labels = _labels()
+    return rules.PLACEHOLDER.sub(
+        lambda match: "【%s】" % labels[match.group(1)] if match.group(1) in labels else match.group(0), text
+    )
+
+
+def from_editor(text: str) -> tuple[str, list[str]]:
+    """The editor's text as stored, with the labels in 【】 that name no figure (to refuse)."""
+    keys = {label: key for key, label in _labels().items()}
+    unknown = [label for label in dict.fromkeys(CHIP.findall(text)) if label not in keys]
+    return CHIP.sub(lambda match: "{%s}" % keys.get(match.group(1), match.group(1)), text), unknown
+
+
+def editor_figures(values: dict[str, Value], context: dict[str, str]) -> list[dict[str, str]]:
+    """What the "插入数据" list offers: each figure by its label with its value now (or none)."""
+    named = [(label, context.get(key, "")) for key, label in rules.CONTEXT_LABELS.items()]
+    named += [
+        (figure.label, values[figure.key].display if figure.key in values else "") for figure in FIGURES
+    ]
+    return [{"label": label, "value": value} for label, value in named]

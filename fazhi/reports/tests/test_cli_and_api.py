@@ -14,7 +14,8 @@ from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind
-from fazhi.reports import services
+from fazhi.reports import rules, services
+from fazhi.testing.reports import finalised
 
 LAST_YEAR = timezone.localdate().year - 1
 
@@ -55,7 +56,7 @@ def test_the_command_writes_the_report_and_its_figures_with_their_queries(town, 
 
     # Once drafted and finalised, the command writes the frozen report.
     report = services.draft_report(town.head, year=LAST_YEAR)
-    services.finalise_report(town.head, report)
+    finalised(town.head, report)
     call_command("annual_report", org="辛口镇", year=LAST_YEAR, json=str(out_json))
     assert json.loads(out_json.read_text(encoding="utf-8"))["status"] == "已定稿"
 
@@ -120,6 +121,49 @@ def test_the_api_drafts_edits_refuses_finalises_and_publishes(town):
     )
     filled = next(paragraph for paragraph in edited.json()["paragraphs"] if paragraph["key"] == "duty.study")
     assert filled["filled"] == "全年学法3次。"
+    # 定稿 waits for the head's decision on every suggested shortcoming.
+    refused = client.post(f"/api/v1/reports/{report_id}/finalise")
+    assert refused.status_code == 422
+    assert refused.json()["citation"] == rules.DRAFTING_RULES
+    suggestions = client.get(f"/api/v1/reports/{report_id}/suggestions").json()
+    assert suggestions
+    assert {s["status"] for s in suggestions} == {"undecided"}
+    assert {s["status_label"] for s in suggestions} == {"建议（待负责人确认）"}
+    first, *rest = [s["prompt"] for s in suggestions]
+    bad = client.post(
+        f"/api/v1/reports/{report_id}/suggestions/{first}",
+        {"decision": "maybe"},
+        content_type="application/json",
+    )
+    assert bad.json()["extra"]["fields"] == {"decision": "请选择确认、改写或不采纳。"}
+    unworded = client.post(
+        f"/api/v1/reports/{report_id}/suggestions/{first}",
+        {"decision": "reworded", "text": " "},
+        content_type="application/json",
+    )
+    assert unworded.status_code == 422
+    assert unworded.json()["message"] == "请填写改写后的文字。"
+    unknown = client.post(
+        f"/api/v1/reports/{report_id}/suggestions/no_such_prompt",
+        {"decision": "dropped"},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 404
+    reworded = client.post(
+        f"/api/v1/reports/{report_id}/suggestions/{first}",
+        {"decision": "reworded", "text": "全员培训偏少（全年{trainings_all_staff}），原因是计划未落实。"},
+        content_type="application/json",
+    ).json()
+    decided = {s["prompt"]: s for s in reworded["suggestions"]}
+    assert decided[first]["status"] == "reworded"
+    assert decided[first]["shortcoming"] == "全员培训偏少（全年0次），原因是计划未落实。"
+    assert decided[first]["decided_by"] == "李镇长"
+    for prompt in rest:
+        client.post(
+            f"/api/v1/reports/{report_id}/suggestions/{prompt}",
+            {"decision": "dropped"},
+            content_type="application/json",
+        )
     assert client.post(f"/api/v1/reports/{report_id}/finalise").json()["report"]["status"] == "final"
     assert client.post(f"/api/v1/reports/{report_id}/publish").json()["report"]["status"] == "published"
     other = Client()

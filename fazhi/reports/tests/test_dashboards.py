@@ -332,5 +332,6 @@ def test_the_dashboards_take_as_many_queries_with_twenty_rows_as_with_one(area, 
     one = counted()
     add_rows(19)
     assert counted() == one
-    # A town's page: session and roles, one query per figure tile (two for the centre's), one per chart.
-    assert one[0] <= 35
+    # A town's page: session and roles, the bell's unread count, one query per figure tile (two for the
+    # centre's), one per chart.
+    assert one[0] <= 36

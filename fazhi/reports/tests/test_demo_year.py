@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -225,8 +226,9 @@ def test_the_ledger_holds_the_year_and_verifies(town):
 
 def test_the_generated_2020_report_states_the_reference_reports_figures(town):
     """The report drafted from the demo year reads as the 辛口镇 2020 report does, figure by figure."""
-    report, sections = report_selectors.unsaved_report(town, 2020)
+    report = report_selectors.unsaved_report(town, 2020)
     values = compute_all(Scope(town, 2020))
+    sections = report_selectors.unsaved_sections(town, values)
     context = report_selectors.context_of(report)
     text = "\n".join(
         wording.fill(paragraph.text, values, context)
@@ -248,6 +250,22 @@ def test_the_generated_2020_report_states_the_reference_reports_figures(town):
         assert phrase in text, phrase
 
 
+def test_the_command_lists_the_2020_prompts_and_never_leaves_a_section_on_a_colon(town):
+    out = io.StringIO()
+    call_command("annual_report", org="辛口镇", year=2020, stdout=out)
+    lines = out.getvalue().splitlines()
+    titles = [index for index, line in enumerate(lines) if line in dict(report_rules.SECTIONS).values()]
+    for title, end in zip(titles, [*titles[1:], len(lines) - 1], strict=True):
+        assert lines[title + 1 : end], lines[title]
+        assert not lines[end - 1].rstrip().endswith("："), lines[end - 1]
+    listed = io.StringIO()
+    call_command("annual_report", "--org", "辛口镇", "--year", "2020", "--json", stdout=listed)
+    prompts = json.loads(listed.getvalue())["prompts"]
+    raised = [prompt.key for prompt in report_rules.PROMPTS if prompt.shows(compute_all(Scope(town, 2020)))]
+    assert [prompt["prompt"] for prompt in prompts] == raised
+    assert {prompt["status"] for prompt in prompts} <= {"undecided"}
+
+
 def _start_of(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
 
@@ -263,7 +281,8 @@ def test_the_committee_its_meetings_and_key_tasks_and_the_feedback_prompt_from_t
     assert values["key_tasks_silent"].value == 1
     assert values["supervision_notices"].value == 3
     assert report_rules.PROMPTS_BY_KEY["key_tasks_silent"].shows(values)
-    report, sections = report_selectors.unsaved_report(town, 2020)
+    report = report_selectors.unsaved_report(town, 2020)
+    sections = report_selectors.unsaved_sections(town, values)
     context = report_selectors.context_of(report)
     duty = next(section for section in sections if section.key == "duty")
     text = "\n".join(wording.fill(paragraph.text, values, context) for paragraph in duty.paragraphs)

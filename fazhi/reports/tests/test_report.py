@@ -1,11 +1,12 @@
 """The annual report from draft to portal: figures from the records, live in a draft and linked to the
-rows they count; unknown placeholders refused; prompts from the indicators; 定稿 refused with a reason
-still unwritten or before the year is over, then frozen with the ledger size and a checkpoint; 公开 on
+rows they count; unknown placeholders refused; the shortcomings the indicators suggest, decided by the
+head; 定稿 refused before the year is over, then frozen with the ledger size and a checkpoint; 公开 on
 the portal; the .docx in the official layout; another town sees nothing; the reminder before 1 April."""
 
 import datetime
 import io
 import json
+import re
 from decimal import Decimal
 
 import docx
@@ -21,8 +22,9 @@ from fazhi.core.roles import Role
 from fazhi.learning import services as learning
 from fazhi.learning.models import StudyKind, TrainingKind
 from fazhi.ledger.models import Checkpoint, Event
-from fazhi.reports import services
+from fazhi.reports import rules, selectors, services
 from fazhi.reports.models import AnnualReport, ParagraphWording, ReportStatus
+from fazhi.testing.reports import finalised
 
 TODAY = timezone.localdate()
 LAST_YEAR = TODAY.year - 1
@@ -61,6 +63,11 @@ def training(town, kind=TrainingKind.RECORDING_EQUIPMENT):
 
 def paragraph(report, key):
     return report.paragraphs.get(key=key)
+
+
+def text_of(response) -> str:
+    """A page's text as read, without its tags."""
+    return re.sub(r"<[^>]+>", "", response.content.decode())
 
 
 def client_for(staff) -> Client:
@@ -112,48 +119,71 @@ def test_an_unknown_placeholder_is_refused_and_the_text_stays(town):
     assert AnnualReport.objects.count() == 1
 
 
-def test_a_prompt_taken_must_get_its_reason_before_the_head_finalises(town):
+def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, spelled_out_prompts):
     training(town)
     report = services.draft_report(town.head, year=LAST_YEAR)
-    shown = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
-    assert "组织全员法治培训次数较少（全年0次）" in shown
-    services.accept_prompt(town.admin, report, prompt_key="training_rare")
-    added = report.paragraphs.get(key="prompt.training_rare.shortcoming")
-    assert added.section == "shortcomings"
-    assert report.paragraphs.get(key="prompt.training_rare.plan").section == "plans"
-    with pytest.raises(InvalidInput) as raised:
-        services.finalise_report(town.head, report)
-    assert raised.value.message == "“存在的不足和原因”中有1段尚未写明原因，请补充后再定稿。"
-    report.refresh_from_db()
-    assert report.status == ReportStatus.DRAFT
+    shown = text_of(client_for(town.head).get(f"/reports/{report.pk}/"))
+    assert "【建议（待负责人确认）】法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。" in shown
     with pytest.raises(PermissionDenied):
-        services.finalise_report(town.admin, report)
-    services.edit_paragraph(
-        town.admin,
-        added,
+        services.decide_suggestion(town.admin, report, prompt_key="training_rare", decision="confirmed")
+    services.decide_suggestion(
+        town.head,
+        report,
+        prompt_key="training_rare",
+        decision="reworded",
         text="法治教育培训不够常态化，组织全员法治培训次数较少（全年{trainings_all_staff}）。原因是培训计划未落实。",
     )
+    raised = selectors.suggestions_of(report, selectors.values_of(report))
+    assert [(s.key, s.status) for s in raised] == [
+        ("device_gap", "undecided"),
+        ("training_rare", "reworded"),
+        ("training_hours", "undecided"),
+    ]
+    services.decide_suggestion(town.head, report, prompt_key="device_gap", decision="confirmed")
+
+    # 定稿 waits for every suggestion; the refusal changes nothing.
+    events = Event.objects.count()
+    with pytest.raises(RuleViolation) as refused:
+        services.finalise_report(town.head, report)
+    assert (
+        refused.value.message == "“存在的不足”中还有1条建议待负责人确认、改写或不采纳，请逐条决定后再定稿。"
+    )
+    assert refused.value.citation == rules.DRAFTING_RULES
+    report.refresh_from_db()
+    assert (report.status, report.figures, report.ledger_size) == (ReportStatus.DRAFT, {}, None)
+    assert set(report.paragraphs.values_list("rendered", flat=True)) == {""}
+    assert Event.objects.count() == events
+    assert not Checkpoint.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.finalise_report(town.admin, report)
+    services.decide_suggestion(town.head, report, prompt_key="training_hours", decision="dropped")
     frozen = services.finalise_report(town.head, report)
     assert frozen.status == ReportStatus.FINAL
     assert frozen.figures["trainings_recording"]["display"] == "1次"
     assert frozen.figures["trainings_all_staff"]["value"] == 0
-    added.refresh_from_db()
+    taken = report.suggestions.get(prompt="training_rare")
     assert (
-        added.rendered
-        == "法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
+        taken.rendered
+        == "（二）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
     )
+    assert taken.rendered_plan.startswith("（四）常态化组织全员法治培训")  # after the two standing areas
+    confirmed = report.suggestions.get(prompt="device_gap")
+    assert confirmed.rendered.startswith("（一）执法记录仪配备尚未全覆盖，配备率为")
+    assert "原因" not in confirmed.rendered  # the request for the reason is not printed
+    assert report.suggestions.get(prompt="training_hours").rendered_plan == ""
     event = Event.objects.get(action="reports.report.finalised")
     assert json.loads(event.entry)["payload"]["ledger_size"] == frozen.ledger_size == event.sequence
     assert Checkpoint.objects.filter(tree_size__gt=event.sequence).exists()
 
     # The records change; the finalised report does not, and its rows page says so.
     training(town, kind=TrainingKind.ALL_STAFF)
-    page = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
-    assert 'data-figure="trainings_all_staff">0次</a>）。原因是培训计划未落实' in page
+    page = text_of(client_for(town.head).get(f"/reports/{report.pk}/"))
+    assert "（二）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。" in page
+    assert "待负责人确认" not in page
     rows = client_for(town.head).get(f"/reports/{report.pk}/figures/trainings_all_staff/").content.decode()
     assert "定稿时的数值为 0次" in rows
     with pytest.raises(RuleViolation):
-        services.edit_paragraph(town.admin, added, text="改写")
+        services.decide_suggestion(town.head, report, prompt_key="training_rare", decision="dropped")
 
 
 def test_this_years_report_is_not_finalised_before_the_year_is_over(town):
@@ -168,7 +198,7 @@ def test_the_published_report_is_on_the_portal_and_its_docx_has_the_official_lay
     report = services.draft_report(town.head, year=LAST_YEAR)
     with pytest.raises(RuleViolation):
         services.publish_report(town.head, report)
-    services.finalise_report(town.head, report)
+    finalised(town.head, report)
     services.publish_report(town.head, report)
     citizen = Client()
     listing = citizen.get("/gongshi/baogao/").content.decode()
@@ -272,7 +302,7 @@ def test_the_published_reports_page_and_docx_pass_the_public_text_gate(town):
     services.add_paragraph(
         town.head, report, section="other", text="信访人丁国华（电话13911112222）反映的问题已于当年办结。"
     )
-    services.finalise_report(town.head, report)
+    finalised(town.head, report)
     services.publish_report(town.head, report)
     citizen = Client()
     page = citizen.get(f"/gongshi/baogao/{report.pk}/").content.decode()

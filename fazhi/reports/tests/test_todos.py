@@ -10,6 +10,7 @@ from django.utils import timezone
 from conftest import make_staff
 from fazhi.core.roles import Role
 from fazhi.reports import services
+from fazhi.testing.reports import finalised
 from fazhi.testing.todos import items, town_items
 
 TODAY = timezone.localdate()
@@ -45,7 +46,7 @@ def test_last_years_report_is_owed_from_the_reminders_until_it_is_public(town):
     assert not items(town.admin, "annual_report", MARCH)  # the head finalises
     [todo] = items(town.head, "annual_report", MARCH)
     assert (todo.step, todo.record_id, todo.url) == ("finalise", report.pk, f"/reports/{report.pk}/")
-    services.finalise_report(town.head, report)
+    finalised(town.head, report)
     [todo] = items(town.head, "annual_report", MARCH)
     assert todo.step == "publish"
     services.publish_report(town.head, report)

@@ -1,5 +1,6 @@
 """manage.py annual_report: a town's (or a district's, or a city's) annual report and its figures, as
-.docx and JSON; with --each-town, one pair of files per town under the organisation, in one batch."""
+.docx and JSON (with every prompt the figures raise and whether the draft took it), or as text on the
+screen; with --each-town, one pair of files per town under the organisation, in one batch."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from django.utils import timezone
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.errors import DomainError
-from fazhi.core.figures import FIGURES, Scope, compute_all
+from fazhi.core.figures import FIGURES, Scope, Value, compute_all
 from fazhi.core.models import TOWN_KINDS, Organisation
-from fazhi.reports import documents, selectors
+from fazhi.reports import documents, rules, selectors, wording
 from fazhi.reports.models import AnnualReport
 
 
@@ -25,7 +26,12 @@ class Command(BaseCommand):
         parser.add_argument("--org", required=True, help="组织机构的区划码或名称")
         parser.add_argument("--year", required=True, type=int, help="报告年度，如 2020")
         parser.add_argument("--docx", help="写入 .docx 的文件（--each-town 时为目录）")
-        parser.add_argument("--json", help="写入 JSON 的文件（--each-town 时为目录）")
+        parser.add_argument(
+            "--json",
+            nargs="?",
+            const="-",
+            help="写入 JSON 的文件（--each-town 时为目录）；不写文件名时输出到屏幕",
+        )
         parser.add_argument("--each-town", action="store_true", help="为该机构下的每个镇（街道）各生成一份")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,6 +43,8 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(error.message) from None
         if options["each_town"]:
+            if options["json"] == "-":
+                raise CommandError("--each-town 时 --json 应为已存在的目录。")
             towns = list(
                 Organisation.objects.filter(path__startswith=organisation.path, kind__in=TOWN_KINDS).order_by(
                     "path"
@@ -51,18 +59,22 @@ class Command(BaseCommand):
                 )
             self.stdout.write("已生成 %(n)d 个镇（街道）的报告。" % {"n": len(towns)})
             return
-        self._write(organisation, year, _file(options["docx"]), _file(options["json"]))
+        json_target = "-" if options["json"] == "-" else _file(options["json"])
+        self._write(organisation, year, _file(options["docx"]), json_target)
 
     def _write(
-        self, organisation: Organisation, year: int, docx_path: Path | None, json_path: Path | None
+        self, organisation: Organisation, year: int, docx_path: Path | None, json_path: Path | str | None
     ) -> None:
         saved = AnnualReport.objects.filter(organisation=organisation, year=year).first()
-        if saved is not None:
-            report, sections = saved, selectors.sections_of(saved)
-        else:
-            report, sections = selectors.unsaved_report(organisation, year)
+        report = saved or selectors.unsaved_report(organisation, year)
         values = selectors.values_of(report) if saved else compute_all(Scope(organisation, year))
+        sections = (
+            selectors.sections_of(saved, values)
+            if saved
+            else selectors.unsaved_sections(organisation, values)
+        )
         context = selectors.context_of(report)
+        status = report.get_status_display() if saved else "未保存的草稿"
         if docx_path is not None:
             docx_path.write_bytes(documents.report_docx(report, sections, values, context))
         if json_path is not None:
@@ -72,22 +84,64 @@ class Command(BaseCommand):
                 "division_code": organisation.division_code,
                 "year": year,
                 "title": report.title,
-                "status": report.get_status_display() if saved else "未保存的草稿",
+                "status": status,
                 "ledger_size": report.ledger_size,
+                "prompts": _prompts(saved, values, context),
                 "figures": [
                     {**value.as_json(), "query": str(FIGURES[key].rows(scope).query)}
                     for key, value in values.items()
                 ],
             }
-            json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        self.stdout.write(
-            "%(t)s：%(s)s，%(n)d 项数据。"
-            % {
-                "t": report.title,
-                "s": report.get_status_display() if saved else "未保存的草稿",
-                "n": len(values),
+            written = json.dumps(data, ensure_ascii=False, indent=2)
+            if json_path == "-":
+                self.stdout.write(written)
+                return
+            assert isinstance(json_path, Path)
+            json_path.write_text(written, encoding="utf-8")
+        if docx_path is None and json_path is None:
+            self._print(report, sections, values, context)
+        self.stdout.write("%(t)s：%(s)s，%(n)d 项数据。" % {"t": report.title, "s": status, "n": len(values)})
+
+    def _print(
+        self,
+        report: AnnualReport,
+        sections: list[selectors.Section],
+        values: dict[str, Value],
+        context: dict[str, str],
+    ) -> None:
+        """The report's text, as the .docx has it."""
+        self.stdout.write(report.title)
+        for section in sections:
+            self.stdout.write(section.title)
+            for paragraph in section.paragraphs:
+                self.stdout.write(documents.paragraph_text(report, paragraph, values, context))
+
+
+def _prompts(
+    saved: AnnualReport | None, values: dict[str, Value], context: dict[str, str]
+) -> list[dict[str, object]]:
+    """Every prompt the figures raise, and whether the draft took it: the head's decision, or undecided
+    (always, for a report not saved)."""
+    if saved is None:
+        raised = [prompt for prompt in rules.PROMPTS if prompt.shows(values)]
+        return [
+            {
+                "prompt": prompt.key,
+                "shortcoming": wording.fill(rules.suggested_shortcoming(prompt), values, context),
+                "status": rules.UNDECIDED,
+                "taken": False,
             }
-        )
+            for prompt in raised
+        ]
+    return [
+        {
+            "prompt": suggestion.key,
+            "shortcoming": wording.fill(suggestion.shortcoming, values, context),
+            "status": suggestion.status,
+            "taken": suggestion.taken,
+        }
+        for suggestion in selectors.suggestions_of(saved, values)
+    ]
 
 
 def _file(name: str | None) -> Path | None:
