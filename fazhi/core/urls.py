@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("notifications/<id:notification_id>/read/", views.notification_read, name="notification-read"),
     path("parties/", views.party_list, name="party-list"),
+    path("parties/pick/", views.party_pick, name="party-pick"),
     path("parties/new/", views.party_create, name="party-create"),
     path("parties/<id:party_id>/", views.party_detail, name="party-detail"),
     path("parties/<id:party_id>/edit/", views.party_edit, name="party-edit"),

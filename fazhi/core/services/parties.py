@@ -217,6 +217,10 @@ def register_party(actor: Staff, data: PartyInput) -> PartyResult:
     existing = _find_duplicate(town, fields, exclude_pk=None)
     if existing is not None:
         raise _duplicate_error(existing)
+    return PartyResult(party=_save_new(actor, town, fields), warnings=warnings)
+
+
+def _save_new(actor: Staff, town: Organisation, fields: dict[str, object]) -> Party:
     party = Party(organisation=town, created_by=actor, **fields)
     try:
         with transaction.atomic():
@@ -228,7 +232,7 @@ def register_party(actor: Staff, data: PartyInput) -> PartyResult:
             raise
         raise _duplicate_error(existing) from None
     ledger.record(actor, CoreEvent.PARTY_REGISTERED, party, _party_payload(fields), organisation=town)
-    return PartyResult(party=party, warnings=warnings)
+    return party
 
 
 @transaction.atomic(durable=True)
