@@ -45,7 +45,8 @@ class DisputeInput:
     channel: str
     category: DisputeCategory | None
     visitor_count: int
-    visitors: list[Party]
+    # Each visitor chosen among the town's parties or entered new on the visit's form (one row each).
+    visitors: list[Party | core_services.PartyChoice]
     summary: str
     claims: str
 
@@ -61,15 +62,19 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         errors["received_on"] = "接待日期不能晚于今天。"
     if data.category is None or not data.category.active or data.category.children.exists():
         errors["category"] = "请从纠纷类别中选择一个具体类别。"
-    if data.visitor_count < len(set(data.visitors)):
+    # New visitors are registered here, inside the visit's transaction: a refused visit leaves none.
+    try:
+        visitors = list(dict.fromkeys(core_services.parties_for(actor, data.visitors, town=town)))
+    except InvalidInput as error:
+        visitors = []
+        errors.update(error.field_errors)
+    if data.visitor_count < len(visitors):
         errors["visitor_count"] = "人次（%(n)d）少于登记的来访人数（%(v)d）。" % {
             "n": data.visitor_count,
-            "v": len(set(data.visitors)),
+            "v": len(visitors),
         }
     if not data.visitors:
         errors["visitors"] = "请登记来访人（群体来访登记代表）。"
-    elif any(not party.organisation.path.startswith(town.path) for party in data.visitors):
-        errors["visitors"] = "来访人应为本镇（街道）登记的当事人。"
     if errors:
         raise InvalidInput("来访登记信息有误。", field_errors=errors)
     assert data.category is not None
@@ -86,7 +91,7 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         due_on=rules.closure_period().due(data.received_on).due,
         registered_by=actor,
     )
-    dispute.visitors.set(dict.fromkeys(data.visitors))
+    dispute.visitors.set(visitors)
     ledger.record(
         actor,
         MediationEvent.REGISTERED,
@@ -94,7 +99,7 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         {
             "category": data.category.pk,
             "visitor_count": data.visitor_count,
-            "visitors": sorted(party.pk for party in data.visitors),
+            "visitors": sorted(party.pk for party in visitors),
             "due_on": dispute.due_on.isoformat(),
         },
         organisation=town,

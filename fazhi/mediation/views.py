@@ -62,8 +62,6 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        lines = [line for line in data.pop("visitors").splitlines() if line.strip()]
-        data["visitors"] = [core_selectors.find_party(actor, line, field="visitors") for line in lines]
         dispute = services.register_dispute(actor, services.DisputeInput(**data))
         return "已登记，查询码 %(t)s。" % {"t": dispute.tracking_number}, redirect(
             "mediation:detail", dispute.pk
