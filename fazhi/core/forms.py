@@ -44,7 +44,9 @@ class ServiceErrorsMixin(forms.Form):
             if sub and head in self.fields:
                 self.add_error(head, "%(l)s：%(m)s" % {"l": FIELD_LABELS.get(sub, sub), "m": message})
             else:
-                self.add_error(field if field in self.fields else None, message)
+                # A list of rows refuses one line a row (第2行：…), each its own message.
+                for line in message.splitlines():
+                    self.add_error(field if field in self.fields else None, line)
         if not error.field_errors:
             self.add_error(None, error.message)
 

@@ -143,7 +143,7 @@ def party_for(actor: Staff, chosen: Party | PartyChoice, *, town: Organisation) 
 
 def parties_for(actor: Staff, chosen: Sequence[Party | PartyChoice], *, town: Organisation) -> list[Party]:
     """Each row's party (a visit's visitors, a petition's representatives); every row refused is named,
-    its messages joined under the rows' field."""
+    one line each under the rows' field."""
     parties: list[Party] = []
     errors: dict[str, list[str]] = {}
     for choice in chosen:
@@ -153,6 +153,6 @@ def parties_for(actor: Staff, chosen: Sequence[Party | PartyChoice], *, town: Or
             for field, message in error.field_errors.items():
                 errors.setdefault(field, []).append(message)
     if errors:
-        joined = {field: "".join(messages) for field, messages in errors.items()}
+        joined = {field: "\n".join(messages) for field, messages in errors.items()}
         raise InvalidInput("；".join(joined.values()), field_errors=joined)
     return parties
