@@ -61,6 +61,6 @@ def test_filing_chooses_one_of_two_same_named_parties_then_enters_a_new_one(
     head.get_by_label("证件号码（自然人、个体经营者）").fill(NEW_ID)
     head.get_by_role("button", name="保存").click()
     expect(head.get_by_role("alert").filter(has_text="已立案，立案号")).to_be_visible()
-    party = Case.objects.get(pk=second_case.pk).party
+    party = Party.objects.get(cases__pk=second_case.pk)
     assert (party.name, party.id_number, party.address) == ("赵新", NEW_ID, "辛口镇辛口村5号")
     assert watched == []

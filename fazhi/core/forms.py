@@ -80,7 +80,8 @@ class PartyPickerWidget(forms.Widget):
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return name not in data and f"{name}_name" not in data
 
-    def format_value(self, value: Any) -> dict[str, str]:
+    def format_value(self, value: Any) -> Any:
+        # The posted dict as it came, for the template to refill every part of the picker.
         return value if isinstance(value, dict) else {"choice": "", "name": ""}
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
@@ -108,7 +109,17 @@ def _party_choice(value: dict[str, str], *, field: str, line: int | None = None)
                 raise forms.ValidationError(
                     where + "%(l)s不能超过 %(n)d 个字。" % {"l": FIELD_LABELS[key], "n": longest}
                 )
-        data = PartyInput(name=name, **{key: value.get(key, "").strip() for key in NEW_PARTY_FIELDS})
+        given = {key: value.get(key, "").strip() for key in NEW_PARTY_FIELDS}
+        data = PartyInput(
+            kind=given["kind"],
+            name=name,
+            id_type=given["id_type"],
+            id_number=given["id_number"],
+            uscc=given["uscc"],
+            legal_representative=given["legal_representative"],
+            address=given["address"],
+            phone=given["phone"],
+        )
         return PartyChoice(new=data, field=field, line=line)
     if choice:
         if not choice.isdigit() or len(choice) > 18:

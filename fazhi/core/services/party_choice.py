@@ -86,11 +86,11 @@ def _candidates_message(name: str, candidates: Sequence[Party]) -> str:
     }
 
 
-def _existing(choice: PartyChoice, town: Organisation) -> Party:
-    party = Party.objects.filter(pk=choice.party_id, organisation=town).first()
+def _existing(party_id: int, choice: PartyChoice, town: Organisation) -> Party:
+    party = Party.objects.filter(pk=party_id, organisation=town).first()
     if party is None:
         # Another town's party is refused as one that does not exist: nothing leaks about it.
-        raise choice.refusal("未找到该当事人（编号 %(pk)s）。" % {"pk": choice.party_id})
+        raise choice.refusal("未找到该当事人（编号 %(pk)s）。" % {"pk": party_id})
     return party
 
 
@@ -126,7 +126,7 @@ def party_for(actor: Staff, chosen: Party | PartyChoice, *, town: Organisation) 
             raise NotFoundOrHidden()
         return chosen
     if chosen.party_id is not None:
-        return _existing(chosen, town)
+        return _existing(chosen.party_id, chosen, town)
     if chosen.new is not None:
         return _register_new(actor, chosen.new, chosen, town)
     name = re.sub(r"\s+", " ", chosen.typed_name).strip()

@@ -226,7 +226,7 @@ def test_through_the_api_a_new_party_or_an_id_and_chinese_field_errors(endpoint)
     assert fields["new_party.id_number"].startswith(f"该当事人已登记（王五，编号 {pair.first.pk}）")
     created = post(client, url, {**body, "new_party": new_company()})
     assert created.status_code in (200, 201), created.content.decode()
-    party = Case.objects.get(pk=created.json()["id"]).party
+    party = Party.objects.get(cases__pk=created.json()["id"])
     assert (party.name, party.uscc) == ("天津某商贸有限公司", NEW_CODE)
 
 

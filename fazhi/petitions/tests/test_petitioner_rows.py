@@ -75,7 +75,7 @@ def test_through_the_api_new_petitioners_and_the_line_of_a_refused_one(town):
     assert refused.status_code == 422
     assert counts() == before
     assert refused.json()["extra"]["fields"]["new_petitioners"].startswith("第2行：统一社会信用代码：")
-    body["new_petitioners"] = body["new_petitioners"][:1]
+    body["new_petitioners"] = [new_company()]
     created = client.post("/api/v1/petitions", json.dumps(body), content_type="application/json")
     assert created.status_code == 201, created.content.decode()
     assert Party.objects.get(uscc=NEW_CODE).name == "天津某商贸有限公司"
