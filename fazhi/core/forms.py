@@ -185,6 +185,7 @@ class PartyRowsField(forms.Field):
     """A list of parties, one a row; each refusal names its row (第2行：…)."""
 
     widget = PartyRowsWidget
+    default_error_messages = {"required": "请至少填写一行：选择本镇（街道）的当事人，或选择“新当事人”登记。"}
 
     def __init__(self, *, name: str, **kwargs: Any) -> None:
         self.name = name
