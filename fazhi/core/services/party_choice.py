@@ -15,10 +15,10 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.services.parties import (
     PartyInput,
-    _clean_party,
-    _duplicate_error,
-    _find_duplicate,
-    _save_new,
+    clean_party,
+    duplicate_error,
+    find_duplicate,
+    save_new_party,
 )
 
 # The words a refusal puts before a new party's field, where the form shows it beside the whole picker.
@@ -96,7 +96,7 @@ def _existing(party_id: int, choice: PartyChoice, town: Organisation) -> Party:
 
 def _register_new(actor: Staff, data: PartyInput, choice: PartyChoice, town: Organisation) -> Party:
     try:
-        fields, _warnings = _clean_party(data, today=timezone.localdate())
+        fields, _warnings = clean_party(data, today=timezone.localdate())
     except InvalidInput as error:
         if choice.line is not None:
             text = "；".join(
@@ -106,13 +106,13 @@ def _register_new(actor: Staff, data: PartyInput, choice: PartyChoice, town: Org
             raise choice.refusal(text + "。") from None
         errors = {f"{choice.new_field or choice.field}.{k}": v for k, v in error.field_errors.items()}
         raise InvalidInput(error.message, field_errors=errors, citation=error.citation) from None
-    existing = _find_duplicate(town, fields, exclude_pk=None)
+    existing = find_duplicate(town, fields, exclude_pk=None)
     if existing is None:
-        return _save_new(actor, town, fields)
+        return save_new_party(actor, town, fields)
     if existing.name == fields["name"] and existing.kind == fields["kind"]:
         # Entered again by one who did not search first: the same identifier and name are that party.
         return existing
-    duplicate = _duplicate_error(existing)
+    duplicate = duplicate_error(existing)
     subfield, message = next(iter(duplicate.field_errors.items()))
     message = "%(m)s请选择该当事人（%(f)s）。" % {"m": message, "f": selectors.party_facts(existing)}
     raise choice.refusal(message, subfield=subfield)

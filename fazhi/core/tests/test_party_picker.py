@@ -20,7 +20,7 @@ class Rows(forms.Form):
 
 def errors_of(form: forms.Form) -> dict[str, list[str]]:
     assert not form.is_valid()
-    return {field: list(messages) for field, messages in form.errors.items()}
+    return {field: [str(message) for message in messages] for field, messages in form.errors.items()}
 
 
 def test_the_picker_cleans_to_an_id_a_new_party_or_a_name_to_be_chosen():
