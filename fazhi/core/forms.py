@@ -95,7 +95,9 @@ class PartyPickerWidget(forms.Widget):
         return context
 
 
-def _party_choice(value: dict[str, str], *, field: str, line: int | None = None) -> PartyChoice:
+def _party_choice(
+    value: dict[str, str], *, field: str, line: int | None = None, relation: str = ""
+) -> PartyChoice:
     """A picker's posted value as the services take it; only its shape is checked here."""
     where = "第%(n)d行：" % {"n": line} if line is not None else ""
     choice, name = value.get("choice", ""), value.get("name", "").strip()
@@ -120,12 +122,12 @@ def _party_choice(value: dict[str, str], *, field: str, line: int | None = None)
             address=given["address"],
             phone=given["phone"],
         )
-        return PartyChoice(new=data, field=field, line=line)
+        return PartyChoice(new=data, field=field, line=line, relation=relation)
     if choice:
         if not choice.isdigit() or len(choice) > 18:
             raise forms.ValidationError(where + "未找到该当事人。")
-        return PartyChoice(party_id=int(choice), field=field, line=line)
-    return PartyChoice(typed_name=name, field=field, line=line)
+        return PartyChoice(party_id=int(choice), field=field, line=line, relation=relation)
+    return PartyChoice(typed_name=name, field=field, line=line, relation=relation)
 
 
 class PartyPickerField(forms.Field):
@@ -150,15 +152,23 @@ MAX_PARTY_ROWS = 30
 
 class PartyRowsWidget(forms.Widget):
     """Several parties on one form (a visit's visitors, a petition's representatives): one picker a row,
-    posted as `<name>-<row>` and its fields; a row left blank is skipped, the others keep their numbers."""
+    posted as `<name>-<row>` and its fields (with `<name>-<row>_relation` where the record keeps how the
+    row's party stands to it); a row left blank is skipped, the others keep their numbers."""
 
     template_name = "core/widgets/party_rows.html"
     picker = PartyPickerWidget()
 
+    def __init__(self, attrs: Any = None, relations: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(attrs)
+        self.relations = relations or []
+
     def value_from_datadict(self, data: Any, files: Any, name: str) -> list[dict[str, str]]:
-        rows = [
-            self.picker.value_from_datadict(data, files, f"{name}-{row}") for row in range(MAX_PARTY_ROWS)
-        ]
+        rows = []
+        for row in range(MAX_PARTY_ROWS):
+            value = self.picker.value_from_datadict(data, files, f"{name}-{row}")
+            if self.relations:
+                value["relation"] = str(data.get(f"{name}-{row}_relation", ""))
+            rows.append(value)
         while rows and not any(rows[-1].values()):
             rows.pop()
         return rows
@@ -178,18 +188,21 @@ class PartyRowsWidget(forms.Widget):
         context["widget"]["blank"] = self.picker.get_context(
             f"{name}-__row__", None, {"id": f"id_{name}-__row__", "class": "form-control"}
         )["widget"]
+        context["widget"]["relations"] = self.relations
         return context
 
 
 class PartyRowsField(forms.Field):
-    """A list of parties, one a row; each refusal names its row (第2行：…)."""
+    """A list of parties, one a row; each refusal names its row (第2行：…). With `relations`, each row
+    also says how its party stands to the record (a visit's visitors)."""
 
     widget = PartyRowsWidget
     default_error_messages = {"required": "请至少填写一行：选择本镇（街道）的当事人，或选择“新当事人”登记。"}
 
-    def __init__(self, *, name: str, **kwargs: Any) -> None:
+    def __init__(self, *, name: str, relations: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         self.name = name
-        super().__init__(**kwargs)
+        self.relations = dict(relations or [])
+        super().__init__(widget=PartyRowsWidget(relations=relations), **kwargs)
 
     def clean(self, value: Any) -> list[PartyChoice]:
         rows = value if isinstance(value, list) else []
@@ -198,8 +211,12 @@ class PartyRowsField(forms.Field):
         for row, row_value in enumerate(rows, start=1):
             if not row_value.get("choice") and not row_value.get("name", "").strip():
                 continue
+            relation = row_value.get("relation", "")
+            if relation and relation not in self.relations:
+                errors.append("第%(n)d行：请从列表中选择与本事项的关系。" % {"n": row})
+                continue
             try:
-                choices.append(_party_choice(row_value, field=self.name, line=row))
+                choices.append(_party_choice(row_value, field=self.name, line=row, relation=relation))
             except forms.ValidationError as error:
                 errors.extend(error.messages)
         if errors:

@@ -16,6 +16,7 @@ from fazhi.mediation.models import (
     Performance,
     Satisfaction,
     UnitKind,
+    VisitorRelation,
 )
 from fazhi.mediation.rules import OUTCOME_REQUIRED
 
@@ -34,6 +35,7 @@ class DisputeForm(ServiceErrorsMixin):
     )
     visitors = PartyRowsField(
         name="visitors",
+        relations=VisitorRelation.choices,
         label="来访人（代表）",
         help_text="每行一人：输入姓名查找本镇（街道）的当事人并选择，尚未登记的选择“新当事人”在此登记；"
         "多人来访的，点“添加一行”",

@@ -26,6 +26,7 @@ from fazhi.mediation.models import (
     Dispute,
     DisputeCategory,
     DisputeStatus,
+    DisputeVisitor,
     FollowUp,
     HandlingUnit,
     MediationCentre,
@@ -63,11 +64,17 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
     if data.category is None or not data.category.active or data.category.children.exists():
         errors["category"] = "请从纠纷类别中选择一个具体类别。"
     # New visitors are registered here, inside the visit's transaction: a refused visit leaves none.
+    # Each visitor once, with the relation of the first row that names them.
+    relations: dict[Party, str] = {}
     try:
-        visitors = list(dict.fromkeys(core_services.parties_for(actor, data.visitors, town=town)))
+        parties = core_services.parties_for(actor, data.visitors, town=town)
     except InvalidInput as error:
-        visitors = []
         errors.update(error.field_errors)
+    else:
+        for party, chosen in zip(parties, data.visitors, strict=True):
+            relation = chosen.relation if isinstance(chosen, core_services.PartyChoice) else ""
+            relations.setdefault(party, relation)
+    visitors = list(relations)
     if data.visitor_count < len(visitors):
         errors["visitor_count"] = "人次（%(n)d）少于登记的来访人数（%(v)d）。" % {
             "n": data.visitor_count,
@@ -91,7 +98,10 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         due_on=rules.closure_period().due(data.received_on).due,
         registered_by=actor,
     )
-    dispute.visitors.set(visitors)
+    DisputeVisitor.objects.bulk_create(
+        DisputeVisitor(dispute=dispute, party=party, relation=relation)
+        for party, relation in relations.items()
+    )
     ledger.record(
         actor,
         MediationEvent.REGISTERED,
@@ -100,6 +110,7 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
             "category": data.category.pk,
             "visitor_count": data.visitor_count,
             "visitors": sorted(party.pk for party in visitors),
+            "relations": {str(party.pk): relation for party, relation in relations.items() if relation},
             "due_on": dispute.due_on.isoformat(),
         },
         organisation=town,

@@ -83,7 +83,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     context = {
         "dispute": dispute,
         "state": selectors.deadline_state(dispute, today),
-        "visitors": dispute.visitors.all(),
+        "visitors": dispute.disputevisitor_set.select_related("party").order_by("id"),
         "dispatches": dispute.dispatches.select_related("unit"),
         "current": selectors.current_dispatch(dispute),
         "sessions": dispute.sessions.all(),

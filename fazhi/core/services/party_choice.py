@@ -43,7 +43,8 @@ class PartyChoice:
 
     `field` is where a refusal about the choice goes, `new_field` where the new party's field errors go
     (as `new_field.id_number`…), and `line` the row of a list of parties (第2行), whose refusals all go to
-    `field` with the row named."""
+    `field` with the row named; `relation` is how the row's party stands to the record, where the record
+    keeps it (a visit's visitors)."""
 
     party_id: int | None = None
     new: PartyInput | None = None
@@ -51,6 +52,7 @@ class PartyChoice:
     field: str = "party"
     new_field: str = ""
     line: int | None = None
+    relation: str = ""
 
     def refusal(self, message: str, *, subfield: str = "") -> InvalidInput:
         if self.line is not None:

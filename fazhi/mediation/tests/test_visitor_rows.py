@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from fazhi.core.models import Party
-from fazhi.mediation.models import Dispute
+from fazhi.mediation.models import Dispute, DisputeVisitor
 from fazhi.testing.api import token_client
 from fazhi.testing.mediation import TODAY
 from fazhi.testing.pages import chosen_rows, client_for, new_party
@@ -36,17 +36,28 @@ def refused(client: Client, fields: dict[str, str]) -> list[str]:
     return list(response.context["form"].errors["visitors"])
 
 
-def test_several_visitors_on_one_form_chosen_and_new(town, page):
+def test_several_visitors_on_one_form_chosen_and_new_each_with_how_they_stand_to_the_matter(town, page):
     client, fields = page
     rows = {
         **chosen_rows("visitors", town.villagers[:1]),
+        "visitors-0_relation": "party",
         **new_party("visitors-1", "赵新", id_number=NEW_ID),
+        "visitors-1_relation": "agent",
     }
-    response = client.post("/mediation/new/", {**fields, **rows})
-    assert response.status_code == 302
+    response = client.post("/mediation/new/", {**fields, **rows}, follow=True)
     dispute = Dispute.objects.get()
     assert sorted(party.name for party in dispute.visitors.all()) == ["刘某", "赵新"]
     assert Party.objects.get(name="赵新").id_number == NEW_ID
+    assert "刘某</a>（纠纷当事人）、" in response.content.decode()
+    assert "赵新</a>（委托代理人）" in response.content.decode()
+    relations = {row.party.name: row.relation for row in DisputeVisitor.objects.select_related("party")}
+    assert relations == {"刘某": "party", "赵新": "agent"}
+
+
+def test_a_relation_not_on_the_list_is_refused_on_its_line(town, page):
+    client, fields = page
+    rows = {**chosen_rows("visitors", town.villagers[:2]), "visitors-1_relation": "boss"}
+    assert refused(client, {**fields, **rows}) == ["第2行：请从列表中选择与本事项的关系。"]
 
 
 def test_each_refused_row_names_its_line_and_nothing_is_created(town, page):
