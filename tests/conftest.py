@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Response, expect, sync_playwright
+from playwright.sync_api import ConsoleMessage, Locator, Page, Response, expect, sync_playwright
 
 from conftest import PASSWORD
 
@@ -73,3 +74,11 @@ def log_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("button", name="退出登录")).to_be_visible()
+
+
+def choose_party(page: Page, query_box: Locator, query: str, option: str | re.Pattern[str]) -> None:
+    """The party picker: type a name or an ID number into its box, then choose the party it lists (each
+    option named by the party and what tells it apart)."""
+    query_box.fill(query)
+    picker = page.locator("[data-party-picker]").filter(has=query_box)
+    picker.get_by_label(option).check()

@@ -18,7 +18,7 @@ from fazhi.enforcement.models import Case, Closure, DecisionService, LegalReview
 from fazhi.enforcement.rules import Procedure, Stage
 from fazhi.ledger.models import Event
 from fazhi.testing.enforcement import FILED_ON, investigated, services_on, spot, town  # noqa: F401  (fixtures)
-from tests.conftest import TIMEOUT_MS, log_in, watch_for_problems
+from tests.conftest import TIMEOUT_MS, choose_party, log_in, watch_for_problems
 
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
 PHONE: dict[str, Any] = {
@@ -320,7 +320,8 @@ def test_an_officer_decides_a_small_fine_on_the_spot_on_a_phone(
     no_sideways_scrolling(phone)
 
     def fill_the_form(fine: str) -> None:
-        phone.get_by_label(re.compile(r"^当事人( \*)?$")).fill(str(town.party.pk))
+        box = phone.get_by_label(re.compile(r"^当事人( \*)?$"))
+        choose_party(phone, box, town.party.name, re.compile(r"^刘某（自然人，护照 \*\*\*\*4567）"))
         phone.get_by_label("赋权事项").select_option(label=str(town.power))
         phone.get_by_label("共同执法人员").select_option(label="赵执法")
         phone.get_by_label(re.compile(r"^违法行为( \*)?$")).fill("占道经营")

@@ -15,7 +15,7 @@ from conftest import PASSWORD
 from fazhi.ledger.models import Event
 from fazhi.mediation.models import Dispute
 from fazhi.testing.mediation import town  # noqa: F401  (fixture)
-from tests.conftest import log_in, watch_for_problems
+from tests.conftest import choose_party, log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import PHONE, browser_of, new_page, no_sideways_scrolling
 
 
@@ -37,7 +37,11 @@ def test_three_villagers_about_unpaid_wages_are_mediated_to_an_agreement_and_fol
     centre.get_by_label("来源渠道").select_option(label="来访")
     centre.get_by_label("纠纷类别").select_option(label="劳动与社会保障／拖欠工资")
     centre.get_by_label("人次").fill("3")
-    centre.get_by_label("来访人（代表）").fill("\n".join(party.id_number for party in town.villagers))
+    for row, party in enumerate(town.villagers):
+        if row:
+            centre.get_by_role("button", name="添加一行").click()
+        box = centre.locator(f"input[name='visitors-{row}_name']")
+        choose_party(centre, box, party.id_number, re.compile(f"^{party.name}（自然人，身份证"))
     centre.get_by_label("事由").fill("3名村民在某建筑工地务工，被拖欠工资共计2.4万元。")
     centre.get_by_label("诉求").fill("要求施工方支付拖欠的工资。")
     centre.get_by_role("button", name="保存").click()

@@ -18,7 +18,7 @@ from fazhi.testing.petitions import (
     on_day,  # noqa: F401  (fixture)
     town,  # noqa: F401  (fixture)
 )
-from tests.conftest import log_in, watch_for_problems
+from tests.conftest import choose_party, log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import browser_of, sign_in
 
 
@@ -43,7 +43,11 @@ def test_a_petition_registered_accepted_extended_answered_and_taken_to_review(
     clerk.get_by_role("link", name="信访事项登记").click()
     clerk.get_by_label("信访形式").select_option(label="走访")
     clerk.get_by_label("人数").fill("12")
-    clerk.get_by_label("信访人（代表）").fill("\n".join(party.id_number for party in town.villagers[:2]))
+    for row, party in enumerate(town.villagers[:2]):
+        if row:
+            clerk.get_by_role("button", name="添加一行").click()
+        box = clerk.locator(f"input[name='petitioners-{row}_name']")
+        choose_party(clerk, box, party.id_number, re.compile(f"^{party.name}（自然人，身份证"))
     exactly(clerk, "请求").fill("要求修复村内被重型车辆压坏的道路。")
     clerk.get_by_label("事实和理由").fill("村主路被建材运输车辆压坏，雨天积水，村民出行困难。")
     clerk.get_by_role("button", name="保存").click()

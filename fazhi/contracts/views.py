@@ -105,7 +105,9 @@ def create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = core_selectors.find_party(actor, data["counterparty"], field="counterparty")
+        party = core_selectors.find_party(
+            actor, data["counterparty"], field="counterparty", where="合同相对方"
+        )
         department = core_selectors.departments_of(actor).get(pk=data["department"])
         contract = services.register_contract(
             actor,

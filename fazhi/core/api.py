@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, selectors, services, todos
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
+from fazhi.core.errors import InvalidInput
 from fazhi.core.models import (
     ApiToken,
     HolidayOverride,
@@ -167,6 +168,43 @@ class PartyIn(Schema):
     business_registration_no: str = Field("", max_length=30)
     address: str = Field("", max_length=200)
     phone: str = Field("", max_length=30)
+
+
+def party_choice(
+    party_id: int | None,
+    new_party: PartyIn | None,
+    *,
+    id_field: str = "party_id",
+    new_field: str = "new_party",
+) -> services.PartyChoice:
+    """The party a record names in the API: `party_id`, one of the town's parties, or `new_party`, one to
+    register with the record (the same checks as POST /parties); exactly one of the two."""
+    if (party_id is None) == (new_party is None):
+        message = "请填写当事人编号（%(i)s）或新当事人信息（%(n)s），二者选一。" % {
+            "i": id_field,
+            "n": new_field,
+        }
+        raise InvalidInput(message, field_errors={id_field: message})
+    if new_party is not None:
+        return services.PartyChoice(new=services.PartyInput(**new_party.dict()), new_field=new_field)
+    return services.PartyChoice(party_id=party_id, field=id_field)
+
+
+def party_choices(
+    party_ids: list[int], new_parties: list[PartyIn], *, id_field: str, new_field: str
+) -> list[services.PartyChoice]:
+    """A list of parties (visitors, petitioners): ids and new ones, each refusal naming its line
+    (第2行) in its own list."""
+    return [
+        *(
+            services.PartyChoice(party_id=party_id, field=id_field, line=line)
+            for line, party_id in enumerate(party_ids, start=1)
+        ),
+        *(
+            services.PartyChoice(new=services.PartyInput(**party.dict()), field=new_field, line=line)
+            for line, party in enumerate(new_parties, start=1)
+        ),
+    ]
 
 
 class PartyCreatedOut(Schema):

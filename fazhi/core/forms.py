@@ -6,11 +6,14 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 
 from fazhi.core import calendar
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import IdType, OrganisationKind, PartyKind
 from fazhi.core.roles import Role
+from fazhi.core.services import PartyChoice, PartyInput
+from fazhi.core.services.party_choice import FIELD_LABELS
 
 # The browser's date picker takes only ISO dates; without the format Django would render the
 # zh-hans 2026/11/29, which the picker shows as empty.
@@ -36,9 +39,191 @@ class FilesField(forms.FileField):
 class ServiceErrorsMixin(forms.Form):
     def add_service_errors(self, error: InvalidInput) -> None:
         for field, message in error.field_errors.items():
-            self.add_error(field if field in self.fields else None, message)
+            # A new party's field ("party.id_number") lands beside its picker, named.
+            head, _dot, sub = field.partition(".")
+            if sub and head in self.fields:
+                self.add_error(head, "%(l)s：%(m)s" % {"l": FIELD_LABELS.get(sub, sub), "m": message})
+            else:
+                # A list of rows refuses one line a row (第2行：…), each its own message.
+                for line in message.splitlines():
+                    self.add_error(field if field in self.fields else None, line)
         if not error.field_errors:
             self.add_error(None, error.message)
+
+
+# The new party's fields the picker takes, each with its longest value (the model's column).
+NEW_PARTY_FIELDS = {
+    "kind": 24,
+    "id_type": 24,
+    "id_number": 40,
+    "uscc": 30,
+    "legal_representative": 50,
+    "address": 200,
+    "phone": 30,
+}
+NAME_LENGTH = 200
+
+
+class PartyPickerWidget(forms.Widget):
+    """The party picker: a name typed lists the town's parties of that name with what tells them apart
+    (static/js/party-picker.js asks core:party-pick); the user chooses one, or "新当事人" and fills its
+    fields on the same form. Posts `<name>` (the id chosen, or "new"), `<name>_name` and `<name>_<field>`."""
+
+    template_name = "core/widgets/party_picker.html"
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> dict[str, str]:
+        value = {"choice": str(data.get(name, "")).strip(), "name": str(data.get(f"{name}_name", ""))}
+        for field in NEW_PARTY_FIELDS:
+            value[field] = str(data.get(f"{name}_{field}", ""))
+        return value
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data and f"{name}_name" not in data
+
+    def format_value(self, value: Any) -> Any:
+        # The posted dict as it came, for the template to refill every part of the picker.
+        return value if isinstance(value, dict) else {"choice": "", "name": ""}
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            search_url=reverse("core:party-pick"),
+            kinds=PartyKind.choices,
+            id_types=IdType.choices,
+            resident_id=IdType.RESIDENT_ID,
+        )
+        return context
+
+
+def _party_choice(
+    value: dict[str, str], *, field: str, line: int | None = None, relation: str = ""
+) -> PartyChoice:
+    """A picker's posted value as the services take it; only its shape is checked here."""
+    where = "第%(n)d行：" % {"n": line} if line is not None else ""
+    choice, name = value.get("choice", ""), value.get("name", "").strip()
+    if choice == "new":
+        if not name:
+            raise forms.ValidationError(where + "请填写新当事人的姓名（名称）。")
+        if len(name) > NAME_LENGTH:
+            raise forms.ValidationError(where + "姓名（名称）不能超过 %(n)d 个字。" % {"n": NAME_LENGTH})
+        for key, longest in NEW_PARTY_FIELDS.items():
+            if len(value.get(key, "")) > longest:
+                raise forms.ValidationError(
+                    where + "%(l)s不能超过 %(n)d 个字。" % {"l": FIELD_LABELS[key], "n": longest}
+                )
+        given = {key: value.get(key, "").strip() for key in NEW_PARTY_FIELDS}
+        data = PartyInput(
+            kind=given["kind"],
+            name=name,
+            id_type=given["id_type"],
+            id_number=given["id_number"],
+            uscc=given["uscc"],
+            legal_representative=given["legal_representative"],
+            address=given["address"],
+            phone=given["phone"],
+        )
+        return PartyChoice(new=data, field=field, line=line, relation=relation)
+    if choice:
+        if not choice.isdigit() or len(choice) > 18:
+            raise forms.ValidationError(where + "未找到该当事人。")
+        return PartyChoice(party_id=int(choice), field=field, line=line, relation=relation)
+    return PartyChoice(typed_name=name, field=field, line=line, relation=relation)
+
+
+class PartyPickerField(forms.Field):
+    """One party, chosen among the town's or entered new; cleans to a `PartyChoice` for the service."""
+
+    widget = PartyPickerWidget
+    default_error_messages = {"required": "请选择当事人，或选择“新当事人”并填写其信息。"}
+
+    def __init__(self, *, name: str = "party", **kwargs: Any) -> None:
+        self.name = name
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> PartyChoice:
+        value = value if isinstance(value, dict) else {}
+        if not value.get("choice") and not value.get("name", "").strip():
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return _party_choice(value, field=self.name)
+
+
+MAX_PARTY_ROWS = 30
+
+
+class PartyRowsWidget(forms.Widget):
+    """Several parties on one form (a visit's visitors, a petition's representatives): one picker a row,
+    posted as `<name>-<row>` and its fields (with `<name>-<row>_relation` where the record keeps how the
+    row's party stands to it); a row left blank is skipped, the others keep their numbers."""
+
+    template_name = "core/widgets/party_rows.html"
+    picker = PartyPickerWidget()
+
+    def __init__(self, attrs: Any = None, relations: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(attrs)
+        self.relations = relations or []
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[dict[str, str]]:
+        rows = []
+        for row in range(MAX_PARTY_ROWS):
+            value = self.picker.value_from_datadict(data, files, f"{name}-{row}")
+            if self.relations:
+                value["relation"] = str(data.get(f"{name}-{row}_relation", ""))
+            rows.append(value)
+        while rows and not any(rows[-1].values()):
+            rows.pop()
+        return rows
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return not any(key.startswith(f"{name}-") for key in data)
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        rows = value if isinstance(value, list) and value else [{"choice": "", "name": ""}]
+        context["widget"]["rows"] = [
+            self.picker.get_context(
+                f"{name}-{row}", row_value, {"id": f"id_{name}-{row}", "class": "form-control"}
+            )["widget"]
+            for row, row_value in enumerate(rows)
+        ]
+        context["widget"]["blank"] = self.picker.get_context(
+            f"{name}-__row__", None, {"id": f"id_{name}-__row__", "class": "form-control"}
+        )["widget"]
+        context["widget"]["relations"] = self.relations
+        return context
+
+
+class PartyRowsField(forms.Field):
+    """A list of parties, one a row; each refusal names its row (第2行：…). With `relations`, each row
+    also says how its party stands to the record (a visit's visitors)."""
+
+    widget = PartyRowsWidget
+    default_error_messages = {"required": "请至少填写一行：选择本镇（街道）的当事人，或选择“新当事人”登记。"}
+
+    def __init__(self, *, name: str, relations: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        self.name = name
+        self.relations = dict(relations or [])
+        super().__init__(widget=PartyRowsWidget(relations=relations), **kwargs)
+
+    def clean(self, value: Any) -> list[PartyChoice]:
+        rows = value if isinstance(value, list) else []
+        choices: list[PartyChoice] = []
+        errors: list[str] = []
+        for row, row_value in enumerate(rows, start=1):
+            if not row_value.get("choice") and not row_value.get("name", "").strip():
+                continue
+            relation = row_value.get("relation", "")
+            if relation and relation not in self.relations:
+                errors.append("第%(n)d行：请从列表中选择与本事项的关系。" % {"n": row})
+                continue
+            try:
+                choices.append(_party_choice(row_value, field=self.name, line=row, relation=relation))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        if self.required and not choices:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return choices
 
 
 class PartyForm(ServiceErrorsMixin):

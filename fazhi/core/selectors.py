@@ -4,6 +4,7 @@ Access functions raise the same NotFoundOrHidden for "no such record" and "not y
 from __future__ import annotations
 
 import datetime
+import re
 import sys
 
 from django.db import connection
@@ -12,6 +13,8 @@ from django.urls import reverse
 
 from fazhi.core import permissions, validators
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.masking import Known, redact
+from fazhi.core.masking.numbers import addresses_in
 from fazhi.core.models import (
     TOWN_KINDS,
     ApiToken,
@@ -19,6 +22,7 @@ from fazhi.core.models import (
     EnforcementCredential,
     HolidayOverride,
     HolidayYear,
+    IdType,
     IssuedNumber,
     Notification,
     NumberSeries,
@@ -229,17 +233,20 @@ def search_parties_for(actor: Staff, *, query: str = "", kind: str = "") -> Quer
             parties = parties.filter(_name_starts_with(text))
     # Every column the list shows (the placeholder's row shows the 工商注册号): a deferred column would
     # cost one query per row.
-    return parties.only(
-        "id",
-        "kind",
-        "name",
-        "id_type",
-        "id_number",
-        "uscc",
-        "business_registration_no",
-        "organisation_id",
-        "created_at",
-    )
+    return parties.only(*PARTY_LIST_COLUMNS)
+
+
+PARTY_LIST_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "id_type",
+    "id_number",
+    "uscc",
+    "business_registration_no",
+    "organisation_id",
+    "created_at",
+)
 
 
 def access_party(actor: Staff, party_id: object) -> Party:
@@ -365,8 +372,44 @@ def official_name_of(organisation: Organisation) -> str:
     return official_name(organisation, above)
 
 
-def find_party(actor: Staff, text: str, *, field: str = "party") -> Party:
-    """A party typed as its number in Fazhi, or its 证件号码 / 统一社会信用代码, as a form field names it."""
+def party_facts(party: Party) -> str:
+    """What tells parties of one name apart, fit to be seen over a shoulder: the type, the last four
+    characters of the identifier (never the whole number) and the address down to the road or village."""
+    credit_code = "" if party.uscc == validators.INDIVIDUAL_BUSINESS_PLACEHOLDER else party.uscc
+    facts = [party.get_kind_display()]
+    if credit_code:
+        facts.append("信用代码 ****" + credit_code[-4:])
+    elif party.business_registration_no:
+        facts.append("注册号 ****" + party.business_registration_no[-4:])
+    elif party.id_number:
+        label = "身份证" if party.id_type == IdType.RESIDENT_ID else party.get_id_type_display()
+        facts.append("%(l)s ****%(t)s" % {"l": label, "t": party.id_number[-4:]})
+    if party.address:
+        facts.append(redact(party.address, addresses_in(party.address, Known())))
+    return "，".join(facts)
+
+
+PICKER_ROWS = 20
+
+
+def party_candidates(actor: Staff, query: str) -> list[Party]:
+    """The acting town's parties a typed name (or identifier) finds, for the party picker: a record
+    names a party of its own town only."""
+    town = permissions.acting_town(actor)
+    if not query.strip():
+        return []
+    found = search_parties_for(actor, query=query).filter(organisation=town)
+    return list(found.only(*PARTY_LIST_COLUMNS, "address")[:PICKER_ROWS])
+
+
+def parties_named(town: Organisation, name: str) -> list[Party]:
+    """The town's parties of exactly this name: the candidates a form lists when none was chosen."""
+    return list(Party.objects.filter(organisation=town, name=re.sub(r"\s+", " ", name).strip())[:PICKER_ROWS])
+
+
+def find_party(actor: Staff, text: str, *, field: str = "party", where: str = "当事人") -> Party:
+    """A party typed as its number in Fazhi, or its 证件号码 / 统一社会信用代码, as a form field names it;
+    `where` is the field's label, which the refusal names."""
     value = text.strip()
     matches: list[Party] = []
     if value.isdigit() and len(value) < 15:
@@ -380,7 +423,7 @@ def find_party(actor: Staff, text: str, *, field: str = "party") -> Party:
         raise InvalidInput(
             "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
             % {"t": value},
-            field_errors={field: "未找到该当事人。"},
+            field_errors={field: "%(w)s：未找到该当事人“%(t)s”。" % {"w": where, "t": value}},
         )
     return matches[0]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/read/", workplace.notification_read_all, name="notification-read-all"),
     path("notifications/<id:notification_id>/read/", workplace.notification_read, name="notification-read"),
     path("parties/", views.party_list, name="party-list"),
+    path("parties/pick/", views.party_pick, name="party-pick"),
     path("parties/new/", views.party_create, name="party-create"),
     path("parties/<id:party_id>/", views.party_detail, name="party-detail"),
     path("parties/<id:party_id>/edit/", views.party_edit, name="party-edit"),

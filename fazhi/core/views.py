@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -80,6 +80,17 @@ def _party_input(cleaned: dict[str, Any]) -> services.PartyInput:
         address=cleaned.get("address") or "",
         phone=cleaned.get("phone") or "",
     )
+
+
+@staff_required()
+@require_http_methods(["GET"])
+def party_pick(request: HttpRequest) -> JsonResponse:
+    """The party picker's list (static/js/party-picker.js): the town's parties a name finds, each with
+    what tells it apart and never a whole identifier."""
+    query = request.GET.get("q", "")[:100]
+    parties = selectors.party_candidates(request_staff(request), query)
+    rows = [{"id": party.pk, "name": party.name, "facts": selectors.party_facts(party)} for party in parties]
+    return JsonResponse({"parties": rows})
 
 
 @staff_required()

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
-from fazhi.core import selectors as core_selectors
+from fazhi.core.api import PartyIn, party_choices
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.mediation import selectors, services
@@ -52,7 +52,8 @@ class DisputeIn(Schema):
     channel: Annotated[Channel, Choice(Channel)]
     category_id: RecordId
     visitor_count: int = Field(ge=1)
-    visitor_ids: list[RecordId]
+    visitor_ids: list[RecordId] = []
+    new_visitors: list[PartyIn] = []
     summary: Annotated[str, Required("请填写事由。")]
     claims: Annotated[str, Required("请填写诉求。")]
 
@@ -67,13 +68,15 @@ def list_disputes(
 @router.post("/mediation/disputes", response={201: DisputeOut}, summary="来访登记")
 def register(request: HttpRequest, payload: DisputeIn) -> Status[Dispute]:
     actor = api_params.actor(request)
-    visitors = [core_selectors.access_party(actor, party_id) for party_id in payload.visitor_ids]
+    visitors = party_choices(
+        payload.visitor_ids, payload.new_visitors, id_field="visitor_ids", new_field="new_visitors"
+    )
     data = services.DisputeInput(
         received_on=payload.received_on,
         channel=payload.channel,
         category=DisputeCategory.objects.filter(pk=payload.category_id).first(),
         visitor_count=payload.visitor_count,
-        visitors=visitors,
+        visitors=list(visitors),
         summary=payload.summary,
         claims=payload.claims,
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, PartyRowsField, ServiceErrorsMixin
 from fazhi.mediation.models import (
     Channel,
     DisputeCategory,
@@ -16,6 +16,7 @@ from fazhi.mediation.models import (
     Performance,
     Satisfaction,
     UnitKind,
+    VisitorRelation,
 )
 from fazhi.mediation.rules import OUTCOME_REQUIRED
 
@@ -32,10 +33,12 @@ class DisputeForm(ServiceErrorsMixin):
         error_messages={"min_value": "人次至少为 1。"},
         help_text="本批来访的人数；群体来访登记代表，人次填实际人数",
     )
-    visitors = forms.CharField(
+    visitors = PartyRowsField(
+        name="visitors",
+        relations=VisitorRelation.choices,
         label="来访人（代表）",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="每行一个：当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记当事人",
+        help_text="每行一人：输入姓名查找本镇（街道）的当事人并选择，尚未登记的选择“新当事人”在此登记；"
+        "多人来访的，点“添加一行”",
     )
     summary = forms.CharField(label="事由", widget=forms.Textarea(attrs={"rows": 3}))
     claims = forms.CharField(label="诉求", widget=forms.Textarea(attrs={"rows": 2}))

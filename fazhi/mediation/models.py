@@ -84,6 +84,16 @@ class DisputeStatus(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
+class VisitorRelation(models.TextChoices):
+    """How a visitor stands to the matter, entered on the visit's row (blank: not recorded)."""
+
+    PARTY = "party", "纠纷当事人"
+    REPRESENTATIVE = "representative", "群体来访代表"
+    AGENT = "agent", "委托代理人"
+    RELATIVE = "relative", "近亲属"
+    OTHER = "other", "其他"
+
+
 class Outcome(models.TextChoices):
     """How a matter ended (人民调解法 arts. 26, 28; DOMAIN §3.7)."""
 
@@ -103,7 +113,9 @@ class Dispute(models.Model):
         DisputeCategory, on_delete=models.PROTECT, related_name="+", verbose_name="类别"
     )
     visitor_count = models.PositiveIntegerField("人次")
-    visitors = models.ManyToManyField(Party, related_name="disputes", verbose_name="来访人（代表）")
+    visitors: models.ManyToManyField[Party, DisputeVisitor] = models.ManyToManyField(
+        Party, through="DisputeVisitor", related_name="disputes", verbose_name="来访人（代表）"
+    )
     summary = models.TextField("事由")
     claims = models.TextField("诉求")
     status = models.CharField("状态", max_length=20, choices=DisputeStatus.choices)
@@ -125,6 +137,28 @@ class Dispute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.received_on} {self.category}"
+
+
+class DisputeVisitor(models.Model):
+    """A visitor of a visit and how they stand to it. The table is the one the plain many-to-many kept
+    (migration 0005 adopts it), so the visits registered before keep their visitors."""
+
+    # The plain many-to-many's own integer key, kept as it is in the table.
+    id = models.AutoField(primary_key=True)
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE)
+    party = models.ForeignKey(Party, on_delete=models.CASCADE)
+    relation = models.CharField(
+        "与纠纷的关系", max_length=20, choices=VisitorRelation.choices, blank=True, default=""
+    )
+
+    class Meta:
+        db_table = "mediation_dispute_visitors"
+        verbose_name = "来访人"
+        verbose_name_plural = "来访人"
+        unique_together = [("dispute", "party")]
+
+    def __str__(self) -> str:
+        return f"{self.party}（{self.get_relation_display()}）" if self.relation else str(self.party)
 
 
 class DispatchEnd(models.TextChoices):

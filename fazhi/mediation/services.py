@@ -26,6 +26,7 @@ from fazhi.mediation.models import (
     Dispute,
     DisputeCategory,
     DisputeStatus,
+    DisputeVisitor,
     FollowUp,
     HandlingUnit,
     MediationCentre,
@@ -45,7 +46,8 @@ class DisputeInput:
     channel: str
     category: DisputeCategory | None
     visitor_count: int
-    visitors: list[Party]
+    # Each visitor chosen among the town's parties or entered new on the visit's form (one row each).
+    visitors: list[Party | core_services.PartyChoice]
     summary: str
     claims: str
 
@@ -61,15 +63,25 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         errors["received_on"] = "接待日期不能晚于今天。"
     if data.category is None or not data.category.active or data.category.children.exists():
         errors["category"] = "请从纠纷类别中选择一个具体类别。"
-    if data.visitor_count < len(set(data.visitors)):
+    # New visitors are registered here, inside the visit's transaction: a refused visit leaves none.
+    # Each visitor once, with the relation of the first row that names them.
+    relations: dict[Party, str] = {}
+    try:
+        parties = core_services.parties_for(actor, data.visitors, town=town)
+    except InvalidInput as error:
+        errors.update(error.field_errors)
+    else:
+        for party, chosen in zip(parties, data.visitors, strict=True):
+            relation = chosen.relation if isinstance(chosen, core_services.PartyChoice) else ""
+            relations.setdefault(party, relation)
+    visitors = list(relations)
+    if data.visitor_count < len(visitors):
         errors["visitor_count"] = "人次（%(n)d）少于登记的来访人数（%(v)d）。" % {
             "n": data.visitor_count,
-            "v": len(set(data.visitors)),
+            "v": len(visitors),
         }
     if not data.visitors:
         errors["visitors"] = "请登记来访人（群体来访登记代表）。"
-    elif any(not party.organisation.path.startswith(town.path) for party in data.visitors):
-        errors["visitors"] = "来访人应为本镇（街道）登记的当事人。"
     if errors:
         raise InvalidInput("来访登记信息有误。", field_errors=errors)
     assert data.category is not None
@@ -86,7 +98,10 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         due_on=rules.closure_period().due(data.received_on).due,
         registered_by=actor,
     )
-    dispute.visitors.set(dict.fromkeys(data.visitors))
+    DisputeVisitor.objects.bulk_create(
+        DisputeVisitor(dispute=dispute, party=party, relation=relation)
+        for party, relation in relations.items()
+    )
     ledger.record(
         actor,
         MediationEvent.REGISTERED,
@@ -94,7 +109,8 @@ def register_dispute(actor: Staff, data: DisputeInput) -> Dispute:
         {
             "category": data.category.pk,
             "visitor_count": data.visitor_count,
-            "visitors": sorted(party.pk for party in data.visitors),
+            "visitors": sorted(party.pk for party in visitors),
+            "relations": {str(party.pk): relation for party, relation in relations.items() if relation},
             "due_on": dispute.due_on.isoformat(),
         },
         organisation=town,

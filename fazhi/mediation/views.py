@@ -62,8 +62,6 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        lines = [line for line in data.pop("visitors").splitlines() if line.strip()]
-        data["visitors"] = [core_selectors.find_party(actor, line, field="visitors") for line in lines]
         dispute = services.register_dispute(actor, services.DisputeInput(**data))
         return "已登记，查询码 %(t)s。" % {"t": dispute.tracking_number}, redirect(
             "mediation:detail", dispute.pk
@@ -85,7 +83,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     context = {
         "dispute": dispute,
         "state": selectors.deadline_state(dispute, today),
-        "visitors": dispute.visitors.all(),
+        "visitors": dispute.disputevisitor_set.select_related("party").order_by("id"),
         "dispatches": dispute.dispatches.select_related("unit"),
         "current": selectors.current_dispatch(dispute),
         "sessions": dispute.sessions.all(),

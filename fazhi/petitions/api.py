@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from fazhi.core import api_params, permissions
-from fazhi.core import selectors as core_selectors
+from fazhi.core.api import PartyIn, party_choices
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.petitions import selectors, services
@@ -52,7 +52,8 @@ class PetitionIn(Schema):
     received_on: datetime.date
     channel: Annotated[Channel, Choice(Channel, "请选择信访形式（信息网络、书信、走访、电话、传真）。")]
     person_count: int = Field(ge=1)
-    petitioner_ids: list[RecordId]
+    petitioner_ids: list[RecordId] = []
+    new_petitioners: list[PartyIn] = []
     request: Annotated[str, Required("请填写信访请求。")]
     facts_and_reasons: Annotated[str, Required("请填写事实和理由。")]
     address: OptionalText = Field("", max_length=200)
@@ -66,7 +67,14 @@ def register(request: HttpRequest, payload: PetitionIn) -> Status[Petition]:
         received_on=payload.received_on,
         channel=payload.channel,
         person_count=payload.person_count,
-        petitioners=[core_selectors.access_party(actor, party_id) for party_id in payload.petitioner_ids],
+        petitioners=list(
+            party_choices(
+                payload.petitioner_ids,
+                payload.new_petitioners,
+                id_field="petitioner_ids",
+                new_field="new_petitioners",
+            )
+        ),
         request=payload.request,
         facts_and_reasons=payload.facts_and_reasons,
         address=payload.address,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, PartyRowsField, ServiceErrorsMixin
 from fazhi.core.models import Staff
 from fazhi.petitions.models import Channel, Decision, ReviewResult
 
@@ -22,10 +22,11 @@ class PetitionForm(ServiceErrorsMixin):
         error_messages={"min_value": "人数至少为 1。"},
         help_text="多人走访的，填实际来访人数；代表另行登记",
     )
-    petitioners = forms.CharField(
+    petitioners = PartyRowsField(
+        name="petitioners",
         label="信访人（代表）",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="每行一个：当事人编号、证件号码或统一社会信用代码；多人走访的登记推选的代表（不超过5人）",
+        help_text="每行一人：输入姓名查找本镇（街道）的当事人并选择，尚未登记的选择“新当事人”在此登记；"
+        "多人走访的登记推选的代表（不超过5人）",
     )
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     request = forms.CharField(label="请求", widget=TEXT)

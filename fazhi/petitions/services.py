@@ -45,22 +45,28 @@ class PetitionInput:
     received_on: datetime.date
     channel: str
     person_count: int
-    petitioners: list[Party]
+    # Each petitioner chosen among the town's parties or entered new on the form (one row each).
+    petitioners: list[Party | core_services.PartyChoice]
     request: str
     facts_and_reasons: str
     address: str = ""
     earlier: Petition | None = None
 
 
-def _registration_errors(data: PetitionInput, town: Organisation) -> dict[str, str]:
+def _registration_errors(
+    actor: Staff, data: PetitionInput, town: Organisation
+) -> tuple[list[Party], dict[str, str]]:
     errors: dict[str, str] = {}
-    petitioners = set(data.petitioners)
+    # New petitioners are registered here, inside the registration's transaction: a refusal leaves none.
+    try:
+        petitioners = list(dict.fromkeys(core_services.parties_for(actor, data.petitioners, town=town)))
+    except InvalidInput as error:
+        petitioners = []
+        errors.update(error.field_errors)
     if data.received_on > timezone.localdate():
         errors["received_on"] = "收到日期不能晚于今天。"
-    if not petitioners:
+    if not data.petitioners:
         errors["petitioners"] = "请登记信访人；多人走访的，登记推选的代表。"
-    elif any(not _belongs_to(party.organisation, town) for party in petitioners):
-        errors["petitioners"] = "信访人应为本镇（街道）登记的当事人。"
     if data.person_count < len(petitioners):
         errors["person_count"] = "人数（%(n)d）少于登记的信访人数（%(p)d）。" % {
             "n": data.person_count,
@@ -68,7 +74,7 @@ def _registration_errors(data: PetitionInput, town: Organisation) -> dict[str, s
         }
     if data.earlier is not None and data.earlier.organisation_id != town.pk:
         errors["earlier"] = "未找到本镇（街道）的前次登记。"
-    return errors
+    return petitioners, errors
 
 
 @transaction.atomic(durable=True)
@@ -77,12 +83,10 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
     names at most 5 representatives and its number of people is kept beside them."""
     permissions.require_step(actor, rules.STEPS["register"])
     town = permissions.acting_town(actor)
-    errors = _registration_errors(data, town)
+    petitioners, errors = _registration_errors(actor, data, town)
     if errors:
         raise InvalidInput("信访事项登记信息有误。", field_errors=errors)
-    rules.check_visit_representatives(
-        visit=data.channel == Channel.VISIT, representatives=len(set(data.petitioners))
-    )
+    rules.check_visit_representatives(visit=data.channel == Channel.VISIT, representatives=len(petitioners))
     petition = Petition.objects.create(
         organisation=town,
         tracking_number=new_tracking_number(),
@@ -97,7 +101,7 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
         notice_due_on=rules.ACCEPTANCE_NOTICE.due(data.received_on).due,
         registered_by=actor,
     )
-    petition.petitioners.set(dict.fromkeys(data.petitioners))
+    petition.petitioners.set(petitioners)
     ledger.record(
         actor,
         PetitionEvent.REGISTERED,
@@ -106,7 +110,7 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
             "received_on": data.received_on.isoformat(),
             "channel": data.channel,
             "person_count": data.person_count,
-            "petitioners": sorted(party.pk for party in data.petitioners),
+            "petitioners": sorted(party.pk for party in petitioners),
             "earlier": data.earlier.pk if data.earlier else None,
             "notice_due_on": petition.notice_due_on.isoformat(),
         },

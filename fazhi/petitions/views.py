@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import permissions
-from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
@@ -63,8 +62,6 @@ def petition_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        lines = [line for line in data.pop("petitioners").splitlines() if line.strip()]
-        data["petitioners"] = [core_selectors.find_party(actor, line, field="petitioners") for line in lines]
         data["earlier"] = selectors.find_earlier(actor, data["earlier"])
         petition = services.register_petition(actor, services.PetitionInput(**data))
         return "已登记，查询码 %(t)s；应于 %(d)s 前书面告知是否受理。" % {

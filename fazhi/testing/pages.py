@@ -27,3 +27,15 @@ def refused_form(client: Client, url: str, data: dict[str, Any]) -> dict[str, li
         field: list(messages) for field, messages in response.context["form"].errors.items()
     }
     return errors
+
+
+def chosen_rows(field: str, parties: Any) -> dict[str, str]:
+    """A form's rows of parties (core.forms.PartyRowsField), each one chosen by its id."""
+    return {f"{field}-{row}": str(party.pk) for row, party in enumerate(parties)}
+
+
+def new_party(field: str, name: str, **values: str) -> dict[str, str]:
+    """The party picker's fields for a new party entered on the form (core.forms.PartyPickerField):
+    `kind`, `id_type`, `id_number`, `uscc`, `legal_representative`, `address`, `phone`."""
+    fields = {"kind": "person", "id_type": "resident_id", **values}
+    return {field: "new", f"{field}_name": name, **{f"{field}_{key}": value for key, value in fields.items()}}

@@ -104,7 +104,7 @@ def test_on_the_spot_decisions_are_reachable_by_post(world: World) -> None:
         "/api/v1/cases/on-the-spot", "{}", content_type="application/json"
     )
     assert response.status_code == 422
-    assert "party_id" in response.json()["extra"]["fields"]
+    assert "power_id" in response.json()["extra"]["fields"]
 
 
 @pytest.mark.parametrize("org", [TWENTY_NINES, HUGE, "-1", "1e9", "０１"])

@@ -20,6 +20,7 @@ from fazhi.core.services.organisations import (
     update_organisation,
 )
 from fazhi.core.services.parties import PartyInput, PartyResult, register_party, update_party
+from fazhi.core.services.party_choice import PartyChoice, parties_for, party_for
 from fazhi.core.services.staff import (
     PHONE_PATTERN,
     add_credential,
@@ -37,6 +38,7 @@ __all__ = [
     "ORGAN_CODE_PATTERN",
     "PHONE_PATTERN",
     "SYSTEM_USERNAME",
+    "PartyChoice",
     "PartyInput",
     "PartyResult",
     "add_credential",
@@ -52,6 +54,8 @@ __all__ = [
     "mark_all_notifications_read",
     "mark_notification_read",
     "notify",
+    "parties_for",
+    "party_for",
     "public_content_changed",
     "record_attachment",
     "register_party",

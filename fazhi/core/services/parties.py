@@ -159,7 +159,7 @@ class _PartyFields:
         self.warnings.extend(code.warnings)
 
 
-def _clean_party(data: PartyInput, *, today: datetime.date) -> tuple[dict[str, object], tuple[str, ...]]:
+def clean_party(data: PartyInput, *, today: datetime.date) -> tuple[dict[str, object], tuple[str, ...]]:
     """Normalise and check a party's fields; raise InvalidInput naming every wrong field."""
     cleaned = _PartyFields(data, today)
     cleaned.check()
@@ -170,7 +170,7 @@ def _clean_party(data: PartyInput, *, today: datetime.date) -> tuple[dict[str, o
     return cleaned.fields, tuple(cleaned.warnings)
 
 
-def _find_duplicate(town: Organisation, fields: dict[str, object], *, exclude_pk: int | None) -> Party | None:
+def find_duplicate(town: Organisation, fields: dict[str, object], *, exclude_pk: int | None) -> Party | None:
     matches = models.Q()
     if fields["id_number"]:
         matches |= models.Q(id_type=fields["id_type"], id_number=fields["id_number"])
@@ -186,7 +186,7 @@ def _find_duplicate(town: Organisation, fields: dict[str, object], *, exclude_pk
     return candidates.first()
 
 
-def _duplicate_error(existing: Party) -> InvalidInput:
+def duplicate_error(existing: Party) -> InvalidInput:
     field = "uscc" if existing.uscc and existing.kind != PartyKind.PERSON else "id_number"
     message = "该当事人已登记（%(name)s，编号 %(pk)d），同一证件号码或统一社会信用代码只能登记一次。" % {
         "name": existing.name,
@@ -213,22 +213,28 @@ def _party_payload(fields: dict[str, object]) -> dict[str, object]:
 @transaction.atomic(durable=True)
 def register_party(actor: Staff, data: PartyInput) -> PartyResult:
     town = permissions.acting_town(actor)
-    fields, warnings = _clean_party(data, today=timezone.localdate())
-    existing = _find_duplicate(town, fields, exclude_pk=None)
+    fields, warnings = clean_party(data, today=timezone.localdate())
+    existing = find_duplicate(town, fields, exclude_pk=None)
     if existing is not None:
-        raise _duplicate_error(existing)
+        raise duplicate_error(existing)
+    return PartyResult(party=save_new_party(actor, town, fields), warnings=warnings)
+
+
+def save_new_party(actor: Staff, town: Organisation, fields: dict[str, object]) -> Party:
+    """Insert a party whose fields clean_party checked and find_duplicate cleared, with its ledger event;
+    inside the caller's transaction (register_party's own, or the record's a new party arrives with)."""
     party = Party(organisation=town, created_by=actor, **fields)
     try:
         with transaction.atomic():
             party.save()
     except IntegrityError:
         # Another request registered the same identifier between our check and our insert.
-        existing = _find_duplicate(town, fields, exclude_pk=None)
+        existing = find_duplicate(town, fields, exclude_pk=None)
         if existing is None:
             raise
-        raise _duplicate_error(existing) from None
+        raise duplicate_error(existing) from None
     ledger.record(actor, CoreEvent.PARTY_REGISTERED, party, _party_payload(fields), organisation=town)
-    return PartyResult(party=party, warnings=warnings)
+    return party
 
 
 @transaction.atomic(durable=True)
@@ -237,10 +243,10 @@ def update_party(actor: Staff, party: Party, data: PartyInput) -> PartyResult:
     town = permissions.acting_town(actor)
     if party.organisation_id != town.pk:
         raise PermissionDenied("只能修改本镇（街道）登记的当事人。")
-    fields, warnings = _clean_party(data, today=timezone.localdate())
-    existing = _find_duplicate(town, fields, exclude_pk=party.pk)
+    fields, warnings = clean_party(data, today=timezone.localdate())
+    existing = find_duplicate(town, fields, exclude_pk=party.pk)
     if existing is not None:
-        raise _duplicate_error(existing)
+        raise duplicate_error(existing)
     changed = {key: value for key, value in fields.items() if getattr(party, key) != value}
     for key, value in changed.items():
         setattr(party, key, value)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api import PartyIn, party_choice
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import rules, selectors, services
@@ -87,7 +88,8 @@ def register_lead(request: HttpRequest, payload: LeadIn) -> Status[Case]:
 
 
 class CaseFileIn(Schema):
-    party_id: RecordId
+    party_id: RecordId | None = None
+    new_party: PartyIn | None = None
     power_id: RecordId
     act_ended_on: datetime.date
     endangers_life_health_or_finance: bool = False
@@ -97,12 +99,11 @@ class CaseFileIn(Schema):
 def file_case(request: HttpRequest, case_id: int, payload: CaseFileIn) -> Case:
     actor = api_params.actor(request)
     case = selectors.access_case(actor, case_id)
-    party = selectors.access_party_for_case(actor, payload.party_id)
     power = selectors.access_power(actor, payload.power_id)
     return services.file_case(
         actor,
         case,
-        party=party,
+        party=party_choice(payload.party_id, payload.new_party),
         power=power,
         act_ended_on=payload.act_ended_on,
         endangers_life_health_or_finance=payload.endangers_life_health_or_finance,

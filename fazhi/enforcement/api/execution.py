@@ -11,6 +11,7 @@ from django.urls import reverse
 from ninja import Field, Schema, Status
 
 from fazhi.core import api_params
+from fazhi.core.api import PartyIn, party_choice
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import NotFoundOrHidden
 from fazhi.enforcement import documents, selectors, services
@@ -162,7 +163,8 @@ def record_with_agency(request: HttpRequest, case_id: int) -> Case:
 
 
 class OnSpotIn(Schema):
-    party_id: RecordId
+    party_id: RecordId | None = None
+    new_party: PartyIn | None = None
     power_id: RecordId
     co_officer_id: RecordId
     title: Annotated[str, Required("请填写违法行为（案由）。", max_length=200)]
@@ -186,7 +188,8 @@ class OnSpotIn(Schema):
 def decide_on_spot(request: HttpRequest, payload: OnSpotIn) -> Status[Case]:
     actor = api_params.actor(request)
     data = payload.dict()
-    party = selectors.access_party_for_case(actor, data.pop("party_id"))
+    data.pop("new_party")
+    party = party_choice(data.pop("party_id"), payload.new_party)
     power = selectors.access_power(actor, data.pop("power_id"))
     co_officer = selectors.team_of(actor).filter(pk=data.pop("co_officer_id")).first()
     if co_officer is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, PartyPickerField, ServiceErrorsMixin
 from fazhi.enforcement.forms.fields import DATETIME, choose, yuan_field
 from fazhi.enforcement.models import (
     DocumentKind,
@@ -32,10 +32,9 @@ class LeadForm(ServiceErrorsMixin):
 
 
 class FileCaseForm(ServiceErrorsMixin):
-    party = forms.CharField(
+    party = PartyPickerField(
         label="当事人",
-        max_length=40,
-        help_text="当事人编号、身份证号码或统一社会信用代码；尚未登记的，请先在“当事人”中登记",
+        help_text="输入姓名、名称或证件号码，从本镇（街道）的当事人中选择；尚未登记的，选择“新当事人”在此登记",
     )
     power = forms.TypedChoiceField(label="赋权事项", coerce=int, choices=[])
     act_ended_on = forms.DateField(

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, PartyPickerField, ServiceErrorsMixin
 from fazhi.enforcement.forms.fields import yuan_field
 from fazhi.enforcement.models import (
     ClosureReason,
@@ -134,8 +134,8 @@ class ArchiveForm(ServiceErrorsMixin):
 class OnSpotForm(ServiceErrorsMixin):
     """简易程序 on a phone: one screen, the fields the decision must carry (art. 52)."""
 
-    party = forms.CharField(
-        label="当事人", max_length=40, help_text="当事人编号、身份证号码或统一社会信用代码（须先登记当事人）"
+    party = PartyPickerField(
+        label="当事人", help_text="输入姓名、名称或证件号码选择；尚未登记的，选择“新当事人”当场登记"
     )
     power = forms.TypedChoiceField(label="赋权事项", coerce=int, choices=[])
     co_officer = forms.TypedChoiceField(label="共同执法人员", coerce=int, choices=[])

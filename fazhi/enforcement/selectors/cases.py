@@ -77,10 +77,6 @@ def team_of(actor: Staff) -> QuerySet[Staff]:
     )
 
 
-def access_party_for_case(actor: Staff, party_id: object) -> Party:
-    return core_selectors.access_party(actor, party_id)
-
-
 def town_staff(actor: Staff) -> QuerySet[Staff]:
     """Active staff of the actor's town, e.g. to choose a hearing chair."""
     return permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False)).order_by(

@@ -105,17 +105,17 @@ def file_case(
     actor: Staff,
     case: Case,
     *,
-    party: Party,
+    party: Party | core_services.PartyChoice,
     power: DelegatedPower,
     act_ended_on: datetime.date,
     endangers_life_health_or_finance: bool,
 ) -> Case:
     """立案: the head approves (art. 54); the act was found within limitation (art. 36); the power is one the
-    town holds (art. 24). Allocates the 立案号 and starts the 90-day decision clock (art. 60)."""
+    town holds (art. 24). Allocates the 立案号 and starts the 90-day decision clock (art. 60). A new party
+    entered on the form is registered here, so a refused filing leaves none behind."""
     case = take(actor, case, "file")
     transition = move(case, Stage.FILED)
-    if party.organisation_id != case.organisation_id:
-        raise NotFoundOrHidden()
+    party = core_services.party_for(actor, party, town=case.organisation)
     rules.check_power_held(held=power.organisation_id == case.organisation_id and power.active)
     if act_ended_on < case.act_on:
         raise InvalidInput(

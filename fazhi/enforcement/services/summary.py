@@ -42,7 +42,7 @@ from fazhi.ledger import record as ledger
 class OnSpotDecision:
     """What an officer enters on a phone for a 简易程序 decision (arts. 51, 52)."""
 
-    party: Party
+    party: Party | core_services.PartyChoice
     power: DelegatedPower
     co_officer: Staff
     title: str
@@ -95,12 +95,12 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
     permissions.require_step(actor, rules.STEPS["on_spot"])
     town = permissions.acting_town(actor)
     today = timezone.localdate()
-    if data.party.organisation_id != town.pk:
-        raise NotFoundOrHidden()
+    # A new party entered on the form is registered inside this transaction: a refusal below leaves none.
+    party = core_services.party_for(actor, data.party, town=town)
     rules.check_power_held(held=data.power.organisation_id == town.pk and data.power.active)
     _check_on_spot_input(data, today)
     rules.check_summary_procedure(
-        party_kind=data.party.kind, fine_fen=data.fine_fen, warning_only=data.warning_only
+        party_kind=party.kind, fine_fen=data.fine_fen, warning_only=data.warning_only
     )
     if data.collected_on_spot:
         rules.check_on_the_spot_collection(
@@ -111,14 +111,14 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
     rules.check_limitation(data.act_on, today, endangers_life_health_or_finance=False)
     rules.check_on_spot_circumstances(
         rules.circumstances_in_case(
-            party_kind=data.party.kind, birth_date=data.party.birth_date, act_on=data.act_on, recorded=[]
+            party_kind=party.kind, birth_date=party.birth_date, act_on=data.act_on, recorded=[]
         ),
         warning_only=data.warning_only,
     )
     rules.check_on_spot_once(
         selectors.fines_for_act(
             organisation=town,
-            party_id=data.party.pk,
+            party_id=party.pk,
             power_id=data.power.pk,
             act_on=data.act_on,
             act_ended_on=data.act_on,
@@ -141,7 +141,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         received_on=today,
         act_on=data.act_on,
         act_ended_on=data.act_on,
-        party=data.party,
+        party=party,
         power=data.power,
         filed_on=today,
         created_by=actor,
@@ -176,7 +176,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         case,
         {
             "number": decision.number.text,
-            "party": data.party.pk,
+            "party": party.pk,
             "power": data.power.code,
             "fine_fen": data.fine_fen,
             "warning_only": data.warning_only,
@@ -191,7 +191,7 @@ def decide_on_spot(actor: Staff, data: OnSpotDecision) -> Case:
         case=case,
         method=ServiceMethod.ON_THE_SPOT,
         served_on=today,
-        recipient=data.party.name,
+        recipient=party.name,
         proof="当场交付，当事人签收" if data.party_signed else "当事人拒绝签收，已在决定书上注明",
         refused=not data.party_signed,
         payment_due=payment_due,

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import money
-from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, step_required
 from fazhi.core.models import Staff
 from fazhi.core.pages import form_page
@@ -198,7 +197,7 @@ def on_spot_create(request: HttpRequest) -> HttpResponse:
     people = [(person.pk, person.full_name) for person in selectors.team_of(actor).exclude(pk=actor.pk)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = core_selectors.find_party(actor, data.pop("party"))
+        party = data.pop("party")
         power = selectors.access_power(actor, data.pop("power"))
         co_officer = selectors.team_of(actor).get(pk=data.pop("co_officer"))
         fine_fen = fen(data.pop("fine"))

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core import files, permissions
-from fazhi.core import selectors as core_selectors
 from fazhi.core.access import request_staff, step_required
 from fazhi.core.models import Staff
 from fazhi.core.pages import form_page
@@ -52,9 +51,8 @@ def case_file(request: HttpRequest, case_id: int) -> HttpResponse:
     powers = [(power.pk, str(power)) for power in selectors.powers_of(actor).filter(active=True)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        party = core_selectors.find_party(actor, data.pop("party"))
         power = selectors.access_power(actor, data.pop("power"))
-        filed = services.file_case(actor, case, party=party, power=power, **data)
+        filed = services.file_case(actor, case, party=data.pop("party"), power=power, **data)
         assert filed.filing_number is not None
         return "已立案，立案号 %(n)s。" % {"n": filed.filing_number.text}, redirect(
             "enforcement:case-detail", case.pk

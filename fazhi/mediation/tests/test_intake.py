@@ -14,6 +14,7 @@ from fazhi.ledger.models import Event
 from fazhi.mediation import selectors, services
 from fazhi.mediation.models import Dispatch, Dispute, DisputeCategory, HandlingUnit, UnitKind
 from fazhi.testing.mediation import TODAY, visit
+from fazhi.testing.pages import chosen_rows
 
 
 def test_a_group_of_three_villagers_is_one_batch_of_three_persons_due_in_a_month(town):
@@ -99,7 +100,7 @@ def test_intake_and_dispatch_on_the_pages_and_another_town_sees_nothing(town):
             "channel": "visit",
             "category": town.wages.pk,
             "visitor_count": "2",
-            "visitors": "\n".join(party.id_number for party in town.villagers),
+            **chosen_rows("visitors", town.villagers),
             "summary": "拖欠工资",
             "claims": "支付工资",
         },
@@ -114,7 +115,7 @@ def test_intake_and_dispatch_on_the_pages_and_another_town_sees_nothing(town):
             "channel": "visit",
             "category": town.wages.pk,
             "visitor_count": "3",
-            "visitors": "\n".join(party.id_number for party in town.villagers),
+            **chosen_rows("visitors", town.villagers),
             "summary": "某建筑队拖欠3名村民工资。",
             "claims": "支付工资",
         },

@@ -14,6 +14,7 @@ from docx.shared import Pt
 from fazhi.ledger.models import Event
 from fazhi.petitions import services
 from fazhi.petitions.models import Petition, PetitionStatus
+from fazhi.testing.pages import chosen_rows
 from fazhi.testing.petitions import RECEIVED, accept, opinion_input, register, snapshot
 
 DAY = datetime.timedelta(days=1)
@@ -31,7 +32,7 @@ def test_registration_on_the_page_refuses_six_representatives_of_a_visit_in_plac
         "received_on": RECEIVED.isoformat(),
         "channel": "visit",
         "person_count": "30",
-        "petitioners": "\n".join(party.id_number for party in town.villagers[:6]),
+        **chosen_rows("petitioners", town.villagers[:6]),
         "request": "要求修复道路。",
         "facts_and_reasons": "道路破损。",
     }
@@ -40,7 +41,7 @@ def test_registration_on_the_page_refuses_six_representatives_of_a_visit_in_plac
     page = refused.content.decode()
     assert "代表人数不超过5人；本次登记了 6 名代表。（依据：信访工作条例 第二十条）" in page
     assert not Petition.objects.exists()
-    fields["petitioners"] = "\n".join(party.id_number for party in town.villagers[:5])
+    del fields["petitioners-5"]
     saved = clerk.post("/petitions/new/", fields, follow=True)
     petition = Petition.objects.get()
     assert (
