@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from fazhi.enforcement import services
 from fazhi.testing.enforcement import FILED_ON, close, investigated, notify, town  # noqa: F401  (fixtures)
-from tests.conftest import log_in, watch_for_problems
+from tests.conftest import choose_party, log_in, watch_for_problems
 from tests.test_browser_enforcement_journeys import browser_of, saved, sign_in
 
 
@@ -51,7 +51,8 @@ def test_a_lead_is_in_the_heads_todo_at_once_and_leaves_it_when_filed(
     expect(head.get_by_test_id("nav-count-cases")).to_have_text("1")  # the lead is its only case item
     row.get_by_role("link", name="去办理").click()
     expect(head.get_by_role("heading", name=re.compile(r"^批准立案："))).to_be_visible()
-    head.get_by_label("当事人").fill(str(town.party.pk))
+    box = head.get_by_label(re.compile(r"^当事人( \*)?$"))
+    choose_party(head, box, town.party.name, re.compile(r"^刘某（自然人，护照 \*\*\*\*4567）"))
     head.get_by_label("违法行为终了日期").fill(today.isoformat())
     head.get_by_role("button", name="保存").click()
     saved(head, re.compile(r"^已立案，立案号"))
