@@ -16,6 +16,19 @@ from fazhi.core.roles import Role
 # zh-hans 2026/11/29, which the picker shows as empty.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+# The empty first option of a select the user must choose from (Django's own is "---------").
+CHOOSE = "请选择"
+
+
+def confirm_field(consequence: str) -> forms.BooleanField:
+    """The box an irreversible step (发布, 归档, 撤回) asks to be ticked: its label says what cannot be
+    undone, so the user reads it before the step is taken."""
+    return forms.BooleanField(
+        label="我已知悉：%(c)s" % {"c": consequence},
+        required=True,
+        error_messages={"required": "此操作不可撤销，请阅读提示并勾选确认。"},
+    )
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -45,7 +58,7 @@ class PartyForm(ServiceErrorsMixin):
     kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices, widget=forms.RadioSelect)
     name = forms.CharField(label="姓名（名称）", max_length=200)
     id_type = forms.ChoiceField(
-        label="证件类型", choices=[("", "——"), *IdType.choices], required=False, initial=IdType.RESIDENT_ID
+        label="证件类型", choices=[("", CHOOSE), *IdType.choices], required=False, initial=IdType.RESIDENT_ID
     )
     id_number = forms.CharField(label="证件号码", max_length=40, required=False)
     birth_date = forms.DateField(

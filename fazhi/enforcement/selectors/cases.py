@@ -77,6 +77,12 @@ def team_of(actor: Staff) -> QuerySet[Staff]:
     )
 
 
+def officers_of(actor: Staff) -> QuerySet[Staff]:
+    """The town's 执法人员: an auxiliary is never the second officer of a decision on the spot (art. 42:
+    two officers holding credentials; auxiliaries only assist)."""
+    return team_of(actor).filter(role_grants__role=Role.OFFICER)
+
+
 def access_party_for_case(actor: Staff, party_id: object) -> Party:
     return core_selectors.access_party(actor, party_id)
 
