@@ -32,7 +32,7 @@ class DomainErrorMiddleware:
             {
                 "title": titles.get(exception.status_code, "无法办理"),
                 "error": exception,
-                "remedy": remedy_link(request, exception),
+                "remedy": remedy_link(request, exception.remedy),
             },
             status=exception.status_code,
         )

@@ -19,7 +19,7 @@ from django.urls import resolve, reverse
 
 from fazhi.core import files, permissions
 from fazhi.core.access import ACCESS_ATTRIBUTE
-from fazhi.core.errors import DomainError, InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput, Remedy, RuleViolation
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import FormSubmission, Staff
 
@@ -113,15 +113,15 @@ def _claim_submission(request: HttpRequest) -> FormSubmission | HttpResponse | N
         )
 
 
-def remedy_link(request: HttpRequest, error: DomainError) -> dict[str, str] | None:
-    """The link to the page that puts a refusal right, for a user whose roles open that page."""
-    if error.remedy is None or not isinstance(request.user, Staff):
+def remedy_link(request: HttpRequest, remedy: Remedy | None) -> dict[str, str] | None:
+    """The link to the page that puts a refusal (or a warning) right, for a user whose roles open it."""
+    if remedy is None or not isinstance(request.user, Staff):
         return None
-    url = reverse(error.remedy.url_name)
+    url = reverse(remedy.url_name)
     _kind, roles = getattr(resolve(url).func, ACCESS_ATTRIBUTE, ("staff", ()))
     if roles and not permissions.has_role(request.user, *roles):
         return None
-    return {"url": url, "label": error.remedy.label}
+    return {"url": url, "label": remedy.label}
 
 
 HELD_SUFFIX = "__held"
@@ -181,14 +181,14 @@ def form_page(
             message, response = save(dict(form.cleaned_data))
         except InvalidInput as error:
             form.add_service_errors(error)
-            form.remedy = remedy_link(request, error)  # type: ignore[attr-defined]
+            form.remedy = remedy_link(request, error.remedy)  # type: ignore[attr-defined]
         except RuleViolation as violation:
             form.add_error(
                 None,
                 "%(message)s（依据：%(citation)s）"
                 % {"message": violation.message, "citation": violation.citation},
             )
-            form.remedy = remedy_link(request, violation)  # type: ignore[attr-defined]
+            form.remedy = remedy_link(request, violation.remedy)  # type: ignore[attr-defined]
         except BaseException:
             if claim is not None:
                 claim.delete()

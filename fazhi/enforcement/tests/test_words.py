@@ -10,15 +10,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fazhi.core.errors import RuleViolation
-from fazhi.core.models import StoredBlob
-from fazhi.enforcement import rules
+from fazhi.core.models import StaffRole, StoredBlob
+from fazhi.core.roles import Role
+from fazhi.enforcement import rules, services
 from fazhi.enforcement.models import Case, Closure, Evidence
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.test_archive import closed  # noqa: F401  (fixture)
 from fazhi.enforcement.tests.test_evidence import JPEG
 from fazhi.enforcement.tests.test_views_after_decision import on_spot_data
 from fazhi.ledger.models import Event
-from fazhi.testing.enforcement import lead
+from fazhi.testing.enforcement import TODAY, close, lead
 from fazhi.testing.pages import client_for
 
 
@@ -128,3 +129,19 @@ def test_too_few_credentialed_officers_is_put_right_on_the_staff_page():
         rules.check_investigators([])
     assert refused.value.remedy is not None
     assert refused.value.remedy.url_name == "core:staff-list"
+
+
+def test_the_notice_page_says_the_default_large_amount_is_used_and_where_to_set_it(town, investigated):
+    case = close(town, investigated, review=False)
+    url = reverse("enforcement:case-notice", args=[case.pk])
+    officer_page = client_for(town.officer).get(url).content.decode()
+    assert "本镇尚未登记本省（本领域）较大数额标准，暂按默认值" in officer_page
+    assert 'data-testid="remedy"' not in officer_page  # the power list is the administrator's page
+    StaffRole.objects.create(staff=town.officer, role=Role.ADMIN)
+    admin_page = client_for(town.officer).get(url).content.decode()
+    assert 'href="/cases/powers/" data-testid="remedy">前往“赋权事项（较大数额标准）”</a>' in admin_page
+
+    services.record_large_amount_standard(
+        town.admin, person_fen=3_000_00, organisation_fen=30_000_00, source="天津市规定", in_force_from=TODAY
+    )
+    assert "暂按默认值" not in client_for(town.officer).get(url).content.decode()

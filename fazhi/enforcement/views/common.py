@@ -36,6 +36,7 @@ def step_page(
     act: Callable[[Staff, Case, dict[str, Any]], str],
     initial: dict[str, Any] | None = None,
     form_kwargs: dict[str, Any] | None = None,
+    extra_context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """A case step: its form, one service call through `act`, back to the case page."""
     actor = request_staff(request)
@@ -45,4 +46,10 @@ def step_page(
         return act(actor, case, data), redirect("enforcement:case-detail", case.pk)
 
     form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
-    return form_page(request, form, title="%(step)s：%(case)s" % {"step": title, "case": case}, save=save)
+    return form_page(
+        request,
+        form,
+        title="%(step)s：%(case)s" % {"step": title, "case": case},
+        save=save,
+        extra_context=extra_context,
+    )
