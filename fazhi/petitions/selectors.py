@@ -38,7 +38,7 @@ def petitions_for(actor: Staff) -> QuerySet[Petition]:
     )[:1]
     return permissions.visible(
         actor, Petition.objects.annotate(review_due_on=Subquery(open_review_due))
-    ).order_by("-id")
+    ).order_by("-received_on", "-id")  # newest first by the day received (petition_org_received)
 
 
 def access_petition(actor: Staff, petition_id: object) -> Petition:
