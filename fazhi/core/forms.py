@@ -201,3 +201,4 @@ class NumberSeriesForm(ServiceErrorsMixin):
 
 class VoidNumberForm(ServiceErrorsMixin):
     reason = forms.CharField(label="作废原因", max_length=200)
+    confirm = confirm_field("作废后该文号保留在册，不能恢复使用。")

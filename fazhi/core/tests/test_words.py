@@ -94,3 +94,24 @@ def test_a_refusal_links_to_its_remedy_only_for_those_who_may_open_it(world):
     request.user = world.officer
     assert remedy_link(request, violation.remedy) is None
     assert remedy_link(request, RuleViolation("无处可改。").remedy) is None
+
+
+def test_voiding_a_number_asks_for_confirmation(world):
+    from django.db import transaction
+
+    from fazhi.core import services
+    from fazhi.core.models import IssuedNumber
+    from fazhi.core.tests.test_numbering import make_series
+    from fazhi.testing.pages import client_for
+
+    series = make_series(world)
+    with transaction.atomic():
+        issued = services.issue_number(world.admin, series, year=2020, subject=world.town)
+    admin = client_for(world.admin)
+    page = admin.get(f"/numbering/{series.pk}/").content.decode()
+    assert "确认作废（不可恢复）" in page
+    refused = admin.post(f"/numbering/numbers/{issued.pk}/void/", {"reason": "起草有误"}, follow=True)
+    assert "此操作不可撤销，请勾选确认。" in refused.content.decode()
+    assert IssuedNumber.objects.get(pk=issued.pk).voided_reason == ""
+    admin.post(f"/numbering/numbers/{issued.pk}/void/", {"reason": "起草有误", "confirm": "on"})
+    assert IssuedNumber.objects.get(pk=issued.pk).voided_reason == "起草有误"
