@@ -139,6 +139,7 @@ class StaffEditForm(ServiceErrorsMixin):
 
 class DeactivateForm(ServiceErrorsMixin):
     reason = forms.CharField(label="停用原因", max_length=200)
+    confirm = confirm_field("停用后该账号即不能再登录，不能在本系统中恢复。")
 
 
 class CredentialForm(ServiceErrorsMixin):
@@ -152,6 +153,7 @@ class CredentialForm(ServiceErrorsMixin):
 class RevokeCredentialForm(ServiceErrorsMixin):
     revoked_on = forms.DateField(label="注销日期", widget=DATE)
     reason = forms.CharField(label="注销原因", max_length=200)
+    confirm = confirm_field("注销后该执法证自注销日期起失效，不能恢复。")
 
 
 class PeriodForm(forms.Form):

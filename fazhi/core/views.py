@@ -398,7 +398,7 @@ def credential_revoke(request: HttpRequest, credential_id: int) -> HttpResponse:
     credential = selectors.access_credential(actor, credential_id)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        services.revoke_credential(actor, credential, **data)
+        services.revoke_credential(actor, credential, revoked_on=data["revoked_on"], reason=data["reason"])
         return "已注销执法证 %(n)s。" % {"n": credential.number}, redirect(
             "core:staff-detail", credential.staff.pk
         )
