@@ -65,6 +65,8 @@ def test_publish_find_prove_withdraw(
     content = citizen.get_by_test_id("public-content")
     expect(content).to_contain_text("刘某某")
     expect(content).to_contain_text("罚款人民币2,000元")
+    # The fingerprint is folded away for those who verify; opened, it is the content's SHA-256.
+    citizen.get_by_text("内容指纹（供核验）").click()
     fingerprint = citizen.get_by_test_id("fingerprint").inner_text()
     detail_url = citizen.url
 
