@@ -47,9 +47,14 @@ class InvalidInput(DomainError):
     """The input itself is wrong. `field_errors` maps a field name to its Chinese message."""
 
     def __init__(
-        self, message: str, *, field_errors: dict[str, str] | None = None, citation: str = ""
+        self,
+        message: str,
+        *,
+        field_errors: dict[str, str] | None = None,
+        citation: str = "",
+        remedy: Remedy | None = None,
     ) -> None:
-        super().__init__(message, citation=citation, extra={"fields": field_errors or {}})
+        super().__init__(message, citation=citation, extra={"fields": field_errors or {}}, remedy=remedy)
         self.field_errors = field_errors or {}
 
 

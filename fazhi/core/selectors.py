@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from fazhi.core import permissions, validators
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, Remedy
 from fazhi.core.models import (
     TOWN_KINDS,
     ApiToken,
@@ -363,6 +363,7 @@ def find_party(actor: Staff, text: str, *, field: str = "party") -> Party:
             "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
             % {"t": value},
             field_errors={field: "未找到该当事人。"},
+            remedy=Remedy("core:party-create", "登记当事人"),
         )
     return matches[0]
 

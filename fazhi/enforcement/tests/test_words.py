@@ -145,3 +145,14 @@ def test_the_notice_page_says_the_default_large_amount_is_used_and_where_to_set_
         town.admin, person_fen=3_000_00, organisation_fen=30_000_00, source="天津市规定", in_force_from=TODAY
     )
     assert "暂按默认值" not in client_for(town.officer).get(url).content.decode()
+
+
+def test_an_unknown_party_links_to_where_parties_are_registered(spot):
+    refused = client_for(spot.officer).post(
+        reverse("enforcement:on-spot-create"), on_spot_data(spot, party="99999")
+    )
+    assert refused.status_code == 422
+    assert (
+        '可<a href="/parties/new/" data-testid="remedy">前往“登记当事人”</a>处理后再提交。'
+        in refused.content.decode()
+    )
