@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from fazhi.contracts.models import Contract
-from fazhi.core.models import Party
+from fazhi.core.models import NumberSeries, Party
 from fazhi.decisions.models import CommentPeriod, MajorDecision
 from fazhi.demo import today
 from fazhi.demo.town import DEMO_PASSWORD, build_town
@@ -25,6 +27,7 @@ from fazhi.reports import services as report_services
 from fazhi.reports.models import AnnualReport
 from tests.conftest import CHROMIUM, TIMEOUT_MS
 
+RecordT = TypeVar("RecordT", bound=Model)
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # Serious and critical only (the issue's bar); the rules run are axe's defaults (WCAG 2.x A and AA).
 RUN_AXE = """async () => {
@@ -38,7 +41,8 @@ RUN_AXE = """async () => {
 def violations(page: Page, url: str) -> list[str]:
     """axe's serious and critical violations on the page at `url`, each prefixed with its address."""
     response = page.goto(url)
-    assert response is not None and response.status < 400, f"{url}: {response and response.status}"
+    assert response is not None, url
+    assert response.status < 400, f"{url}: {response.status}"
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return [f"{url}: {found}" for found in page.evaluate(RUN_AXE)]
 
@@ -57,22 +61,27 @@ def sign_in(browser: Browser, base_url: str, username: str) -> Page:
     return page
 
 
+def first(rows: QuerySet[RecordT]) -> RecordT:
+    """The first record of a kind the demo must have loaded for the pages to audit."""
+    found = rows.first()
+    assert found is not None, rows.model.__name__
+    return found
+
+
 def pages_by_role() -> dict[str, list[str]]:
     """The demo users and the main pages each works on (the town's records loaded for today)."""
-    case = Case.objects.filter(filed_on__isnull=False).order_by("-id").first()
-    lead = Case.objects.filter(filed_on__isnull=True).order_by("-id").first()
-    published = Publication.objects.filter(status=PublicationStatus.PUBLISHED).first()
+    case = first(Case.objects.filter(filed_on__isnull=False).order_by("-id"))
+    lead = first(Case.objects.filter(filed_on__isnull=True).order_by("-id"))
+    published = first(Publication.objects.filter(status=PublicationStatus.PUBLISHED))
     draft = Publication.objects.filter(status=PublicationStatus.DRAFT).first() or published
-    contract = Contract.objects.order_by("-id").first()
-    decision = MajorDecision.objects.order_by("-id").first()
-    dispute = Dispute.objects.order_by("-id").first()
-    petition = Petition.objects.order_by("-id").first()
-    party = Party.objects.order_by("-id").first()
+    contract = first(Contract.objects.order_by("-id"))
+    decision = first(MajorDecision.objects.order_by("-id"))
+    dispute = first(Dispute.objects.order_by("-id"))
+    petition = first(Petition.objects.order_by("-id"))
+    party = first(Party.objects.order_by("-id"))
+    report = first(AnnualReport.objects.order_by("-id"))
+    series = first(NumberSeries.objects.order_by("id"))
     period = CommentPeriod.objects.order_by("-id").first()
-    report = AnnualReport.objects.order_by("-id").first()
-    assert all((case, lead, published, contract, decision, dispute, petition, party, report))
-    assert case and lead and published and draft and contract and decision and dispute and petition
-    assert party and report
     officer = [
         "/",
         "/cases/",
@@ -97,7 +106,13 @@ def pages_by_role() -> dict[str, list[str]]:
         "/reports/",
         f"/reports/{report.pk}/",
     ]
-    public = ["/gongshi/", f"/gongshi/{published.pk}/", "/gongshi/zhuti/", "/gongshi/juece/", "/gongshi/chaxun/"]
+    public = [
+        "/gongshi/",
+        f"/gongshi/{published.pk}/",
+        "/gongshi/zhuti/",
+        "/gongshi/juece/",
+        "/gongshi/chaxun/",
+    ]
     if period is not None:
         public.append(f"/gongshi/juece/{period.pk}/")
     return {
@@ -106,7 +121,7 @@ def pages_by_role() -> dict[str, list[str]]:
         "shenhe": ["/", f"/cases/{case.pk}/review/"],
         "tiaojie": ["/", "/mediation/", f"/mediation/{dispute.pk}/"],
         "xinfang": ["/", "/petitions/", f"/petitions/{petition.pk}/"],
-        "admin": ["/", "/cases/powers/", "/numbering/", "/staff/"],
+        "admin": ["/", "/cases/powers/", "/numbering/", f"/numbering/{series.pk}/", "/staff/", "/tokens/"],
         "": public,
     }
 
