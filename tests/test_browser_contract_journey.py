@@ -82,6 +82,7 @@ def test_a_contract_from_registration_through_a_review_with_changes_to_signing_a
     office.goto(contract_url)
     office.get_by_role("link", name="归档签订文本").click()
     office.get_by_label("签订文本（扫描件）").set_input_files(str(signed_copy))
+    office.get_by_label("我已知悉", exact=False).check()
     office.get_by_role("button", name="保存").click()
     expect(office.get_by_test_id("archive-number")).to_contain_text(f"辛口合档〔{TODAY.year}〕1号")
     office.goto(f"{live_server.url}/contracts/?status=filed")

@@ -52,8 +52,9 @@ def test_publish_find_prove_withdraw(
     # The head publishes; the page gives the fingerprint.
     head = sign_in(browser, live_server.url, "head", watched)
     head.goto(preview_url)
+    head.get_by_label("我已知悉", exact=False).check()
     head.get_by_role("button", name="核对无误，发布").click()
-    expect(head.get_by_role("alert").filter(has_text="已公示，内容指纹")).to_be_visible()
+    expect(head.get_by_role("alert").filter(has_text="已公示，公示内容已存证")).to_be_visible()
 
     # A citizen, not logged in, searches the portal by the decision number and opens it.
     citizen = new_page(browser, watched)
@@ -64,6 +65,8 @@ def test_publish_find_prove_withdraw(
     content = citizen.get_by_test_id("public-content")
     expect(content).to_contain_text("刘某某")
     expect(content).to_contain_text("罚款人民币2,000元")
+    # The fingerprint is folded away for those who verify; opened, it is the content's SHA-256.
+    citizen.get_by_text("内容指纹（供核验）").click()
     fingerprint = citizen.get_by_test_id("fingerprint").inner_text()
     detail_url = citizen.url
 
@@ -82,6 +85,7 @@ def test_publish_find_prove_withdraw(
     # The decision is revoked on reconsideration: the head withdraws it with a public reason.
     head.goto(preview_url)
     head.get_by_label("撤回理由（向社会公开）").fill("经行政复议，原处罚决定已被撤销")
+    head.get_by_label("我已知悉", exact=False).check()
     head.get_by_role("button", name="撤回").click()
     expect(head.get_by_role("alert").filter(has_text="已撤回公示")).to_be_visible()
     assert Publication.objects.get().status == PublicationStatus.WITHDRAWN

@@ -64,8 +64,9 @@ def test_draft_highlight_release_with_reason_publish(
     for number in ("13911112222", "120111194808230299"):
         head.get_by_test_id("finding").filter(has_text=number).get_by_role("button", name="确认隐去").click()
         expect(head.get_by_role("alert").filter(has_text=f"已标记隐去“{number}”")).to_be_visible()
+    head.get_by_label("我已知悉", exact=False).check()
     head.get_by_role("button", name="核对无误，发布").click()
-    expect(head.get_by_role("alert").filter(has_text="已公示，内容指纹")).to_be_visible()
+    expect(head.get_by_role("alert").filter(has_text="已公示，公示内容已存证")).to_be_visible()
 
     publication = Publication.objects.get()
     assert publication.status == PublicationStatus.PUBLISHED

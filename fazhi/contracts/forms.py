@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from fazhi.contracts.models import ContractKind, ContractStatus, ReviewOpinion
-from fazhi.core.forms import DATE, FilesField, ServiceErrorsMixin
+from fazhi.core.forms import DATE, FilesField, ServiceErrorsMixin, confirm_field
 
 
 def _amount_field(label: str) -> forms.DecimalField:
@@ -52,6 +52,7 @@ class SignForm(ServiceErrorsMixin):
 class FileForm(ServiceErrorsMixin):
     filed_on = forms.DateField(label="归档日期", widget=DATE)
     signed_copy = forms.FileField(label="签订文本（扫描件）")
+    confirm = confirm_field("归档后签订文本即存证，不能更换。")
 
 
 class MilestoneForm(ServiceErrorsMixin):

@@ -17,7 +17,7 @@ from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
 # 中办发〔2016〕30号 makes legality review by the legal counsel a required step before a government
 # signs; the 浙江 乡镇（街道）合法性审查全覆盖 notice makes it a 必经程序 for townships.
 REVIEW_REQUIRED = "中办发〔2016〕30号；乡镇（街道）合法性审查全覆盖"
-LOCAL_RULES = "行政机关合同管理办法（地方规定，期限可配置）"
+LOCAL_RULES = "行政机关合同管理办法（地方规定）"
 REVIEWER_ROLES = (Role.LEGAL_COUNSEL, Role.LEGAL_REVIEWER)
 SIGNER_ROLES = (Role.HEAD,)
 REGISTRAR_ROLES = (Role.ADMIN, Role.HEAD, Role.OFFICER)

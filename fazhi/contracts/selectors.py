@@ -35,7 +35,8 @@ def contracts_for(actor: Staff) -> QuerySet[Contract]:
 
 
 def register(actor: Staff, filters: ContractFilters, *, today: datetime.date) -> QuerySet[Contract]:
-    """台账: newest first; a year means contracts sent for review that year."""
+    """台账: newest first by the day the materials were complete; a year means contracts sent for review
+    that year."""
     contracts = contracts_for(actor)
     if filters.status in ContractStatus.values:
         contracts = contracts.filter(status=filters.status)
@@ -52,7 +53,7 @@ def register(actor: Staff, filters: ContractFilters, *, today: datetime.date) ->
             Q(status=ContractStatus.SUBMITTED, review_due__lt=today)
             | Q(status=ContractStatus.SIGNED, filing_due__lt=today)
         )
-    return contracts.order_by("-id")
+    return contracts.order_by("-received_on", "-id")
 
 
 def access_contract(actor: Staff, contract_id: object) -> Contract:

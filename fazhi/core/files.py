@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from django.conf import settings
+from django.core import signing
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import StoredBlob
@@ -144,6 +146,52 @@ def store(stream: Readable, *, original_name: str, max_bytes: int | None = None)
 
 def open_blob(blob: StoredBlob) -> IO[bytes]:
     return default_storage.open(blob.storage_name, "rb")
+
+
+# A file chosen on a form that is then refused (a date missing, a rule not met) is kept, so that the
+# user corrects the form without choosing the file again: it is stored like any upload (under its
+# hash, so saving it later stores nothing twice) and the page carries a signed token naming it, which
+# only the same user can redeem, for a day.
+HELD_SALT = "fazhi.core.files.held"
+HELD_MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class HeldFile:
+    token: str
+    name: str
+
+
+def hold(upload: UploadedFile, *, staff_id: int) -> HeldFile:
+    """Keep a chosen file across a refused form; raises InvalidInput for a file store() refuses."""
+    already = getattr(upload, "held", None)
+    if isinstance(already, HeldFile):
+        return already
+    upload.seek(0)
+    blob, name = store(upload, original_name=upload.name or "")
+    token = signing.dumps({"blob": blob.pk, "name": name, "staff": staff_id}, salt=HELD_SALT)
+    return HeldFile(token=token, name=name)
+
+
+def redeem(token: str, *, staff_id: int) -> UploadedFile | None:
+    """The kept file as an upload again, for the form to clean and the view to store; None for a token
+    that is forged, expired, another user's or names no file."""
+    try:
+        value = signing.loads(token, salt=HELD_SALT, max_age=HELD_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    if (
+        not isinstance(value, dict)
+        or value.get("staff") != staff_id
+        or not isinstance(value.get("blob"), int)
+    ):
+        return None
+    blob = StoredBlob.objects.filter(pk=value["blob"]).first()
+    if blob is None:
+        return None
+    upload = UploadedFile(open_blob(blob), name=value["name"], content_type=blob.content_type, size=blob.size)
+    upload.held = HeldFile(token=token, name=value["name"])  # type: ignore[attr-defined]
+    return upload
 
 
 def check_upload_name(original_name: str) -> str:

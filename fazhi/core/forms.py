@@ -19,6 +19,19 @@ from fazhi.core.services.party_choice import FIELD_LABELS
 # zh-hans 2026/11/29, which the picker shows as empty.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+# The empty first option of a select the user must choose from (Django's own is "---------").
+CHOOSE = "请选择"
+
+
+def confirm_field(consequence: str) -> forms.BooleanField:
+    """The box an irreversible step (发布, 归档, 撤回) asks to be ticked: its label says what cannot be
+    undone, so the user reads it before the step is taken."""
+    return forms.BooleanField(
+        label="我已知悉：%(c)s" % {"c": consequence},
+        required=True,
+        error_messages={"required": "此操作不可撤销，请阅读提示并勾选确认。"},
+    )
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -230,7 +243,7 @@ class PartyForm(ServiceErrorsMixin):
     kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices, widget=forms.RadioSelect)
     name = forms.CharField(label="姓名（名称）", max_length=200)
     id_type = forms.ChoiceField(
-        label="证件类型", choices=[("", "——"), *IdType.choices], required=False, initial=IdType.RESIDENT_ID
+        label="证件类型", choices=[("", CHOOSE), *IdType.choices], required=False, initial=IdType.RESIDENT_ID
     )
     id_number = forms.CharField(label="证件号码", max_length=40, required=False)
     birth_date = forms.DateField(
@@ -326,6 +339,7 @@ class StaffEditForm(ServiceErrorsMixin):
 
 class DeactivateForm(ServiceErrorsMixin):
     reason = forms.CharField(label="停用原因", max_length=200)
+    confirm = confirm_field("停用后该账号即不能再登录，不能在本系统中恢复。")
 
 
 class CredentialForm(ServiceErrorsMixin):
@@ -339,6 +353,7 @@ class CredentialForm(ServiceErrorsMixin):
 class RevokeCredentialForm(ServiceErrorsMixin):
     revoked_on = forms.DateField(label="注销日期", widget=DATE)
     reason = forms.CharField(label="注销原因", max_length=200)
+    confirm = confirm_field("注销后该执法证自注销日期起失效，不能恢复。")
 
 
 class PeriodForm(forms.Form):
@@ -388,3 +403,4 @@ class NumberSeriesForm(ServiceErrorsMixin):
 
 class VoidNumberForm(ServiceErrorsMixin):
     reason = forms.CharField(label="作废原因", max_length=200)
+    confirm = confirm_field("作废后该文号保留在册，不能恢复使用。")

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 
 from fazhi.core import error_pages
 from fazhi.core.errors import DomainError
+from fazhi.core.pages import remedy_link
 
 
 class DomainErrorMiddleware:
@@ -28,7 +29,11 @@ class DomainErrorMiddleware:
         return render(
             request,
             "core/error.html",
-            {"title": titles.get(exception.status_code, "无法办理"), "error": exception},
+            {
+                "title": titles.get(exception.status_code, "无法办理"),
+                "error": exception,
+                "remedy": remedy_link(request, exception.remedy),
+            },
             status=exception.status_code,
         )
 

@@ -9,13 +9,17 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from django import forms
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import resolve, reverse
 
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core import files, permissions
+from fazhi.core.access import ACCESS_ATTRIBUTE
+from fazhi.core.errors import InvalidInput, Remedy, RuleViolation
 from fazhi.core.forms import ServiceErrorsMixin
 from fazhi.core.models import FormSubmission, Staff
 
@@ -109,6 +113,51 @@ def _claim_submission(request: HttpRequest) -> FormSubmission | HttpResponse | N
         )
 
 
+def remedy_link(request: HttpRequest, remedy: Remedy | None) -> dict[str, str] | None:
+    """The link to the page that puts a refusal (or a warning) right, for a user whose roles open it."""
+    if remedy is None or not isinstance(request.user, Staff):
+        return None
+    url = reverse(remedy.url_name)
+    _kind, roles = getattr(resolve(url).func, ACCESS_ATTRIBUTE, ("staff", ()))
+    if roles and not permissions.has_role(request.user, *roles):
+        return None
+    return {"url": url, "label": remedy.label}
+
+
+HELD_SUFFIX = "__held"
+
+
+def _restore_held_files(request: HttpRequest, form: ServiceErrorsMixin) -> None:
+    """Put back the files kept from the form's refused post, where no new file was chosen."""
+    if not isinstance(request.user, Staff):
+        return
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if not isinstance(field, forms.FileField) or form.files.getlist(key):
+            continue
+        tokens = request.POST.getlist(key + HELD_SUFFIX)
+        kept = [upload for token in tokens if (upload := files.redeem(token, staff_id=request.user.pk))]
+        if kept:
+            form.files = form.files.copy()
+            form.files.setlist(key, kept)
+
+
+def _hold_chosen_files(request: HttpRequest, form: ServiceErrorsMixin) -> None:
+    """Keep the files of a refused post; the form shows each as chosen and carries its token."""
+    if not isinstance(request.user, Staff):
+        return
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.FileField):
+            continue
+        held = []
+        for upload in form.files.getlist(form.add_prefix(name)):
+            try:
+                held.append(files.hold(upload, staff_id=request.user.pk))
+            except InvalidInput:
+                continue  # a file refused for itself is not kept: its error says why
+        field.held = held  # type: ignore[attr-defined]  # read by core/_form_fields.html
+
+
 def form_page(
     request: HttpRequest,
     form: ServiceErrorsMixin,
@@ -120,7 +169,10 @@ def form_page(
 ) -> HttpResponse:
     """A form page: on a valid POST, `save` calls one service and returns the success message and
     where to go next; the service's field errors land beside their fields (422). Each rendering of
-    the form carries a one-time token, so posting it twice saves once."""
+    the form carries a one-time token, so posting it twice saves once. Files chosen on a refused post
+    are kept, so the corrected form is posted without choosing them again."""
+    if request.method == "POST":
+        _restore_held_files(request, form)
     if request.method == "POST" and form.is_valid():
         claim = _claim_submission(request)
         if isinstance(claim, HttpResponse):
@@ -129,12 +181,14 @@ def form_page(
             message, response = save(dict(form.cleaned_data))
         except InvalidInput as error:
             form.add_service_errors(error)
+            form.remedy = remedy_link(request, error.remedy)  # type: ignore[attr-defined]
         except RuleViolation as violation:
             form.add_error(
                 None,
                 "%(message)s（依据：%(citation)s）"
                 % {"message": violation.message, "citation": violation.citation},
             )
+            form.remedy = remedy_link(request, violation.remedy)  # type: ignore[attr-defined]
         except BaseException:
             if claim is not None:
                 claim.delete()
@@ -149,6 +203,8 @@ def form_page(
             # Refused: nothing was saved, so the corrected form may be posted with the same token.
             claim.delete()
     status = 422 if request.method == "POST" else 200
+    if request.method == "POST":
+        _hold_chosen_files(request, form)
     context = {
         "form": form,
         "title": title,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from fazhi.core.errors import RuleViolation
+from fazhi.core.errors import Remedy, RuleViolation
 from fazhi.core.roles import Role
 
 NUMBERING_CITATION = "GB/T 9704-2012 7.2.5"
@@ -45,6 +45,11 @@ class Step(Generic[ReadsT]):
     # Whether the record's page shows the step greyed, with the rule that blocks it (a step the reader
     # waits for), or leaves it out while blocked (work that does not apply to the record now).
     show_blocked: bool = True
+
+    @property
+    def taken_by(self) -> str:
+        """Who takes the step, as a reader without the role is told (由负责人办理)."""
+        return "、".join(Role(role).label for role in self.roles) or "本单位工作人员"
 
     def applies(self, facts: ReadsT) -> bool:
         """Whether the step is part of the record's course as it stands (a page offers only those)."""
@@ -174,6 +179,7 @@ def check_number_series(found: bool, *, document: str, key: str, citation: str =
             "本镇（街道）尚未建立%(document)s的文号系列（用途标识 %(key)s），请管理员先在“文号管理”中建立。"
             % {"document": document, "key": key},
             citation=citation,
+            remedy=Remedy("core:number-series-list", "文号管理"),
         )
 
 

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from fazhi.core import permissions, validators
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, Remedy
 from fazhi.core.masking import Known, redact
 from fazhi.core.masking.numbers import addresses_in
 from fazhi.core.models import (
@@ -424,6 +424,7 @@ def find_party(actor: Staff, text: str, *, field: str = "party", where: str = "�
             "未找到当事人“%(t)s”：请填写当事人编号、证件号码或统一社会信用代码；尚未登记的，请先登记。"
             % {"t": value},
             field_errors={field: "%(w)s：未找到该当事人“%(t)s”。" % {"w": where, "t": value}},
+            remedy=Remedy("core:party-create", "登记当事人"),
         )
     return matches[0]
 

@@ -381,7 +381,7 @@ def credential_revoke(request: HttpRequest, credential_id: int) -> HttpResponse:
     credential = selectors.access_credential(actor, credential_id)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        services.revoke_credential(actor, credential, **data)
+        services.revoke_credential(actor, credential, revoked_on=data["revoked_on"], reason=data["reason"])
         return "已注销执法证 %(n)s。" % {"n": credential.number}, redirect(
             "core:staff-detail", credential.staff.pk
         )
@@ -516,7 +516,9 @@ def number_void(request: HttpRequest, issued_id: int) -> HttpResponse:
         else:
             messages.success(request, "已作废 %(t)s（号码保留，不再使用）。" % {"t": issued.text})
     else:
-        messages.error(request, "请填写作废原因。")
+        messages.error(
+            request, "请填写作废原因。" if "reason" in form.errors else "此操作不可撤销，请勾选确认。"
+        )
     return redirect("core:number-series-detail", issued.series.pk)
 
 
@@ -549,6 +551,9 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
 @staff_required()
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    if request.POST.get("confirm") != "on":
+        messages.error(request, "撤销后令牌不能恢复，请勾选确认。")
+        return redirect("core:tokens")
     services.revoke_api_token(request_staff(request), token_id)
     messages.success(request, "令牌已撤销，使用它的程序将无法再访问接口。")
     return redirect("core:tokens")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, ServiceErrorsMixin, confirm_field
 from fazhi.core.models import Staff
 from fazhi.decisions.models import Answer, AssessmentKind, Outcome
 from fazhi.decisions.services import STEP_LABELS
@@ -66,7 +66,9 @@ class DiscussionForm(ServiceErrorsMixin):
     attendees = forms.ModelMultipleChoiceField(
         label="出席人员", queryset=Staff.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    presided_by = forms.ModelChoiceField(label="主持人（行政首长）", queryset=Staff.objects.none())
+    presided_by = forms.ModelChoiceField(
+        label="主持人（行政首长）", queryset=Staff.objects.none(), empty_label=CHOOSE
+    )
     head_spoke_last = forms.BooleanField(label="行政首长最后发表意见", required=False)
     outcome = forms.ChoiceField(label="决定", choices=Outcome.choices)
     dissent = forms.CharField(
@@ -82,6 +84,15 @@ class DiscussionForm(ServiceErrorsMixin):
 class PublishForm(ServiceErrorsMixin):
     published_on = forms.DateField(label="公布日期", widget=DATE)
     where = forms.CharField(label="公布载体", max_length=200, initial="镇政府网站、政务公开栏")
+    confirm = confirm_field("公布后决策即对外公开，公布日期和载体不能再修改。")
+
+
+class CataloguePublishForm(ServiceErrorsMixin):
+    confirm = confirm_field("公布后目录中的事项即在公示网站公开，不能撤回。")
+
+
+class ArchiveForm(ServiceErrorsMixin):
+    confirm = confirm_field("归档后生成决策档案并存证，不能再添加材料。")
 
 
 class PublicCommentForm(ServiceErrorsMixin):

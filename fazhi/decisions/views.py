@@ -24,8 +24,10 @@ from fazhi.core.selectors import attachments_of
 from fazhi.decisions import rules, selectors, services
 from fazhi.decisions.forms import (
     AnswerForm,
+    ArchiveForm,
     AssessmentForm,
     CatalogueItemForm,
+    CataloguePublishForm,
     CommentPeriodForm,
     DiscussionForm,
     EvaluationForm,
@@ -68,6 +70,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "items": selectors.catalogue_for(actor, year=year),
         "form": form if permissions.may_take(actor, rules.STEPS["add_item"]) else None,
         "may_publish": permissions.may_take(actor, rules.STEPS["publish_catalogue"]),
+        "catalogue_publish_form": CataloguePublishForm(auto_id="catalogue_%s"),
     }
     return render(request, "decisions/catalogue.html", context)
 
@@ -77,6 +80,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def catalogue_publish(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
     year = int(request.POST.get("year", "0") or 0)
+    if not CataloguePublishForm(request.POST).is_valid():
+        messages.error(request, "此操作不可撤销，请阅读提示并勾选确认。")
+        return redirect(f"/decisions/?year={year}")
     try:
         count = services.publish_catalogue(actor, year=year)
     except DomainError as error:
@@ -120,6 +126,7 @@ def detail(request: HttpRequest, decision_id: int) -> HttpResponse:
         "history": verified_history(decision),
         "today": today,
         "evaluations": list(decision.evaluations.all()),
+        "archive_form": ArchiveForm(),
         "archive_file": attachments_of(decision._meta.label_lower, decision.pk)
         .filter(description="决策档案")
         .first(),
@@ -238,7 +245,7 @@ def discuss(request: HttpRequest, decision_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, decision_id: int) -> HttpResponse:
     def act(actor: Staff, decision: MajorDecision, data: dict[str, Any]) -> str:
-        services.publish_decision(actor, decision, **data)
+        services.publish_decision(actor, decision, published_on=data["published_on"], where=data["where"])
         return "已公布。"
 
     form = PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
@@ -278,12 +285,16 @@ def attach(request: HttpRequest, decision_id: int) -> HttpResponse:
 def archive(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = request_staff(request)
     decision = selectors.access_decision(actor, decision_id)
+    form = ArchiveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "此操作不可撤销，请阅读提示并勾选确认。")
+        return redirect("decisions:detail", decision.pk)
     try:
-        record = services.archive_decision(actor, decision)
+        services.archive_decision(actor, decision)
     except DomainError as error:
         messages.error(request, "%(m)s（依据：%(c)s）" % {"m": error.message, "c": error.citation})
     else:
-        messages.success(request, "已归档，档案 SHA-256 %(h)s。" % {"h": record.sha256})
+        messages.success(request, "已归档，决策档案已存证。")
     return redirect("decisions:detail", decision.pk)
 
 

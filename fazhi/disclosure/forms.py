@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import DATE, ServiceErrorsMixin, confirm_field
 from fazhi.disclosure.models import ExportScope, ReviewAction, Severity
 from fazhi.disclosure.rules import FREE_TEXT_LABELS
 
@@ -29,6 +29,7 @@ class ReviewForm(ServiceErrorsMixin):
 
 class WithdrawForm(ServiceErrorsMixin):
     reason = forms.CharField(label="撤回理由（向社会公开）", max_length=200)
+    confirm = confirm_field("撤回后本公示即从公示网站撤下，不能恢复。")
 
 
 class PublicSearchForm(forms.Form):
@@ -37,7 +38,7 @@ class PublicSearchForm(forms.Form):
 
 
 class PublishForm(ServiceErrorsMixin):
-    confirm = forms.BooleanField(label="已核对公示内容", required=True)
+    confirm = confirm_field("发布后公示内容即向社会公开，不能再修改，只能撤回。")
 
 
 class CreditExportForm(ServiceErrorsMixin):

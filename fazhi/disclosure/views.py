@@ -111,6 +111,7 @@ def publication(request: HttpRequest, publication_id: int) -> HttpResponse:
         "form": form,
         "withdrawal_due": due,
         "today": timezone.localdate(),
+        "publish_form": PublishForm(auto_id="publish_%s"),
         "withdraw_form": WithdrawForm(initial={"reason": selectors.withdrawal_reason(due)} if due else None),
         "steps": {offer.name: offer for offer in permissions.offers_for(actor, rules.STEPS, facts)},
     }
@@ -139,10 +140,8 @@ def publish(request: HttpRequest, publication_id: int) -> HttpResponse:
     item = selectors.access_publication(actor, publication_id)
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
-        published = services.publish(actor, item)
-        return "已公示，内容指纹 %(h)s。" % {"h": published.content_sha256}, redirect(
-            "disclosure:publication", item.pk
-        )
+        services.publish(actor, item)
+        return "已公示，公示内容已存证。", redirect("disclosure:publication", item.pk)
 
     return form_page(request, PublishForm(request.POST), title="发布公示", save=save)
 

@@ -11,9 +11,9 @@ from fazhi.core.roles import Role
 from fazhi.core.rules import Step, Steps
 
 # 国办发〔2023〕27号: at least 60 学时 a year per officer of 公共法律知识、业务知识、执法技能.
-HOURS_CITATION = "国办发〔2023〕27号（年度学时目标可配置）"
+HOURS_CITATION = "国办发〔2023〕27号"
 # 法治政府建设实施纲要（2021—2025年）: at least two 法治专题讲座 a year for leadership teams.
-LECTURES_CITATION = "法治政府建设实施纲要（2021—2025年）（次数可配置）"
+LECTURES_CITATION = "法治政府建设实施纲要（2021—2025年）"
 MAX_TRAINING_HOURS = Decimal(200)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, PartyRowsField, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, PartyRowsField, ServiceErrorsMixin
 from fazhi.mediation.models import (
     Channel,
     DisputeCategory,
@@ -25,7 +25,7 @@ class DisputeForm(ServiceErrorsMixin):
     received_on = forms.DateField(label="接待日期", widget=DATE)
     channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
     category = forms.ModelChoiceField(
-        label="纠纷类别", queryset=DisputeCategory.objects.none(), required=False
+        label="纠纷类别", queryset=DisputeCategory.objects.none(), required=False, empty_label=CHOOSE
     )
     visitor_count = forms.IntegerField(
         label="人次",
@@ -50,7 +50,7 @@ class DisputeForm(ServiceErrorsMixin):
 
 
 class DispatchForm(ServiceErrorsMixin):
-    unit = forms.ModelChoiceField(label="承办单位", queryset=HandlingUnit.objects.none())
+    unit = forms.ModelChoiceField(label="承办单位", queryset=HandlingUnit.objects.none(), empty_label=CHOOSE)
     due_on = forms.DateField(label="办理期限", widget=DATE)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
@@ -64,7 +64,7 @@ class UnitForm(ServiceErrorsMixin):
 
 
 class HandOnForm(ServiceErrorsMixin):
-    unit = forms.ModelChoiceField(label="转交给", queryset=HandlingUnit.objects.none())
+    unit = forms.ModelChoiceField(label="转交给", queryset=HandlingUnit.objects.none(), empty_label=CHOOSE)
     due_on = forms.DateField(label="办理期限", widget=DATE)
     reason = forms.CharField(label="转交理由", widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -95,7 +95,7 @@ CHECK_CHOICES = [("done", "到位"), ("not_applicable", "不适用")]
 class ClosureForm(ServiceErrorsMixin):
     outcome = forms.ChoiceField(
         label="办理结果",
-        choices=[("", "——"), *Outcome.choices],
+        choices=[("", CHOOSE), *Outcome.choices],
         error_messages={"required": OUTCOME_REQUIRED},
     )
     closed_on = forms.DateField(label="办结日期", widget=DATE)

@@ -155,7 +155,10 @@ def outcome_statistics(
 
 
 def disputes_for(actor: Staff) -> QuerySet[Dispute]:
-    return permissions.visible(actor, Dispute.objects.select_related("category__parent")).order_by("-id")
+    # Newest first by the day received, which a visit entered late may precede (dispute_org_received).
+    return permissions.visible(actor, Dispute.objects.select_related("category__parent")).order_by(
+        "-received_on", "-id"
+    )
 
 
 DEADLINE_FILTERS = {

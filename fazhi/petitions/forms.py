@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, PartyRowsField, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, PartyRowsField, ServiceErrorsMixin
 from fazhi.core.models import Staff
 from fazhi.petitions.models import Channel, Decision, ReviewResult
 
@@ -109,7 +109,9 @@ class ReReviewAnswerForm(ReviewAnswerForm):
 
 
 class KeyMatterForm(ServiceErrorsMixin):
-    leader = forms.ModelChoiceField(label="包案领导", queryset=Staff.objects.none(), required=False)
+    leader = forms.ModelChoiceField(
+        label="包案领导", queryset=Staff.objects.none(), required=False, empty_label=CHOOSE
+    )
     team = forms.ModelMultipleChoiceField(
         label="工作专班", queryset=Staff.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -41,7 +41,9 @@ def _with_review_due(petitions: QuerySet[Petition]) -> QuerySet[Petition]:
 
 def petitions_for(actor: Staff) -> QuerySet[Petition]:
     """The petitions the actor may see, each with the due date of its unanswered 复查 or 复核."""
-    return permissions.visible(actor, _with_review_due(Petition.objects.all())).order_by("-id")
+    return permissions.visible(actor, _with_review_due(Petition.objects.all())).order_by(
+        "-received_on", "-id"
+    )  # newest first by the day received (petition_org_received)
 
 
 def open_in(town_ids: tuple[int, ...]) -> QuerySet[Petition]:

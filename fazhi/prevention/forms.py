@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, ServiceErrorsMixin
 from fazhi.core.models import Organisation
 from fazhi.prevention.models import ActivityKind, CommunityVolunteer, VolunteerRole
 
@@ -14,7 +14,9 @@ from fazhi.prevention.models import ActivityKind, CommunityVolunteer, VolunteerR
 class VolunteerForm(ServiceErrorsMixin):
     name = forms.CharField(label="姓名", max_length=50)
     role = forms.ChoiceField(label="身份", choices=VolunteerRole.choices)
-    village = forms.ModelChoiceField(label="所在村（社区）", queryset=Organisation.objects.none())
+    village = forms.ModelChoiceField(
+        label="所在村（社区）", queryset=Organisation.objects.none(), empty_label=CHOOSE
+    )
     joined_on = forms.DateField(label="加入日期", widget=DATE)
     phone = forms.CharField(label="联系电话", max_length=20, required=False)
 

@@ -179,10 +179,18 @@ def test_a_town_without_an_archive_series_is_told_how_to_set_one_up(town, submit
     NumberSeries.objects.filter(key="contract-archive").delete()
     response = client_for(town.admin).post(
         f"/contracts/{submitted.pk}/file/",
-        {"filed_on": TODAY.isoformat(), "signed_copy": SimpleUploadedFile("签订本.pdf", PDF)},
+        {
+            "filed_on": TODAY.isoformat(),
+            "signed_copy": SimpleUploadedFile("签订本.pdf", PDF),
+            "confirm": "on",
+        },
     )
     assert response.status_code == 422
-    assert "contract-archive" in response.content.decode()
+    page = response.content.decode()
+    assert "contract-archive" in page
+    # The refusal links the administrator to where the series is set up, and keeps the chosen file.
+    assert '<a class="alert-link" href="/numbering/" data-testid="remedy">前往“文号管理”</a>' in page
+    assert "已选择文件：签订本.pdf（保留，无需重新选择）" in page
     assert Contract.objects.get().status == ContractStatus.SIGNED
 
 

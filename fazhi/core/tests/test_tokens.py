@@ -93,7 +93,10 @@ def test_the_page_issues_a_token_shown_once_and_revokes_it(world: World) -> None
     assert token not in client.get("/tokens/").content.decode()  # shown once
     assert _bearer(token).get("/api/v1/cases").status_code == 200
     row = ApiToken.objects.get(staff=world.officer)
-    client.post(f"/tokens/{row.pk}/revoke/")
+    # Revoking cannot be undone: without the tick nothing happens.
+    assert "撤销后令牌不能恢复" in client.post(f"/tokens/{row.pk}/revoke/", follow=True).content.decode()
+    assert _bearer(token).get("/api/v1/cases").status_code == 200
+    client.post(f"/tokens/{row.pk}/revoke/", {"confirm": "on"})
     assert _bearer(token).get("/api/v1/cases").status_code == 401
     assert "已撤销" in client.get("/tokens/").content.decode()
 

@@ -371,9 +371,18 @@ def test_admin_registers_and_revokes_a_credential_through_the_pages(world):
     assert "已登记执法证。" in detail
     assert "有效" in detail
     credential = world.officer.credentials.get()
-    revoked = client.post(
+    # 注销 is not undone: without the tick the form is refused and the credential stays valid.
+    unconfirmed = client.post(
         reverse("core:credential-revoke", args=[credential.pk]),
         {"revoked_on": "2026-11-28", "reason": "调岗"},
+    )
+    assert unconfirmed.status_code == 422
+    assert "我已知悉：注销后该执法证自注销日期起失效，不能恢复。" in unconfirmed.content.decode()
+    credential.refresh_from_db()
+    assert credential.revoked_on is None
+    revoked = client.post(
+        reverse("core:credential-revoke", args=[credential.pk]),
+        {"revoked_on": "2026-11-28", "reason": "调岗", "confirm": "on"},
         follow=True,
     ).content.decode()
     assert "已注销执法证 12011100001。" in revoked
@@ -382,7 +391,13 @@ def test_admin_registers_and_revokes_a_credential_through_the_pages(world):
 
 def test_admin_deactivates_an_account_which_then_cannot_log_in(world):
     client = logged_in(world.admin)
-    client.post(reverse("core:staff-deactivate", args=[world.officer.pk]), {"reason": "退休"})
+    unconfirmed = client.post(reverse("core:staff-deactivate", args=[world.officer.pk]), {"reason": "退休"})
+    assert unconfirmed.status_code == 422
+    world.officer.refresh_from_db()
+    assert type(world.officer).objects.get(pk=world.officer.pk).is_active
+    client.post(
+        reverse("core:staff-deactivate", args=[world.officer.pk]), {"reason": "退休", "confirm": "on"}
+    )
     world.officer.refresh_from_db()
     assert world.officer.is_active is False
     login = Client().post(reverse("login"), {"username": "officer", "password": PASSWORD})

@@ -421,3 +421,25 @@ def test_a_commenters_name_is_known_to_the_public_text_gate(town, decision):
     period = open_comments(town, decision)
     Client().post(f"/gongshi/juece/{period.pk}/", {"text": "建议增设路灯。", "name": "向前"})
     assert public_text.masked("向前的建议已采纳。", town.town) == "向某的建议已采纳。"
+
+
+def test_archiving_and_publishing_the_catalogue_ask_for_confirmation(town, decision):
+    from fazhi.decisions.forms import PublishForm
+    from fazhi.decisions.models import DecisionArchive
+
+    admin = Client()
+    admin.force_login(town.admin)
+    events = Event.objects.count()
+    archived = admin.post(f"/decisions/{decision.pk}/archive/", {}, follow=True).content.decode()
+    assert "此操作不可撤销，请阅读提示并勾选确认。" in archived
+    assert not DecisionArchive.objects.exists()
+    head = Client()
+    head.force_login(town.head)
+    catalogue = head.get(f"/decisions/?year={TODAY.year}").content.decode()
+    assert "我已知悉：公布后目录中的事项即在公示网站公开，不能撤回。" in catalogue
+    head.post("/decisions/catalogue/publish/", {"year": TODAY.year})
+    assert Event.objects.count() == events
+    assert not selectors.published_catalogue(year=TODAY.year).exists()
+    assert PublishForm({"published_on": TODAY.isoformat(), "where": "镇政府网站"}).errors == {
+        "confirm": ["此操作不可撤销，请阅读提示并勾选确认。"]
+    }

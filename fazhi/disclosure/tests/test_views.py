@@ -55,7 +55,7 @@ def test_staff_prepare_fix_and_publish_then_the_public_finds_it(town, decided):
         f"/disclosure/{publication.pk}/", {"facts": "当事人占道摆摊。", "penalty_content": "罚款2000元"}
     )
     published = head.post(f"/disclosure/{publication.pk}/publish/", {"confirm": "on"}, follow=True)
-    assert "已公示，内容指纹" in published.content.decode()
+    assert "已公示，公示内容已存证。" in published.content.decode()
 
     public = Client()
     listing = public.get("/gongshi/", {"q": "刘某某"}).content.decode()
@@ -72,11 +72,11 @@ def test_staff_prepare_fix_and_publish_then_the_public_finds_it(town, decided):
 def test_a_withdrawn_decision_says_so_at_its_old_address_and_shows_nothing_else(town, decided):
     publication = services.publish(town.head, services.prepare_publication(town.officer, decided.decision))
     head = client_for(town.head)
-    assert refused_form(head, f"/disclosure/{publication.pk}/withdraw/", {"reason": " "}) == {
-        "reason": ["这个字段是必填项。"]
-    }
+    assert refused_form(
+        head, f"/disclosure/{publication.pk}/withdraw/", {"reason": " ", "confirm": "on"}
+    ) == {"reason": ["这个字段是必填项。"]}
     assert Publication.objects.get(pk=publication.pk).status == PublicationStatus.PUBLISHED
-    head.post(f"/disclosure/{publication.pk}/withdraw/", {"reason": "原决定经复议被撤销"})
+    head.post(f"/disclosure/{publication.pk}/withdraw/", {"reason": "原决定经复议被撤销", "confirm": "on"})
     public = Client()
     detail = public.get(f"/gongshi/{publication.pk}/").content.decode()
     assert "已于" in detail

@@ -14,7 +14,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from fazhi.core.errors import InvalidInput, RuleViolation
+from fazhi.core.errors import InvalidInput, Remedy, RuleViolation
 from fazhi.core.files import open_blob
 from fazhi.core.models import Organisation
 from fazhi.enforcement.documents.contents import BUILDERS, load_rows
@@ -113,7 +113,8 @@ def render(case: Case, kind: DocumentKind) -> bytes:
         # fields has broken, so that the officer sees why instead of a server error.
         raise InvalidInput(
             "本单位的“%(kind)s”模板无法填充（%(detail)s），请管理员按可用变量重新上传模板。"
-            % {"kind": kind.label, "detail": error.message or type(error).__name__}
+            % {"kind": kind.label, "detail": error.message or type(error).__name__},
+            remedy=Remedy("enforcement:template-list", "文书模板"),
         ) from error
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-from fazhi.core.forms import DATE, PartyPickerField, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, PartyPickerField, ServiceErrorsMixin, confirm_field
 from fazhi.enforcement.forms.fields import yuan_field
 from fazhi.enforcement.models import (
     ClosureReason,
@@ -97,7 +97,7 @@ class RemedyForm(ServiceErrorsMixin):
 
 class RemedyEndForm(ServiceErrorsMixin):
     ended_on = forms.DateField(label="结束日期", widget=DATE)
-    result = forms.ChoiceField(label="结果", choices=[("", "请选择"), *RemedyResult.choices])
+    result = forms.ChoiceField(label="结果", choices=[("", CHOOSE), *RemedyResult.choices])
     outcome = forms.CharField(
         label="结果说明", max_length=200, required=False, help_text="如：复议决定书或判决书文号、变更的内容"
     )
@@ -129,6 +129,7 @@ class ConfirmForm(ServiceErrorsMixin):
 
 class ArchiveForm(ServiceErrorsMixin):
     archive_number = forms.CharField(label="档案号", max_length=60)
+    confirm = confirm_field("归档后电子案卷即封存存证，不能再添加或修改本案材料。")
 
 
 class OnSpotForm(ServiceErrorsMixin):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from fazhi.core.errors import RuleViolation
+from fazhi.core.errors import Remedy, RuleViolation
 from fazhi.core.periods import add_years
 from fazhi.enforcement.rules.penalties import (
     InvestigationOutcome,
@@ -94,6 +94,7 @@ def check_investigators(investigators: Sequence[Investigator]) -> None:
             "调查取证须由两名以上持有当日有效执法证的执法人员进行，现有 %(n)d 名%(detail)s。"
             % {"n": len(qualified), "detail": detail},
             citation=f"{LAW} 第四十二条",
+            remedy=Remedy("core:staff-list", "人员管理（登记执法证）"),
         )
 
 

@@ -77,6 +77,12 @@ def team_of(actor: Staff) -> QuerySet[Staff]:
     )
 
 
+def officers_of(actor: Staff) -> QuerySet[Staff]:
+    """The town's 执法人员: an auxiliary is never the second officer of a decision on the spot (art. 42:
+    two officers holding credentials; auxiliaries only assist)."""
+    return team_of(actor).filter(role_grants__role=Role.OFFICER)
+
+
 def town_staff(actor: Staff) -> QuerySet[Staff]:
     """Active staff of the actor's town, e.g. to choose a hearing chair."""
     return permissions.visible(actor, Staff.objects.filter(is_active=True, is_system=False)).order_by(

@@ -160,7 +160,9 @@ def test_a_photo_is_uploaded_with_the_evidence_form(town):
     )
     page = response.content.decode()
     assert "已登记证据“现场照片”" in page
-    assert hashlib.sha256(JPEG).hexdigest() in page
+    # The page says the file is kept with its proof, not its SHA-256.
+    assert hashlib.sha256(JPEG).hexdigest() not in page
+    assert ">存证</a>" in page
     assert Evidence.objects.get().attachment is not None
 
 

@@ -82,6 +82,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                 "label": option.label,
                 "blocked_by": option.blocked_by,
                 "url_name": STEP_PAGES[option.step.name] if option.allowed else "",
+                "taken_by": option.step.taken_by,
             }
             for option in selectors.next_steps(facts, actor)
         ],

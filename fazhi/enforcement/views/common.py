@@ -38,6 +38,7 @@ def step_page(
     initial: dict[str, Any] | None = None,
     form_kwargs: dict[str, Any] | None = None,
     with_proposal: bool = False,
+    extra_context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """A case step: its form, one service call through `act`, back to the case page. The steps that
     judge the proposal (法制审核, 集体讨论, 决定) show it whole beside the form."""
@@ -50,7 +51,7 @@ def step_page(
     form = form_class(request.POST or None, initial=initial or {}, **(form_kwargs or {}))
     title = "%(step)s：%(case)s" % {"step": title, "case": case}
     if not with_proposal:
-        return form_page(request, form, title=title, save=save)
+        return form_page(request, form, title=title, save=save, extra_context=extra_context)
     proposal = selectors.proposal_of(case, today=timezone.localdate())
     return form_page(
         request,
@@ -58,5 +59,5 @@ def step_page(
         title=title,
         save=save,
         template="enforcement/step_with_proposal.html",
-        extra_context={"case": case, "proposal": proposal},
+        extra_context={"case": case, "proposal": proposal, **(extra_context or {})},
     )

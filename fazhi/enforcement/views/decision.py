@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core.access import request_staff, step_required
+from fazhi.core.errors import Remedy
 from fazhi.core.models import Staff
+from fazhi.core.pages import remedy_link
 from fazhi.enforcement import rules, selectors, services
 from fazhi.enforcement.forms import (
     DecideForm,
@@ -52,7 +54,26 @@ def case_notice(request: HttpRequest, case_id: int) -> HttpResponse:
         return "；".join(said) + "。"
 
     initial = {"served_on": timezone.localdate(), "statement_working_days": 3}
-    return step_page(request, case_id, title="事先告知", form_class=NoticeForm, act=act, initial=initial)
+    case = selectors.access_case(request_staff(request), case_id)
+    standard = selectors.large_amount_standard(case.organisation, timezone.localdate())
+    # Without the province's 较大数额 the hearing right is judged by a default: say so, and where to set it.
+    warning = (
+        {
+            "text": standard.source,
+            "remedy": remedy_link(request, Remedy("enforcement:power-list", "赋权事项（较大数额标准）")),
+        }
+        if standard == rules.DEFAULT_LARGE_AMOUNT
+        else None
+    )
+    return step_page(
+        request,
+        case_id,
+        title="事先告知",
+        form_class=NoticeForm,
+        act=act,
+        initial=initial,
+        extra_context={"warning": warning},
+    )
 
 
 @step_required(rules.STEPS["defence"])

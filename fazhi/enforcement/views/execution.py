@@ -179,10 +179,7 @@ def case_record_with_agency(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_archive(request: HttpRequest, case_id: int) -> HttpResponse:
     def act(actor: Staff, case: Case, data: dict[str, Any]) -> str:
         closure = services.archive_case(actor, case, archive_number=data["archive_number"])
-        return "已归档，档案号 %(n)s；电子案卷 SHA-256 %(h)s。" % {
-            "n": closure.archive_number,
-            "h": closure.archive_sha256,
-        }
+        return "已归档，档案号 %(n)s；电子案卷已存证。" % {"n": closure.archive_number}
 
     return step_page(request, case_id, title="归档", form_class=ArchiveForm, act=act)
 
@@ -194,12 +191,12 @@ def on_spot_create(request: HttpRequest) -> HttpResponse:
     actor = request_staff(request)
     today = timezone.localdate()
     powers = [(power.pk, str(power)) for power in selectors.powers_of(actor).filter(active=True)]
-    people = [(person.pk, person.full_name) for person in selectors.team_of(actor).exclude(pk=actor.pk)]
+    people = [(person.pk, person.full_name) for person in selectors.officers_of(actor).exclude(pk=actor.pk)]
 
     def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
         party = data.pop("party")
         power = selectors.access_power(actor, data.pop("power"))
-        co_officer = selectors.team_of(actor).get(pk=data.pop("co_officer"))
+        co_officer = selectors.officers_of(actor).get(pk=data.pop("co_officer"))
         fine_fen = fen(data.pop("fine"))
         case = services.decide_on_spot(
             actor,
