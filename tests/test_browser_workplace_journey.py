@@ -48,7 +48,7 @@ def test_a_lead_is_in_the_heads_todo_at_once_and_leaves_it_when_filed(
     expect(row).to_have_count(1)
     expect(row).to_contain_text("夜间施工噪声扰民")
     expect(row).to_contain_text("立案须经行政机关负责人批准")
-    expect(head.get_by_test_id("nav-count-cases")).to_have_text("1")  # the lead is its only case item
+    expect(head.get_by_test_id("nav-count-cases")).to_have_text("1 项待办")  # the lead is its only case item
     row.get_by_role("link", name="去办理").click()
     expect(head.get_by_role("heading", name=re.compile(r"^批准立案："))).to_be_visible()
     box = head.get_by_label(re.compile(r"^当事人( \*)?$"))

@@ -297,7 +297,7 @@ def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
 # ------------------------------------------------------------------------------------ 待办 and messages
 
 
-class TaskOut(Schema):
+class TodoOut(Schema):
     kind: str
     kind_label: str
     title: str
@@ -316,7 +316,7 @@ TaskKind = Annotated[str, Field(max_length=40, description="事项类型（kind�
 
 
 @router.get(
-    "/tasks", response=list[TaskOut], summary="我的待办：每项的记录、环节、期限和办理链接，期限最近的在前"
+    "/tasks", response=list[TodoOut], summary="我的待办：每项的记录、环节、期限和办理链接，期限最近的在前"
 )
 def list_tasks(
     request: HttpRequest, kind: TaskKind = "", overdue: bool | None = None

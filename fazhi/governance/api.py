@@ -220,7 +220,7 @@ class NoticeOut(Schema):
     response: str
 
 
-class TaskOut(Schema):
+class KeyTaskOut(Schema):
     id: int
     year: int
     source_title: str
@@ -250,7 +250,7 @@ class TaskOut(Schema):
         return list(obj.notices.all())
 
 
-@router.get("/governance/tasks", response=list[TaskOut], summary="重点工作列表")
+@router.get("/governance/tasks", response=list[KeyTaskOut], summary="重点工作列表")
 def list_tasks(
     request: HttpRequest,
     year: api_params.Year | None = None,
@@ -262,7 +262,7 @@ def list_tasks(
     return list(api_params.page(tasks.prefetch_related("feedback", "acts", "notices"), limit, offset))
 
 
-@router.get("/governance/tasks/{id:task_id}", response=TaskOut, summary="读取重点工作")
+@router.get("/governance/tasks/{id:task_id}", response=KeyTaskOut, summary="读取重点工作")
 def get_task(request: HttpRequest, task_id: int) -> KeyTask:
     return selectors.access_task(api_params.actor(request), task_id)
 
@@ -278,7 +278,7 @@ class TaskIn(Schema):
     deadline: datetime.date
 
 
-@router.post("/governance/tasks", response={201: TaskOut}, summary="登记重点工作")
+@router.post("/governance/tasks", response={201: KeyTaskOut}, summary="登记重点工作")
 def register_task(request: HttpRequest, payload: TaskIn) -> Status[KeyTask]:
     actor = api_params.actor(request)
     department: Organisation | None = (
@@ -327,7 +327,7 @@ class CompleteIn(Schema):
     note: Annotated[str, Required("请填写完成情况。")]
 
 
-@router.post("/governance/tasks/{id:task_id}/complete", response=TaskOut, summary="登记完成")
+@router.post("/governance/tasks/{id:task_id}/complete", response=KeyTaskOut, summary="登记完成")
 def complete_task(request: HttpRequest, task_id: int, payload: CompleteIn) -> KeyTask:
     actor = api_params.actor(request)
     services.complete_task(actor, selectors.access_task(actor, task_id), **payload.dict())
@@ -364,13 +364,13 @@ def list_notices(
     return list(api_params.page(notices, limit, offset))
 
 
-class AnswerIn(Schema):
+class SupervisionAnswerIn(Schema):
     answered_on: datetime.date
     response: Annotated[str, Required("请填写整改落实情况。")]
 
 
 @router.post("/governance/notices/{id:notice_id}/answer", response=NoticeOut, summary="答复督办")
-def answer_notice(request: HttpRequest, notice_id: int, payload: AnswerIn) -> SupervisionNotice:
+def answer_notice(request: HttpRequest, notice_id: int, payload: SupervisionAnswerIn) -> SupervisionNotice:
     actor = api_params.actor(request)
     return services.answer_notice(actor, selectors.access_notice(actor, notice_id), **payload.dict())
 

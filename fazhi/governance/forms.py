@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.forms import DATE, FilesField, ServiceErrorsMixin
+from fazhi.core.forms import CHOOSE, DATE, FilesField, ServiceErrorsMixin
 from fazhi.core.models import Organisation, Staff
 from fazhi.governance.models import ActKind, MeetingKind, MemberRole, TaskStatus
 
@@ -21,6 +21,7 @@ class MemberForm(ServiceErrorsMixin):
         label="本镇工作人员",
         queryset=Staff.objects.none(),
         required=False,
+        empty_label=CHOOSE,
         help_text="非本镇工作人员的，留空并填写姓名",
     )
     name = forms.CharField(label="姓名", max_length=50, required=False)
@@ -47,7 +48,9 @@ class MeetingForm(ServiceErrorsMixin):
     title = forms.CharField(
         label="会议名称", max_length=200, help_text="如：2020年第一次全面依法治镇委员会会议"
     )
-    presided_by = forms.ModelChoiceField(label="主持人", queryset=Staff.objects.none(), required=False)
+    presided_by = forms.ModelChoiceField(
+        label="主持人", queryset=Staff.objects.none(), required=False, empty_label=CHOOSE
+    )
     attendees = forms.ModelMultipleChoiceField(
         label="出席人员", queryset=Staff.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -72,8 +75,10 @@ class TaskForm(ServiceErrorsMixin):
     )
     source_number = forms.CharField(label="文号", max_length=60, required=False)
     title = forms.CharField(label="工作任务", max_length=200)
-    department = forms.ModelChoiceField(label="责任单位", queryset=Organisation.objects.none())
-    lead = forms.ModelChoiceField(label="牵头人", queryset=Staff.objects.none())
+    department = forms.ModelChoiceField(
+        label="责任单位", queryset=Organisation.objects.none(), empty_label=CHOOSE
+    )
+    lead = forms.ModelChoiceField(label="牵头人", queryset=Staff.objects.none(), empty_label=CHOOSE)
     deployed_on = forms.DateField(label="部署日期", widget=DATE)
     deadline = forms.DateField(label="完成时限", widget=DATE)
 

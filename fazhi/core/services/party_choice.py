@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from fazhi.core import selectors
-from fazhi.core.errors import InvalidInput, NotFoundOrHidden
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, Remedy
 from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.services.parties import (
     PartyInput,
@@ -54,7 +54,7 @@ class PartyChoice:
     line: int | None = None
     relation: str = ""
 
-    def refusal(self, message: str, *, subfield: str = "") -> InvalidInput:
+    def refusal(self, message: str, *, subfield: str = "", remedy: Remedy | None = None) -> InvalidInput:
         if self.line is not None:
             label = FIELD_LABELS.get(subfield, "")
             text = "第%(n)d行：%(l)s%(m)s" % {
@@ -62,9 +62,9 @@ class PartyChoice:
                 "l": f"{label}：" if label else "",
                 "m": message,
             }
-            return InvalidInput(text, field_errors={self.field: text})
+            return InvalidInput(text, field_errors={self.field: text}, remedy=remedy)
         key = f"{self.new_field or self.field}.{subfield}" if subfield else self.field
-        return InvalidInput(message, field_errors={key: message})
+        return InvalidInput(message, field_errors={key: message}, remedy=remedy)
 
 
 def _strip_period(message: str) -> str:
@@ -92,7 +92,10 @@ def _existing(party_id: int, choice: PartyChoice, town: Organisation) -> Party:
     party = Party.objects.filter(pk=party_id, organisation=town).first()
     if party is None:
         # Another town's party is refused as one that does not exist: nothing leaks about it.
-        raise choice.refusal("未找到该当事人（编号 %(pk)s）。" % {"pk": party_id})
+        raise choice.refusal(
+            "未找到该当事人（编号 %(pk)s）。" % {"pk": party_id},
+            remedy=Remedy("core:party-create", "登记当事人"),
+        )
     return party
 
 

@@ -407,7 +407,7 @@ def test_admin_deactivates_an_account_which_then_cannot_log_in(world):
 def test_the_sidebar_marks_the_section_of_a_detail_page(world):
     party = register(world)
     body = logged_in(world.admin).get(reverse("core:party-detail", args=[party.pk])).content.decode()
-    assert 'class="nav-link active" aria-current="page" href="/parties/">当事人</a>' in body
+    assert 'class="nav-link flex-grow-1 active" aria-current="page" href="/parties/">当事人</a>' in body
 
 
 def test_the_health_check_answers_without_a_login_or_the_database(db, client, django_assert_num_queries):

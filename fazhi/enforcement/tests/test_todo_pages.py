@@ -37,7 +37,7 @@ def test_the_heads_workbench_lists_the_lead_with_its_step_and_link(town):
     # The sidebar counts the item beside 行政执法 and 工作台, once the page has loaded.
     assert 'hx-get="/nav/counts/?section=home"' in page
     sidebar = client_for(town.head).get("/nav/counts/?section=home").content.decode()
-    assert 'data-testid="nav-count-cases" aria-label="1 项待办">1<' in sidebar
+    assert 'data-testid="nav-count-cases">1<span class="visually-hidden"> 项待办</span>' in sidebar
     assert 'data-testid="nav-count-home"' in sidebar
     assert 'aria-current="page"' in sidebar
     assert "hx-get" not in sidebar
