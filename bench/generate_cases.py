@@ -794,7 +794,14 @@ class Loader:
     def _flush(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             for table in self.tables.values():
-                rows = table.take()
+                # JSON columns (a notice's penalty kinds, a report's circumstances) go in as their text.
+                rows = [
+                    [
+                        json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+                        for value in row
+                    ]
+                    for row in table.take()
+                ]
                 if not rows:
                     continue
                 columns = ", ".join(f'"{column}"' for column in table.columns)

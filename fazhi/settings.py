@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "fazhi.core.middleware.ApiErrorsAsJson",
     "fazhi.core.middleware.RequestBodyCap",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "fazhi.core.middleware.SessionKeepingReads",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

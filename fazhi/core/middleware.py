@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -157,3 +159,18 @@ class BrowserPolicies:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class SessionKeepingReads(SessionMiddleware):
+    """Django's session middleware, except that a read whose session was ended while it ran (the person
+    signed out in another tab, or the sidebar's 待办 counts still loading as they click 退出登录) is
+    answered rather than refused: a GET only renews the session's expiry, and there is nothing left to
+    renew. A write still fails, as Django has it (SessionInterrupted, 400)."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        try:
+            return super().process_response(request, response)
+        except SessionInterrupted:
+            if request.method in ("GET", "HEAD"):
+                return response
+            raise

@@ -76,14 +76,18 @@ def home(request: HttpRequest) -> HttpResponse:
     form, kind, due = _filters(request)
     mine = todos.for_actor(actor, today)
     is_supervisor = permissions.has_role(actor, Role.SUPERVISOR)
+    # The team's items are each member's own list judged again: read when the head asks for them.
+    show_team = request.GET.get("who") == "team"
     context = {
         "today": today,
         "filter_form": form,
         "todos": rows(filtered(mine, kind=kind, due=due, today=today), today),
         "todo_total": len(mine),
+        "leads_a_team": permissions.has_role(actor, Role.HEAD),
+        "show_team": show_team,
         "team": [
             (person, rows(filtered(items, kind=kind, due=due, today=today), today))
-            for person, items in todos.for_team(actor, today)
+            for person, items in (todos.for_team(actor, today) if show_team else [])
         ],
         "towns": [(town, rows(items, today)) for town, items in todos.towns_overdue(actor, today)],
         "party_count": selectors.search_parties_for(actor)[: COUNT_CAP + 1].count(),

@@ -12,7 +12,7 @@ import dataclasses
 import datetime
 from collections.abc import Iterator
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 
 from fazhi.core import todos
@@ -153,13 +153,22 @@ def _candidates(seat: Seat) -> list[CaseItem]:
     return [item for item in ITEMS if seat.holds(rules.STEPS[item.step].roles)]
 
 
+# Judging a case's gates reads its rows, a few queries a case: a seat's list judges at most this many
+# cases, the soonest due first, so that a town with thousands of open cases still answers at once.
+CASES_JUDGED = 300
+
+
 def _cases(seat: Seat, items: list[CaseItem]) -> QuerySet[Case]:
     stages = {stage for item in items for stage in item.stages}
+    cases = Case.objects.filter(organisation_id__in=seat.town_ids, stage__in=stages)
+    if seat.staff is not None and all(item.officers for item in items):
+        # An officer's items are only of the cases they act in (or whose lead they registered).
+        acting = Q(officers__staff=seat.staff, officers__withdrawn_on__isnull=True)
+        cases = cases.filter(acting | Q(officers__isnull=True, created_by=seat.staff)).distinct()
     return (
-        Case.objects.filter(organisation_id__in=seat.town_ids, stage__in=stages)
-        .select_related("party")
+        cases.select_related("party")
         .prefetch_related("officers")
-        .order_by("id")
+        .order_by(F("clock_due").asc(nulls_last=True), "id")[:CASES_JUDGED]
     )
 
 

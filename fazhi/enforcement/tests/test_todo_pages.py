@@ -67,7 +67,10 @@ def test_the_due_date_is_worded_in_working_days_left_or_days_overdue(town, inves
 
 
 def test_a_team_lead_reads_the_teams_items(town, investigated):
-    page = client_for(town.head).get("/").content.decode()
+    client = client_for(town.head)
+    assert 'data-testid="team-link"' in client.get("/").content.decode()
+    assert 'data-testid="team-link"' not in client_for(town.officer).get("/").content.decode()
+    page = client.get("/?who=team").content.decode()
     assert 'data-testid="team-todos"' in page
     assert "张执法" in page
     assert "赵执法" in page
