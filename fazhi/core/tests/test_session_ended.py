@@ -7,15 +7,15 @@ import pytest
 from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.models import Session
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from conftest import World
 from fazhi.core.middleware import SessionKeepingReads
-from fazhi.testing.pages import client_for
 
 
 def _ended_while_running(world: World, method: str) -> tuple[SessionKeepingReads, object]:
-    client = client_for(world.officer)
+    client = Client()
+    client.force_login(world.officer)
     key = client.cookies["sessionid"].value
     request = getattr(RequestFactory(), method.lower())("/nav/counts/")
     request.COOKIES["sessionid"] = key
