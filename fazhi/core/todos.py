@@ -109,6 +109,8 @@ def why_role(roles: Iterable[str]) -> str:
 
 # ------------------------------------------------------------------------------------ whose items
 
+CACHE_SECONDS = 600
+
 
 def seat_of(actor: Staff) -> Seat | None:
     """The actor's own seat: their roles in their town; None for someone who acts in no town (a
@@ -120,8 +122,17 @@ def seat_of(actor: Staff) -> Seat | None:
 
 
 def for_actor(actor: Staff, today: datetime.date) -> list[Todo]:
-    seat = seat_of(actor)
-    return gather(seat, today) if seat is not None else []
+    """The actor's items, judged once and kept until anything changes: every change of a record is an
+    event of the ledger in the change's own transaction, so the ledger's size is the version. The
+    工作台, the sidebar's counts that follow it, the API and the digest read the same judgement."""
+    size = LedgerHead.objects.values_list("size", flat=True).first() or 0
+    key = f"todos:{actor.pk}:{today.isoformat()}:{size}"
+    found: list[Todo] | None = cache.get(key)
+    if found is None:
+        seat = seat_of(actor)
+        found = gather(seat, today) if seat is not None else []
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def team_of(actor: Staff) -> list[Staff]:
@@ -156,19 +167,10 @@ def towns_overdue(actor: Staff, today: datetime.date) -> list[tuple[Organisation
     return found
 
 
-COUNTS_CACHE_SECONDS = 600
-
-
 def counts(actor: Staff, today: datetime.date) -> dict[str, int]:
-    """The actor's items per sidebar section, kept until anything changes: every change of a record is
-    an event of the ledger in the change's own transaction, so the ledger's size is the version."""
-    size = LedgerHead.objects.values_list("size", flat=True).first() or 0
-    key = f"todo-counts:{actor.pk}:{today.isoformat()}:{size}"
-    found: dict[str, int] | None = cache.get(key)
-    if found is None:
-        found = {}
-        for todo in for_actor(actor, today):
-            section = _KINDS[todo.kind].section
-            found[section] = found.get(section, 0) + 1
-        cache.set(key, found, COUNTS_CACHE_SECONDS)
+    """The actor's items per sidebar section."""
+    found: dict[str, int] = {}
+    for todo in for_actor(actor, today):
+        section = _KINDS[todo.kind].section
+        found[section] = found.get(section, 0) + 1
     return found
