@@ -60,7 +60,10 @@ def test_a_deployed_task_reported_on_then_late_raises_supervision_in_the_todo_an
     report(lead, "已完成案卷评查一半。")
     assert TaskFeedback.objects.filter(task=task).count() == 2
 
-    # The deadline passes with the task open: the morning job raises the 督办.
+    # The deadline passes with the task open: the morning job raises the 督办. It runs here, beside the
+    # live server, so first let both pages' sidebar counts finish loading (no request in flight).
+    for page in (head, lead):
+        expect(page.locator("#fz-sidebar:not([hx-get])")).to_have_count(1)
     with services_on(LATE):
         run = services.raise_supervision(today=LATE)
         assert run.issued == 1
