@@ -261,14 +261,18 @@ MEDIATION_CHECKLIST = [
     ("assisted", "生活困难的，帮扶救助到位"),
     ("lawful", "行为违法的，依法处理"),
 ]
-# The annual report (厅字〔2019〕28号): published before 1 April; heads and administrators are reminded
-# from this many days before; fewer all-staff law trainings than this a year prompts a shortcoming.
 # The daily digest's outgoing channel (fazhi.core.channels): the log by default; an SMS or government
 # messaging gateway with FAZHI_NOTIFY_CHANNEL=fazhi.core.channels.GatewayChannel and its URL.
 NOTIFY_CHANNEL = env_str("FAZHI_NOTIFY_CHANNEL", "fazhi.core.channels.LogChannel")
 NOTIFY_GATEWAY_URL = env_str("FAZHI_NOTIFY_GATEWAY_URL", "")
+# The annual report (厅字〔2019〕28号): published before 1 April; heads and administrators are reminded
+# from this many days before; fewer all-staff law trainings than this a year prompts a shortcoming.
 REPORT_REMINDER_DAYS = env_int("FAZHI_REPORT_REMINDER_DAYS", 31)
 REPORT_ALL_STAFF_TRAININGS_TARGET = env_int("FAZHI_REPORT_ALL_STAFF_TRAININGS_TARGET", 2)
+# The staffing a town's annual report measures itself against (its district sets them): 法制审核人员,
+# and people holding the 法律职业资格 (reviewers, counsel, 公职律师); fewer raises a shortcoming in 三.
+REPORT_LEGAL_REVIEWERS_TARGET = env_int("FAZHI_REPORT_LEGAL_REVIEWERS_TARGET", 2)
+REPORT_LEGAL_PROFESSIONALS_TARGET = env_int("FAZHI_REPORT_LEGAL_PROFESSIONALS_TARGET", 3)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the
 # database. Behind the district's own reverse proxy, name the header that carries the visitor's
 # address as Django sees it (e.g. HTTP_X_REAL_IP); never set it where clients reach Django directly.

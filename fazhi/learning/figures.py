@@ -97,7 +97,25 @@ def _hours_target_met(scope: Scope) -> Q:
     return Q(year_hours__gte=rules.yearly_hours_target())
 
 
+def _legal_professionals(scope: Scope) -> QuerySet[Staff]:
+    return (
+        Staff.objects.filter(scope.within(), is_active=True)
+        .exclude(legal_qualification_no="")
+        .select_related("organisation")
+        .order_by("id")
+    )
+
+
 FIGURES = (
+    Figure(
+        "central_group_sessions",
+        "党委理论中心组专题学法",
+        "次",
+        "类别为党委理论中心组专题学习的专题学法，按学习日期计",
+        lambda scope: _study_sessions(scope).filter(kind=StudyKind.CENTRAL_GROUP),
+        STUDY_COLUMNS,
+        link_to("learning:study-detail"),
+    ),
     Figure(
         "study_sessions",
         "专题学法活动",
@@ -171,6 +189,15 @@ FIGURES = (
         kind="share",
         counted=_hours_target_met,
         dashboard="learning",
+    ),
+    Figure(
+        "legal_professionals",
+        "具有法律职业资格的工作人员",
+        "名",
+        "在岗并登记了法律职业资格证书编号的工作人员，含法制审核人员和法律顾问",
+        _legal_professionals,
+        (*STAFF_COLUMNS, Column("法律职业资格证书编号", lambda row: row.legal_qualification_no)),
+        link_to("core:staff-detail"),
     ),
 )
 

@@ -1,13 +1,13 @@
 """The annual report as .docx in the GB/T 9704 layout: title in 2号小标宋, body in 3号仿宋, 一、 headings in
-黑体 and （一） headings in 楷体, page numbers. A pure read of the paragraphs and figures given."""
+黑体 and （一） headings in 楷体, page numbers; after the text, the table of the figures it does not state. A pure read of the paragraphs and figures given."""
 
 from __future__ import annotations
 
 from fazhi.core.figures import Value
 from fazhi.core.official_document import OfficialDocument
-from fazhi.reports import wording
+from fazhi.reports import rules, wording
 from fazhi.reports.models import AnnualReport, ReportParagraph, ReportStatus
-from fazhi.reports.selectors import Section
+from fazhi.reports.selectors import Section, appendix_of
 
 
 def report_docx(
@@ -23,6 +23,10 @@ def report_docx(
                 document.heading(text, 2)
             else:
                 document.body(text)
+    appendix = appendix_of(sections, values)
+    if appendix:
+        document.heading(rules.APPENDIX_TITLE, 1)
+        document.table([(value.label, value.display) for value in appendix])
     return document.to_bytes()
 
 

@@ -57,3 +57,11 @@ class DecisionForm(ServiceErrorsMixin):
 
 class ConfirmForm(ServiceErrorsMixin):
     """A button's POST: nothing to parse, the service decides."""
+
+
+class StatementsForm(ServiceErrorsMixin):
+    """确认 one paragraph's own statements, or (no paragraph given) every one still to confirm."""
+
+    paragraph = forms.IntegerField(
+        label="段落", required=False, min_value=1, error_messages={"invalid": "段落编号无效。"}
+    )

@@ -52,6 +52,11 @@ class ReportParagraph(models.Model):
     heading = models.BooleanField("小标题", default=False)
     text = models.TextField("文字（含数据占位符）")
     rendered = models.TextField("定稿文字", blank=True)
+    # The own statements (reports.rules.own_statements) the head confirmed, one a line, in the words
+    # confirmed: a sentence reworded since is asked for again.
+    confirmed_statements = models.TextField("负责人确认的本镇自述", blank=True)
+    confirmed_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
 
     class Meta:
         ordering = ["report_id", "position", "id"]

@@ -35,6 +35,7 @@ SECTION_TITLES = dict(SECTIONS)
 # The order the report's data table, the placeholder list and the dashboards present the figures and
 # the breakdowns that the other apps register (core.figures, core.charts): the report's own order.
 FIGURE_ORDER = (
+    "head_acts_wording",
     "governance_committee",
     "governance_meetings",
     "key_tasks_deployed",
@@ -42,36 +43,71 @@ FIGURE_ORDER = (
     "key_tasks_late",
     "key_tasks_silent",
     "supervision_notices",
+    "central_group_sessions",
     "study_sessions",
     "laws_studied",
     "lectures",
-    "trainings_recording",
     "trainings_all_staff",
     "training_hours",
     "training_target_met",
-    "contracts_reviewed",
-    "contracts_signed_reviewed",
-    "penalties_published",
-    "penalty_decisions",
-    "publications_on_time",
-    "decisions_on_time",
-    "legal_review_coverage",
-    "device_coverage",
-    "credential_coverage",
+    "legal_professionals",
+    "powers_published",
     "major_decisions",
+    "decisions_comment_periods",
+    "decision_comments",
+    "decisions_expert_required",
+    "decisions_expert_reviewed",
+    "decisions_risk_required",
+    "decisions_risk_assessed",
+    "decisions_legality_reviewed",
+    "decisions_discussed",
+    "decisions_procedure_complete",
+    "decisions_procedure_wording",
+    "legal_counsels",
+    "counsel_consultations",
+    "counsel_decision_reviews",
+    "contracts_reviewed",
+    "counsel_contract_reviews",
+    "contracts_signed_reviewed",
+    "penalty_decisions",
+    "penalties_published",
+    "publications_on_time",
+    "credential_coverage",
+    "records_credentials_shown",
+    "device_coverage",
+    "trainings_recording",
+    "cases_closed",
+    "cases_archived",
+    "legal_review_body",
+    "legal_reviewers",
+    "legal_reviewers_qualified",
+    "legal_reviews_made",
+    "legal_review_required",
+    "legal_review_coverage",
+    "decisions_on_time",
+    "remedies_filed",
+    "remedies_decided",
+    "remedies_lost",
+    "remedies_lost_rate",
+    "mediation_since",
+    "mediation_units",
+    "mediation_units_wording",
     "mediation_batches",
     "mediation_persons",
     "mediation_by_category",
-    "mediation_since",
     "mediation_disposed",
     "mediation_on_time",
     "petitions_received",
     "key_petitions",
+    "key_petitions_assigned",
+    "petition_contacts",
+    "petition_contacts_wording",
     "key_petitions_cleared",
     "prevention_team",
     "prevention_team_wording",
     "publicity_events",
     "publicity_reached",
+    "publicity_by_channel",
 )
 CHART_ORDER = ("cases", "overdue", "timeliness", "review", "disputes", "petitions", "contracts", "training")
 CONTEXT_NAMES = ("organisation", "year", "next_year")
@@ -88,87 +124,112 @@ class ParagraphDefault:
     heading: bool = False
 
 
+# Every sentence of 一 and 二 that states a fact about the year carries the figure it is counted from;
+# a sentence with none (a lead, a method) is the town's own statement, which the head confirms before
+# 定稿 (OWN_STATEMENT_SECTIONS). A claim the records could contradict is a phrase figure that words what
+# they show ("其中1项未履行全部应履行的法定程序…"), never fixed text. Each figure appears once.
 DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "duty.lead",
         "duty",
-        "{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，坚持做到法治建设重要工作亲自部署、"
-        "重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，将法治建设纳入党委年度工作要点，"
-        "及时研究部署执法、普法、守法等领域重点任务。",
+        "{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，{head_acts_wording}。"
+        "将法治建设纳入党委年度工作要点，及时研究部署执法、普法、守法等领域重点任务。",
     ),
     ParagraphDefault(
         "duty.committee",
         "duty",
         "{governance_committee}，加强基层法治建设组织领导，全年召开依法治镇委员会会议及党委会、政府常务会"
-        "研究部署法治工作{governance_meetings}；牵头制定年度重点工作安排，明确责任分工，全年部署重点工作"
-        "{key_tasks_deployed}，按期完成{key_tasks_on_time}，逾期{key_tasks_late}，对逾期和未按时反馈的事项"
-        "发出督办通知{supervision_notices}。",
+        "等研究部署法治工作的会议{governance_meetings}；牵头制定年度重点工作安排，明确责任分工，全年部署重点工作"
+        "{key_tasks_deployed}，其中按期完成的重点工作{key_tasks_on_time}，逾期的重点工作{key_tasks_late}，"
+        "对逾期和未按时反馈的事项发出督办通知{supervision_notices}。",
     ),
     ParagraphDefault(
         "duty.study",
         "duty",
-        "注重发挥关键少数的示范引领作用，通过党委理论中心组专题学习、政府行政办公会学法等形式，"
-        "系统学习习近平法治思想和宪法法律，全年共组织各类专题学法活动{study_sessions}。",
+        "注重发挥关键少数的示范引领作用，系统学习习近平法治思想和宪法法律，全年开展党委理论中心组专题学法"
+        "{central_group_sessions}。",
     ),
     ParagraphDefault("measures.h1", "measures", "（一）完善制度体系，着力提高依法行政能力", heading=True),
     ParagraphDefault(
         "measures.study",
         "measures",
-        "强化学习教育，夯实法治建设基础。抓好党委理论中心组、政府行政办公会专题学法活动，把法治政府建设作为"
-        "重要学习内容，集中学习{laws_studied}等内容，全年共组织各类专题学法活动{study_sessions}。",
+        "强化学习教育，夯实法治建设基础。抓好党委理论中心组、政府行政办公会专题学法活动，集中学习{laws_studied}"
+        "等内容，全年共组织各类专题学法活动{study_sessions}，另举办法治专题讲座{lectures}；组织全员法治培训"
+        "{trainings_all_staff}，各类培训共计{training_hours}。",
+    ),
+    ParagraphDefault(
+        "measures.openness",
+        "measures",
+        "深化体制改革，积极推进政务公开。在公开平台向社会公布赋权执法事项{powers_published}，接受社会监督。",
     ),
     ParagraphDefault(
         "measures.decisions",
         "measures",
-        "严格落实规定，全面完善决策机制。对事关经济社会民生发展的重大事项，坚持科学、民主、依法决策，"
-        "全年作出重大行政决策{major_decisions}，严格落实公众参与、专家论证、风险评估、合法性审查等法定程序。",
+        "严格落实规定，全面完善决策机制。全年作出重大行政决策{major_decisions}，其中公开征求意见的重大行政决策"
+        "{decisions_comment_periods}，收到公众意见{decision_comments}；须专家论证的重大行政决策"
+        "{decisions_expert_required}，组织专家论证的{decisions_expert_reviewed}；须风险评估的重大行政决策"
+        "{decisions_risk_required}，开展风险评估的{decisions_risk_assessed}；经合法性审查通过的重大行政决策"
+        "{decisions_legality_reviewed}，经集体讨论决定的{decisions_discussed}，{decisions_procedure_wording}。",
     ),
     ParagraphDefault(
-        "measures.contracts",
+        "measures.counsel",
         "measures",
-        "规范工作流程，发挥法律顾问作用。着力推进行政合同管理，规范审签程序，当年签订的合同签订前经合法性审查的"
-        "比例为{contracts_signed_reviewed}，并按规定编号登记存档，全年共审核合同协议{contracts_reviewed}。",
+        "规范工作流程，发挥法律顾问作用。聘请法律顾问{legal_counsels}，全年法律顾问解答法律咨询"
+        "{counsel_consultations}，法律顾问审查重大行政决策{counsel_decision_reviews}。着力推进行政合同管理，"
+        "规范审签程序，全年共审核合同协议{contracts_reviewed}，其中法律顾问审查合同{counsel_contract_reviews}，"
+        "当年签订的合同中签订前经合法性审查的合同比例为{contracts_signed_reviewed}。",
     ),
     ParagraphDefault("measures.h2", "measures", "（二）坚持依法行政，严格规范公正文明执法", heading=True),
     ParagraphDefault(
         "measures.disclosure",
         "measures",
-        "全力构建行政执法公示制度。全面贯彻落实“谁执法谁公示”的原则，规范公示内容的标准格式，"
-        "全年作出行政处罚决定{penalty_decisions}，共公示{penalties_published}行政处罚案件，"
-        "按期公示率{publications_on_time}。",
+        "全力构建行政执法公示制度。全面贯彻落实“谁执法谁公示”的原则，全年作出行政处罚决定{penalty_decisions}，"
+        "公示行政处罚案件{penalties_published}，行政处罚决定按期公示率为{publications_on_time}。执法人员持证上岗率为"
+        "{credential_coverage}，笔录中记载出示执法证件的比例为{records_credentials_shown}。",
     ),
     ParagraphDefault(
         "measures.recording",
         "measures",
-        "坚决落实执法全过程记录制度。对案件从立案、调查、取证、审查、决定、送达、执行等各环节进行记录并归档，"
-        "执法人员（包括辅助执法人员）执法记录仪配备率为{device_coverage}，先后组织{trainings_recording}"
-        "执法记录装备使用培训。执法人员持证上岗率为{credential_coverage}。",
+        "坚决落实执法全过程记录制度。执法人员（含辅助执法人员）配备执法记录仪比例为{device_coverage}，"
+        "先后组织执法记录装备使用培训{trainings_recording}。全年当年结案的案件{cases_closed}，"
+        "当年结案案件按“一户一档”归档电子案卷的比例为{cases_archived}。",
     ),
     ParagraphDefault(
         "measures.review",
         "measures",
-        "严格执行重大行政执法决定法制审核制度。重大行政执法决定作出前依法进行法制审核，未经法制审核或者审核未通过的，"
-        "不得作出决定，一般程序处罚决定的法制审核率为{legal_review_coverage}。",
+        "严格执行重大行政执法决定法制审核制度。由{legal_review_body}承担法制审核工作，配备法制审核人员"
+        "{legal_reviewers}，其中具有法律职业资格的法制审核人员{legal_reviewers_qualified}，全年作出法制审核意见"
+        "{legal_reviews_made}。当年须经法制审核的处罚决定{legal_review_required}，重大执法决定法制审核率为"
+        "{legal_review_coverage}；一般程序处罚决定按期作出率为{decisions_on_time}。",
+    ),
+    ParagraphDefault(
+        "measures.remedies",
+        "measures",
+        "依法做好行政复议和行政应诉工作。全年当年提起的行政复议和行政诉讼案件{remedies_filed}，"
+        "当年审结的行政复议和行政诉讼案件{remedies_decided}，其中行政复议和行政诉讼败诉案件{remedies_lost}，"
+        "行政复议和行政诉讼败诉率为{remedies_lost_rate}。",
     ),
     ParagraphDefault("measures.h3", "measures", "（三）筑牢法治根基，着力推进基层法治建设", heading=True),
     ParagraphDefault(
         "measures.mediation",
         "measures",
-        "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，共计接待来访群众{mediation_batches}"
-        "{mediation_persons}，{mediation_by_category}，按照“三到位一处理”工作要求处置的比例为"
-        "{mediation_disposed}。",
+        "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，采取“1+3+N”工作模式，{mediation_units_wording}"
+        "参与化解。自中心成立以来，共计接待来访群众{mediation_batches}{mediation_persons}，"
+        "{mediation_by_category}，按“三到位一处理”处置率为{mediation_disposed}。",
     ),
     ParagraphDefault(
         "measures.petitions",
         "measures",
-        "以法治思维和法治方式做好信访工作。全年登记信访事项{petitions_received}，对于重点信访事项，及时成立工作专班，"
-        "明确包案领导，通过“情理法”相结合的工作方法化解矛盾。通过努力，{key_petitions_cleared}。",
+        "以法治思维和法治方式做好信访工作。全年受理登记信访事项{petitions_received}，其中重点信访事项{key_petitions}，"
+        "明确包案领导并成立工作专班的重点信访事项比例为{key_petitions_assigned}，与重点信访事项信访人沟通"
+        "{petition_contacts}，其中{petition_contacts_wording}。通过努力，{key_petitions_cleared}。",
     ),
     ParagraphDefault(
         "measures.prevention",
         "measures",
         "多举措推动重点环节重点点位治理。广泛动员小区楼栋长、老党员、网格员、平安志愿者等{prevention_team_wording}"
-        "组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}，受众{publicity_reached}。",
+        "组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}，宣传受众{publicity_reached}，"
+        "按渠道分为{publicity_by_channel}。",
     ),
     ParagraphDefault(
         "shortcomings.intro",
@@ -189,6 +250,24 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "plans.publicity",
         "plans",
         "继续抓好全民法治意识提升工作。持续抓好法治宣传教育，常态化抓好机关和村居工作人员法治培训。",
+    ),
+    ParagraphDefault(
+        "plans.services",
+        "plans",
+        "继续完善服务体系建设。健全政府法律顾问制度、依法决策机制，加强市场主体信用体系建设，"
+        "打造市场化、法治化的营商环境。",
+    ),
+    ParagraphDefault(
+        "plans.enforcement",
+        "plans",
+        "继续加强行政执法体系建设。以落实“三项制度”为抓手，通过各种渠道公示依法应当公示的材料，"
+        "落实法制审核制度，增强行政执法监督效能。",
+    ),
+    ParagraphDefault(
+        "plans.grassroots",
+        "plans",
+        "继续推进基层社会治理法治化。提高社会矛盾纠纷调处化解中心建设水平，扎实做好调解工作，"
+        "降低行政争议发案量和败诉率。",
     ),
 ]
 DEFAULTS_BY_KEY = {paragraph.key: paragraph for paragraph in DEFAULT_PARAGRAPHS}
@@ -212,64 +291,121 @@ def _below(key: str, target: Decimal = Decimal(100)) -> Callable[[dict[str, Valu
     return shows
 
 
-def _all_staff_training_rare(values: dict[str, Value]) -> bool:
-    value = values["trainings_all_staff"].value
-    return isinstance(value, int) and value < settings.REPORT_ALL_STAFF_TRAININGS_TARGET
+def _above(key: str, limit: int = 0) -> Callable[[dict[str, Value]], bool]:
+    def shows(values: dict[str, Value]) -> bool:
+        value = values[key].value
+        return isinstance(value, int) and value > limit
+
+    return shows
 
 
-def _key_tasks_silent(values: dict[str, Value]) -> bool:
-    value = values["key_tasks_silent"].value
-    return isinstance(value, int) and value > 0
+def _fewer_than(key: str, target: Callable[[], int]) -> Callable[[dict[str, Value]], bool]:
+    def shows(values: dict[str, Value]) -> bool:
+        value = values[key].value
+        return isinstance(value, int) and value < target()
+
+    return shows
 
 
-def _key_petitions_open(values: dict[str, Value]) -> bool:
-    return str(values["key_petitions_cleared"].value).startswith("重点信访事项")
+def _review_staffing_short(values: dict[str, Value]) -> bool:
+    """Fewer reviewers than the town's target, or a reviewer without the 法律职业资格 art. 58 asks of
+    one reviewing for the first time."""
+    reviewers, qualified = values["legal_reviewers"].value, values["legal_reviewers_qualified"].value
+    if not isinstance(reviewers, int) or not isinstance(qualified, int):
+        return False
+    return reviewers < settings.REPORT_LEGAL_REVIEWERS_TARGET or qualified < reviewers
+
+
+def _key_petitions_late(values: dict[str, Value]) -> bool:
+    """A key matter past its period unconcluded or concluded late; one still within its period is not."""
+    return "未按期办结" in str(values["key_petitions_cleared"].value)
 
 
 REASON = "原因：（请写明原因）"
+# In the order the reference report lists its shortcomings, then the rest. A statement carries a
+# figure only when 一 and 二 do not already print it (each figure is said once); otherwise it names the
+# shortcoming and the figure stands where 二 states it.
 PROMPTS: list[Prompt] = [
     Prompt(
-        "publication_late",
-        _below("publications_on_time"),
-        "行政执法公示的及时性有待提高，当年作出的处罚决定按期公示率为{publications_on_time}。" + REASON,
-        "严格落实行政执法公示制度，处罚决定作出之日起7个工作日内公示，逐月通报公示及时率。",
-    ),
-    Prompt(
-        "contract_unreviewed",
-        _below("contracts_signed_reviewed"),
-        "合同合法性审查未实现全覆盖，当年签订的合同签订前经审查的比例为{contracts_signed_reviewed}。"
+        "key_tasks_silent",
+        _above("key_tasks_silent"),
+        "法治政府建设推进机制有待进一步完善，重点工作跟踪反馈不及时、不经常，{key_tasks_silent}超过规定间隔未反馈进展。"
         + REASON,
-        "落实合同“先审查、后签订”，未经合法性审查的合同一律不得签订。",
+        "建立重点工作台账，责任单位按期反馈进展，对逾期和未按时反馈的事项及时督办。",
     ),
     Prompt(
-        "decision_late",
-        _below("decisions_on_time"),
-        "办案时效有待提高，一般程序处罚决定按期作出率为{decisions_on_time}。" + REASON,
-        "加强案件办理期限管理，临近期限逐案提醒，确需延长的依法报批。",
+        "decision_steps_missing",
+        _below("decisions_procedure_complete"),
+        "依法决策能力和水平仍有待进一步提高，部分重大行政决策未履行全部应履行的法定程序。" + REASON,
+        "严格执行《重大行政决策程序暂行条例》，决策草案未履行公众参与、专家论证、风险评估、合法性审查等应履行程序的，"
+        "不得提交集体讨论。",
+    ),
+    Prompt(
+        "review_staffing",
+        _review_staffing_short,
+        "法制审核制度建设不完善、人员配置不合理，法制审核人员数量不足或未全部取得法律职业资格。" + REASON,
+        "配齐配强法制审核人员，确保法制审核工作有机构承担、有专人负责。",
     ),
     Prompt(
         "legal_review_gap",
         _below("legal_review_coverage"),
-        "重大执法决定法制审核制度落实不到位，法制审核率为{legal_review_coverage}。" + REASON,
-        "严把法制审核关，配齐法制审核人员，未经法制审核的重大执法决定不得作出。",
+        "重大执法决定法制审核制度落实不到位，部分须经法制审核的处罚决定未经审核同意即作出。" + REASON,
+        "严把法制审核关，未经法制审核或者审核未通过的重大执法决定不得作出。",
     ),
     Prompt(
-        "device_gap",
-        _below("device_coverage"),
-        "执法记录仪配备尚未全覆盖，配备率为{device_coverage}。" + REASON,
-        "为全部执法人员和辅助执法人员配齐执法记录仪，落实执法全过程记录。",
-    ),
-    Prompt(
-        "training_rare",
-        _all_staff_training_rare,
-        "法治教育培训不够常态化，组织全员法治培训次数较少（全年{trainings_all_staff}）。" + REASON,
-        "常态化组织全员法治培训，每年不少于%(n)d次。" % {"n": settings.REPORT_ALL_STAFF_TRAININGS_TARGET},
+        "legal_staff_short",
+        _fewer_than("legal_professionals", lambda: settings.REPORT_LEGAL_PROFESSIONALS_TARGET),
+        "现有法律专业人才数量不能满足工作需要，具有法律职业资格的工作人员仅{legal_professionals}。" + REASON,
+        "通过招录、遴选和购买服务充实法律专业人才，发挥公职律师和法律顾问作用。",
     ),
     Prompt(
         "training_hours",
         _below("training_target_met"),
-        "执法人员能力素质仍需提升，培训学时达标率为{training_target_met}。" + REASON,
+        "严格规范公正文明执法有待进一步强化，执法人员能力素质仍需提升，执法人员培训学时达标率为"
+        "{training_target_met}。" + REASON,
         "制定执法人员年度培训计划，确保每人完成年度培训学时。",
+    ),
+    Prompt(
+        "training_rare",
+        _fewer_than("trainings_all_staff", lambda: settings.REPORT_ALL_STAFF_TRAININGS_TARGET),
+        "法治教育培训不够常态化，组织全员法治培训次数较少。" + REASON,
+        "常态化组织全员法治培训，每年不少于%(n)d次。" % {"n": settings.REPORT_ALL_STAFF_TRAININGS_TARGET},
+    ),
+    Prompt(
+        "publication_late",
+        _below("publications_on_time"),
+        "行政执法公示的及时性有待提高，部分处罚决定未在规定期限内公示。" + REASON,
+        "严格落实行政执法公示制度，处罚决定作出之日起7个工作日内公示，逐月通报公示及时率。",
+    ),
+    Prompt(
+        "decision_late",
+        _below("decisions_on_time"),
+        "办案时效有待提高，部分一般程序处罚决定未在法定期限内作出。" + REASON,
+        "加强案件办理期限管理，临近期限逐案提醒，确需延长的依法报批。",
+    ),
+    Prompt(
+        "device_gap",
+        _below("device_coverage"),
+        "执法记录仪配备尚未全覆盖，部分执法人员没有在用的执法记录仪。" + REASON,
+        "为全部执法人员和辅助执法人员配齐执法记录仪，落实执法全过程记录。",
+    ),
+    Prompt(
+        "archive_gap",
+        _below("cases_archived"),
+        "执法案卷管理有待加强，部分已结案件未按“一户一档”归档电子案卷。" + REASON,
+        "推行“一户一档”，案件结案后及时归档电子案卷，实现执法全过程可回溯管理。",
+    ),
+    Prompt(
+        "contract_unreviewed",
+        _below("contracts_signed_reviewed"),
+        "合同合法性审查未实现全覆盖，部分合同签订前未经合法性审查。" + REASON,
+        "落实合同“先审查、后签订”，未经合法性审查的合同一律不得签订。",
+    ),
+    Prompt(
+        "remedies_lost",
+        _above("remedies_lost"),
+        "行政执法质量有待提高，存在行政复议、行政诉讼败诉案件。" + REASON,
+        "加强案件法制审核和案卷评查，降低行政争议发案量和败诉率。",
     ),
     Prompt(
         "mediation_late",
@@ -278,16 +414,9 @@ PROMPTS: list[Prompt] = [
         "进一步提高社会矛盾纠纷调处化解中心建设水平，落实首问负责和限时办结。",
     ),
     Prompt(
-        "key_tasks_silent",
-        _key_tasks_silent,
-        "重点工作落实有待进一步提高，跟踪反馈不及时、不经常，{key_tasks_silent}超过规定间隔未反馈进展。"
-        + REASON,
-        "建立重点工作台账，责任单位按期反馈进展，对逾期和未按时反馈的事项及时督办。",
-    ),
-    Prompt(
         "key_petitions_open",
-        _key_petitions_open,
-        "重点信访事项化解不够彻底，{key_petitions_cleared}。" + REASON,
+        _key_petitions_late,
+        "重点信访事项化解不够彻底，部分重点信访事项未在规定时限内办结。" + REASON,
         "对重点信访事项实行领导包案、专班推进，确保在规定时限内办结。",
     ),
 ]
@@ -295,11 +424,15 @@ PROMPTS_BY_KEY = {prompt.key: prompt for prompt in PROMPTS}
 
 # ----------------------------------------------------------------- the suggestions and the sections' text
 
-DRAFTING_RULES = "年度报告起草规程（本系统地方规则）：数据提示的不足须由负责人逐条确认、改写或不采纳"
+DRAFTING_RULES = (
+    "年度报告起草规程（本系统地方规则）：数据提示的不足须由负责人逐条确认、改写或不采纳；"
+    "没有数据支撑的本镇自述须由负责人确认"
+)
 UNDECIDED = "undecided"
 UNDECIDED_MARK = "【建议（待负责人确认）】"
 NO_SHORTCOMINGS = "经对照本年度各项数据和记录，未发现需要逐项列明的不足。"
 EMPTY_SECTION = "（本部分尚未填写。）"
+APPENDIX_TITLE = "附表：本年度其他统计数据（正文未列出）"
 # The sections whose paragraphs after the first are a numbered list: the shortcomings and the plans.
 LISTED_SECTIONS = ("shortcomings", "plans")
 _NUMERALS = "一二三四五六七八九"
@@ -336,6 +469,45 @@ def closed(text: str, sentence: str) -> str:
     if cut == 0:  # the colon ends the only sentence: the sentence given, or a full stop, ends it instead
         return sentence or stripped[:-1] + "。"
     return stripped[:cut] + sentence
+
+
+# ------------------------------------------------------------------------ the town's own statements
+
+# The sections that state what happened in the year: each of their sentences carries a figure or is
+# the town's own statement (本镇自述), confirmed by the head before 定稿. 三's items are the head's
+# decisions on the suggestions already; 四 states intentions, not facts.
+OWN_STATEMENT_SECTIONS = ("duty", "measures", "other")
+OWN_STATEMENT_NOTE = "本镇自述：这句话没有数据支撑，须负责人确认属实后方可定稿"
+_SENTENCE = re.compile(r"[^。！？；]*[。！？；]|[^。！？；]+$")
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each 。！？； (a clause after a semicolon stands on its own)."""
+    return [found.strip() for found in _SENTENCE.findall(text) if found.strip()]
+
+
+def backed(sentence: str) -> bool:
+    """A sentence carrying a figure: what it states drills down to the rows counted."""
+    return any(name not in CONTEXT_NAMES for name in PLACEHOLDER.findall(sentence))
+
+
+def own_statements(text: str) -> list[str]:
+    return [sentence for sentence in sentences(text) if not backed(sentence)]
+
+
+def unconfirmed_statements(text: str, confirmed: str) -> list[str]:
+    """The paragraph's own statements the head has not confirmed in these words."""
+    kept = set(confirmed.split("\n"))
+    return [sentence for sentence in own_statements(text) if sentence not in kept]
+
+
+def check_statements_confirmed(unconfirmed: int) -> None:
+    if unconfirmed:
+        raise RuleViolation(
+            "报告中还有%(n)d句本镇自述（没有数据支撑的表述）待负责人确认，请逐条核实确认或改写后再定稿。"
+            % {"n": unconfirmed},
+            citation=DRAFTING_RULES,
+        )
 
 
 def check_suggestions_decided(undecided: int) -> None:
@@ -411,6 +583,13 @@ STEPS: Steps[StatusStep[ReportFacts]] = Steps(
     StatusStep(
         name="decide_suggestion",
         label="确认不足建议",
+        roles=(Role.HEAD,),
+        within=_DRAFT,
+        elsewhere=_FROZEN,
+    ),
+    StatusStep(
+        name="confirm_statements",
+        label="确认本镇自述",
         roles=(Role.HEAD,),
         within=_DRAFT,
         elsewhere=_FROZEN,

@@ -168,6 +168,7 @@ def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
         heading=paragraph.heading,
         text=text,
         rendered=paragraph.rendered,
+        confirmed_statements=paragraph.confirmed_statements,
     )
 
 
@@ -237,6 +238,51 @@ def _sections(
             lines = [*lines[:-1], _line(lines[-1], rules.closed(lines[-1].text, ""))]
             sections.append(Section(key, title, lines))
     return sections
+
+
+@dataclass(frozen=True)
+class OwnStatements:
+    """A paragraph's sentences with no figure behind them: those the head confirmed and those still
+    to confirm."""
+
+    paragraph: ReportParagraph
+    confirmed: list[str]
+    unconfirmed: list[str]
+
+
+def own_statements_of(report: AnnualReport) -> list[OwnStatements]:
+    """The paragraphs of 一, 二 and 五 that state something no figure backs, in the report's order."""
+    found: list[OwnStatements] = []
+    for paragraph in report.paragraphs.filter(section__in=rules.OWN_STATEMENT_SECTIONS, heading=False):
+        statements = rules.own_statements(paragraph.text)
+        if not statements:
+            continue
+        unconfirmed = rules.unconfirmed_statements(paragraph.text, paragraph.confirmed_statements)
+        confirmed = [sentence for sentence in statements if sentence not in unconfirmed]
+        found.append(OwnStatements(paragraph, confirmed, unconfirmed))
+    return found
+
+
+def printed_keys(sections: list[Section]) -> set[str]:
+    """The figures the report's text states, wherever in it."""
+    return {
+        name
+        for section in sections
+        for line in section.paragraphs
+        for name in rules.PLACEHOLDER.findall(line.text)
+    }
+
+
+def appendix_of(sections: list[Section], values: dict[str, Value]) -> list[Value]:
+    """The year's figures the text does not state, for the table after it: every figure counted is
+    printed once, in the text or there. In the registry's order."""
+    printed = printed_keys(sections)
+    order = {figure.key: position for position, figure in enumerate(FIGURES)}
+    return [
+        values[key]
+        for key in sorted(values, key=lambda key: order.get(key, len(order)))
+        if key not in printed
+    ]
 
 
 def empty_sections(report: AnnualReport) -> list[str]:

@@ -177,6 +177,40 @@ def _check_reworded(text: str) -> None:
 
 
 @transaction.atomic(durable=True)
+def confirm_statements(actor: Staff, report: AnnualReport, *, paragraph_id: int | None = None) -> int:
+    """The head confirms the town's own statements (sentences no figure backs) of one paragraph, or
+    of every paragraph with one still to confirm; returns how many sentences were confirmed."""
+    report = _take(actor, report, "confirm_statements")
+    pending = [found for found in selectors.own_statements_of(report) if found.unconfirmed]
+    if paragraph_id is not None:
+        pending = [found for found in pending if found.paragraph.pk == paragraph_id]
+        if not pending:
+            raise InvalidInput("该段落没有待确认的本镇自述。")
+    if not pending:
+        raise InvalidInput("报告中没有待确认的本镇自述。")
+    now = timezone.now()
+    for found in pending:
+        found.paragraph.confirmed_statements = "\n".join(found.confirmed + found.unconfirmed)
+        found.paragraph.confirmed_by = actor
+        found.paragraph.confirmed_at = now
+    ReportParagraph.objects.bulk_update(
+        [found.paragraph for found in pending], ["confirmed_statements", "confirmed_by", "confirmed_at"]
+    )
+    ledger.record(
+        actor,
+        ReportEvent.STATEMENTS_CONFIRMED,
+        report,
+        {
+            "paragraphs": [
+                {"paragraph": found.paragraph.pk, "statements": found.unconfirmed} for found in pending
+            ]
+        },
+        organisation=report.organisation,
+    )
+    return sum(len(found.unconfirmed) for found in pending)
+
+
+@transaction.atomic(durable=True)
 def remove_paragraph(actor: Staff, paragraph: ReportParagraph) -> None:
     report = _take(actor, paragraph.report, "edit")
     ledger.record(
@@ -203,6 +237,9 @@ def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
             "“存在的不足和原因”中有%(n)d段尚未写明原因，请补充后再定稿。" % {"n": len(unfinished)}
         )
     rules.check_sections_written(selectors.empty_sections(report))
+    rules.check_statements_confirmed(
+        sum(len(found.unconfirmed) for found in selectors.own_statements_of(report))
+    )
     # The ledger's size before this transaction's own event: the records the figures were counted from.
     head, _ = LedgerHead.objects.select_for_update().get_or_create(id=1)
     values = compute_all(Scope(report.organisation, report.year))

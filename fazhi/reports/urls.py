@@ -25,6 +25,7 @@ urlpatterns = [
         views.suggestion_reword,
         name="suggestion-reword",
     ),
+    path("<id:report_id>/statements/confirm/", views.statements_confirm, name="statements-confirm"),
     path("<id:report_id>/finalise/", views.report_finalise, name="finalise"),
     path("<id:report_id>/publish/", views.report_publish, name="publish"),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),

@@ -22,7 +22,14 @@ from fazhi.core.public_cache import cached_public_page
 from fazhi.core.roles import Role
 from fazhi.reports import documents, rules, selectors, services, wording
 from fazhi.reports.dashboard_views import DASHBOARD_ROLES
-from fazhi.reports.forms import ConfirmForm, DecisionForm, DraftForm, NewParagraphForm, ParagraphForm
+from fazhi.reports.forms import (
+    ConfirmForm,
+    DecisionForm,
+    DraftForm,
+    NewParagraphForm,
+    ParagraphForm,
+    StatementsForm,
+)
 from fazhi.reports.models import AnnualReport, ReportStatus, SuggestionDecision
 
 READERS = (Role.HEAD, Role.ADMIN, Role.SUPERVISOR, Role.LEGAL_REVIEWER, Role.LEGAL_COUNSEL)
@@ -76,17 +83,25 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     values = selectors.values_of(report)
     context_names = selectors.context_of(report)
     link = _figure_link(report)
+    is_draft = report.status == ReportStatus.DRAFT
+    report_sections = selectors.sections_of(report, values)
     sections = [
         (
             section,
             [
-                (paragraph, wording.fill_html(paragraph.text, values, context_names, link))
+                (
+                    paragraph,
+                    wording.fill_html_marked(
+                        paragraph.text, values, context_names, link, paragraph.confirmed_statements
+                    )
+                    if is_draft and section.key in rules.OWN_STATEMENT_SECTIONS and not paragraph.heading
+                    else wording.fill_html(paragraph.text, values, context_names, link),
+                )
                 for paragraph in section.paragraphs
             ],
         )
-        for section in selectors.sections_of(report, values)
+        for section in report_sections
     ]
-    is_draft = report.status == ReportStatus.DRAFT
     checkpoint = selectors.checkpoint_of(report)
     own = report.organisation_id == getattr(permissions.scope_root(actor), "pk", None)
     steps = selectors.offers_for(actor, report)
@@ -99,6 +114,13 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             for suggestion in (selectors.suggestions_of(report, values) if is_draft else [])
         ],
         "undecided_mark": rules.UNDECIDED_MARK,
+        "own_statements": [found for found in selectors.own_statements_of(report) if found.unconfirmed]
+        if is_draft
+        else [],
+        "own_statement_note": rules.OWN_STATEMENT_NOTE,
+        "appendix": selectors.appendix_of(report_sections, values),
+        "appendix_title": rules.APPENDIX_TITLE,
+        "can_confirm": own and "confirm_statements" in steps and steps["confirm_statements"].allowed,
         "can_edit": own and "edit" in steps and steps["edit"].allowed,
         "can_decide": own and "decide_suggestion" in steps and steps["decide_suggestion"].allowed,
         "can_finalise": own and "finalise" in steps and steps["finalise"].allowed,
@@ -185,6 +207,22 @@ def suggestion_decide(request: HttpRequest, report_id: int, prompt_key: str) -> 
         }, redirect(f"{reverse('reports:detail', args=[report.pk])}#shortcomings")
 
     return form_page(request, DecisionForm(request.POST), title="确认不足建议", save=save)
+
+
+@step_required(rules.STEPS["confirm_statements"])
+@require_http_methods(["POST"])
+def statements_confirm(request: HttpRequest, report_id: int) -> HttpResponse:
+    """确认 the town's own statements of one paragraph, or all of them, from the report's page."""
+    actor = request_staff(request)
+    report = selectors.access_report(actor, report_id)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        count = services.confirm_statements(actor, report, paragraph_id=data["paragraph"])
+        return "已确认%(n)d句本镇自述。" % {"n": count}, redirect(
+            f"{reverse('reports:detail', args=[report.pk])}#own-statements"
+        )
+
+    return form_page(request, StatementsForm(request.POST), title="确认本镇自述", save=save)
 
 
 @step_required(rules.STEPS["decide_suggestion"])
@@ -362,7 +400,13 @@ def public_list(request: HttpRequest) -> HttpResponse:
 @cached_public_page
 def public_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = selectors.access_published(report_id)
-    context = {"report": report, "sections": selectors.public_sections(report)}
+    sections = selectors.public_sections(report)
+    context = {
+        "report": report,
+        "sections": sections,
+        "appendix": selectors.appendix_of(sections, selectors.values_of(report)),
+        "appendix_title": rules.APPENDIX_TITLE,
+    }
     return render(request, "reports/public_detail.html", context)
 
 

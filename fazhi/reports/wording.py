@@ -61,6 +61,30 @@ def fill_html(
     return mark_safe("".join(parts))  # noqa: S308 (every part above is escaped or built by format_html)
 
 
+def fill_html_marked(
+    text: str, values: dict[str, Value], context: dict[str, str], link: Callable[[str], str], confirmed: str
+) -> SafeString:
+    """A draft's paragraph of 一, 二 or 五 as HTML, each sentence no figure backs marked as the town's
+    own statement, and as still to confirm unless the head confirmed it in these words."""
+    pending = set(rules.unconfirmed_statements(text, confirmed))
+    parts: list[str] = []
+    for sentence in rules.sentences(text):
+        filled = fill_html(sentence, values, context, link)
+        if rules.backed(sentence):
+            parts.append(filled)
+            continue
+        parts.append(
+            format_html(
+                '<span class="fz-own{}" title="{}" data-testid="own-statement" data-confirmed="{}">{}</span>',
+                " fz-own-pending" if sentence in pending else "",
+                rules.OWN_STATEMENT_NOTE if sentence in pending else "本镇自述，负责人已确认",
+                "no" if sentence in pending else "yes",
+                filled,
+            )
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (each part is built by fill_html or format_html)
+
+
 # The editor names each figure by its Chinese label in 【】 (a chip when scripts run); the stored text
 # keeps the key in braces. A user never sees or types a key.
 CHIP = re.compile(r"【([^【】]+)】")

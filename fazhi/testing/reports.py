@@ -1,6 +1,6 @@
 """Builders for the reports' tests across apps: the enforcement town with a mediator and a petition clerk
 in each of two towns, the contract series, an office, a company and a villager (the dashboards' area);
-a report finalised once its suggestions are decided."""
+a report finalised once its suggestions are decided and its own statements confirmed."""
 
 from __future__ import annotations
 
@@ -75,10 +75,13 @@ def dispute(area, place, day, category=None, persons=2):
 
 
 def finalised(head, report, decision="dropped"):
-    """The head decides every suggestion still undecided (`decision`), then finalises the report."""
+    """The head decides every suggestion still undecided (`decision`) and confirms the town's own
+    statements, then finalises the report."""
     for suggestion in selectors.suggestions_of(report, selectors.values_of(report)):
         if suggestion.decision is None:
             report_services.decide_suggestion(head, report, prompt_key=suggestion.key, decision=decision)
+    if any(found.unconfirmed for found in selectors.own_statements_of(report)):
+        report_services.confirm_statements(head, report)
     return report_services.finalise_report(head, report)
 
 

@@ -1,6 +1,7 @@
 """manage.py annual_report: a town's (or a district's, or a city's) annual report and its figures, as
-.docx and JSON (with every prompt the figures raise and whether the draft took it), or as text on the
-screen; with --each-town, one pair of files per town under the organisation, in one batch."""
+.docx and JSON (with every prompt the figures raise and whether the draft took it, the sentences no
+figure backs and whether the head confirmed them, and the figures the text does not state), or as text on
+the screen; with --each-town, one pair of files per town under the organisation, in one batch."""
 
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ class Command(BaseCommand):
                 "status": status,
                 "ledger_size": report.ledger_size,
                 "prompts": _prompts(saved, values, context),
+                "own_statements": _own_statements(saved, sections),
+                "appendix": [value.key for value in selectors.appendix_of(sections, values)],
                 "figures": [
                     {**value.as_json(), "query": str(FIGURES[key].rows(scope).query)}
                     for key, value in values.items()
@@ -115,6 +118,11 @@ class Command(BaseCommand):
             self.stdout.write(section.title)
             for paragraph in section.paragraphs:
                 self.stdout.write(documents.paragraph_text(report, paragraph, values, context))
+        appendix = selectors.appendix_of(sections, values)
+        if appendix:
+            self.stdout.write(rules.APPENDIX_TITLE)
+            for value in appendix:
+                self.stdout.write("%(l)s：%(v)s" % {"l": value.label, "v": value.display})
 
 
 def _prompts(
@@ -141,6 +149,29 @@ def _prompts(
             "taken": suggestion.taken,
         }
         for suggestion in selectors.suggestions_of(saved, values)
+    ]
+
+
+def _own_statements(saved: AnnualReport | None, sections: list[selectors.Section]) -> list[dict[str, object]]:
+    """Each sentence of 一, 二 and 五 that no figure backs, and whether the head has confirmed it (never,
+    for a report not saved)."""
+    if saved is not None:
+        return [
+            {
+                "paragraph": found.paragraph.key,
+                "statement": sentence,
+                "confirmed": sentence in found.confirmed,
+            }
+            for found in selectors.own_statements_of(saved)
+            for sentence in found.confirmed + found.unconfirmed
+        ]
+    return [
+        {"paragraph": line.key, "statement": sentence, "confirmed": False}
+        for section in sections
+        if section.key in rules.OWN_STATEMENT_SECTIONS
+        for line in section.paragraphs
+        if not line.heading
+        for sentence in rules.own_statements(line.text)
     ]
 
 
