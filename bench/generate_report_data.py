@@ -457,6 +457,8 @@ def load_activity(city: City, seed: int) -> None:
                     kind=rnd.choice(
                         ("patrol", "anti_fraud", "fire_safety", "legal_publicity", "dispute_screening")
                     ),
+                    # Not drawn at random: the stream, and so the data earlier measurements ran on, stay.
+                    channel="on_site",
                     materials_handed_out=rnd.randrange(0, 500),
                     people_reached=rnd.randrange(10, 800),
                     recorded_by=recorder,

@@ -72,6 +72,7 @@ def test_a_member_is_added_an_anti_fraud_event_counted_and_a_service_ended(
     page.get_by_role("link", name="登记活动").click()
     page.get_by_label("日期").fill((TODAY + datetime.timedelta(days=1)).isoformat())
     page.get_by_label("类别").select_option(label="反诈宣传")
+    page.get_by_label("渠道").select_option(label="现场活动")
     page.get_by_label("地点").fill("辛口村文化广场")
     page.get_by_label("活动内容").fill("发放防范电信网络诈骗宣传册，现场讲解常见骗局。")
     page.get_by_label("发放资料（份）").fill("300")
@@ -94,6 +95,7 @@ def test_a_member_is_added_an_anti_fraud_event_counted_and_a_service_ended(
     row = page.get_by_role("row").filter(has_text=HELD_ON.isoformat())
     expect(row).to_contain_text("反诈宣传")
     expect(row).to_contain_text("普法宣传")
+    expect(row).to_contain_text("现场活动")
     expect(row).to_contain_text("300")
     expect(row).to_contain_text("260")
     expect(row).to_contain_text("2 人")
@@ -123,7 +125,12 @@ def test_a_member_is_added_an_anti_fraud_event_counted_and_a_service_ended(
     expect(page.get_by_role("row").filter(has_text="蔡春梅")).to_contain_text("已退出")
 
     activity = PreventionActivity.objects.get()
-    assert (activity.kind, activity.materials_handed_out, activity.people_reached) == ("anti_fraud", 300, 260)
+    assert (activity.kind, activity.channel, activity.materials_handed_out, activity.people_reached) == (
+        "anti_fraud",
+        "on_site",
+        300,
+        260,
+    )
     assert {member.name for member in activity.volunteers.all()} == {"王秀兰", li.name}
     assert CommunityVolunteer.objects.get(name="蔡春梅").left_on == LEFT_ON
     assert ledger_actions() == [

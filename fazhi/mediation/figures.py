@@ -1,10 +1,11 @@
 """The mediation centre's figures of the annual report and the dashboards: visits (批) and visitors (人次)
 from the centre's opening in the year it opened, by category, disposed by the 三到位一处理 and closed on
-time. Registered from MediationConfig.ready."""
+time, and the handling units of its "1+3+N" that took part. Registered from MediationConfig.ready."""
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.utils import timezone
 from fazhi.core import charts
 from fazhi.core.charts import Chart, Element, Series
 from fazhi.core.figures import Column, Figure, Scope, link_to
-from fazhi.mediation.models import Dispute, DisputeStatus, MediationCentre
+from fazhi.mediation.models import Dispute, DisputeStatus, HandlingUnit, MediationCentre, UnitKind
 
 
 def _centre_opened_on(scope: Scope) -> datetime.date | None:
@@ -77,6 +78,42 @@ def _since(scope: Scope, rows: QuerySet[Any]) -> str:
     return "今年%(m)d月，社会矛盾纠纷调处化解中心挂牌成立。自中心成立以来" % {"m": opened.month}
 
 
+def _units_taking_part(scope: Scope) -> QuerySet[HandlingUnit]:
+    """The scope's handling units that were given at least one of the visits mediation_batches counts,
+    dispatched by the centre or handed on by another unit, with how many of those visits each had (a
+    visit handed back and dispatched to the same unit again is one)."""
+    received = Q(
+        dispatches__dispute__organisation__in=scope.organisation_ids,
+        dispatches__dispute__received_on__gte=_mediation_start(scope),
+        dispatches__dispute__received_on__lte=scope.end,
+    )
+    # One filter() and then annotate(): the count runs over the same join, so over those visits only.
+    return (
+        HandlingUnit.objects.filter(scope.within(), received)
+        .annotate(handled=Count("dispatches__dispute", distinct=True))
+        .order_by("kind", "id")
+    )
+
+
+# 1+3+N: the three core forces are named; the N departments and villages are counted.
+KIND_WORDING = {UnitKind.DEPARTMENT: "%(n)d个职能部门", UnitKind.VILLAGE: "%(n)d个村（社区）"}
+
+
+def _units_by_kind(scope: Scope, rows: QuerySet[HandlingUnit]) -> str:
+    """司法所、综治中心、信访办等3个核心力量单位、5个职能部门和4个村（社区）: the kinds that took part, in
+    the order of 1+3+N."""
+    units = list(rows.values_list("kind", "name"))
+    core = [name for kind, name in units if kind == UnitKind.CORE]
+    counted = Counter(kind for kind, _name in units)
+    parts = ["%(names)s等%(n)d个核心力量单位" % {"names": "、".join(core), "n": len(core)}] if core else []
+    parts += [KIND_WORDING[kind] % {"n": counted[kind]} for kind in KIND_WORDING if counted[kind]]
+    if not parts:
+        return "尚无承办单位参与办理"
+    if len(parts) == 1:
+        return parts[0]
+    return "%(head)s和%(last)s" % {"head": "、".join(parts[:-1]), "last": parts[-1]}
+
+
 DISPOSED = Q(status=DisputeStatus.CLOSED) & ~Q(outcome="")
 DISPUTE_COLUMNS = (
     Column("接待日期", lambda row: row.received_on),
@@ -86,6 +123,11 @@ DISPUTE_COLUMNS = (
     Column("办理结果", lambda row: row.get_outcome_display()),
 )
 _DETAIL = link_to("mediation:detail")
+UNIT_COLUMNS = (
+    Column("承办单位", lambda row: row.name),
+    Column("类别", lambda row: row.get_kind_display()),
+    Column("承办件数", lambda row: row.handled),
+)
 
 FIGURES = (
     Figure(
@@ -157,6 +199,26 @@ FIGURES = (
         _DETAIL,
         kind="share",
         counted=lambda scope: DISPOSED & Q(closed_on__lte=F("due_on")),
+        period_start=_mediation_start,
+    ),
+    Figure(
+        "mediation_units",
+        "参与化解矛盾纠纷的承办单位",
+        "个",
+        "上述来访交办或转交到的承办单位，每个单位计一次；承办件数为其承办的上述来访批数",
+        _units_taking_part,
+        UNIT_COLUMNS,
+        period_start=_mediation_start,
+    ),
+    Figure(
+        "mediation_units_wording",
+        "“1+3+N”承办单位（报告表述）",
+        "",
+        "上述承办单位按类别：核心力量（司法所、综治、信访）列出名称和个数，职能部门、村（社区）计个数",
+        _units_taking_part,
+        UNIT_COLUMNS,
+        kind="phrase",
+        words=_units_by_kind,
         period_start=_mediation_start,
     ),
 )

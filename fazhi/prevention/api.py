@@ -15,7 +15,13 @@ from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Staff
 from fazhi.prevention import selectors, services
-from fazhi.prevention.models import ActivityKind, CommunityVolunteer, PreventionActivity, VolunteerRole
+from fazhi.prevention.models import (
+    ActivityChannel,
+    ActivityKind,
+    CommunityVolunteer,
+    PreventionActivity,
+    VolunteerRole,
+)
 
 router = Router(tags=["群防群治与普法宣传"])
 
@@ -102,6 +108,7 @@ class ActivityOut(Schema):
     held_on: datetime.date
     place: str
     kind: str
+    channel: str
     is_publicity: bool
     description: str
     materials_handed_out: int
@@ -117,6 +124,7 @@ class ActivityOut(Schema):
 def list_activities(
     request: HttpRequest,
     kind: str = "",
+    channel: str = "",
     year: api_params.Year | None = None,
     month: api_params.Month | None = None,
     limit: api_params.Limit = 50,
@@ -125,6 +133,7 @@ def list_activities(
     activities = selectors.activities_for(
         api_params.actor(request),
         kind=kind,
+        channel=channel,
         year=year,
         month=month,
     )
@@ -140,6 +149,7 @@ class ActivityIn(Schema):
     held_on: datetime.date
     place: Annotated[str, Required("请填写活动地点。", max_length=100)]
     kind: Annotated[ActivityKind, Choice(ActivityKind, "请选择活动类别。")]
+    channel: Annotated[ActivityChannel, Choice(ActivityChannel)]
     description: OptionalText = ""
     materials_handed_out: int = 0
     people_reached: int = 0
@@ -164,6 +174,7 @@ def record_activity(request: HttpRequest, payload: ActivityIn) -> Status[Prevent
         held_on=payload.held_on,
         place=payload.place,
         kind=payload.kind,
+        channel=payload.channel,
         description=payload.description,
         materials_handed_out=payload.materials_handed_out,
         people_reached=payload.people_reached,

@@ -1,13 +1,13 @@
 """The 群防群治 figures of the annual report: the team at the year's end (and how the report words its
-size, "40余人"), and the publicity events with the people they reached. Registered from
-PreventionConfig.ready."""
+size, "40余人"), and the publicity events with the people they reached and the channels they went
+through ("将宣传主阵地转移到短信、微信群、朋友圈"). Registered from PreventionConfig.ready."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from fazhi.core.figures import Column, Figure, Scope, date_column, link_to
-from fazhi.prevention.models import PUBLICITY_KINDS, CommunityVolunteer, PreventionActivity
+from fazhi.prevention.models import PUBLICITY_KINDS, ActivityChannel, CommunityVolunteer, PreventionActivity
 from fazhi.prevention.selectors import approximate_headcount, serving_on
 
 
@@ -25,6 +25,21 @@ def _publicity(scope: Scope) -> QuerySet[PreventionActivity]:
     ).order_by("held_on", "id")
 
 
+# Within a list joined by "、" the channel's own "、" would split it in two.
+CHANNEL_WORDING = {ActivityChannel.WECHAT: "微信群和朋友圈"}
+
+
+def _by_channel(scope: Scope, rows: QuerySet[PreventionActivity]) -> str:
+    """现场活动2次、短信1次、微信群和朋友圈1次: the channels in their order of choice, those used only."""
+    used = dict(rows.order_by().values_list("channel").annotate(n=Count("id")).values_list("channel", "n"))
+    parts = [
+        "%(c)s%(n)d次" % {"c": CHANNEL_WORDING.get(channel, channel.label), "n": used[channel]}
+        for channel in ActivityChannel
+        if used.get(channel)
+    ]
+    return "、".join(parts) or "全年未开展宣传活动"
+
+
 VOLUNTEER_COLUMNS = (
     Column("姓名", lambda row: row.name),
     Column("身份", lambda row: row.get_role_display()),
@@ -33,6 +48,7 @@ VOLUNTEER_COLUMNS = (
 ACTIVITY_COLUMNS = (
     date_column("held_on"),
     Column("类别", lambda row: row.get_kind_display()),
+    Column("渠道", lambda row: row.get_channel_display()),
     Column("地点", lambda row: row.place),
     Column("受众（人次）", lambda row: row.people_reached),
 )
@@ -77,5 +93,16 @@ FIGURES = (
         link_to("prevention:activity"),
         kind="sum",
         summed="people_reached",
+    ),
+    Figure(
+        "publicity_by_channel",
+        "宣传活动渠道（报告表述）",
+        "",
+        "上述宣传活动按渠道（现场活动、短信、微信群和朋友圈、卡口点位、广播、其他）的次数，未用的渠道不列",
+        _publicity,
+        ACTIVITY_COLUMNS,
+        link_to("prevention:activity"),
+        kind="phrase",
+        words=_by_channel,
     ),
 )

@@ -8,7 +8,7 @@ from django import forms
 
 from fazhi.core.forms import CHOOSE, DATE, ServiceErrorsMixin
 from fazhi.core.models import Organisation
-from fazhi.prevention.models import ActivityKind, CommunityVolunteer, VolunteerRole
+from fazhi.prevention.models import ActivityChannel, ActivityKind, CommunityVolunteer, VolunteerRole
 
 
 class VolunteerForm(ServiceErrorsMixin):
@@ -40,6 +40,11 @@ class VolunteerChoiceField(forms.ModelMultipleChoiceField[CommunityVolunteer]):
 class ActivityForm(ServiceErrorsMixin):
     held_on = forms.DateField(label="日期", widget=DATE)
     kind = forms.ChoiceField(label="类别", choices=ActivityKind.choices)
+    channel = forms.ChoiceField(
+        label="渠道",
+        choices=[("", CHOOSE), *ActivityChannel.choices],
+        help_text="短信、微信群和朋友圈推送的，受众按收到的人次填写",
+    )
     place = forms.CharField(label="地点", max_length=100)
     description = forms.CharField(label="活动内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     materials_handed_out = forms.IntegerField(label="发放资料（份）", initial=0)
@@ -70,6 +75,9 @@ class RosterFilterForm(forms.Form):
 
 class ActivityFilterForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=[("", "全部类别"), *ActivityKind.choices], required=False)
+    channel = forms.ChoiceField(
+        label="渠道", choices=[("", "全部渠道"), *ActivityChannel.choices], required=False
+    )
     month = forms.RegexField(
         label="月份",
         regex=r"^(19|20|21)\d{2}-(0[1-9]|1[0-2])$",

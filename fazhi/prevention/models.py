@@ -72,13 +72,25 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class ActivityChannel(models.TextChoices):
+    """How an activity reached people: in person, or, as in 2020's epidemic, by text message, in the
+    villages' WeChat groups and Moments, or at the checkpoints where everyone stopped to be checked."""
+
+    ON_SITE = "on_site", "现场活动"
+    SMS = "sms", "短信"
+    WECHAT = "wechat", "微信群、朋友圈"
+    CHECKPOINT = "checkpoint", "卡口点位"
+    BROADCAST = "broadcast", "广播"
+    OTHER = "other", "其他"
+
+
 # The kinds the annual report counts as 普法宣传 events.
 PUBLICITY_KINDS = frozenset({ActivityKind.ANTI_FRAUD, ActivityKind.FIRE_SAFETY, ActivityKind.LEGAL_PUBLICITY})
 
 
 class PreventionActivity(models.Model):
-    """One patrol, screening or publicity event: when, where, what was handed out and how many people it
-    reached, and which members of the team took part."""
+    """One patrol, screening or publicity event: when, where, through which channel, what was handed out
+    and how many people it reached, and which members of the team took part."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="prevention_activities"
@@ -86,6 +98,7 @@ class PreventionActivity(models.Model):
     held_on = models.DateField("日期")
     place = models.CharField("地点", max_length=100)
     kind = models.CharField("类别", max_length=30, choices=ActivityKind.choices)
+    channel = models.CharField("渠道", max_length=20, choices=ActivityChannel.choices)
     description = models.TextField("活动内容", blank=True)
     materials_handed_out = models.PositiveIntegerField("发放资料（份）", default=0)
     people_reached = models.PositiveIntegerField("受众（人次）", default=0)

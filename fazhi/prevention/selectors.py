@@ -16,6 +16,7 @@ from fazhi.core.models import Organisation, OrganisationKind, Staff
 from fazhi.core.selectors import int_id
 from fazhi.prevention.models import (
     PUBLICITY_KINDS,
+    ActivityChannel,
     ActivityKind,
     CommunityVolunteer,
     PreventionActivity,
@@ -108,11 +109,18 @@ def approximate_headcount(members: int) -> str:
 
 
 def activities_for(
-    actor: Staff, *, kind: str = "", year: int | None = None, month: int | None = None
+    actor: Staff,
+    *,
+    kind: str = "",
+    channel: str = "",
+    year: int | None = None,
+    month: int | None = None,
 ) -> QuerySet[PreventionActivity]:
     activities = permissions.visible(actor, PreventionActivity.objects.all())
     if kind in ActivityKind.values:
         activities = activities.filter(kind=kind)
+    if channel in ActivityChannel.values:
+        activities = activities.filter(channel=channel)
     if year is not None:
         activities = activities.filter(held_on__year=year)
         if month is not None:

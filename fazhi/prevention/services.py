@@ -16,12 +16,13 @@ from fazhi.ledger import record as ledger
 from fazhi.ledger.record import sha256_hex
 from fazhi.prevention import rules
 from fazhi.prevention.events import PreventionEvent
-from fazhi.prevention.models import CommunityVolunteer, PreventionActivity
+from fazhi.prevention.models import ActivityChannel, CommunityVolunteer, PreventionActivity
 
 VILLAGE_KINDS = (OrganisationKind.VILLAGE, OrganisationKind.COMMUNITY)
 PHONE_CHARACTERS = frozenset("0123456789+()- ")
 # A typing slip (an extra zero or two) rather than a real event; PositiveIntegerField would take it.
 LARGEST_COUNT = 1_000_000
+UNKNOWN_CHANNEL = "请选择活动渠道（现场活动、短信、微信群和朋友圈、卡口点位、广播或其他）。"
 
 
 def _check_phone(phone: str, errors: dict[str, str]) -> None:
@@ -140,9 +141,11 @@ def record_activity(
     materials_handed_out: int,
     people_reached: int,
     volunteers: list[CommunityVolunteer],
+    channel: str = ActivityChannel.ON_SITE,
 ) -> PreventionActivity:
-    """An activity that took place: a patrol, a screening, a publicity event. Every member listed must
-    belong to the town and be serving on that day."""
+    """An activity that took place: a patrol, a screening, a publicity event, and the channel it reached
+    people through (a patrol or a screening is held on site, hence the default; the form and the API ask
+    for it). Every member listed must belong to the town and be serving on that day."""
     permissions.require_step(actor, rules.STEPS["record_activity"])
     town = permissions.acting_town(actor)
     # Read afresh and locked, so that a member whose service ends meanwhile cannot be counted in.
@@ -154,6 +157,8 @@ def record_activity(
     errors: dict[str, str] = {}
     if held_on > timezone.localdate():
         errors["held_on"] = "活动日期不能晚于今天：只登记已经开展的活动。"
+    if channel not in ActivityChannel.values:
+        errors["channel"] = UNKNOWN_CHANNEL
     _check_count(materials_handed_out, "materials_handed_out", errors)
     _check_count(people_reached, "people_reached", errors)
     if any(member.organisation_id != town.pk for member in members):
@@ -170,6 +175,7 @@ def record_activity(
         held_on=held_on,
         place=place,
         kind=kind,
+        channel=channel,
         description=description,
         materials_handed_out=materials_handed_out,
         people_reached=people_reached,
@@ -182,6 +188,7 @@ def record_activity(
         activity,
         {
             "kind": kind,
+            "channel": channel,
             "held_on": held_on.isoformat(),
             "place": place,
             "materials_handed_out": materials_handed_out,

@@ -131,6 +131,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     activities = selectors.activities_for(
         actor,
         kind=chosen.get("kind", ""),
+        channel=chosen.get("channel", ""),
         year=month[0] if month else None,
         month=month[1] if month else None,
     )

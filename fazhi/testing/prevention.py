@@ -71,6 +71,7 @@ def record(town, *, actor=None, **overrides):
         "held_on": TODAY - datetime.timedelta(days=2),
         "place": "辛口村文化广场",
         "kind": "anti_fraud",
+        "channel": "on_site",
         "description": "发放防范电信网络诈骗宣传册。",
         "materials_handed_out": 300,
         "people_reached": 260,

@@ -100,6 +100,7 @@ def test_an_activity_is_recorded_and_another_towns_member_refused(api):
         "held_on": (TODAY - datetime.timedelta(days=1)).isoformat(),
         "place": "辛口村文化广场",
         "kind": "anti_fraud",
+        "channel": "checkpoint",
         "materials_handed_out": 300,
         "people_reached": 260,
         "volunteer_ids": [ours.pk, theirs.pk],
@@ -118,11 +119,15 @@ def test_an_activity_is_recorded_and_another_towns_member_refused(api):
     assert created.status_code == 201
     activity = created.json()
     assert activity["is_publicity"] is True
+    assert activity["channel"] == "checkpoint"
     assert activity["volunteer_ids"] == [ours.pk]
     listed = api.client.get(
         "/api/v1/prevention/activities", {"kind": "anti_fraud", "year": 2026, "month": 11}
     ).json()
     assert [row["id"] for row in listed] == [activity["id"]]
+    by_channel = api.client.get("/api/v1/prevention/activities", {"channel": "checkpoint"}).json()
+    assert [row["id"] for row in by_channel] == [activity["id"]]
+    assert api.client.get("/api/v1/prevention/activities", {"channel": "sms"}).json() == []
     assert (
         api.client.get(f"/api/v1/prevention/activities/{activity['id']}").json()["place"] == "辛口村文化广场"
     )
@@ -163,7 +168,7 @@ def test_another_town_reads_nothing_and_writes_nothing_through_the_api(api):
     officer = post(
         client_for(api.officer),
         "/api/v1/prevention/activities",
-        {"held_on": TODAY.isoformat(), "place": "x", "kind": "patrol"},
+        {"held_on": TODAY.isoformat(), "place": "x", "kind": "patrol", "channel": "on_site"},
     )
     assert officer.status_code == 403
     assert not PreventionActivity.objects.exists()
@@ -191,6 +196,12 @@ def test_blank_names_places_reasons_and_unknown_kinds_are_refused_beside_their_f
     assert refused_fields(api.client, "/api/v1/prevention/activities", activity) == {
         "place": "请填写活动地点。",
         "kind": "请选择活动类别。",
+        "channel": "请填写此项。",
+    }
+    unknown_channel = {**activity, "place": "辛口村", "kind": "anti_fraud", "channel": "telegram"}
+    assert refused_fields(api.client, "/api/v1/prevention/activities", unknown_channel) == {
+        "channel": "请选择其一：on_site（现场活动）、sms（短信）、wechat（微信群、朋友圈）、"
+        "checkpoint（卡口点位）、broadcast（广播）、other（其他）。"
     }
     member.refresh_from_db()
     assert member.left_on is None

@@ -138,8 +138,15 @@ def test_an_activity_is_recorded_with_its_members_and_a_ledger_event(town):
     event = Event.objects.get(action="prevention.activity.recorded")
     assert f'"volunteers":[{first.pk},{second.pk}]' in event.entry
     assert '"materials_handed_out":300' in event.entry
+    assert '"channel":"on_site"' in event.entry
     patrol = record(town, kind="patrol", materials_handed_out=0, people_reached=0)
     assert patrol.is_publicity is False
+
+
+def test_an_activity_keeps_the_channel_it_went_through(town):
+    online = record(town, channel="wechat", place="各村微信群")
+    assert PreventionActivity.objects.get(pk=online.pk).get_channel_display() == "微信群、朋友圈"
+    assert '"channel":"wechat"' in Event.objects.get(action="prevention.activity.recorded").entry
 
 
 @pytest.mark.parametrize(
@@ -153,6 +160,16 @@ def test_an_activity_is_recorded_with_its_members_and_a_ledger_event(town):
         ({"materials_handed_out": -1}, "materials_handed_out", "数量不能为负数。"),
         ({"people_reached": -5}, "people_reached", "数量不能为负数。"),
         ({"people_reached": 1_000_001}, "people_reached", "数量过大（超过 1000000），请核对。"),
+        (
+            {"channel": "telegram"},
+            "channel",
+            "请选择活动渠道（现场活动、短信、微信群和朋友圈、卡口点位、广播或其他）。",
+        ),
+        (
+            {"channel": ""},
+            "channel",
+            "请选择活动渠道（现场活动、短信、微信群和朋友圈、卡口点位、广播或其他）。",
+        ),
     ],
 )
 def test_bad_activity_input_is_refused_and_nothing_changes(town, overrides, field, message):

@@ -118,6 +118,11 @@ def test_the_activity_log_filters_by_kind_and_month(team):
     october = client.get("/prevention/activities/", {"month": "2026-10"}).content.decode()
     assert "小沙窝村主要街道" in october
     assert "辛口村文化广场" not in october
+    online = record(team, channel="sms", place="全镇（短信平台）")
+    by_sms = client.get("/prevention/activities/", {"channel": "sms"}).content.decode()
+    assert "全镇（短信平台）" in by_sms
+    assert "辛口村文化广场" not in by_sms
+    assert f'href="/prevention/activities/{online.pk}/"' in by_sms
     garbled = client.get("/prevention/activities/", {"month": "2026-13"})
     assert garbled.status_code == 200
     assert "月份格式应为" in garbled.content.decode()
@@ -133,6 +138,7 @@ def test_an_activity_is_recorded_from_the_serving_roster(team):
         {
             "held_on": TODAY.isoformat(),
             "kind": "fire_safety",
+            "channel": "on_site",
             "place": "辛口社区",
             "materials_handed_out": "-3",
             "people_reached": "40",
@@ -147,6 +153,7 @@ def test_an_activity_is_recorded_from_the_serving_roster(team):
         {
             "held_on": TODAY.isoformat(),
             "kind": "fire_safety",
+            "channel": "checkpoint",
             "place": "辛口社区",
             "description": "讲解冬季用火用电安全。",
             "materials_handed_out": "200",
@@ -160,7 +167,33 @@ def test_an_activity_is_recorded_from_the_serving_roster(team):
     activity = PreventionActivity.objects.get(kind="fire_safety")
     assert set(activity.volunteers.all()) == {team.wang, team.li}
     assert "讲解冬季用火用电安全。" in html
+    assert '<dt class="col-sm-3">渠道</dt><dd class="col-sm-9">卡口点位</dd>' in html
     assert "登记群防群治、普法宣传活动" in html
+
+
+@pytest.mark.parametrize(
+    ("channel", "message"),
+    [("", "这个字段是必填项。"), ("telegram", "选择一个有效的选项。 telegram 不在可用的选项中。")],
+)
+def test_an_activity_without_a_known_channel_is_refused_in_place(team, channel, message):
+    client = client_for(team.mediator)
+    form = client.get("/prevention/activities/new/").content.decode()
+    assert '<option value="" selected>请选择</option>' in form
+    refused = client.post(
+        "/prevention/activities/new/",
+        {
+            "held_on": TODAY.isoformat(),
+            "kind": "anti_fraud",
+            "channel": channel,
+            "place": "辛口村疫情防控卡口",
+            "materials_handed_out": "800",
+            "people_reached": "650",
+        },
+    )
+    assert refused.status_code == 422
+    assert message in refused.content.decode()
+    assert PreventionActivity.objects.count() == 2
+    assert ledger_actions().count("prevention.activity.recorded") == 2
 
 
 def test_the_year_page_states_the_figures_for_the_report(team):
