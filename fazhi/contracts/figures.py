@@ -1,6 +1,6 @@
 """The contract figures of the annual report and the dashboards: contracts reviewed in the year (审核合同
-协议N份), and whether every contract signed had a passing review first. Registered from
-ContractsConfig.ready."""
+协议N份), the reviews the legal counsel gave, and whether every contract signed had a passing review
+first. Registered from ContractsConfig.ready."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth
+from django.urls import reverse
 
 from fazhi.contracts.models import Contract, ContractReview, ReviewOpinion
 from fazhi.core import charts
 from fazhi.core.charts import Chart, Element, Series
-from fazhi.core.figures import Column, Figure, Scope, link_to
+from fazhi.core.figures import Column, Figure, Scope, held_by, link_to
+from fazhi.core.roles import Role
 
 
 def _contracts_reviewed(scope: Scope) -> QuerySet[Contract]:
@@ -24,6 +26,24 @@ def _contracts_reviewed(scope: Scope) -> QuerySet[Contract]:
 
 def _contracts_signed(scope: Scope) -> QuerySet[Contract]:
     return Contract.objects.filter(scope.within(), signed_on__year=scope.year).order_by("signed_on", "id")
+
+
+def _counsel_reviews(scope: Scope) -> QuerySet[ContractReview]:
+    """The review opinions given in the year by a legal counsel (外聘法律顾问, 驻镇律师): each opinion once,
+    a contract reviewed again after changes twice."""
+    return (
+        ContractReview.objects.filter(
+            scope.within("contract__organisation"),
+            held_by("reviewer", Role.LEGAL_COUNSEL),
+            reviewed_on__year=scope.year,
+        )
+        .select_related("contract", "number", "reviewer")
+        .order_by("reviewed_on", "id")
+    )
+
+
+def _review_link(row: ContractReview) -> str:
+    return reverse("contracts:detail", args=[row.contract_id])
 
 
 PASSED_REVIEW = Exists(
@@ -36,6 +56,13 @@ CONTRACT_COLUMNS = (
     Column("合同相对方", lambda row: row.counterparty.name),
     Column("送审日期", lambda row: row.received_on),
     Column("状态", lambda row: row.get_status_display()),
+)
+REVIEW_COLUMNS = (
+    Column("审查日期", lambda row: row.reviewed_on),
+    Column("审查意见书文号", lambda row: row.number.text),
+    Column("合同名称", lambda row: row.contract.title),
+    Column("审查意见", lambda row: row.get_opinion_display()),
+    Column("法律顾问", lambda row: row.reviewer.full_name),
 )
 
 FIGURES = (
@@ -59,6 +86,15 @@ FIGURES = (
         link_to("contracts:detail"),
         kind="share",
         counted=lambda scope: Q(PASSED_REVIEW),
+    ),
+    Figure(
+        "counsel_contract_reviews",
+        "法律顾问审查合同",
+        "份",
+        "当年由法律顾问出具的合同合法性审查意见书（按审查日期计，同一合同修改后再审的分别计）",
+        _counsel_reviews,
+        REVIEW_COLUMNS,
+        _review_link,
     ),
 )
 

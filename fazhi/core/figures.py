@@ -207,6 +207,12 @@ def staff_with_roles(scope: Scope, *roles: Role) -> QuerySet[Staff]:
     )
 
 
+def held_by(staff_field: str, *roles: Role) -> Exists:
+    """Whether the staff member a row names (by `staff_field`) holds any of the roles: the rows of work
+    done by the holders of a role (the legal counsel's reviews), each row once."""
+    return Exists(StaffRole.objects.filter(staff=OuterRef(staff_field), role__in=roles))
+
+
 STAFF_COLUMNS = (
     Column("姓名", lambda row: row.full_name),
     Column("单位", lambda row: row.organisation.name if row.organisation else ""),

@@ -114,6 +114,7 @@ _SERVICES: dict[str, list[Callable[..., Any]]] = {
         governance.complete_task,
         governance.head_act,
         governance.raise_supervision,
+        governance.record_consultation,
     ],
     "decisions": [
         decisions.add_catalogue_item,

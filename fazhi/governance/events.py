@@ -15,6 +15,7 @@ class GovernanceEvent(StrEnum):
     NOTICE_ISSUED = "governance.notice.issued"
     NOTICE_ANSWERED = "governance.notice.answered"
     SETTING_CHANGED = "governance.setting.changed"
+    CONSULTATION_RECORDED = "governance.consultation.recorded"
 
 
 GOVERNANCE_EVENT_LABELS: dict[GovernanceEvent, str] = {
@@ -29,4 +30,5 @@ GOVERNANCE_EVENT_LABELS: dict[GovernanceEvent, str] = {
     GovernanceEvent.NOTICE_ISSUED: "发出督办单",
     GovernanceEvent.NOTICE_ANSWERED: "答复督办单",
     GovernanceEvent.SETTING_CHANGED: "设置反馈间隔",
+    GovernanceEvent.CONSULTATION_RECORDED: "登记法律咨询",
 }

@@ -1,22 +1,28 @@
 """The 依法治镇 figures of the annual report's section 一: the meetings that studied or decided the
 town's rule-of-law work, the 重点工作 deployed, completed on time and late, those whose 反馈 lapsed,
-and the 督办 notices issued. Registered from GovernanceConfig.ready."""
+and the 督办 notices issued; the legal counsel (驻镇律师) with the work each did in the year, and the
+法律咨询 they answered. Registered from GovernanceConfig.ready."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.figures import Column, Figure, Scope, date_column, link_to
+from fazhi.core.figures import FIGURES as REGISTERED
+from fazhi.core.figures import STAFF_COLUMNS, Column, Figure, Scope, date_column, link_to, staff_with_roles
+from fazhi.core.models import Staff
+from fazhi.core.roles import Role
 from fazhi.governance import rules
 from fazhi.governance.models import (
     DEFAULT_SILENT_DAYS,
     Committee,
     GovernanceSetting,
     KeyTask,
+    LegalConsultation,
     Meeting,
     MeetingKind,
     SupervisionNotice,
@@ -112,6 +118,42 @@ def _notices(scope: Scope) -> QuerySet[SupervisionNotice]:
     )
 
 
+def _consultations(scope: Scope) -> QuerySet[LegalConsultation]:
+    return (
+        LegalConsultation.objects.filter(scope.within(), asked_on__year=scope.year)
+        .select_related("asked_by_department", "counsel")
+        .order_by("asked_on", "id")
+    )
+
+
+# A counsel's work in the year, as the figures that count it list it, by the field of their rows that
+# names the counsel: read through the registry, since governance does not import the contracts and
+# decisions apps (the import-linter's independence contract).
+COUNSEL_WORK = (
+    ("contract_reviews", "counsel_contract_reviews", "reviewer"),
+    ("decision_reviews", "counsel_decision_reviews", "reviewer"),
+    ("consultations", "counsel_consultations", "counsel"),
+)
+
+
+def _counsels(scope: Scope) -> QuerySet[Staff]:
+    """The scope's active legal counsel, each with how many of each figure's rows are theirs (a
+    correlated count per figure: one query for the page, however many counsel)."""
+    counts = {}
+    for name, key, field in COUNSEL_WORK:
+        theirs = (
+            REGISTERED[key]
+            .rows(scope)
+            .filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(rows=Count("pk"))
+            .values("rows")
+        )
+        counts[name] = Coalesce(Subquery(theirs, output_field=IntegerField()), 0)
+    return staff_with_roles(scope, Role.LEGAL_COUNSEL).annotate(**counts)
+
+
 MEETING_COLUMNS = (
     date_column("held_on"),
     Column("类别", lambda row: row.get_kind_display()),
@@ -201,5 +243,34 @@ FIGURES = (
         _notices,
         NOTICE_COLUMNS,
         _task_link,
+    ),
+    Figure(
+        "legal_counsels",
+        "法律顾问",
+        "名",
+        "目前在岗、具有法律顾问角色的人员（外聘法律顾问、驻镇律师），及其当年审查合同、"
+        "审查重大行政决策和解答法律咨询的次数",
+        _counsels,
+        (
+            *STAFF_COLUMNS,
+            Column("当年审查合同", lambda row: row.contract_reviews),
+            Column("当年审查决策", lambda row: row.decision_reviews),
+            Column("当年解答咨询", lambda row: row.consultations),
+        ),
+        link_to("core:staff-detail"),
+    ),
+    Figure(
+        "counsel_consultations",
+        "法律顾问解答法律咨询",
+        "次",
+        "当年登记的、由法律顾问解答的机关部门和个人的法律咨询，按咨询日期计",
+        _consultations,
+        (
+            date_column("asked_on"),
+            Column("咨询部门或咨询人", lambda row: row.asked_by),
+            Column("咨询事项", lambda row: row.question),
+            Column("法律顾问", lambda row: row.counsel.full_name),
+        ),
+        lambda row: f"{reverse('governance:consultations')}?year={row.asked_on.year}",
     ),
 )

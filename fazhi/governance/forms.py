@@ -123,6 +123,24 @@ class SettingForm(ServiceErrorsMixin):
     )
 
 
+class ConsultationForm(ServiceErrorsMixin):
+    asked_on = forms.DateField(label="咨询日期", widget=DATE)
+    department = forms.ModelChoiceField(
+        label="咨询部门", queryset=Organisation.objects.none(), required=False, empty_label=CHOOSE
+    )
+    person = forms.CharField(
+        label="咨询人", max_length=50, required=False, help_text="个人咨询的填写姓名；部门咨询的可留空"
+    )
+    question = forms.CharField(label="咨询事项", widget=forms.Textarea(attrs={"rows": 4}))
+    answer = forms.CharField(label="解答意见", widget=forms.Textarea(attrs={"rows": 5}))
+    counsel = forms.ModelChoiceField(label="法律顾问", queryset=Staff.objects.none(), empty_label=CHOOSE)
+
+    def __init__(self, *args: Any, counsels: Any, departments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["counsel"].queryset = counsels  # type: ignore[attr-defined]
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+
+
 class TaskFilterForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, required=False)
     status = forms.ChoiceField(label="状态", choices=[("", "全部"), *TaskStatus.choices], required=False)

@@ -207,3 +207,46 @@ class SupervisionNotice(models.Model):
 
     def __str__(self) -> str:
         return self.get_cause_display()
+
+
+class LegalConsultation(models.Model):
+    """法律咨询: a question a department of the town or a person put to the town's legal counsel
+    (驻镇律师), and the counsel's answer."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    asked_on = models.DateField("咨询日期")
+    asked_by_department = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="咨询部门",
+    )
+    asked_by_person = models.CharField("咨询人", max_length=50, blank=True)
+    question = models.TextField("咨询事项")
+    answer = models.TextField("解答意见")
+    counsel = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="法律顾问")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "法律咨询"
+        verbose_name_plural = "法律咨询"
+        ordering = ["-asked_on", "-id"]
+        indexes = [models.Index(fields=["organisation", "asked_on"], name="consultation_org_asked")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(asked_by_department__isnull=False) | ~Q(asked_by_person=""),
+                name="consultation_has_asker",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.question[:30]
+
+    @property
+    def asked_by(self) -> str:
+        """The department, the person, or both ("党政办 王某")."""
+        department = self.asked_by_department.name if self.asked_by_department else ""
+        return " ".join(part for part in (department, self.asked_by_person) if part)

@@ -1,5 +1,6 @@
 """依法治镇 as data: who deploys and supervises (the head, personally), who reports on a task (its lead
-or its department), when a task is late or silent, the dates in order, and the STEPS table."""
+or its department), when a task is late or silent, the dates in order, who answers a 法律咨询 (the
+town's legal counsel), and the STEPS table."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from fazhi.governance.models import TaskStatus
 # 重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办.
 FIRST_RESPONSIBLE = "《党政主要负责人履行推进法治建设第一责任人职责规定》第三条"
 LOCAL_RULES = "全面依法治镇委员会工作规则及年度重点工作安排（镇级规定）"
+# The town's legal counsel (外聘法律顾问, 驻镇律师) answers the government's legal questions.
+COUNSEL_RULES = "《关于推行法律顾问制度和公职律师公司律师制度的意见》（中办发〔2016〕30号）"
 # The lead answers a 督办单 within this many days of its issue (a local rule, stated where it applies).
 ANSWER_DAYS = 7
 
@@ -121,6 +124,13 @@ def check_dated(day: datetime.date, *, what: str, today: datetime.date) -> None:
     check_dates_in_order(day, what=what, after=(), today=today, citation=LOCAL_RULES)
 
 
+def check_counsel(*, name: str, holds_role: bool) -> None:
+    if not holds_role:
+        raise RuleViolation(
+            "%(n)s不是法律顾问：法律咨询由本镇的法律顾问解答。" % {"n": name}, citation=COUNSEL_RULES
+        )
+
+
 # ------------------------------------------------------------------------------- late and silent
 
 
@@ -184,4 +194,5 @@ STEPS: Steps[StatusStep[TaskFacts]] = Steps(
     StatusStep(name="meeting", label="登记会议", roles=WRITERS),
     StatusStep(name="committee", label="登记委员会及成员", roles=WRITERS),
     StatusStep(name="settings", label="设置反馈间隔", roles=(Role.ADMIN,)),
+    StatusStep(name="consult", label="登记法律咨询", roles=(Role.LEGAL_COUNSEL, Role.ADMIN)),
 )

@@ -1,6 +1,7 @@
 """Reads of 依法治镇, scoped to what the actor may see: the committee, the meetings (with the 专题学法
 the learning app counts, read through the figures registry), the key tasks with their 反馈, acts and
-督办单, each task's facts for the step table, and the town's 反馈 interval."""
+督办单, each task's facts for the step table, the town's 反馈 interval, and the 法律咨询 with the
+counsel who may answer one."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from fazhi.governance.models import (
     CommitteeMember,
     GovernanceSetting,
     KeyTask,
+    LegalConsultation,
     Meeting,
     SupervisionNotice,
     TaskFeedback,
@@ -200,3 +202,23 @@ def heads_of(town: Organisation) -> list[Staff]:
             is_active=True, organisation__path__startswith=town.path, role_grants__role=Role.HEAD
         ).distinct()
     )
+
+
+# ----------------------------------------------------------------------------- legal consultations
+
+
+def consultations_for(actor: Staff, *, year: int) -> QuerySet[LegalConsultation]:
+    consultations = permissions.visible_by_id(
+        actor, LegalConsultation.objects.select_related("asked_by_department", "counsel")
+    )
+    return consultations.filter(asked_on__year=year).order_by("-asked_on", "-id")
+
+
+def counsels_of(actor: Staff) -> QuerySet[Staff]:
+    """The legal counsel of the actor's town, for choosing who answered a consultation."""
+    town = permissions.scope_root(actor)
+    if town is None:
+        return Staff.objects.none()
+    return Staff.objects.filter(
+        is_active=True, organisation__path__startswith=town.path, role_grants__role=Role.LEGAL_COUNSEL
+    ).order_by("full_name", "id")

@@ -1,7 +1,7 @@
 """Every write of 依法治镇: the committee and its members, meetings, key tasks with their 反馈 and
-completion, the head's acts, the 督办单 (raised by the head or by the daily job) and their answers, and
-the town's 反馈 interval. Each one transaction with its ledger event; evidence files are stored before
-the transaction begins."""
+completion, the head's acts, the 督办单 (raised by the head or by the daily job) and their answers, the
+town's 反馈 interval, and the 法律咨询 its legal counsel answered. Each one transaction with its ledger
+event; evidence files are stored before the transaction begins."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.files import StoredFile
 from fazhi.core.models import Organisation, Staff
+from fazhi.core.roles import Role
 from fazhi.governance import rules, selectors
 from fazhi.governance.events import GovernanceEvent
 from fazhi.governance.models import (
@@ -26,6 +27,7 @@ from fazhi.governance.models import (
     GovernanceSetting,
     HeadAct,
     KeyTask,
+    LegalConsultation,
     Meeting,
     SupervisionCause,
     SupervisionNotice,
@@ -33,6 +35,7 @@ from fazhi.governance.models import (
     TaskStatus,
 )
 from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
 
 
 def _own_staff(people: list[Staff], town: Organisation, field: str) -> None:
@@ -401,6 +404,70 @@ def set_silent_days(actor: Staff, *, days: int) -> GovernanceSetting:
     )
     ledger.record(actor, GovernanceEvent.SETTING_CHANGED, setting, {"silent_days": days}, organisation=town)
     return setting
+
+
+# ----------------------------------------------------------------------------- legal consultations
+
+
+@dataclass(frozen=True)
+class ConsultationInput:
+    asked_on: datetime.date
+    question: str
+    answer: str
+    counsel: Staff
+    department: Organisation | None = None
+    person: str = ""
+
+
+@transaction.atomic(durable=True)
+def record_consultation(actor: Staff, data: ConsultationInput) -> LegalConsultation:
+    """法律咨询: a department's or a person's question and the answer the town's legal counsel gave."""
+    permissions.require_step(actor, rules.STEPS["consult"])
+    town = permissions.acting_town(actor)
+    rules.check_dated(data.asked_on, what="咨询日期", today=timezone.localdate())
+    _own_staff([data.counsel], town, "counsel")
+    rules.check_counsel(
+        name=data.counsel.full_name, holds_role=permissions.has_role(data.counsel, Role.LEGAL_COUNSEL)
+    )
+    if data.department is not None and not data.department.path.startswith(town.path):
+        raise InvalidInput(
+            "咨询部门应为本镇（街道）的部门。", field_errors={"department": "请选择本镇的部门。"}
+        )
+    person = data.person.strip()
+    if data.department is None and not person:
+        raise InvalidInput(
+            "请选择咨询部门或填写咨询人。", field_errors={"person": "请选择咨询部门或填写咨询人。"}
+        )
+    question, answer = data.question.strip(), data.answer.strip()
+    if not question:
+        raise InvalidInput("请填写咨询事项。", field_errors={"question": "请填写咨询事项。"})
+    if not answer:
+        raise InvalidInput("请填写解答意见。", field_errors={"answer": "请填写解答意见。"})
+    consultation = LegalConsultation.objects.create(
+        organisation=town,
+        asked_on=data.asked_on,
+        asked_by_department=data.department,
+        asked_by_person=person,
+        question=question,
+        answer=answer,
+        counsel=data.counsel,
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        GovernanceEvent.CONSULTATION_RECORDED,
+        consultation,
+        {
+            "asked_on": data.asked_on.isoformat(),
+            "department": data.department.pk if data.department else None,
+            "counsel": data.counsel.pk,
+            # The question may name people and their affairs: the ledger keeps its fingerprint.
+            "question_sha256": sha256_hex(question),
+            "answer_sha256": sha256_hex(answer),
+        },
+        organisation=town,
+    )
+    return consultation
 
 
 # ------------------------------------------------------------------------------------- the daily job

@@ -21,4 +21,6 @@ urlpatterns = [
     path("tasks/<id:task_id>/complete/", views.complete, name="complete"),
     path("tasks/<id:task_id>/act/", views.act, name="act"),
     path("notices/<id:notice_id>/answer/", views.answer, name="answer"),
+    path("consultations/", views.consultations, name="consultations"),
+    path("consultations/new/", views.consultation_create, name="consultation-create"),
 ]

@@ -1,6 +1,6 @@
 """依法治镇 pages: the committee with its members, the meetings (with the 专题学法 the learning app
-records), the year's key tasks and one page per task with its 反馈, the head's acts and the 督办单; one
-form page per step. Thin: parse, call one service, redirect."""
+records), the year's key tasks and one page per task with its 反馈, the head's acts and the 督办单, the
+法律咨询 the legal counsel answered; one form page per step. Thin: parse, call one service, redirect."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -26,6 +27,7 @@ from fazhi.governance.forms import (
     AnswerForm,
     CommitteeForm,
     CompleteForm,
+    ConsultationForm,
     FeedbackForm,
     MeetingForm,
     MemberForm,
@@ -312,3 +314,42 @@ def answer(request: HttpRequest, notice_id: int) -> HttpResponse:
 
     form = AnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
     return form_page(request, form, title="答复督办：%(t)s" % {"t": notice.task.title}, save=save)
+
+
+# ----------------------------------------------------------------------------- legal consultations
+
+
+@staff_required(*READERS)
+def consultations(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    form, year, _status = _year(request)
+    context = {
+        "form": form,
+        "year": year,
+        "consultations": selectors.consultations_for(actor, year=year),
+        "can_record": permissions.may_take(actor, rules.STEPS["consult"]),
+    }
+    return render(request, "governance/consultations.html", context)
+
+
+@step_required(rules.STEPS["consult"])
+@require_http_methods(["GET", "POST"])
+def consultation_create(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        consultation = services.record_consultation(actor, services.ConsultationInput(**data))
+        page = f"{reverse('governance:consultations')}?year={consultation.asked_on.year}"
+        return "已登记法律咨询。", redirect(page)
+
+    counsels = selectors.counsels_of(actor)
+    initial: dict[str, Any] = {"asked_on": timezone.localdate()}
+    if actor in counsels:
+        initial["counsel"] = actor
+    form = ConsultationForm(
+        request.POST or None,
+        counsels=counsels,
+        departments=core_selectors.departments_of(actor),
+        initial=initial,
+    )
+    return form_page(request, form, title="登记法律咨询", save=save)
