@@ -1,6 +1,6 @@
 """The annual report through a real browser: the head generates last year's report, rewords a
 paragraph inserting a figure by its Chinese label, clicks a figure through to the rows it counts,
-decides the suggested shortcomings, finalises after confirming, downloads the .docx, publishes, and a
+decides the suggested shortcomings, confirms the sentences no figure backs, finalises after confirming, downloads the .docx, publishes, and a
 citizen reads it on the portal."""
 
 from __future__ import annotations
@@ -64,19 +64,19 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
         2
     ).click()  # 一, the third paragraph: 专题学法
     editor = head.get_by_test_id("figure-editor")
-    expect(editor.locator(".fz-chip")).to_have_text(["专题学法活动3次"])  # the chip: label and value
+    expect(editor.locator(".fz-chip")).to_have_text(["党委理论中心组专题学法3次"])  # the chip: label and value
     editor.click()
     head.keyboard.press("Control+A")
     head.keyboard.press("Delete")
     head.keyboard.type("镇党委坚持领导干部学法制度，全年开展专题学法")
-    head.get_by_label("插入数据").select_option("专题学法活动")
+    head.get_by_label("插入数据").select_option("党委理论中心组专题学法")
     expect(editor.locator(".fz-chip")).to_have_count(1)
     head.keyboard.type("。")
     head.get_by_role("button", name="保存").click()
     expect(head.get_by_text("镇党委坚持领导干部学法制度，全年开展专题学法")).to_be_visible()
     expect(head.locator("#duty")).to_contain_text("镇党委坚持领导干部学法制度，全年开展专题学法3次。")
     assert "{" not in head.locator("body").inner_text()
-    assert "{study_sessions}" not in head.content()
+    assert "{central_group_sessions}" not in head.content()
 
     # Click the figure through to the rows it counts.
     head.locator("#duty").get_by_role("link", name="3次").click()
@@ -98,6 +98,16 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
     expect(head.locator('[data-testid="suggestion"][data-status="undecided"]')).to_have_count(0)
     expect(head.locator("#shortcomings")).to_contain_text("（一）")
     first_shortcoming = head.locator("#shortcomings [data-testid=paragraph]").nth(1).inner_text().strip()
+
+    # The sentences no figure backs are marked and listed; the head confirms them all after reading them.
+    own = head.get_by_test_id("own-statements")
+    expect(own).to_contain_text("本镇自述")
+    expect(own).to_contain_text("强化学习教育，夯实法治建设基础。")
+    expect(head.locator('#measures [data-testid="own-statement"][data-confirmed="no"]').first).to_be_visible()
+    own.get_by_role("button", name="已逐条核实，全部确认").click()
+    expect(head.get_by_role("alert").filter(has_text="本镇自述")).to_be_visible()
+    expect(head.get_by_test_id("own-statements")).to_have_count(0)
+    expect(head.locator('[data-testid="own-statement"][data-confirmed="no"]')).to_have_count(0)
 
     # 定稿, then the .docx, then 公开.
     head.get_by_test_id("finalise-panel").get_by_text("定稿…").click()
@@ -127,6 +137,7 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
         "reports.report.drafted",
         "reports.paragraph.edited",
         *["reports.suggestion.decided"] * decided,
+        "reports.statements.confirmed",
         "reports.report.finalised",
         "reports.report.published",
     ]

@@ -88,6 +88,17 @@ FIGURES = (
         counted=lambda scope: Q(PASSED_REVIEW),
     ),
     Figure(
+        "contracts_filed",
+        "当年签订的合同中已编号登记存档的比例",
+        "",
+        "当年签订的合同中，已登记档案号并归档的比例",
+        _contracts_signed,
+        (*CONTRACT_COLUMNS, Column("档案号", lambda row: row.archive_number)),
+        link_to("contracts:detail"),
+        kind="share",
+        counted=lambda scope: Q(filed_on__isnull=False) & ~Q(archive_number=""),
+    ),
+    Figure(
         "counsel_contract_reviews",
         "法律顾问审查合同",
         "份",

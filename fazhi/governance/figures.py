@@ -19,8 +19,10 @@ from fazhi.core.roles import Role
 from fazhi.governance import rules
 from fazhi.governance.models import (
     DEFAULT_SILENT_DAYS,
+    ActKind,
     Committee,
     GovernanceSetting,
+    HeadAct,
     KeyTask,
     LegalConsultation,
     Meeting,
@@ -177,7 +179,49 @@ def _task_link(row: SupervisionNotice) -> str:
     return link_to("governance:task-detail")(row.task)
 
 
+def _head_acts(scope: Scope) -> QuerySet[HeadAct]:
+    return (
+        HeadAct.objects.filter(scope.within("task__organisation"), acted_on__year=scope.year)
+        .select_related("task", "head")
+        .order_by("acted_on", "id")
+    )
+
+
+# How the report words each kind of the heads' acts: 重要工作亲自部署、重大问题亲自过问… (the four 亲自
+# of the 第一责任人 provisions), each with how many were recorded.
+ACT_WORDING = {
+    ActKind.DEPLOY: "法治建设重要工作亲自部署%d项",
+    ActKind.INQUIRE: "重大问题亲自过问%d次",
+    ActKind.COORDINATE: "重点环节亲自协调%d次",
+    ActKind.SUPERVISE: "重要任务亲自督办%d次",
+}
+
+
+def _head_acts_words(scope: Scope, rows: QuerySet[HeadAct]) -> str:
+    counts = dict(rows.order_by().values_list("kind").annotate(acts=Count("id")))
+    parts = [wording % counts[kind] for kind, wording in ACT_WORDING.items() if counts.get(kind)]
+    if not parts:
+        return "全年未记录主要负责人亲自部署、过问、协调、督办法治建设工作的情况"
+    return "全年" + "、".join(parts)
+
+
 FIGURES = (
+    Figure(
+        "head_acts_wording",
+        "主要负责人亲自部署、过问、协调、督办（报告表述）",
+        "",
+        "当年记录在重点工作上的党政主要负责人亲自部署、亲自过问、亲自协调、亲自督办，按方式分别计",
+        _head_acts,
+        (
+            date_column("acted_on"),
+            Column("方式", lambda row: row.get_kind_display()),
+            Column("重点工作", lambda row: row.task.title),
+            Column("负责人", lambda row: row.head.full_name),
+        ),
+        lambda row: reverse("governance:task-detail", args=[row.task_id]),
+        kind="phrase",
+        words=_head_acts_words,
+    ),
     Figure(
         "governance_committee",
         "全面依法治镇委员会",

@@ -69,6 +69,7 @@ FIGURE_ORDER = (
     "contracts_reviewed",
     "counsel_contract_reviews",
     "contracts_signed_reviewed",
+    "contracts_filed",
     "penalty_decisions",
     "penalties_published",
     "publications_on_time",
@@ -177,7 +178,8 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "规范工作流程，发挥法律顾问作用。聘请法律顾问{legal_counsels}，全年法律顾问解答法律咨询"
         "{counsel_consultations}，法律顾问审查重大行政决策{counsel_decision_reviews}。着力推进行政合同管理，"
         "规范审签程序，全年共审核合同协议{contracts_reviewed}，其中法律顾问审查合同{counsel_contract_reviews}，"
-        "当年签订的合同中签订前经合法性审查的合同比例为{contracts_signed_reviewed}。",
+        "当年签订的合同中签订前经合法性审查的合同比例为{contracts_signed_reviewed}，"
+        "当年签订的合同中已编号登记存档的比例为{contracts_filed}。",
     ),
     ParagraphDefault("measures.h2", "measures", "（二）坚持依法行政，严格规范公正文明执法", heading=True),
     ParagraphDefault(
