@@ -103,6 +103,7 @@ _SERVICES: dict[str, list[Callable[..., Any]]] = {
         petitions.mark_key_matter,
         petitions.extend_handling,
         petitions.issue_opinion,
+        petitions.record_contact,
     ],
     "prevention": [prevention.add_volunteer, prevention.end_service, prevention.record_activity],
     "governance": [

@@ -1,6 +1,6 @@
 """Petition endpoints: registration, the acceptance decision, the extension, the 处理意见书, 复查 and
-复核, key matters, the year's counts and the key matters board, with the same services, rules and errors
-as the pages."""
+复核, key matters and the contacts with their petitioners, the year's counts and the key matters board,
+with the same services, rules and errors as the pages."""
 
 from __future__ import annotations
 
@@ -15,7 +15,17 @@ from fazhi.core.api import PartyIn, party_choices
 from fazhi.core.api_input import Choice, OptionalText, RecordId, Required
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden
 from fazhi.petitions import selectors, services
-from fazhi.petitions.models import Channel, Decision, Extension, Opinion, Petition, Review, ReviewResult
+from fazhi.petitions.models import (
+    Channel,
+    ContactMethod,
+    Decision,
+    Extension,
+    Opinion,
+    Petition,
+    PetitionContact,
+    Review,
+    ReviewResult,
+)
 
 router = Router(tags=["信访"])
 
@@ -300,3 +310,44 @@ def mark_key_matter(request: HttpRequest, petition_id: int, payload: KeyMatterIn
             "工作专班成员应为本镇（街道）的工作人员。", field_errors={"team_ids": "未找到该工作人员。"}
         )
     return services.mark_key_matter(actor, petition, leader=leader, team=team)
+
+
+class PetitionContactIn(Schema):
+    contacted_on: datetime.date
+    method: Annotated[
+        ContactMethod, Choice(ContactMethod, "请选择沟通方式：约访、电话沟通、走访、书面答复或其他。")
+    ]
+    made_by_id: RecordId
+    summary: Annotated[str, Required("请填写沟通情况。")]
+
+
+class PetitionContactOut(Schema):
+    id: int
+    contacted_on: datetime.date
+    method: str
+    made_by_id: int
+    summary: str
+
+
+@router.post(
+    "/petitions/{id:petition_id}/contacts", response={201: PetitionContactOut}, summary="登记与信访人沟通情况"
+)
+def record_contact(
+    request: HttpRequest, petition_id: int, payload: PetitionContactIn
+) -> Status[PetitionContact]:
+    actor = api_params.actor(request)
+    petition = selectors.access_petition(actor, petition_id)
+    made_by = selectors.town_staff(actor).filter(pk=payload.made_by_id).first()
+    if made_by is None:
+        raise InvalidInput(
+            "沟通人员应为本镇（街道）的工作人员。", field_errors={"made_by_id": "未找到该工作人员。"}
+        )
+    contact = services.record_contact(
+        actor,
+        petition,
+        contacted_on=payload.contacted_on,
+        method=payload.method,
+        made_by=made_by,
+        summary=payload.summary,
+    )
+    return Status(201, contact)

@@ -14,6 +14,7 @@ class PetitionEvent(StrEnum):
     RE_REVIEW_REQUESTED = "petitions.re_review.requested"
     RE_REVIEW_ANSWERED = "petitions.re_review.answered"
     KEY_MARKED = "petitions.petition.key_marked"
+    CONTACT_RECORDED = "petitions.contact.recorded"
 
 
 PETITION_EVENT_LABELS: dict[PetitionEvent, str] = {
@@ -27,4 +28,5 @@ PETITION_EVENT_LABELS: dict[PetitionEvent, str] = {
     PetitionEvent.RE_REVIEW_REQUESTED: "请求复核",
     PetitionEvent.RE_REVIEW_ANSWERED: "登记复核意见",
     PetitionEvent.KEY_MARKED: "列为重点信访事项",
+    PetitionEvent.CONTACT_RECORDED: "登记与信访人沟通情况",
 }

@@ -8,7 +8,7 @@ from django import forms
 
 from fazhi.core.forms import CHOOSE, DATE, PartyRowsField, ServiceErrorsMixin
 from fazhi.core.models import Staff
-from fazhi.petitions.models import Channel, Decision, ReviewResult
+from fazhi.petitions.models import Channel, ContactMethod, Decision, ReviewResult
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -120,3 +120,35 @@ class KeyMatterForm(ServiceErrorsMixin):
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = heads  # type: ignore[attr-defined]
         self.fields["team"].queryset = staff  # type: ignore[attr-defined]
+
+
+METHOD_REQUIRED = "请选择沟通方式（约访、电话沟通、走访、书面答复或其他）。"
+
+
+class ContactForm(ServiceErrorsMixin):
+    contacted_on = forms.DateField(label="沟通日期", widget=DATE)
+    method = forms.ChoiceField(
+        label="沟通方式",
+        choices=[("", CHOOSE), *ContactMethod.choices],
+        error_messages={"required": METHOD_REQUIRED, "invalid_choice": METHOD_REQUIRED},
+    )
+    made_by = forms.ModelChoiceField(
+        label="沟通人员",
+        queryset=Staff.objects.none(),
+        empty_label=CHOOSE,
+        error_messages={
+            "required": "请选择沟通人员。",
+            "invalid_choice": "沟通人员应为本镇（街道）的工作人员。",
+        },
+        help_text="约访、通话或走访信访人的工作人员，如包案领导或工作专班成员",
+    )
+    summary = forms.CharField(
+        label="沟通情况",
+        widget=TEXT,
+        help_text="信访人反映的情况、解释的政策和双方商定的事项",
+        error_messages={"required": "请填写沟通情况。"},
+    )
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["made_by"].queryset = staff  # type: ignore[attr-defined]

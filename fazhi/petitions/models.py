@@ -167,3 +167,34 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition} {self.get_level_display()}"
+
+
+class ContactMethod(models.TextChoices):
+    """How the town spoke with the petitioners (the report's 通过约访、电话等方式与上访群众进行沟通交流)."""
+
+    APPOINTMENT = "appointment", "约访"
+    PHONE = "phone", "电话沟通"
+    HOME_VISIT = "home_visit", "走访"
+    LETTER = "letter", "书面答复"
+    OTHER = "other", "其他"
+
+
+class PetitionContact(models.Model):
+    """One contact with the petitioners while the matter was handled: who made it, how, and what was said
+    and agreed. Key matters are followed this way by their leader in charge and 工作专班."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField("沟通日期")
+    method = models.CharField("沟通方式", max_length=20, choices=ContactMethod.choices)
+    made_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="沟通人员")
+    summary = models.TextField("沟通情况")
+    recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "与信访人沟通"
+        verbose_name_plural = "与信访人沟通"
+        ordering = ["contacted_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.petition} {self.contacted_on} {self.get_method_display()}"

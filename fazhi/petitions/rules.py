@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Protocol
 
-from fazhi.core.errors import RuleViolation
+from fazhi.core.errors import PermissionDenied, RuleViolation
 from fazhi.core.periods import DayKind, PeriodRule
 from fazhi.core.roles import Role
 from fazhi.core.rules import HasStatus, Refusal, StatusStep, Steps
@@ -134,6 +134,43 @@ def check_request_time(
         )
 
 
+def may_record_contact(*, holds_petition_role: bool, in_charge: bool) -> bool:
+    """A contact with the petitioners is recorded by the petition staff (the roles of every petition
+    step), or by whoever made it for a key matter: its leader in charge or a member of its 工作专班, of
+    whatever role."""
+    return holds_petition_role or in_charge
+
+
+def check_contact_recorder(*, holds_petition_role: bool, in_charge: bool) -> None:
+    if not may_record_contact(holds_petition_role=holds_petition_role, in_charge=in_charge):
+        raise PermissionDenied(
+            "只有信访工作人员、负责人、管理员，或者该重点信访事项的包案领导、工作专班成员可以登记与信访人的沟通情况。"
+        )
+
+
+def check_contact_in_handling(
+    contacted_on: datetime.date,
+    *,
+    concluded_on: datetime.date | None,
+    declined_notice_on: datetime.date | None,
+) -> None:
+    """A contact recorded for a matter was made while the town handled it: up to the 处理意见书 that
+    concluded it (第三十二条、第三十四条) or, for a matter not accepted, up to the written notice that
+    said so (第二十三条). What happens after belongs to a 复查 or 复核, or to a new registration."""
+    if concluded_on is not None and contacted_on > concluded_on:
+        raise RuleViolation(
+            "沟通日期（%(d)s）不能晚于该信访事项的办结日期（%(c)s）：出具信访处理意见书后事项已办结。"
+            % {"d": contacted_on.isoformat(), "c": concluded_on.isoformat()},
+            citation=HANDLING_CITATION,
+        )
+    if declined_notice_on is not None and contacted_on > declined_notice_on:
+        raise RuleViolation(
+            "沟通日期（%(d)s）不能晚于书面告知不予受理的日期（%(c)s）。"
+            % {"d": contacted_on.isoformat(), "c": declined_notice_on.isoformat()},
+            citation=ACCEPTANCE_CITATION,
+        )
+
+
 # ------------------------------------------------------------------------------------- the step table
 
 
@@ -166,6 +203,16 @@ def gate_not_re_reviewed(facts: PetitionFacts) -> None:
 
 
 STAFF_ROLES = (Role.PETITION_STAFF, Role.ADMIN, Role.HEAD)
+# A key matter's 工作专班 is drawn from all the town's staff (mark_key_matter): the contact step is open
+# to every town role, and check_contact_recorder narrows it to the petition staff and the matter's own.
+CONTACT_ROLES = (
+    *STAFF_ROLES,
+    Role.OFFICER,
+    Role.AUXILIARY,
+    Role.LEGAL_REVIEWER,
+    Role.LEGAL_COUNSEL,
+    Role.MEDIATOR,
+)
 _UNDECIDED = frozenset({PetitionStatus.RECEIVED})
 _DECIDED = Refusal("该信访事项已于 %(decided_on)s 作出受理决定。", ACCEPTANCE_CITATION)
 _HANDLING = frozenset({PetitionStatus.ACCEPTED})
@@ -211,6 +258,8 @@ STEPS: Steps[StatusStep[PetitionFacts]] = Steps(
         within=_HANDLING,
         elsewhere=Refusal("只有已受理、正在办理的信访事项可以列为重点信访事项。", HANDLING_CITATION),
     ),
+    # Recorded in any status, for a contact made while the matter was handled (check_contact_in_handling).
+    StatusStep(name="contact", label="登记与信访人沟通情况", roles=CONTACT_ROLES),
     _request_step("request_review", "请求复查", PetitionStatus.CONCLUDED, REVIEW_CITATION),
     StatusStep(
         name="review_opinion",

@@ -20,7 +20,16 @@ from fazhi.core.roles import Role
 from fazhi.core.rules import Offer
 from fazhi.core.selectors import int_id
 from fazhi.petitions import rules
-from fazhi.petitions.models import Channel, Extension, Opinion, Petition, PetitionStatus, Review, ReviewLevel
+from fazhi.petitions.models import (
+    Channel,
+    Extension,
+    Opinion,
+    Petition,
+    PetitionContact,
+    PetitionStatus,
+    Review,
+    ReviewLevel,
+)
 
 OPEN_STATUSES = (
     PetitionStatus.RECEIVED,
@@ -168,6 +177,33 @@ def find_earlier(actor: Staff, tracking_number: str) -> Petition | None:
     if earlier is None:
         raise InvalidInput("未找到前次登记。", field_errors={"earlier": "未找到该查询码对应的本镇信访事项。"})
     return earlier
+
+
+def contacts_of(petition: Petition) -> QuerySet[PetitionContact]:
+    return (
+        PetitionContact.objects.filter(petition=petition)
+        .select_related("made_by")
+        .order_by("contacted_on", "id")
+    )
+
+
+def in_charge_of(actor: Staff, petition: Petition) -> bool:
+    """The key matter's leader in charge (包案领导) or a member of its 工作专班."""
+    if not petition.is_key:
+        return False
+    return petition.key_leader_id == actor.pk or petition.key_team.filter(pk=actor.pk).exists()
+
+
+def recorder_facts(actor: Staff, petition: Petition) -> dict[str, bool]:
+    """What rules.check_contact_recorder reads about the actor and the petition."""
+    return {
+        "holds_petition_role": permissions.has_role(actor, *rules.STAFF_ROLES),
+        "in_charge": in_charge_of(actor, petition),
+    }
+
+
+def may_record_contact(actor: Staff, petition: Petition) -> bool:
+    return rules.may_record_contact(**recorder_facts(actor, petition))
 
 
 def town_staff(actor: Staff) -> QuerySet[Staff]:

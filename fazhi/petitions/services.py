@@ -1,7 +1,7 @@
 """Every write of the petitions app (信访工作条例): registration, the acceptance decision with its
 written notice, the one extension of the handling period, the 信访处理意见书 that concludes the matter,
-the 复查 and 复核 that may follow, and the marking of key matters. Each one transaction with its ledger
-event; a refused action writes nothing."""
+the 复查 and 复核 that may follow, the marking of key matters and the contacts made with the petitioners.
+Each one transaction with its ledger event; a refused action writes nothing."""
 
 from __future__ import annotations
 
@@ -18,13 +18,16 @@ from fazhi.core.models import Organisation, Party, Staff
 from fazhi.core.roles import Role
 from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
+from fazhi.ledger.record import sha256_hex
 from fazhi.petitions import rules, selectors
 from fazhi.petitions.events import PetitionEvent
 from fazhi.petitions.models import (
     Channel,
+    ContactMethod,
     Extension,
     Opinion,
     Petition,
+    PetitionContact,
     PetitionStatus,
     Review,
     ReviewLevel,
@@ -141,6 +144,7 @@ FIELD_NAMES = {
     "served_on": "送达日期",
     "requested_on": "请求日期",
     "answered_on": "答复日期",
+    "contacted_on": "沟通日期",
 }
 
 
@@ -559,3 +563,59 @@ def mark_key_matter(actor: Staff, petition: Petition, *, leader: Staff | None, t
         organisation=town,
     )
     return petition
+
+
+@transaction.atomic(durable=True)
+def record_contact(
+    actor: Staff,
+    petition: Petition,
+    *,
+    contacted_on: datetime.date,
+    method: str,
+    made_by: Staff,
+    summary: str,
+) -> PetitionContact:
+    """与信访人沟通 (约访、电话沟通、走访…) made by the town's staff while the matter was handled: from
+    its receipt to its conclusion, not in the future. Recorded by the petition staff or, for a key
+    matter, by its leader in charge or a member of its 工作专班."""
+    petition = _take(actor, petition, "contact")
+    rules.check_contact_recorder(**selectors.recorder_facts(actor, petition))
+    town = petition.organisation
+    errors: dict[str, str] = {}
+    _day_errors(errors, "contacted_on", contacted_on, not_before=petition.received_on, before_text="收到日期")
+    if method not in ContactMethod.values:
+        errors["method"] = "请选择沟通方式（约访、电话沟通、走访、书面答复或其他）。"
+    if made_by.organisation is None or made_by.is_system or not _belongs_to(made_by.organisation, town):
+        errors["made_by"] = "沟通人员应为本镇（街道）的工作人员。"
+    if not summary.strip():
+        errors["summary"] = "请填写沟通情况。"
+    if errors:
+        raise InvalidInput("与信访人沟通的登记信息有误。", field_errors=errors)
+    rules.check_contact_in_handling(
+        contacted_on,
+        concluded_on=petition.concluded_on,
+        declined_notice_on=petition.notice_on if petition.status == PetitionStatus.NOT_ACCEPTED else None,
+    )
+    contact = PetitionContact.objects.create(
+        petition=petition,
+        contacted_on=contacted_on,
+        method=method,
+        made_by=made_by,
+        summary=summary.strip(),
+        recorded_by=actor,
+    )
+    ledger.record(
+        actor,
+        PetitionEvent.CONTACT_RECORDED,
+        petition,
+        {
+            "contact": contact.pk,
+            "contacted_on": contacted_on.isoformat(),
+            "method": method,
+            "made_by": made_by.pk,
+            # What the petitioners said stays on the record's page; the ledger holds its fingerprint.
+            "summary_sha256": sha256_hex(contact.summary),
+        },
+        organisation=town,
+    )
+    return contact

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<id:petition_id>/re-review/", views.re_review_request, name="re-review-request"),
     path("<id:petition_id>/re-review/answer/", views.re_review_answer, name="re-review-answer"),
     path("<id:petition_id>/key-matter/", views.key_matter, name="key-matter"),
+    path("<id:petition_id>/contacts/", views.petition_contact, name="contact"),
 ]

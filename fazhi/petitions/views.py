@@ -15,12 +15,14 @@ from django.views.decorators.http import require_http_methods
 from fazhi.core import permissions
 from fazhi.core.access import request_staff, staff_required, step_required
 from fazhi.core.forms import ServiceErrorsMixin
+from fazhi.core.models import Staff
 from fazhi.core.pages import docx_download, form_page, paginate, query_without_page
 from fazhi.core.roles import Role
 from fazhi.ledger.selectors import verified_history
 from fazhi.petitions import documents, rules, selectors, services
 from fazhi.petitions.forms import (
     AcceptForm,
+    ContactForm,
     DeclineForm,
     ExtendForm,
     KeyMatterForm,
@@ -93,6 +95,8 @@ def petition_detail(request: HttpRequest, petition_id: int) -> HttpResponse:
         "review_request_due": selectors.review_request_due(opinion) if opinion else None,
         "reviews": [(review, selectors.re_review_request_due(review)) for review in reviews],
         "team": petition.key_team.all(),
+        "contacts": selectors.contacts_of(petition),
+        "contact_form": _contact_form(actor, None) if selectors.may_record_contact(actor, petition) else None,
         "steps": selectors.offers_for(actor, petition),
         "history": verified_history(petition),
         "today": today,
@@ -310,6 +314,41 @@ def key_matter(request: HttpRequest, petition_id: int) -> HttpResponse:
         initial={"leader": petition.key_leader_id, "team": list(petition.key_team.all())},
     )
     return form_page(request, form, title="列为重点信访事项", save=save)
+
+
+def _contact_form(actor: Staff, data: Any) -> ContactForm:
+    return ContactForm(
+        data,
+        staff=selectors.town_staff(actor),
+        initial={"contacted_on": timezone.localdate(), "made_by": actor.pk},
+    )
+
+
+@step_required(rules.STEPS["contact"])
+@require_http_methods(["GET", "POST"])
+def petition_contact(request: HttpRequest, petition_id: int) -> HttpResponse:
+    """与信访人沟通: the petition's contacts and the form to add one. A key matter's 工作专班 may hold no
+    petition role, and so not read the petition's own page: they record here and come back here."""
+    actor = request_staff(request)
+    petition = selectors.access_petition(actor, petition_id)
+    rules.check_contact_recorder(**selectors.recorder_facts(actor, petition))
+    back = "petitions:detail" if permissions.has_role(actor, *READERS) else "petitions:contact"
+
+    def save(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        contact = services.record_contact(actor, petition, **data)
+        return "已登记 %(d)s 的%(m)s。" % {
+            "d": contact.contacted_on.isoformat(),
+            "m": contact.get_method_display(),
+        }, redirect(back, petition.pk)
+
+    return form_page(
+        request,
+        _contact_form(actor, request.POST or None),
+        title="登记与信访人沟通情况",
+        save=save,
+        template="petitions/contact.html",
+        extra_context={"petition": petition, "contacts": selectors.contacts_of(petition)},
+    )
 
 
 @staff_required(*READERS)
