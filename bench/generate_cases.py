@@ -1364,6 +1364,7 @@ class Loader:
                     "subject_person": self.party_names[party_id][:100],
                     "content": content,
                     "signed": True,
+                    "credentials_shown": True,
                     "recorded_by_id": investigators[0].pk,
                 }
             )
@@ -1382,6 +1383,7 @@ class Loader:
                     "officers": [p.pk for p in investigators],
                     "content_sha256": _sha(content),
                     "signed": True,
+                    "credentials_shown": True,
                 },
             )
         # 延长办案期限 (extend_decision_period), for a few complicated cases

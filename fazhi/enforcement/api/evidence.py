@@ -132,6 +132,8 @@ class RecordIn(Schema):
     subject_details: OptionalText = Field("", max_length=200)
     content: Annotated[str, Required("请填写笔录内容。")]
     officer_ids: list[RecordId]
+    # 行政处罚法 第五十五条: stated on every record, never assumed.
+    credentials_shown: bool
     signed: bool = True
     refusal_noted: bool = False
 

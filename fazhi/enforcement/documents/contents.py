@@ -239,6 +239,9 @@ def _records(kind: RecordKind) -> Callable[[Rows], Context]:
                     ),
                     "recorded_by": record.recorded_by.full_name,
                     "content": record.content,
+                    "credentials": "执法人员已出示执法证件"
+                    if record.credentials_shown
+                    else "笔录未记载执法人员出示执法证件",
                     "signature": "已核对无误并签字"
                     if record.signed
                     else ("拒绝签字，已由执法人员在笔录上注明" if record.refusal_noted else "未签字"),

@@ -44,6 +44,7 @@ RECORD_FIELDS: dict[str, str] = {
     "officers": "执法人员及执法证号",
     "recorded_by": "记录人",
     "content": "笔录内容",
+    "credentials": "出示执法证件情况（执法人员已出示执法证件，或笔录未记载出示）",
     "signature": "签字情况（已核对签字，或拒签已注明）",
 }
 

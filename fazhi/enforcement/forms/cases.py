@@ -140,6 +140,12 @@ class RecordForm(ServiceErrorsMixin):
     )
     signed = forms.BooleanField(label="被询问人已核对签字", required=False, initial=True)
     refusal_noted = forms.BooleanField(label="拒绝签字，已由执法人员注明", required=False)
+    credentials_shown = forms.BooleanField(
+        label="已向当事人或有关人员出示执法证件",
+        required=False,
+        help_text="行政处罚法第五十五条：执法人员在调查或者进行检查时，应当主动向当事人或者有关人员出示执法证件。"
+        "未出示的，请如实不勾选。",
+    )
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

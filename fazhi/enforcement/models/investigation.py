@@ -70,6 +70,9 @@ class InvestigationRecord(models.Model):
     content = models.TextField("笔录内容")
     signed = models.BooleanField("被询问人（当事人）已核对签字", default=False)
     refusal_noted = models.BooleanField("拒绝签字，已由执法人员注明", default=False)
+    # Art. 55 obliges it; a record where it was not done is still kept as it happened, and its case page
+    # says so. False for records made before it was asked.
+    credentials_shown = models.BooleanField("已向当事人或有关人员出示执法证件", default=False)
     officers = models.ManyToManyField(Staff, related_name="+", verbose_name="执法人员")
     recorded_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
 

@@ -251,6 +251,9 @@ class RecordInput:
     subject_person: str
     content: str
     officers: list[Staff]
+    # Stated on every record, never assumed: art. 55 obliges it, and a record where it was not done
+    # is kept as it happened (the case page warns).
+    credentials_shown: bool
     subject_details: str = ""
     signed: bool = True
     refusal_noted: bool = False
@@ -259,7 +262,7 @@ class RecordInput:
 @transaction.atomic(durable=True)
 def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationRecord:
     """询问笔录 / 现场检查笔录 (art. 55): made by two officers with valid credentials, signed by the
-    person, or the refusal noted."""
+    person, or the refusal noted; whether the officers showed their 执法证件 as the record states it."""
     case = take(actor, case, "record")
     errors: dict[str, str] = {}
     if data.ended_at < data.started_at:
@@ -287,6 +290,7 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
         content=data.content,
         signed=data.signed,
         refusal_noted=data.refusal_noted and not data.signed,
+        credentials_shown=data.credentials_shown,
         recorded_by=actor,
     )
     record.officers.set(list(dict.fromkeys(data.officers)))
@@ -301,6 +305,7 @@ def add_record(actor: Staff, case: Case, data: RecordInput) -> InvestigationReco
             "officers": [person.pk for person in dict.fromkeys(data.officers)],
             "content_sha256": sha256_hex(record.content),
             "signed": record.signed,
+            "credentials_shown": record.credentials_shown,
         },
         organisation=case.organisation,
     )

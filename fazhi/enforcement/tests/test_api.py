@@ -248,6 +248,8 @@ BLANK_INPUT = [
             "place": "请填写地点。",
             "subject_person": "请填写被询问人（现场负责人）。",
             "content": "请填写笔录内容。",
+            # Art. 55: whether the credentials were shown is stated, never assumed.
+            "credentials_shown": "请填写此项。",
         },
     ),
     (

@@ -60,9 +60,10 @@ def decided(town):
         case = file(town, lead(town, received_on=FILED_ON, act_on=FILED_ON), party=town.person)
         services.start_investigation(town.officer, case, investigators=[town.officer, town.officer2])
         now = timezone.now()
-        for kind, content in [
-            (RecordKind.INQUIRY, "问：你是否在政府路摆摊？\n答：是的。"),
-            (RecordKind.SITE_INSPECTION, "现场有摊位一处，占道约6平方米。"),
+        # The inspection's record does not say the credentials were shown: its document says so too.
+        for kind, content, shown in [
+            (RecordKind.INQUIRY, "问：你是否在政府路摆摊？\n答：是的。", True),
+            (RecordKind.SITE_INSPECTION, "现场有摊位一处，占道约6平方米。", False),
         ]:
             services.add_record(
                 town.officer,
@@ -76,6 +77,7 @@ def decided(town):
                     subject_details="电话13800000001",
                     content=content,
                     officers=[town.officer, town.officer2],
+                    credentials_shown=shown,
                 ),
             )
         services.add_evidence(
@@ -255,7 +257,10 @@ def test_the_records_name_their_officers_with_their_credentials(decided):
     assert "执法人员：张执法（执法证号：12011100001）、赵执法（执法证号：12011100002）" in inquiry
     assert "问：你是否在政府路摆摊？\n答：是的。" in inquiry, "each line its own paragraph"
     assert "被询问人核对情况：已核对无误并签字" in inquiry
+    assert "出示执法证件：执法人员已出示执法证件" in inquiry
     inspection = text_of(documents.render(decided, DocumentKind.INSPECTION_RECORD))
+    assert "出示执法证件：笔录未记载执法人员出示执法证件" in inspection
+    assert "已出示执法证件" not in inspection
     assert "现场检查情况：" in inspection
     assert "现场有摊位一处" in inspection
 

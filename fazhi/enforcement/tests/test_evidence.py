@@ -1,10 +1,12 @@
 """Evidence of the kinds in art. 46, with who, when, where and which device, taken by two officers (art.
-42); 笔录 by two valid officers;
+42); 笔录 by two valid officers, stating whether the 执法证件 were shown (art. 55);
 the register of 执法记录仪; large files uploaded in resumable pieces."""
 
 import datetime
 import hashlib
 import io
+import json
+import re
 from typing import Any
 
 import pytest
@@ -21,8 +23,9 @@ from fazhi.core.roles import Role
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import DeviceAssignment, Evidence, EvidenceKind, InvestigationRecord
 from fazhi.ledger.models import Event
-from fazhi.testing.api import token_client
+from fazhi.testing.api import refused_fields, token_client
 from fazhi.testing.enforcement import TODAY, close, file, lead, notify
+from fazhi.testing.pages import client_for
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
 # An MP4 starts with a box whose type, at bytes 4..8, is "ftyp".
@@ -118,6 +121,7 @@ def test_a_record_needs_two_valid_officers_and_a_signature_or_noted_refusal(town
         "subject_person": "刘某",
         "content": "问：你在政府路摆摊多久了？答：一个月。",
         "officers": [town.officer, town.auxiliary],
+        "credentials_shown": True,
     }
     with pytest.raises(RuleViolation) as raised:
         services.add_record(town.officer, investigating, services.RecordInput(**fields))
@@ -298,3 +302,58 @@ def test_evidence_recorded_before_officers_were_kept_shows_them_as_not_registere
     browser.force_login(town.officer)
     page = browser.get(reverse("enforcement:case-detail", args=[investigating.pk])).content.decode()
     assert "未登记" in page
+
+
+def test_the_record_form_states_whether_the_credentials_were_shown_and_the_case_page_warns(
+    town, investigated
+):
+    officer = client_for(town.officer)
+    url = reverse("enforcement:case-record", args=[investigated.pk])
+    form = officer.get(url).content.decode()
+    assert "已向当事人或有关人员出示执法证件" in form
+    box = re.search(r'<input type="checkbox" name="credentials_shown"[^>]*>', form)
+    assert box is not None
+    assert "checked" not in box.group(0), "never ticked for the officer"
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    data = {
+        "kind": "inquiry",
+        "place": "辛口镇综合执法队询问室",
+        "started_at": (now - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "ended_at": (now - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        "subject_person": "刘某",
+        "content": "问：你在政府路摆摊多久了？答：一个月。",
+        "officers": [town.officer.pk, town.officer2.pk],
+        "signed": "on",
+    }
+    officer.post(url, data)
+    not_shown = InvestigationRecord.objects.get()
+    assert not_shown.credentials_shown is False
+    page = officer.get(reverse("enforcement:case-detail", args=[investigated.pk])).content.decode()
+    assert "笔录未记载向当事人或有关人员出示执法证件（行政处罚法第五十五条）" in page
+
+    officer.post(url, {**data, "kind": "site_inspection", "credentials_shown": "on"})
+    shown = InvestigationRecord.objects.exclude(pk=not_shown.pk).get()
+    assert shown.credentials_shown is True
+    page = officer.get(reverse("enforcement:case-detail", args=[investigated.pk])).content.decode()
+    assert page.count('data-testid="credentials-shown"') == 1
+    assert page.count('data-testid="credentials-not-shown"') == 1
+
+
+def test_a_record_through_the_api_must_say_whether_the_credentials_were_shown(town, investigated):
+    client = token_client(town, town.officer)
+    now = timezone.now()
+    body = {
+        "kind": "inquiry",
+        "place": "辛口镇综合执法队询问室",
+        "started_at": (now - datetime.timedelta(hours=2)).isoformat(),
+        "ended_at": (now - datetime.timedelta(hours=1)).isoformat(),
+        "subject_person": "刘某",
+        "content": "问：……答：……",
+        "officer_ids": [town.officer.pk, town.officer2.pk],
+    }
+    url = f"/api/v1/cases/{investigated.pk}/records"
+    assert refused_fields(client, url, body) == {"credentials_shown": "请填写此项。"}
+    assert not InvestigationRecord.objects.exists()
+    made = client.post(url, json.dumps({**body, "credentials_shown": True}), content_type="application/json")
+    assert made.status_code == 201
+    assert InvestigationRecord.objects.get().credentials_shown is True

@@ -45,6 +45,7 @@ def record_input(town, officers) -> services.RecordInput:
         subject_person="刘某",
         content="问：……答：……",
         officers=officers,
+        credentials_shown=True,
     )
 
 

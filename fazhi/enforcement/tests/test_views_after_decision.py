@@ -15,8 +15,8 @@ from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import Case, Closure, Evidence, Payment
 from fazhi.enforcement.rules import Stage
 from fazhi.enforcement.tests.test_evidence import JPEG, MP4
-from fazhi.testing.enforcement import TODAY, close, file, lead, notify
-from fazhi.testing.pages import client_for
+from fazhi.testing.enforcement import TODAY, close, file, lead, notify, serve
+from fazhi.testing.pages import client_for, refused_form
 
 
 def form_token(page: str) -> str:
@@ -264,3 +264,21 @@ def test_the_timeline_shows_the_stages_behind_and_ahead(town, investigated):
     assert steps[-1] == ("归档", "ahead")
     page = client_for(town.head).get(f"/cases/{case.pk}/").content.decode()
     assert '<strong class="text-danger" aria-current="step">法制审核</strong>' in page
+
+
+def test_a_remedy_cannot_end_before_it_started_or_in_the_future_and_nothing_is_written(town, decided):
+    serve(town, decided)
+    remedy = services.start_remedy(town.officer, decided, kind="reconsideration", started_on=TODAY)
+    officer = client_for(town.officer)
+    url = reverse("enforcement:case-remedy-end", args=[decided.pk])
+    for ended_on in (TODAY - datetime.timedelta(days=1), TODAY + datetime.timedelta(days=1)):
+        errors = refused_form(officer, url, {"ended_on": ended_on.isoformat(), "result": "revoked"})
+        assert errors == {"ended_on": [f"结束日期应在 {TODAY.isoformat()} 至今天之间。"]}
+        remedy.refresh_from_db()
+        assert (remedy.ended_on, remedy.result) == (None, "")
+    officer.post(url, {"ended_on": TODAY.isoformat(), "result": "revoked", "outcome": "复议决定撤销"})
+    remedy.refresh_from_db()
+    assert (remedy.ended_on, remedy.result) == (TODAY, "revoked")
+    assert (
+        "复议决定撤销" in officer.get(reverse("enforcement:case-detail", args=[decided.pk])).content.decode()
+    )

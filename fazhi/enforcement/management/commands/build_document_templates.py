@@ -59,8 +59,10 @@ def _record(inquiry: bool) -> Callable[[Sheet], None]:
         sheet.plain(subject + "：{{ record.subject_person }}")
         sheet.plain("身份及联系方式：{{ record.subject_details }}")
         duty = "如实回答询问、协助调查" if inquiry else "协助检查"
+        # Whether the credentials were shown is what the record states, never a printed assumption.
+        sheet.plain("出示执法证件：{{ record.credentials }}")
         sheet.body(
-            f"执法人员已向{subject}出示执法证件，表明身份，告知其有{duty}的义务；认为执法人员与本案有直接利害关系"
+            f"执法人员告知{subject}有{duty}的义务；认为执法人员与本案有直接利害关系"
             f"或者有其他关系可能影响公正执法的，有申请回避的权利（{LAW}第四十三条、第五十五条）。"
         )
         sheet.plain("询问内容：" if inquiry else "现场检查情况：")
