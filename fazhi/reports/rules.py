@@ -207,7 +207,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "measures.remedies",
         "measures",
-        "依法做好行政复议和行政应诉工作。全年当年提起的行政复议和行政诉讼案件{remedies_filed}，"
+        "依法做好行政复议和行政应诉工作。当年提起的行政复议和行政诉讼案件{remedies_filed}，"
         "当年审结的行政复议和行政诉讼案件{remedies_decided}，其中行政复议和行政诉讼败诉案件{remedies_lost}，"
         "行政复议和行政诉讼败诉率为{remedies_lost_rate}。",
     ),

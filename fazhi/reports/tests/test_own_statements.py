@@ -6,6 +6,7 @@ nothing; only the head of the report's own town confirms, and only while it is a
 import io
 import json
 import re
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fazhi.core.figures import FIGURES
 from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
 from fazhi.reports import rules, selectors, services
@@ -191,3 +193,22 @@ def test_the_command_lists_each_own_statement_and_whether_the_head_confirmed_it(
     confirmed = {row["statement"] for row in listed if row["confirmed"]}
     assert confirmed == set(first.unconfirmed)
     assert len(listed) > len(confirmed)
+
+
+def test_the_default_wording_places_each_figure_once_and_names_each_rate_by_its_label():
+    """A figure is said once across 一 to 四 and the suggestions; a rate is introduced by exactly the
+    label of the figure that counts it (the 法制审核率 once read "一般程序处罚决定的法制审核率" while
+    it counted only the decisions art. 58 requires review for)."""
+    texts = [paragraph.text for paragraph in rules.DEFAULT_PARAGRAPHS]
+    texts += [rules.suggested_shortcoming(prompt) for prompt in rules.PROMPTS]
+    said = Counter(name for text in texts for name in rules.PLACEHOLDER.findall(text))
+    assert [name for name, times in said.items() if times > 1 and name not in rules.CONTEXT_NAMES] == []
+    rates = 0
+    for text in texts:
+        for match in rules.PLACEHOLDER.finditer(text):
+            name = match.group(1)
+            if name in rules.CONTEXT_NAMES or FIGURES[name].kind != "share":
+                continue
+            rates += 1
+            assert text[: match.start()].removesuffix("为").endswith(FIGURES[name].label), name
+    assert rates >= 10
