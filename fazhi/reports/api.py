@@ -1,5 +1,5 @@
-"""Annual report endpoints: the reports, drafting, paragraphs, the head's decisions on the suggested
-shortcomings, 定稿 and 公开, and any
+"""Annual report endpoints: the reports, drafting, paragraphs (with the sentences no figure backs), the
+head's decisions on the suggested shortcomings and confirmation of the town's own statements, 定稿 and 公开, and any
 organisation's figures for a year — with the same services, rules and errors as the pages."""
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ class ParagraphOut(Schema):
     heading: bool
     text: str
     filled: str
+    own_statements: list[str]
+    unconfirmed_statements: list[str]
 
 
 class FigureOut(Schema):
@@ -109,6 +111,10 @@ def _detail(report: AnnualReport) -> dict[str, object]:
         for line in section.paragraphs
         if line.pk
     }
+    own = {
+        found.paragraph.pk: (found.confirmed + found.unconfirmed, found.unconfirmed)
+        for found in selectors.own_statements_of(report)
+    }
     paragraphs = [
         {
             "id": paragraph.pk,
@@ -118,6 +124,8 @@ def _detail(report: AnnualReport) -> dict[str, object]:
             "text": paragraph.text,
             "filled": paragraph.rendered
             or wording.fill(placed.get(paragraph.pk, paragraph).text, values, context),
+            "own_statements": own.get(paragraph.pk, ([], []))[0],
+            "unconfirmed_statements": own.get(paragraph.pk, ([], []))[1],
         }
         for paragraph in report.paragraphs.all()
     ]
@@ -215,6 +223,18 @@ def decide(
     services.decide_suggestion(
         api_params.actor(request), report, prompt_key=prompt_key, decision=payload.decision, text=payload.text
     )
+    return _detail(report)
+
+
+class StatementsIn(Schema):
+    paragraph: RecordId | None = None
+
+
+@router.post("/reports/{id:report_id}/statements/confirm", response=ReportDetailOut, summary="确认本镇自述")
+def confirm_statements(request: HttpRequest, report_id: int, payload: StatementsIn) -> dict[str, object]:
+    """The head confirms the sentences no figure backs: of one paragraph, or (no paragraph) all."""
+    report = selectors.access_report(api_params.actor(request), report_id)
+    services.confirm_statements(api_params.actor(request), report, paragraph_id=payload.paragraph)
     return _detail(report)
 
 

@@ -155,7 +155,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "measures.study",
         "measures",
         "强化学习教育，夯实法治建设基础。抓好党委理论中心组、政府行政办公会专题学法活动，集中学习{laws_studied}"
-        "等内容，全年共组织各类专题学法活动{study_sessions}，另举办法治专题讲座{lectures}；组织全员法治培训"
+        "等内容，全年共组织各类专题学法活动{study_sessions}；组织全员法治培训"
         "{trainings_all_staff}，各类培训共计{training_hours}。",
     ),
     ParagraphDefault(
@@ -193,7 +193,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "measures.recording",
         "measures",
         "坚决落实执法全过程记录制度。执法人员（含辅助执法人员）配备执法记录仪比例为{device_coverage}，"
-        "先后组织执法记录装备使用培训{trainings_recording}。全年当年结案的案件{cases_closed}，"
+        "先后组织执法记录装备使用培训{trainings_recording}。当年结案的案件{cases_closed}；"
         "当年结案案件按“一户一档”归档电子案卷的比例为{cases_archived}。",
     ),
     ParagraphDefault(
@@ -208,16 +208,15 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "measures.remedies",
         "measures",
         "依法做好行政复议和行政应诉工作。当年提起的行政复议和行政诉讼案件{remedies_filed}，"
-        "当年审结的行政复议和行政诉讼案件{remedies_decided}，其中行政复议和行政诉讼败诉案件{remedies_lost}，"
-        "行政复议和行政诉讼败诉率为{remedies_lost_rate}。",
+        "当年审结的行政复议和行政诉讼案件{remedies_decided}，其中行政复议和行政诉讼败诉案件{remedies_lost}。",
     ),
     ParagraphDefault("measures.h3", "measures", "（三）筑牢法治根基，着力推进基层法治建设", heading=True),
     ParagraphDefault(
         "measures.mediation",
         "measures",
-        "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，采取“1+3+N”工作模式，{mediation_units_wording}"
-        "参与化解。自中心成立以来，共计接待来访群众{mediation_batches}{mediation_persons}，"
-        "{mediation_by_category}，按“三到位一处理”处置率为{mediation_disposed}。",
+        "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，共计接待来访群众{mediation_batches}{mediation_persons}，"
+        "{mediation_by_category}，按“三到位一处理”处置率为{mediation_disposed}。中心采取“1+3+N”工作模式，"
+        "{mediation_units_wording}参与化解。",
     ),
     ParagraphDefault(
         "measures.petitions",

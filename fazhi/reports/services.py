@@ -237,14 +237,14 @@ def _freeze(actor: Staff, report: AnnualReport) -> AnnualReport:
             "“存在的不足和原因”中有%(n)d段尚未写明原因，请补充后再定稿。" % {"n": len(unfinished)}
         )
     rules.check_sections_written(selectors.empty_sections(report))
-    rules.check_statements_confirmed(
-        sum(len(found.unconfirmed) for found in selectors.own_statements_of(report))
-    )
     # The ledger's size before this transaction's own event: the records the figures were counted from.
     head, _ = LedgerHead.objects.select_for_update().get_or_create(id=1)
     values = compute_all(Scope(report.organisation, report.year))
     suggestions = selectors.suggestions_of(report, values)
     rules.check_suggestions_decided(sum(s.status == rules.UNDECIDED for s in suggestions))
+    rules.check_statements_confirmed(
+        sum(len(found.unconfirmed) for found in selectors.own_statements_of(report))
+    )
     context = selectors.context_of(report)
     # Every line as the sections place it (numbered, a lead closed) is frozen where it came from: a
     # stored paragraph, or the suggestion it was taken from.

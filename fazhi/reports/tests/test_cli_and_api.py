@@ -164,6 +164,24 @@ def test_the_api_drafts_edits_refuses_finalises_and_publishes(town):
             {"decision": "dropped"},
             content_type="application/json",
         )
+    refused = client.post(f"/api/v1/reports/{report_id}/finalise")
+    assert refused.status_code == 422
+    assert "本镇自述" in refused.json()["message"]
+    pending = [p for p in refused_detail(client, report_id) if p["unconfirmed_statements"]]
+    assert pending
+    one = client.post(
+        f"/api/v1/reports/{report_id}/statements/confirm",
+        {"paragraph": pending[0]["id"]},
+        content_type="application/json",
+    ).json()
+    assert [p["unconfirmed_statements"] for p in one["paragraphs"] if p["id"] == pending[0]["id"]] == [[]]
+    absurd = client.post(
+        f"/api/v1/reports/{report_id}/statements/confirm",
+        {"paragraph": 10**30},
+        content_type="application/json",
+    )
+    assert absurd.status_code == 422
+    client.post(f"/api/v1/reports/{report_id}/statements/confirm", {}, content_type="application/json")
     assert client.post(f"/api/v1/reports/{report_id}/finalise").json()["report"]["status"] == "final"
     assert client.post(f"/api/v1/reports/{report_id}/publish").json()["report"]["status"] == "published"
     other = Client()
@@ -172,3 +190,8 @@ def test_the_api_drafts_edits_refuses_finalises_and_publishes(town):
     assert other.get("/api/v1/reports-figures", {"org": town.town.pk, "year": LAST_YEAR}).status_code == 404
     mine = client.get("/api/v1/reports-figures", {"org": town.town.pk, "year": LAST_YEAR}).json()
     assert {figure["key"]: figure["display"] for figure in mine}["study_sessions"] == "3次"
+
+
+def refused_detail(client, report_id):
+    """The report's paragraphs as the API gives them."""
+    return client.get(f"/api/v1/reports/{report_id}").json()["paragraphs"]

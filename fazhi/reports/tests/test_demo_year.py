@@ -244,13 +244,20 @@ def test_the_generated_2020_report_states_the_reference_reports_figures(town):
         "全年共组织各类专题学法活动9次",
         "集中学习《民法典》、《宪法》",
         "全年共审核合同协议210份",
-        "共公示28起行政处罚案件",
-        "先后组织3次执法记录装备使用培训",
+        "公示行政处罚案件28起",
+        "先后组织执法记录装备使用培训3次",
         "今年5月，社会矛盾纠纷调处化解中心挂牌成立。自中心成立以来，共计接待来访群众89批155人次",
         "涉及城乡建设类38批70人次，涉及劳动与社会保障类26批44人次，涉及农业农村类10批22人次，其他类别15批19人次",
-        "按照“三到位一处理”工作要求处置的比例为100%",
+        "按“三到位一处理”处置率为100%",
         "重点信访问题均已在规定时限内实现了“清仓见底”",
         "平安志愿者等40余人组建群防群治工作队伍",
+        "重要工作亲自部署1项、重大问题亲自过问1次、重点环节亲自协调1次、重要任务亲自督办1次",
+        "各项决策均履行了公众参与、合法性审查和集体讨论决定程序，须专家论证、风险评估的均已组织",
+        "全年法律顾问解答法律咨询12次",
+        "由辛口镇司法所承担法制审核工作，配备法制审核人员1名",
+        "采取“1+3+N”工作模式，司法所（人民调解委员会）、综治中心、信访办等3个核心力量单位",
+        "与重点信访事项信访人沟通15次，其中约访6次、电话沟通8次、走访1次",
+        "按渠道分为现场活动2次、短信1次、微信群和朋友圈1次、卡口点位2次",
     ):
         assert phrase in text, phrase
 
@@ -268,6 +275,17 @@ def test_the_command_lists_the_2020_prompts_and_never_leaves_a_section_on_a_colo
     prompts = json.loads(listed.getvalue())["prompts"]
     raised = [prompt.key for prompt in report_rules.PROMPTS if prompt.shows(compute_all(Scope(town, 2020)))]
     assert [prompt["prompt"] for prompt in prompts] == raised
+    # The reference report's five shortcomings, in its order, each raised by the data; and two more the
+    # records show (no 2020 case file archived yet; one visit closed late).
+    assert raised == [
+        "key_tasks_silent",
+        "review_staffing",
+        "legal_staff_short",
+        "training_hours",
+        "training_rare",
+        "archive_gap",
+        "mediation_late",
+    ]
     assert {prompt["status"] for prompt in prompts} <= {"undecided"}
 
 
@@ -292,8 +310,8 @@ def test_the_committee_its_meetings_and_key_tasks_and_the_feedback_prompt_from_t
     duty = next(section for section in sections if section.key == "duty")
     text = "\n".join(wording.fill(paragraph.text, values, context) for paragraph in duty.paragraphs)
     assert "成立了辛口镇党委全面依法治镇委员会，加强基层法治建设组织领导" in text
-    assert "研究部署法治工作4次" in text
-    assert "全年部署重点工作4项，按期完成3项，逾期1项" in text
+    assert "研究部署法治工作的会议4次" in text
+    assert "全年部署重点工作4项，其中按期完成的重点工作3项，逾期的重点工作1项" in text
     assert "发出督办通知3次" in text
 
 

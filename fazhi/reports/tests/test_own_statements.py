@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_staff
-from fazhi.core.errors import InvalidInput, PermissionDenied, RuleViolation
+from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
 from fazhi.core.figures import FIGURES
 from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
@@ -125,7 +125,7 @@ def test_only_the_head_of_the_reports_town_confirms_and_a_refusal_writes_nothing
     events = Event.objects.count()
     with pytest.raises(PermissionDenied):
         services.confirm_statements(town.admin, report)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFoundOrHidden):
         services.confirm_statements(town.other_head, report)
     with pytest.raises(InvalidInput):
         services.confirm_statements(town.head, report, paragraph_id=10**12)

@@ -123,7 +123,7 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
     training(town)
     report = services.draft_report(town.head, year=LAST_YEAR)
     shown = text_of(client_for(town.head).get(f"/reports/{report.pk}/"))
-    assert "【建议（待负责人确认）】法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。" in shown
+    assert "【建议（待负责人确认）】法治教育培训不够常态化，组织全员法治培训次数较少。" in shown
     with pytest.raises(PermissionDenied):
         services.decide_suggestion(town.admin, report, prompt_key="training_rare", decision="confirmed")
     services.decide_suggestion(
@@ -135,9 +135,9 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
     )
     raised = selectors.suggestions_of(report, selectors.values_of(report))
     assert [(s.key, s.status) for s in raised] == [
-        ("device_gap", "undecided"),
-        ("training_rare", "reworded"),
         ("training_hours", "undecided"),
+        ("training_rare", "reworded"),
+        ("device_gap", "undecided"),
     ]
     services.decide_suggestion(town.head, report, prompt_key="device_gap", decision="confirmed")
 
@@ -157,6 +157,11 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
     with pytest.raises(PermissionDenied):
         services.finalise_report(town.admin, report)
     services.decide_suggestion(town.head, report, prompt_key="training_hours", decision="dropped")
+    # Then the sentences no figure backs, confirmed by the head.
+    with pytest.raises(RuleViolation) as unconfirmed:
+        services.finalise_report(town.head, report)
+    assert "本镇自述" in unconfirmed.value.message
+    services.confirm_statements(town.head, report)
     frozen = services.finalise_report(town.head, report)
     assert frozen.status == ReportStatus.FINAL
     assert frozen.figures["trainings_recording"]["display"] == "1次"
@@ -164,11 +169,11 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
     taken = report.suggestions.get(prompt="training_rare")
     assert (
         taken.rendered
-        == "（二）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
+        == "（一）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
     )
-    assert taken.rendered_plan.startswith("（四）常态化组织全员法治培训")  # after the two standing areas
+    assert taken.rendered_plan.startswith("（六）常态化组织全员法治培训")  # after the five standing areas
     confirmed = report.suggestions.get(prompt="device_gap")
-    assert confirmed.rendered.startswith("（一）执法记录仪配备尚未全覆盖，配备率为")
+    assert confirmed.rendered == "（二）执法记录仪配备尚未全覆盖，部分执法人员没有在用的执法记录仪。"
     assert "原因" not in confirmed.rendered  # the request for the reason is not printed
     assert report.suggestions.get(prompt="training_hours").rendered_plan == ""
     event = Event.objects.get(action="reports.report.finalised")
@@ -178,7 +183,7 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
     # The records change; the finalised report does not, and its rows page says so.
     training(town, kind=TrainingKind.ALL_STAFF)
     page = text_of(client_for(town.head).get(f"/reports/{report.pk}/"))
-    assert "（二）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。" in page
+    assert "（一）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。" in page
     assert "待负责人确认" not in page
     rows = client_for(town.head).get(f"/reports/{report.pk}/figures/trainings_all_staff/").content.decode()
     assert "定稿时的数值为 0次" in rows

@@ -150,14 +150,22 @@ def test_a_draft_marks_its_suggestions_and_the_head_decides_each_on_the_page(tow
         "training_hours": "dropped",
     }
     assert section_lines(report, "shortcomings")[1:] == [
-        "（一）执法记录仪配备尚未全覆盖，配备率为0%。",
-        "（二）全员培训偏少（全年0次），原因是培训计划未落实。",
+        "（一）全员培训偏少（全年0次），原因是培训计划未落实。",
+        "（二）执法记录仪配备尚未全覆盖，部分执法人员没有在用的执法记录仪。",
     ]
     plans = section_lines(report, "plans")
     assert plans[0].endswith("重点抓好以下环节：")
-    assert [line[:3] for line in plans[1:]] == ["（一）", "（二）", "（三）", "（四）"]
-    assert plans[3].startswith("（三）为全部执法人员和辅助执法人员配齐执法记录仪")
-    assert plans[4].startswith("（四）常态化组织全员法治培训")
+    assert [line[:3] for line in plans[1:]] == [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+        "（六）",
+        "（七）",
+    ]
+    assert plans[6].startswith("（六）常态化组织全员法治培训")
+    assert plans[7].startswith("（七）为全部执法人员和辅助执法人员配齐执法记录仪")
     assert (
         list(Event.objects.filter(action="reports.suggestion.decided").values_list("action", flat=True))
         == ["reports.suggestion.decided"] * 3
@@ -249,7 +257,7 @@ def test_the_command_line_lists_every_prompt_and_never_leaves_a_section_on_a_col
     out = io.StringIO()
     call_command("annual_report", org="辛口镇", year=LAST_YEAR, json=None, stdout=out)
     text = out.getvalue()
-    assert "主要表现为：\n【建议（待负责人确认）】执法记录仪配备尚未全覆盖" in text
+    assert "主要表现为：\n【建议（待负责人确认）】严格规范公正文明执法有待进一步强化" in text
     assert_no_section_ends_on_a_colon(text)
 
     out = io.StringIO()
@@ -258,9 +266,9 @@ def test_the_command_line_lists_every_prompt_and_never_leaves_a_section_on_a_col
         out.getvalue().rsplit("\n", 1)[0] if not out.getvalue().startswith("{") else out.getvalue()
     )
     assert [(p["prompt"], p["status"], p["taken"]) for p in data["prompts"]] == [
-        ("device_gap", "undecided", False),
-        ("training_rare", "undecided", False),
         ("training_hours", "undecided", False),
+        ("training_rare", "undecided", False),
+        ("device_gap", "undecided", False),
     ]
 
     report = services.draft_report(town.head, year=LAST_YEAR)
@@ -270,9 +278,9 @@ def test_the_command_line_lists_every_prompt_and_never_leaves_a_section_on_a_col
     call_command("annual_report", "--org", "辛口镇", "--year", str(LAST_YEAR), "--json", stdout=out)
     data = json.loads(out.getvalue())
     assert [(p["prompt"], p["status"], p["taken"]) for p in data["prompts"]] == [
-        ("device_gap", "confirmed", True),
-        ("training_rare", "dropped", False),
         ("training_hours", "undecided", False),
+        ("training_rare", "dropped", False),
+        ("device_gap", "confirmed", True),
     ]
     services.decide_suggestion(town.head, report, prompt_key="training_hours", decision="dropped")
     services.decide_suggestion(town.head, report, prompt_key="device_gap", decision="dropped")
