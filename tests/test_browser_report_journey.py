@@ -64,7 +64,9 @@ def test_the_head_writes_finalises_and_publishes_last_years_report(
         2
     ).click()  # 一, the third paragraph: 专题学法
     editor = head.get_by_test_id("figure-editor")
-    expect(editor.locator(".fz-chip")).to_have_text(["党委理论中心组专题学法3次"])  # the chip: label and value
+    expect(editor.locator(".fz-chip")).to_have_text(
+        ["党委理论中心组专题学法3次"]
+    )  # the chip: label and value
     editor.click()
     head.keyboard.press("Control+A")
     head.keyboard.press("Delete")

@@ -2,8 +2,8 @@
 
 A table (one .jsonl file per area, one record a line) holds the year's steps: `n` orders them across
 the tables, `day` is the day the step was taken, `step` names the service (STEPS below), and the other
-fields are the service's arguments by name, written as data: dates as ISO strings, amounts as numbers,
-an input as an object of its fields. A field that names a record is a reference — `@staff:zhifa1`,
+fields are the service's arguments by name, written as data: dates (and times, with their offset) as ISO
+strings, amounts as numbers, an input as an object of its fields. A field that names a record is a reference — `@staff:zhifa1`,
 `@org:党政办@辛口镇`, `@category:城乡建设/征地拆迁`, or `@contract:12` for the record a step earlier in the
 year created (its `creates`); `@case:3.decision` is that case's decision. A contract text is
 {"draft": [title, counterparty, stage]}, written as .docx when the step is taken. The arguments are
@@ -64,6 +64,7 @@ _SERVICES: dict[str, list[Callable[..., Any]]] = {
         enforcement.register_lead,
         enforcement.file_case,
         enforcement.start_investigation,
+        enforcement.add_record,
         enforcement.close_investigation,
         enforcement.issue_notice,
         enforcement.record_defence,
@@ -173,6 +174,8 @@ class Records:
             return self.get(value)
         if hint is datetime.date:
             return datetime.date.fromisoformat(value)
+        if hint is datetime.datetime:  # written with its offset: 2020-05-12T14:30:00+08:00
+            return datetime.datetime.fromisoformat(value)
         if hint is Decimal:
             return Decimal(value)
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):

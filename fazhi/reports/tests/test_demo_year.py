@@ -373,3 +373,82 @@ def test_the_2020_draft_says_each_figure_once_and_lists_the_rest_after_the_text(
     assert [(row.cells[0].text, row.cells[1].text) for row in table.rows] == [
         (value.label, value.display) for value in appendix
     ]
+
+
+ENFORCEMENT_2020 = {
+    "legal_reviewers": "1名",
+    "legal_reviewers_qualified": "1名",
+    "legal_review_body": "辛口镇司法所",
+    "legal_reviews_made": "4件",
+    "legal_review_required": "3件",
+    "remedies_filed": "0件",
+    "remedies_decided": "0件",
+    "remedies_lost": "0件",
+    "remedies_lost_rate": "—",
+    # Each of the six 笔录 of the three ordinary cases records the 执法证件 shown.
+    "records_credentials_shown": "100%",
+    "cases_closed": "29件",
+    "cases_archived": "0%",
+    "powers_published": "3项",
+}
+
+
+def test_the_enforcement_figures_of_2020(town):
+    """Its legal reviewer at the 司法所, the four reviews and the three decisions that required one, no
+    复议 or 诉讼, the 29 cases closed (none archived: the demo year keeps no e-files) and the three
+    powers on the portal."""
+    scope = Scope(town, 2020)
+    shown = {key: FIGURES[key].compute(scope).display for key in ENFORCEMENT_2020}
+    assert shown == ENFORCEMENT_2020
+    # The share of art. 58 reviews is of exactly the decisions counted as requiring one.
+    coverage = FIGURES["legal_review_coverage"].compute(scope)
+    assert (coverage.numerator, coverage.denominator) == (3, 3)
+
+
+def test_the_decision_of_2020_took_every_step_it_needed(town):
+    values = compute_all(Scope(town, 2020))
+    assert {
+        key: values[key].display
+        for key in (
+            "major_decisions",
+            "decisions_comment_periods",
+            "decision_comments",
+            "decisions_expert_required",
+            "decisions_expert_reviewed",
+            "decisions_risk_required",
+            "decisions_risk_assessed",
+            "decisions_legality_reviewed",
+            "decisions_discussed",
+            "decisions_procedure_complete",
+        )
+    } == {
+        "major_decisions": "1项",
+        "decisions_comment_periods": "1项",
+        "decision_comments": "2条",
+        "decisions_expert_required": "1项",
+        "decisions_expert_reviewed": "1项",
+        "decisions_risk_required": "1项",
+        "decisions_risk_assessed": "1项",
+        "decisions_legality_reviewed": "1项",
+        "decisions_discussed": "1项",
+        "decisions_procedure_complete": "100%",
+    }
+    assert values["decisions_procedure_wording"].display == (
+        "各项决策均履行了公众参与、合法性审查和集体讨论决定程序，须专家论证、风险评估的均已组织"
+    )
+
+
+def test_the_counsel_reviewed_most_contracts_the_decision_and_answered_a_question_a_month(town):
+    values = compute_all(Scope(town, 2020))
+    # 175 of the year's 214 review opinions (on 172 of the 210 contracts reviewed); the 司法所所长 gave
+    # the other 39.
+    assert values["counsel_contract_reviews"].display == "175份"
+    assert values["contracts_reviewed"].display == "210份"
+    assert values["counsel_decision_reviews"].display == "1件"
+    assert values["counsel_consultations"].display == "12次"
+    assert values["legal_counsels"].display == "1名"
+    figure = FIGURES["legal_counsels"]
+    [counsel] = figure.drill_down(Scope(town, 2020))
+    assert [column.value(counsel) for column in figure.columns] == ["吴律师", "司法所", 175, 1, 12]
+    months = {row.asked_on.month for row in FIGURES["counsel_consultations"].drill_down(Scope(town, 2020))}
+    assert months == set(range(1, 13))
