@@ -105,7 +105,9 @@ def _units_by_kind(scope: Scope, rows: QuerySet[HandlingUnit]) -> str:
     units = list(rows.values_list("kind", "name"))
     core = [name for kind, name in units if kind == UnitKind.CORE]
     counted = Counter(kind for kind, _name in units)
-    parts = ["%(names)s等%(n)d个核心力量单位" % {"names": "、".join(core), "n": len(core)}] if core else []
+    # A district's towns each have a 司法所: each name once, the count of all the units.
+    names = "、".join(dict.fromkeys(core))
+    parts = ["%(names)s等%(n)d个核心力量单位" % {"names": names, "n": len(core)}] if core else []
     parts += [KIND_WORDING[kind] % {"n": counted[kind]} for kind in KIND_WORDING if counted[kind]]
     if not parts:
         return "尚无承办单位参与办理"

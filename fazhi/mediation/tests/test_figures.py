@@ -123,3 +123,24 @@ def test_the_other_towns_units_are_its_own(year):
     assert FIGURES["mediation_units_wording"].compute(Scope(year.other_town, 2024)).display == (
         "杨柳青镇司法所等1个核心力量单位"
     )
+
+
+def test_a_districts_wording_names_each_core_unit_once_and_counts_them_all(year):
+    """Each town has its own 综治中心: the district's sentence names it once and counts both. (A district
+    has no centre of its own: it counts from 1 January, so 小沙窝村's March visit is in.)"""
+    with on_day(OPENED):
+        theirs = services.add_handling_unit(year.other_admin, name="综治中心", kind=UnitKind.CORE)
+        mediator = make_staff(year.system, year.other_town, "other-mediator-2", [Role.MEDIATOR])
+        villager = core_services.register_party(
+            year.other_admin,
+            core_services.PartyInput(
+                kind=PartyKind.PERSON,
+                name="柳某",
+                id_type=IdType.RESIDENT_ID,
+                id_number=resident_id("12011119840505005"),
+            ),
+        ).party
+    dispatch(year, theirs, datetime.date(2024, 6, 11), actor=mediator, visitors=[villager])
+    assert FIGURES["mediation_units_wording"].compute(Scope(year.district, 2024)).display == (
+        "司法所（人民调解）、综治中心、杨柳青镇司法所等4个核心力量单位、1个职能部门和2个村（社区）"
+    )
