@@ -117,9 +117,12 @@ class Suggestion:
 
     key: str
     status: str  # rules.UNDECIDED or a SuggestionDecision
-    shortcoming: str  # as it would read in 三, with placeholders
+    shortcoming: str  # as it would read in 三, with placeholders (a finalised report's: as frozen)
     plan: str  # its area in 四
     decision: ReportSuggestion | None
+    # A finalised report's item as written, with its figures' placeholders, so that the figures it
+    # states are known (reports.selectors.printed_keys) and not listed again after the text.
+    template: str = ""
 
     @property
     def taken(self) -> bool:
@@ -142,7 +145,10 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
             (row for row in decisions.values() if row.rendered),
             key=lambda row: order.get(row.prompt, len(order)),
         )
-        return [Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row) for row in frozen]
+        return [
+            Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row, _template(row))
+            for row in frozen
+        ]
     found: list[Suggestion] = []
     for prompt in rules.PROMPTS:
         if not prompt.shows(values):
@@ -155,6 +161,14 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
         text = row.text if row.decision == SuggestionDecision.REWORDED else statement
         found.append(Suggestion(prompt.key, row.decision, text, prompt.plan, row))
     return found
+
+
+def _template(row: ReportSuggestion) -> str:
+    """What a taken suggestion said before 定稿 filled it: the head's own words, else the prompt's."""
+    if row.decision == SuggestionDecision.REWORDED:
+        return row.text
+    prompt = rules.PROMPTS_BY_KEY.get(row.prompt)
+    return rules.suggested_shortcoming(prompt) if prompt else row.rendered
 
 
 def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
@@ -173,7 +187,7 @@ def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
 
 
 def _listed(
-    key: str, stored: list[ReportParagraph], items: list[tuple[str, str]], undecided: list[str]
+    key: str, stored: list[ReportParagraph], items: list[tuple[str, str, str]], undecided: list[str]
 ) -> list[ReportParagraph]:
     """三 or 四: the first paragraph leads; the rest, then the suggestions taken, are numbered （一）、（二）…
     (a finalised report's, frozen already numbered, come out the same); a draft's undecided suggestions
@@ -187,9 +201,11 @@ def _listed(
             continue
         position += 1
         lines.append(_line(paragraph, rules.numbered(position, paragraph.text)))
-    for name, text in items:
+    for name, text, frozen in items:
         position += 1
-        lines.append(ReportParagraph(section=key, key=name, text=rules.numbered(position, text)))
+        lines.append(
+            ReportParagraph(section=key, key=name, text=rules.numbered(position, text), rendered=frozen)
+        )
     lines.extend(
         ReportParagraph(section=key, key="suggestion.undecided", text=rules.UNDECIDED_MARK + text)
         for text in undecided
@@ -210,8 +226,13 @@ def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]
     suggestions = suggestions_of(report, values)
     taken = [suggestion for suggestion in suggestions if suggestion.taken]
     items = {
-        "shortcomings": [(f"suggestion.{s.key}.shortcoming", s.shortcoming) for s in taken],
-        "plans": [(f"suggestion.{s.key}.plan", s.plan) for s in taken],
+        "shortcomings": [
+            (f"suggestion.{s.key}.shortcoming", s.template, s.shortcoming)
+            if s.template
+            else (f"suggestion.{s.key}.shortcoming", s.shortcoming, "")
+            for s in taken
+        ],
+        "plans": [(f"suggestion.{s.key}.plan", s.plan, s.plan if s.template else "") for s in taken],
     }
     undecided = [s.shortcoming for s in suggestions if s.status == rules.UNDECIDED]
     return _sections(by_section, items, undecided, keep_empty=True)
@@ -219,7 +240,7 @@ def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]
 
 def _sections(
     by_section: dict[str, list[ReportParagraph]],
-    items: dict[str, list[tuple[str, str]]],
+    items: dict[str, list[tuple[str, str, str]]],
     undecided: list[str],
     *,
     keep_empty: bool,
@@ -338,7 +359,7 @@ def unsaved_sections(organisation: Organisation, values: dict[str, Value]) -> li
             ReportParagraph(section=default.section, key=default.key, heading=default.heading, text=text)
         )
     undecided = [rules.suggested_shortcoming(prompt) for prompt in rules.PROMPTS if prompt.shows(values)]
-    no_items: dict[str, list[tuple[str, str]]] = {"shortcomings": [], "plans": []}
+    no_items: dict[str, list[tuple[str, str, str]]] = {"shortcomings": [], "plans": []}
     return _sections(by_section, no_items, undecided, keep_empty=False)
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from docx import Document
 
 from conftest import make_staff
 from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, RuleViolation
@@ -212,3 +213,21 @@ def test_the_default_wording_places_each_figure_once_and_names_each_rate_by_its_
             rates += 1
             assert text[: match.start()].removesuffix("为").endswith(FIGURES[name].label), name
     assert rates >= 10
+
+
+def test_a_figure_a_taken_shortcoming_states_is_not_listed_again_after_a_finalised_report(town, report):
+    """三's "培训学时达标率为0%" is frozen at 定稿 as filled text: the table after the text still knows the
+    figure is stated, on the page, in the .docx and on the portal."""
+    assert "training_hours" in {s.key for s in selectors.suggestions_of(report, selectors.values_of(report))}
+    finalised(town.head, report, decision="confirmed")
+    services.publish_report(town.head, report)
+    values = selectors.values_of(report)
+    appendix = selectors.appendix_of(selectors.sections_of(report, values), values)
+    assert "training_target_met" not in {value.key for value in appendix}
+    assert appendix
+    label = FIGURES["training_target_met"].label
+    public = re.sub(r"<[^>]+>", "", Client().get(f"/gongshi/baogao/{report.pk}/").content.decode())
+    assert public.count(label) == 1
+    assert f"{label}为0%" in public
+    document = Document(io.BytesIO(Client().get(f"/gongshi/baogao/{report.pk}/report.docx").content))
+    assert label not in [row.cells[0].text for row in document.tables[-1].rows]
