@@ -269,8 +269,9 @@ NOTIFY_GATEWAY_URL = env_str("FAZHI_NOTIFY_GATEWAY_URL", "")
 # from this many days before; fewer all-staff law trainings than this a year prompts a shortcoming.
 REPORT_REMINDER_DAYS = env_int("FAZHI_REPORT_REMINDER_DAYS", 31)
 REPORT_ALL_STAFF_TRAININGS_TARGET = env_int("FAZHI_REPORT_ALL_STAFF_TRAININGS_TARGET", 2)
-# The staffing a town's annual report measures itself against (its district sets them): 法制审核人员,
-# and people holding the 法律职业资格 (reviewers, counsel, 公职律师); fewer raises a shortcoming in 三.
+# The staffing a town's annual report measures itself against, for every town of the installation:
+# 法制审核人员, and people holding the 法律职业资格 (reviewers, counsel, 公职律师); fewer raises a
+# shortcoming in 三.
 REPORT_LEGAL_REVIEWERS_TARGET = env_int("FAZHI_REPORT_LEGAL_REVIEWERS_TARGET", 2)
 REPORT_LEGAL_PROFESSIONALS_TARGET = env_int("FAZHI_REPORT_LEGAL_PROFESSIONALS_TARGET", 3)
 # A person reads a few public pages a minute; a crawler hammering the portal is slowed before the

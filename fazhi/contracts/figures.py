@@ -100,7 +100,7 @@ FIGURES = (
     ),
     Figure(
         "counsel_contract_reviews",
-        "法律顾问审查合同",
+        "法律顾问出具合同合法性审查意见书",
         "份",
         "当年由法律顾问出具的合同合法性审查意见书（按审查日期计，同一合同修改后再审的分别计）",
         _counsel_reviews,

@@ -116,7 +116,7 @@ def _procedure_words(scope: Scope, rows: QuerySet[MajorDecision]) -> str:
             for step in PROCEDURE
             if counts[f"lacking_{step.taken}"]
         )
-        return "其中%(n)d项未履行全部应履行的法定程序（缺少%(m)s）" % {"n": incomplete, "m": missing}
+        return "有%(n)d项未履行全部应履行的法定程序（缺少%(m)s）" % {"n": incomplete, "m": missing}
     words = "各项决策均履行了公众参与、合法性审查和集体讨论决定程序"
     assessed = [step.label for step in PROCEDURE if step.required_by and counts[f"needing_{step.taken}"]]
     if assessed:
@@ -268,7 +268,7 @@ FIGURES = (
     ),
     Figure(
         "counsel_decision_reviews",
-        "法律顾问审查重大行政决策",
+        "法律顾问出具重大行政决策合法性审查意见",
         "件",
         "当年由法律顾问出具合法性审查意见的重大行政决策送审稿（按审查日期计，含未通过的）",
         _counsel_reviews,

@@ -190,19 +190,20 @@ def _head_acts(scope: Scope) -> QuerySet[HeadAct]:
 # How the report words each kind of the heads' acts: 重要工作亲自部署、重大问题亲自过问… (the four 亲自
 # of the 第一责任人 provisions), each with how many were recorded.
 ACT_WORDING = {
-    ActKind.DEPLOY: "法治建设重要工作亲自部署%d项",
-    ActKind.INQUIRE: "重大问题亲自过问%d次",
-    ActKind.COORDINATE: "重点环节亲自协调%d次",
-    ActKind.SUPERVISE: "重要任务亲自督办%d次",
+    ActKind.DEPLOY: "亲自部署法治建设重要工作%d项",
+    ActKind.INQUIRE: "亲自过问重大问题%d次",
+    ActKind.COORDINATE: "亲自协调重点环节%d次",
+    ActKind.SUPERVISE: "亲自督办重要任务%d次",
 }
 
 
 def _head_acts_words(scope: Scope, rows: QuerySet[HeadAct]) -> str:
+    """A sentence of its own: who did what, or that nothing was recorded."""
     counts = dict(rows.order_by().values_list("kind").annotate(acts=Count("id")))
     parts = [wording % counts[kind] for kind, wording in ACT_WORDING.items() if counts.get(kind)]
     if not parts:
-        return "全年未记录主要负责人亲自部署、过问、协调、督办法治建设工作的情况"
-    return "全年" + "、".join(parts)
+        return "全年未记录党政主要负责人亲自部署、过问、协调、督办法治建设工作的情况"
+    return "全年党政主要负责人" + "、".join(parts)
 
 
 FIGURES = (

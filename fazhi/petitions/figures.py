@@ -124,7 +124,7 @@ def _contact_link(row: PetitionContact) -> str:
 FIGURES = (
     Figure(
         "petitions_received",
-        "受理登记信访事项",
+        "登记信访事项",
         "件",
         "收到日期在当年的信访事项",
         _petitions,

@@ -123,6 +123,16 @@ class ParagraphDefault:
     section: str
     text: str
     heading: bool = False
+    # When every figure named here counts nothing in the year, the draft is offered `empty_text`
+    # instead: a sentence of zeros ("作出重大行政决策0项，其中公开征求意见的0项…") says nothing a reader needs.
+    empty_when: tuple[str, ...] = ()
+    empty_text: str = ""
+
+    def offered(self, values: dict[str, Value]) -> str:
+        """The default as a draft of these figures is offered it."""
+        if self.empty_when and all(values[key].value in (0, None) for key in self.empty_when):
+            return self.empty_text
+        return self.text
 
 
 # Every sentence of 一 and 二 that states a fact about the year carries the figure it is counted from;
@@ -133,7 +143,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "duty.lead",
         "duty",
-        "{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，{head_acts_wording}。"
+        "{head_acts_wording}。{organisation}党委、政府主要负责人切实履行推进法治建设第一责任人职责，"
         "将法治建设纳入党委年度工作要点，及时研究部署执法、普法、守法等领域重点任务。",
     ),
     ParagraphDefault(
@@ -147,16 +157,16 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "duty.study",
         "duty",
-        "注重发挥关键少数的示范引领作用，系统学习习近平法治思想和宪法法律，全年开展党委理论中心组专题学法"
-        "{central_group_sessions}。",
+        "注重发挥关键少数的示范引领作用。全年开展党委理论中心组专题学法{central_group_sessions}，"
+        "系统学习习近平法治思想和宪法法律。",
     ),
     ParagraphDefault("measures.h1", "measures", "（一）完善制度体系，着力提高依法行政能力", heading=True),
     ParagraphDefault(
         "measures.study",
         "measures",
         "强化学习教育，夯实法治建设基础。抓好党委理论中心组、政府行政办公会专题学法活动，集中学习{laws_studied}"
-        "等内容，全年共组织各类专题学法活动{study_sessions}；组织全员法治培训"
-        "{trainings_all_staff}，各类培训共计{training_hours}。",
+        "等内容，全年共组织各类专题学法活动{study_sessions}；组织全员法治培训{trainings_all_staff}，"
+        "各类培训共计{training_hours}。",
     ),
     ParagraphDefault(
         "measures.openness",
@@ -166,18 +176,20 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "measures.decisions",
         "measures",
-        "严格落实规定，全面完善决策机制。全年作出重大行政决策{major_decisions}，其中公开征求意见的重大行政决策"
-        "{decisions_comment_periods}，收到公众意见{decision_comments}；须专家论证的重大行政决策"
-        "{decisions_expert_required}，组织专家论证的{decisions_expert_reviewed}；须风险评估的重大行政决策"
-        "{decisions_risk_required}，开展风险评估的{decisions_risk_assessed}；经合法性审查通过的重大行政决策"
-        "{decisions_legality_reviewed}，经集体讨论决定的{decisions_discussed}，{decisions_procedure_wording}。",
+        "严格落实规定，全面完善决策机制。全年作出重大行政决策{major_decisions}，其中公开征求意见的"
+        "{decisions_comment_periods}、收到公众意见{decision_comments}，组织专家论证的{decisions_expert_reviewed}，"
+        "开展风险评估的{decisions_risk_assessed}，经合法性审查通过的{decisions_legality_reviewed}，"
+        "经集体讨论决定的{decisions_discussed}。按各项决策应履行的程序核对，须专家论证的"
+        "{decisions_expert_required}、须风险评估的{decisions_risk_required}，{decisions_procedure_wording}。",
+        empty_when=("major_decisions",),
+        empty_text="严格落实规定，全面完善决策机制。{decisions_procedure_wording}。",
     ),
     ParagraphDefault(
         "measures.counsel",
         "measures",
-        "规范工作流程，发挥法律顾问作用。聘请法律顾问{legal_counsels}，全年法律顾问解答法律咨询"
-        "{counsel_consultations}，法律顾问审查重大行政决策{counsel_decision_reviews}。着力推进行政合同管理，"
-        "规范审签程序，全年共审核合同协议{contracts_reviewed}，其中法律顾问审查合同{counsel_contract_reviews}，"
+        "规范工作流程，发挥法律顾问作用。聘请法律顾问{legal_counsels}，全年解答法律咨询{counsel_consultations}，"
+        "法律顾问出具重大行政决策合法性审查意见{counsel_decision_reviews}。着力推进行政合同管理，规范审签程序。"
+        "全年共审核合同协议{contracts_reviewed}，法律顾问出具合同合法性审查意见书{counsel_contract_reviews}；"
         "当年签订的合同中签订前经合法性审查的合同比例为{contracts_signed_reviewed}，"
         "当年签订的合同中已编号登记存档的比例为{contracts_filed}。",
     ),
@@ -185,7 +197,7 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "measures.disclosure",
         "measures",
-        "全力构建行政执法公示制度。全面贯彻落实“谁执法谁公示”的原则，全年作出行政处罚决定{penalty_decisions}，"
+        "全力构建行政执法公示制度，全面贯彻落实“谁执法谁公示”的原则。全年作出行政处罚决定{penalty_decisions}，"
         "公示行政处罚案件{penalties_published}，行政处罚决定按期公示率为{publications_on_time}。执法人员持证上岗率为"
         "{credential_coverage}，笔录中记载出示执法证件的比例为{records_credentials_shown}。",
     ),
@@ -199,8 +211,12 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
     ParagraphDefault(
         "measures.review",
         "measures",
-        "严格执行重大行政执法决定法制审核制度。由{legal_review_body}承担法制审核工作，配备法制审核人员"
-        "{legal_reviewers}，其中具有法律职业资格的法制审核人员{legal_reviewers_qualified}，全年作出法制审核意见"
+        "严格执行重大行政执法决定法制审核制度。由{legal_review_body}承担法制审核工作，配备法制审核人员{legal_reviewers}，"
+        "其中具有法律职业资格的法制审核人员{legal_reviewers_qualified}，全年作出法制审核意见{legal_reviews_made}。"
+        "当年须经法制审核的处罚决定{legal_review_required}，重大执法决定法制审核率为{legal_review_coverage}；"
+        "一般程序处罚决定按期作出率为{decisions_on_time}。",
+        empty_when=("legal_reviewers",),
+        empty_text="严格执行重大行政执法决定法制审核制度。配备法制审核人员{legal_reviewers}，全年作出法制审核意见"
         "{legal_reviews_made}。当年须经法制审核的处罚决定{legal_review_required}，重大执法决定法制审核率为"
         "{legal_review_coverage}；一般程序处罚决定按期作出率为{decisions_on_time}。",
     ),
@@ -209,6 +225,8 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "measures",
         "依法做好行政复议和行政应诉工作。当年提起的行政复议和行政诉讼案件{remedies_filed}，"
         "当年审结的行政复议和行政诉讼案件{remedies_decided}，其中行政复议和行政诉讼败诉案件{remedies_lost}。",
+        empty_when=("remedies_filed", "remedies_decided"),
+        empty_text="依法做好行政复议和行政应诉工作。当年提起的行政复议和行政诉讼案件{remedies_filed}。",
     ),
     ParagraphDefault("measures.h3", "measures", "（三）筑牢法治根基，着力推进基层法治建设", heading=True),
     ParagraphDefault(
@@ -217,20 +235,28 @@ DEFAULT_PARAGRAPHS: list[ParagraphDefault] = [
         "积极做好社会矛盾纠纷排查化解工作。{mediation_since}，共计接待来访群众{mediation_batches}{mediation_persons}，"
         "{mediation_by_category}，按“三到位一处理”处置率为{mediation_disposed}。中心采取“1+3+N”工作模式，"
         "{mediation_units_wording}参与化解。",
+        empty_when=("mediation_units",),
+        empty_text="积极做好社会矛盾纠纷排查化解工作。{mediation_since}，共计接待来访群众{mediation_batches}"
+        "{mediation_persons}，{mediation_by_category}，按“三到位一处理”处置率为{mediation_disposed}。",
     ),
     ParagraphDefault(
         "measures.petitions",
         "measures",
-        "以法治思维和法治方式做好信访工作。全年受理登记信访事项{petitions_received}，其中重点信访事项{key_petitions}，"
-        "明确包案领导并成立工作专班的重点信访事项比例为{key_petitions_assigned}，与重点信访事项信访人沟通"
-        "{petition_contacts}，其中{petition_contacts_wording}。通过努力，{key_petitions_cleared}。",
+        "以法治思维和法治方式做好信访工作。全年登记信访事项{petitions_received}；明确包案领导并成立工作专班的"
+        "重点信访事项比例为{key_petitions_assigned}，与重点信访事项信访人沟通{petition_contacts}"
+        "（{petition_contacts_wording}）。{key_petitions_cleared}。",
+        empty_when=("key_petitions",),
+        empty_text="以法治思维和法治方式做好信访工作。全年登记信访事项{petitions_received}，{key_petitions_cleared}。",
     ),
     ParagraphDefault(
         "measures.prevention",
         "measures",
         "多举措推动重点环节重点点位治理。广泛动员小区楼栋长、老党员、网格员、平安志愿者等{prevention_team_wording}"
-        "组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}，宣传受众{publicity_reached}，"
-        "按渠道分为{publicity_by_channel}。",
+        "组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}（{publicity_by_channel}），"
+        "宣传受众{publicity_reached}。",
+        empty_when=("publicity_events",),
+        empty_text="多举措推动重点环节重点点位治理。广泛动员小区楼栋长、老党员、网格员、平安志愿者等"
+        "{prevention_team_wording}组建群防群治工作队伍，全年开展防诈、消防和法治宣传活动{publicity_events}。",
     ),
     ParagraphDefault(
         "shortcomings.intro",
@@ -308,13 +334,10 @@ def _fewer_than(key: str, target: Callable[[], int]) -> Callable[[dict[str, Valu
     return shows
 
 
-def _review_staffing_short(values: dict[str, Value]) -> bool:
-    """Fewer reviewers than the town's target, or a reviewer without the 法律职业资格 art. 58 asks of
-    one reviewing for the first time."""
+def _reviewers_unqualified(values: dict[str, Value]) -> bool:
+    """A reviewer without the 法律职业资格 art. 58 asks of one reviewing for the first time."""
     reviewers, qualified = values["legal_reviewers"].value, values["legal_reviewers_qualified"].value
-    if not isinstance(reviewers, int) or not isinstance(qualified, int):
-        return False
-    return reviewers < settings.REPORT_LEGAL_REVIEWERS_TARGET or qualified < reviewers
+    return isinstance(reviewers, int) and isinstance(qualified, int) and qualified < reviewers
 
 
 def _key_petitions_late(values: dict[str, Value]) -> bool:
@@ -343,9 +366,15 @@ PROMPTS: list[Prompt] = [
     ),
     Prompt(
         "review_staffing",
-        _review_staffing_short,
-        "法制审核制度建设不完善、人员配置不合理，法制审核人员数量不足或未全部取得法律职业资格。" + REASON,
+        _fewer_than("legal_reviewers", lambda: settings.REPORT_LEGAL_REVIEWERS_TARGET),
+        "法制审核制度建设不完善、人员配置不合理，法制审核人员不足。" + REASON,
         "配齐配强法制审核人员，确保法制审核工作有机构承担、有专人负责。",
+    ),
+    Prompt(
+        "review_qualification",
+        _reviewers_unqualified,
+        "法制审核队伍专业化水平不高，部分法制审核人员未取得法律职业资格。" + REASON,
+        "法制审核人员应当取得法律职业资格，未取得的不得初次从事法制审核工作。",
     ),
     Prompt(
         "legal_review_gap",

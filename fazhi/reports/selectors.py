@@ -71,6 +71,17 @@ def wordings(organisation: Organisation) -> list[tuple[rules.ParagraphDefault, s
     return [(paragraph, wording(organisation, paragraph.key)) for paragraph in rules.DEFAULT_PARAGRAPHS]
 
 
+def offered_wordings(
+    organisation: Organisation, values: dict[str, Value]
+) -> list[tuple[rules.ParagraphDefault, str]]:
+    """The wording in force as a draft of these figures is offered it: a default paragraph whose figures
+    all count nothing gives way to its shorter text; an organisation's own wording is kept as written."""
+    return [
+        (default, default.offered(values) if text == default.text else text)
+        for default, text in wordings(organisation)
+    ]
+
+
 def values_of(report: AnnualReport) -> dict[str, Value]:
     """A draft's figures are live; a finalised report's are those frozen at 定稿."""
     if report.status == ReportStatus.DRAFT:
@@ -354,7 +365,7 @@ def unsaved_report(organisation: Organisation, year: int) -> AnnualReport:
 def unsaved_sections(organisation: Organisation, values: dict[str, Value]) -> list[Section]:
     """The sections of a draft not saved: the wording in force, every suggestion undecided."""
     by_section: dict[str, list[ReportParagraph]] = {key: [] for key, _title in rules.SECTIONS}
-    for default, text in wordings(organisation):
+    for default, text in offered_wordings(organisation, values):
         by_section[default.section].append(
             ReportParagraph(section=default.section, key=default.key, heading=default.heading, text=text)
         )

@@ -79,7 +79,9 @@ def draft_report(actor: Staff, *, year: int) -> AnnualReport:
                 heading=default.heading,
                 text=text,
             )
-            for index, (default, text) in enumerate(selectors.wordings(town))
+            for index, (default, text) in enumerate(
+                selectors.offered_wordings(town, compute_all(Scope(town, year)))
+            )
         ]
     )
     ledger.record(

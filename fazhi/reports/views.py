@@ -114,7 +114,11 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             for suggestion in (selectors.suggestions_of(report, values) if is_draft else [])
         ],
         "undecided_mark": rules.UNDECIDED_MARK,
-        "own_statements": [found for found in selectors.own_statements_of(report) if found.unconfirmed]
+        "own_statements": [
+            (found, [wording.fill(sentence, values, context_names) for sentence in found.unconfirmed])
+            for found in selectors.own_statements_of(report)
+            if found.unconfirmed
+        ]
         if is_draft
         else [],
         "own_statement_note": rules.OWN_STATEMENT_NOTE,

@@ -22,12 +22,23 @@ def unknown_placeholders(text: str) -> list[str]:
     ]
 
 
+NOTHING_TO_COUNT = "—（当年无可统计的记录）"
+
+
+def shown(value: Value) -> str:
+    """A figure as a sentence of the report states it: a rate over no records says there were none,
+    rather than a bare dash ("比例为—")."""
+    if value.value is None and value.denominator == 0:
+        return NOTHING_TO_COUNT
+    return value.display
+
+
 def fill(text: str, values: dict[str, Value], context: dict[str, str]) -> str:
     def replace(match: object) -> str:
         name = match.group(1)  # type: ignore[attr-defined]
         if name in context:
             return context[name]
-        return values[name].display if name in values else match.group(0)  # type: ignore[attr-defined]
+        return shown(values[name]) if name in values else match.group(0)  # type: ignore[attr-defined]
 
     return rules.PLACEHOLDER.sub(replace, text)
 
@@ -51,7 +62,7 @@ def fill_html(
                     link(name),
                     value.label,
                     name,
-                    value.display,
+                    shown(value),
                 )
             )
         else:

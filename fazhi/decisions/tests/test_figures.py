@@ -240,8 +240,7 @@ def test_the_drill_down_table_is_one_query_however_many_decisions(town, year, dj
 def test_the_wording_names_each_missing_step_and_claims_none_the_records_lack(town, year):
     words = FIGURES["decisions_procedure_wording"].compute(Scope(town.town, TODAY.year)).display
     assert (
-        words
-        == "其中3项未履行全部应履行的法定程序（缺少公众参与1项、专家论证1项、风险评估1项、合法性审查1项）"
+        words == "有3项未履行全部应履行的法定程序（缺少公众参与1项、专家论证1项、风险评估1项、合法性审查1项）"
     )
 
 

@@ -19,7 +19,7 @@ from fazhi.core.errors import InvalidInput, NotFoundOrHidden, PermissionDenied, 
 from fazhi.core.figures import FIGURES
 from fazhi.core.roles import Role
 from fazhi.ledger.models import Event
-from fazhi.reports import rules, selectors, services
+from fazhi.reports import rules, selectors, services, wording
 from fazhi.reports.events import ReportEvent
 from fazhi.reports.models import ReportStatus
 from fazhi.testing.reports import finalised
@@ -231,3 +231,26 @@ def test_a_figure_a_taken_shortcoming_states_is_not_listed_again_after_a_finalis
     assert f"{label}为0%" in public
     document = Document(io.BytesIO(Client().get(f"/gongshi/baogao/{report.pk}/report.docx").content))
     assert label not in [row.cells[0].text for row in document.tables[-1].rows]
+
+
+def test_a_year_with_nothing_recorded_is_offered_sentences_not_rows_of_zeros(town, report):
+    """No major decision, no 复议 or 诉讼, no key petition, no publicity: each of those paragraphs is
+    offered its short text; a rate over no records says so instead of a bare dash."""
+    values = selectors.values_of(report)
+    context = selectors.context_of(report)
+    text = {
+        paragraph.key: wording.fill(paragraph.text, values, context) for paragraph in report.paragraphs.all()
+    }
+    assert text["measures.decisions"] == "严格落实规定，全面完善决策机制。全年未作出重大行政决策。"
+    assert text["measures.remedies"].endswith("当年提起的行政复议和行政诉讼案件0件。")
+    assert text["measures.petitions"].endswith("全年无重点信访事项。")
+    assert "其中" not in text["measures.decisions"]
+    assert "比例为—（当年无可统计的记录）" in text["measures.disclosure"]
+    assert not re.search(r"为—(?!（)", "".join(text.values()))
+    # An organisation's own wording is kept as written, figures of zero and all.
+    own = "全年作出重大行政决策{major_decisions}。"
+    services.set_wording(town.admin, key="measures.decisions", text=own)
+    services.remove_paragraph(town.head, report.paragraphs.get(key="measures.decisions"))
+    report.delete()
+    again = services.draft_report(town.head, year=LAST_YEAR)
+    assert again.paragraphs.get(key="measures.decisions").text == own

@@ -1451,7 +1451,7 @@ def procedure_wording(files: list[DecisionFile]) -> str:
     incomplete = sum(1 for file in files if file.missing)
     if incomplete:
         gaps = "、".join(f"{label}{lacking[label]}项" for label in DECISION_STEPS if lacking[label])
-        return f"其中{incomplete}项未履行全部应履行的法定程序（缺少{gaps}）"
+        return f"有{incomplete}项未履行全部应履行的法定程序（缺少{gaps}）"
     needed = [
         label
         for label, wanted in (
@@ -1465,18 +1465,18 @@ def procedure_wording(files: list[DecisionFile]) -> str:
 
 
 ACT_WORDING = {
-    ActKind.DEPLOY: "法治建设重要工作亲自部署{}项",
-    ActKind.INQUIRE: "重大问题亲自过问{}次",
-    ActKind.COORDINATE: "重点环节亲自协调{}次",
-    ActKind.SUPERVISE: "重要任务亲自督办{}次",
+    ActKind.DEPLOY: "亲自部署法治建设重要工作{}项",
+    ActKind.INQUIRE: "亲自过问重大问题{}次",
+    ActKind.COORDINATE: "亲自协调重点环节{}次",
+    ActKind.SUPERVISE: "亲自督办重要任务{}次",
 }
 
 
 def head_acts_wording(acts: Counter[str]) -> str:
     parts = [phrase.format(acts[kind]) for kind, phrase in ACT_WORDING.items() if acts[kind]]
     if not parts:
-        return "全年未记录主要负责人亲自部署、过问、协调、督办法治建设工作的情况"
-    return "全年" + "、".join(parts)
+        return "全年未记录党政主要负责人亲自部署、过问、协调、督办法治建设工作的情况"
+    return "全年党政主要负责人" + "、".join(parts)
 
 
 def contacts_wording(methods: Counter[str]) -> str:
