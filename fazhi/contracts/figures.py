@@ -21,11 +21,19 @@ from fazhi.core.roles import Role
 
 def _contracts_reviewed(scope: Scope) -> QuerySet[Contract]:
     reviewed = ContractReview.objects.filter(contract=OuterRef("pk"), reviewed_on__year=scope.year)
-    return Contract.objects.filter(scope.within(), Exists(reviewed)).order_by("received_on", "id")
+    return (
+        Contract.objects.filter(scope.within(), Exists(reviewed))
+        .select_related("counterparty")
+        .order_by("received_on", "id")
+    )
 
 
 def _contracts_signed(scope: Scope) -> QuerySet[Contract]:
-    return Contract.objects.filter(scope.within(), signed_on__year=scope.year).order_by("signed_on", "id")
+    return (
+        Contract.objects.filter(scope.within(), signed_on__year=scope.year)
+        .select_related("counterparty")
+        .order_by("signed_on", "id")
+    )
 
 
 def _counsel_reviews(scope: Scope) -> QuerySet[ContractReview]:

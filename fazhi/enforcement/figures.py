@@ -41,9 +41,11 @@ from fazhi.ledger.models import Event
 
 def decisions_of_year(scope: Scope) -> QuerySet[PenaltyDecision]:
     """The penalty decisions made in the year, both procedures."""
-    return PenaltyDecision.objects.filter(
-        scope.within("case__organisation"), decided_on__year=scope.year
-    ).order_by("decided_on", "id")
+    return (
+        PenaltyDecision.objects.filter(scope.within("case__organisation"), decided_on__year=scope.year)
+        .select_related("number", "case")
+        .order_by("decided_on", "id")
+    )
 
 
 def _ordinary_decisions(scope: Scope) -> QuerySet[PenaltyDecision]:

@@ -42,9 +42,13 @@ def _mediation_start(scope: Scope) -> datetime.date:
 
 
 def _disputes(scope: Scope) -> QuerySet[Dispute]:
-    return Dispute.objects.filter(
-        scope.within(), received_on__gte=_mediation_start(scope), received_on__lte=scope.end
-    ).order_by("received_on", "id")
+    return (
+        Dispute.objects.filter(
+            scope.within(), received_on__gte=_mediation_start(scope), received_on__lte=scope.end
+        )
+        .select_related("category__parent")
+        .order_by("received_on", "id")
+    )
 
 
 def _by_category(scope: Scope, rows: QuerySet[Dispute]) -> str:
