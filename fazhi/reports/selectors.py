@@ -134,6 +134,7 @@ class Suggestion:
     # A finalised report's item as written, with its figures' placeholders, so that the figures it
     # states are known (reports.selectors.printed_keys) and not listed again after the text.
     template: str = ""
+    area: str = ""  # the standing paragraph of 四 its plan joins (reports.rules.Prompt.area)
 
     @property
     def taken(self) -> bool:
@@ -156,10 +157,7 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
             (row for row in decisions.values() if row.rendered),
             key=lambda row: order.get(row.prompt, len(order)),
         )
-        return [
-            Suggestion(row.prompt, row.decision, row.rendered, row.rendered_plan, row, _template(row))
-            for row in frozen
-        ]
+        return [_frozen_suggestion(row) for row in frozen]
     found: list[Suggestion] = []
     for prompt in rules.PROMPTS:
         if not prompt.shows(values):
@@ -167,11 +165,33 @@ def suggestions_of(report: AnnualReport, values: dict[str, Value]) -> list[Sugge
         row = decisions.get(prompt.key)
         statement = rules.suggested_shortcoming(prompt)
         if row is None:
-            found.append(Suggestion(prompt.key, rules.UNDECIDED, statement, prompt.plan, None))
+            found.append(
+                Suggestion(prompt.key, rules.UNDECIDED, statement, prompt.plan, None, area=prompt.area)
+            )
             continue
         text = row.text if row.decision == SuggestionDecision.REWORDED else statement
-        found.append(Suggestion(prompt.key, row.decision, text, prompt.plan, row))
+        found.append(Suggestion(prompt.key, row.decision, text, prompt.plan, row, area=prompt.area))
     return found
+
+
+def _frozen_suggestion(row: ReportSuggestion) -> Suggestion:
+    """A suggestion as 定稿 froze it. A plan that joined its standing area was frozen in that paragraph
+    and joins it again here; one of its own comes as frozen."""
+    prompt = rules.PROMPTS_BY_KEY.get(row.prompt)
+    plan = row.rendered_plan or (prompt.plan if prompt else "")
+    area = "" if row.rendered_plan or prompt is None else prompt.area
+    return Suggestion(row.prompt, row.decision, row.rendered, plan, row, _template(row), area)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A taken suggestion's line in 三 or 四: its text (with placeholders), as frozen at 定稿 (if so),
+    and the standing paragraph of 四 it joins (if any)."""
+
+    name: str
+    text: str
+    frozen: str = ""
+    area: str = ""
 
 
 def _template(row: ReportSuggestion) -> str:
@@ -198,12 +218,18 @@ def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
 
 
 def _listed(
-    key: str, stored: list[ReportParagraph], items: list[tuple[str, str, str]], undecided: list[str]
+    key: str, stored: list[ReportParagraph], items: list[Item], undecided: list[str]
 ) -> list[ReportParagraph]:
     """三 or 四: the first paragraph leads; the rest, then the suggestions taken, are numbered （一）、（二）…
-    (a finalised report's, frozen already numbered, come out the same); a draft's undecided suggestions
-    follow, marked. A lead left on its colon is closed."""
+    (a finalised report's, frozen already numbered, come out the same); a plan whose standing area is
+    there joins that paragraph instead; a draft's undecided suggestions follow, marked. A lead left on
+    its colon is closed."""
     lead, rest = (stored[0], stored[1:]) if stored else (None, [])
+    standing = {paragraph.key for paragraph in rest if paragraph.key}
+    joined: dict[str, str] = {}
+    for item in items:
+        if item.area in standing:
+            joined[item.area] = joined.get(item.area, "") + item.text
     lines: list[ReportParagraph] = []
     position = 0
     for paragraph in rest:
@@ -211,11 +237,17 @@ def _listed(
             lines.append(paragraph)
             continue
         position += 1
-        lines.append(_line(paragraph, rules.numbered(position, paragraph.text)))
-    for name, text, frozen in items:
+        lines.append(
+            _line(paragraph, rules.numbered(position, paragraph.text + joined.get(paragraph.key, "")))
+        )
+    for item in items:
+        if item.area in standing:
+            continue
         position += 1
         lines.append(
-            ReportParagraph(section=key, key=name, text=rules.numbered(position, text), rendered=frozen)
+            ReportParagraph(
+                section=key, key=item.name, text=rules.numbered(position, item.text), rendered=item.frozen
+            )
         )
     lines.extend(
         ReportParagraph(section=key, key="suggestion.undecided", text=rules.UNDECIDED_MARK + text)
@@ -238,12 +270,15 @@ def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]
     taken = [suggestion for suggestion in suggestions if suggestion.taken]
     items = {
         "shortcomings": [
-            (f"suggestion.{s.key}.shortcoming", s.template, s.shortcoming)
+            Item(f"suggestion.{s.key}.shortcoming", s.template, s.shortcoming)
             if s.template
-            else (f"suggestion.{s.key}.shortcoming", s.shortcoming, "")
+            else Item(f"suggestion.{s.key}.shortcoming", s.shortcoming)
             for s in taken
         ],
-        "plans": [(f"suggestion.{s.key}.plan", s.plan, s.plan if s.template else "") for s in taken],
+        "plans": [
+            Item(f"suggestion.{s.key}.plan", s.plan, s.plan if s.template and not s.area else "", s.area)
+            for s in taken
+        ],
     }
     undecided = [s.shortcoming for s in suggestions if s.status == rules.UNDECIDED]
     return _sections(by_section, items, undecided, keep_empty=True)
@@ -251,7 +286,7 @@ def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]
 
 def _sections(
     by_section: dict[str, list[ReportParagraph]],
-    items: dict[str, list[tuple[str, str, str]]],
+    items: dict[str, list[Item]],
     undecided: list[str],
     *,
     keep_empty: bool,
@@ -370,7 +405,7 @@ def unsaved_sections(organisation: Organisation, values: dict[str, Value]) -> li
             ReportParagraph(section=default.section, key=default.key, heading=default.heading, text=text)
         )
     undecided = [rules.suggested_shortcoming(prompt) for prompt in rules.PROMPTS if prompt.shows(values)]
-    no_items: dict[str, list[tuple[str, str, str]]] = {"shortcomings": [], "plans": []}
+    no_items: dict[str, list[Item]] = {"shortcomings": [], "plans": []}
     return _sections(by_section, no_items, undecided, keep_empty=False)
 
 

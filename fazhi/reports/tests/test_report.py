@@ -171,7 +171,11 @@ def test_a_suggested_shortcoming_is_decided_by_the_head_before_finalising(town, 
         taken.rendered
         == "（一）法治教育培训不够常态化，组织全员法治培训次数较少（全年0次）。原因是培训计划未落实。"
     )
-    assert taken.rendered_plan.startswith("（六）常态化组织全员法治培训")  # after the five standing areas
+    # Its plan joined its standing area of 四, frozen there.
+    assert taken.rendered_plan == ""
+    publicity = report.paragraphs.get(key="plans.publicity").rendered
+    assert publicity.startswith("（二）继续抓好全民法治意识提升工作。")
+    assert publicity.endswith("常态化组织全员法治培训，每年不少于2次。")
     confirmed = report.suggestions.get(prompt="device_gap")
     assert confirmed.rendered == "（二）执法记录仪配备尚未全覆盖，部分执法人员没有在用的执法记录仪。"
     assert "原因" not in confirmed.rendered  # the request for the reason is not printed

@@ -155,17 +155,18 @@ def test_a_draft_marks_its_suggestions_and_the_head_decides_each_on_the_page(tow
     ]
     plans = section_lines(report, "plans")
     assert plans[0].endswith("重点抓好以下环节：")
-    assert [line[:3] for line in plans[1:]] == [
-        "（一）",
-        "（二）",
-        "（三）",
-        "（四）",
-        "（五）",
-        "（六）",
-        "（七）",
-    ]
-    assert plans[6].startswith("（六）常态化组织全员法治培训")
-    assert plans[7].startswith("（七）为全部执法人员和辅助执法人员配齐执法记录仪")
+    # Each plan joins its standing area: 四 keeps its five.
+    numbers = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert [line[:3] for line in plans[1:]] == numbers
+    assert plans[2].startswith("（二）继续抓好全民法治意识提升工作。")
+    assert plans[2].endswith("常态化组织全员法治培训，每年不少于2次。")
+    assert plans[4].startswith("（四）继续加强行政执法体系建设。")
+    assert plans[4].endswith("为全部执法人员和辅助执法人员配齐执法记录仪，落实执法全过程记录。")
+    # Without its area, a plan is an item of its own, numbered on.
+    services.remove_paragraph(town.head, report.paragraphs.get(key="plans.publicity"))
+    plans = section_lines(report, "plans")
+    assert [line[:3] for line in plans[1:]] == numbers
+    assert plans[5] == "（五）常态化组织全员法治培训，每年不少于2次。"
     assert (
         list(Event.objects.filter(action="reports.suggestion.decided").values_list("action", flat=True))
         == ["reports.suggestion.decided"] * 3
