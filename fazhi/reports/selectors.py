@@ -3,6 +3,7 @@ the figures (live for a draft, frozen once finalised), the prompts they raise, a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -383,6 +384,16 @@ def public_sections(report: AnnualReport) -> list[Section]:
         )
         for section in sections_of(report, values)
     ]
+
+
+def public_values(report: AnnualReport) -> dict[str, Value]:
+    """A published report's figures as the portal states them in the table after the text: each through
+    the same public-text gate as the paragraphs (a phrase figure words the rows it counts)."""
+    known = public_text.known_for(report.organisation)
+    return {
+        key: dataclasses.replace(value, display=public_text.for_public(value.display, known))
+        for key, value in values_of(report).items()
+    }
 
 
 def unsaved_report(organisation: Organisation, year: int) -> AnnualReport:

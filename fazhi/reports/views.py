@@ -291,8 +291,11 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
 
 def _docx_response(report: AnnualReport, *, public: bool = False) -> HttpResponse:
     """The report as .docx; the portal's copy is written from the sections as the portal shows them."""
-    values = selectors.values_of(report)
-    sections = selectors.public_sections(report) if public else selectors.sections_of(report, values)
+    if public:
+        values, sections = selectors.public_values(report), selectors.public_sections(report)
+    else:
+        values = selectors.values_of(report)
+        sections = selectors.sections_of(report, values)
     content = documents.report_docx(report, sections, values, selectors.context_of(report))
     return docx_download(content, documents.report_filename(report))
 
@@ -408,7 +411,7 @@ def public_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     context = {
         "report": report,
         "sections": sections,
-        "appendix": selectors.appendix_of(sections, selectors.values_of(report)),
+        "appendix": selectors.appendix_of(sections, selectors.public_values(report)),
         "appendix_title": rules.APPENDIX_TITLE,
     }
     return render(request, "reports/public_detail.html", context)
