@@ -1,7 +1,7 @@
-"""Every write of the petitions app (信访工作条例): registration, the acceptance decision with its
-written notice, the one extension of the handling period, the 信访处理意见书 that concludes the matter,
-the 复查 and 复核 that may follow, the marking of key matters and the contacts made with the petitioners.
-Each one transaction with its ledger event; a refused action writes nothing."""
+"""The handling of a petition (信访工作条例): registration, the acceptance decision with its written
+notice, the one extension of the handling period, the 信访处理意见书 that concludes the matter, and the
+复查 and 复核 that may follow. Each one transaction with its ledger event; a refused action writes
+nothing."""
 
 from __future__ import annotations
 
@@ -11,36 +11,24 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core import locking, numbering, permissions
+from fazhi.core import numbering, permissions
 from fazhi.core import services as core_services
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Organisation, Party, Staff
-from fazhi.core.roles import Role
 from fazhi.core.tracking import new_tracking_number
 from fazhi.ledger import record as ledger
-from fazhi.ledger.record import sha256_hex
-from fazhi.petitions import rules, selectors
+from fazhi.petitions import rules
 from fazhi.petitions.events import PetitionEvent
 from fazhi.petitions.models import (
     Channel,
-    ContactMethod,
     Extension,
     Opinion,
     Petition,
-    PetitionContact,
     PetitionStatus,
     Review,
     ReviewLevel,
 )
-
-
-def _take(actor: Staff, petition: Petition, step: str) -> Petition:
-    """The town's own petition, locked, once petitions.rules.STEPS lets the actor take `step` on it."""
-    return locking.take_step(actor, petition, rules.STEPS[step], selectors.PetitionRowFacts)
-
-
-def _belongs_to(organisation: Organisation, town: Organisation) -> bool:
-    return organisation.path.startswith(town.path)
+from fazhi.petitions.services.common import day_errors, take
 
 
 @dataclass(frozen=True)
@@ -122,38 +110,12 @@ def register_petition(actor: Staff, data: PetitionInput) -> Petition:
     return petition
 
 
-def _day_errors(
-    errors: dict[str, str], field: str, day: datetime.date, *, not_before: datetime.date, before_text: str
-) -> None:
-    """A date of the procedure: not before the step it follows, not in the future."""
-    if day < not_before:
-        errors[field] = "%(what)s不能早于%(before)s %(d)s。" % {
-            "what": FIELD_NAMES[field],
-            "before": before_text,
-            "d": not_before.isoformat(),
-        }
-    elif day > timezone.localdate():
-        errors[field] = "%(what)s不能晚于今天。" % {"what": FIELD_NAMES[field]}
-
-
-FIELD_NAMES = {
-    "decided_on": "受理决定日期",
-    "notice_on": "书面告知日期",
-    "approved_on": "批准日期",
-    "issued_on": "出具日期",
-    "served_on": "送达日期",
-    "requested_on": "请求日期",
-    "answered_on": "答复日期",
-    "contacted_on": "沟通日期",
-}
-
-
 def _check_decision(petition: Petition, *, decided_on: datetime.date, notice_on: datetime.date) -> None:
     """The acceptance decision and its written notice: after receipt, not in the future, and the notice
     within 15 days of receipt (第二十三条)."""
     errors: dict[str, str] = {}
-    _day_errors(errors, "decided_on", decided_on, not_before=petition.received_on, before_text="收到日期")
-    _day_errors(errors, "notice_on", notice_on, not_before=decided_on, before_text="受理决定日期")
+    day_errors(errors, "decided_on", decided_on, not_before=petition.received_on, before_text="收到日期")
+    day_errors(errors, "notice_on", notice_on, not_before=decided_on, before_text="受理决定日期")
     if notice_on < petition.received_on:
         errors["notice_on"] = "书面告知日期不能早于收到日期 %(d)s。" % {"d": petition.received_on.isoformat()}
     if errors:
@@ -169,7 +131,7 @@ def accept_petition(
 ) -> Petition:
     """受理, told in writing within 15 days of receipt (第二十三条); the 60 days of 第三十四条 run from
     acceptance. A matter already answered on 复核 is not accepted again (第三十六条)."""
-    petition = _take(actor, petition, "accept")
+    petition = take(actor, petition, "accept")
     _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
     if petition.earlier is not None:
         rules.check_not_re_reviewed(
@@ -220,7 +182,7 @@ def decline_petition(
 ) -> Petition:
     """不予受理, with the reason and the route the petitioner is told to take, in writing within 15 days
     of receipt (第二十三条)."""
-    petition = _take(actor, petition, "decline")
+    petition = take(actor, petition, "decline")
     _check_decision(petition, decided_on=decided_on, notice_on=notice_on)
     petition.status = PetitionStatus.NOT_ACCEPTED
     petition.decided_on = decided_on
@@ -256,12 +218,12 @@ def extend_handling(
 ) -> Extension:
     """延长办理期限 (第三十四条): once, by at most 30 days, approved by the head before the 60 days run
     out, the reason told to the petitioner."""
-    petition = _take(actor, petition, "extend")
+    petition = take(actor, petition, "extend")
     assert petition.handling_due_on is not None, "an accepted matter has its period"
     assert petition.decided_on is not None, "an accepted matter has its acceptance day"
     errors: dict[str, str] = {}
-    _day_errors(errors, "approved_on", approved_on, not_before=petition.decided_on, before_text="受理日期")
-    _day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
+    day_errors(errors, "approved_on", approved_on, not_before=petition.decided_on, before_text="受理日期")
+    day_errors(errors, "notice_on", notice_on, not_before=approved_on, before_text="批准日期")
     if errors:
         raise InvalidInput("延长办理期限的信息有误。", field_errors=errors)
     rules.check_extension(
@@ -315,12 +277,12 @@ class OpinionInput:
 def issue_opinion(actor: Staff, petition: Petition, data: OpinionInput) -> Opinion:
     """信访处理意见书 (第三十二条), numbered from the town's series; issuing it concludes the matter, late
     or not (the lateness stays on record), and opens the 30 days for 复查 (第三十五条)."""
-    petition = _take(actor, petition, "opinion")
+    petition = take(actor, petition, "opinion")
     assert petition.decided_on is not None, "an accepted matter has its acceptance day"
     assert petition.due_on is not None, "an accepted matter has its period"
     errors: dict[str, str] = {}
-    _day_errors(errors, "issued_on", data.issued_on, not_before=petition.decided_on, before_text="受理日期")
-    _day_errors(errors, "served_on", data.served_on, not_before=data.issued_on, before_text="出具日期")
+    day_errors(errors, "issued_on", data.issued_on, not_before=petition.decided_on, before_text="受理日期")
+    day_errors(errors, "served_on", data.served_on, not_before=data.issued_on, before_text="出具日期")
     if errors:
         raise InvalidInput("信访处理意见书内容不完整。", field_errors=errors, citation=rules.OPINION_CITATION)
     series = numbering.series_for(petition.organisation, rules.OPINION_SERIES_KEY, document="信访处理意见书")
@@ -411,10 +373,10 @@ def _request(
     actor: Staff, petition: Petition, level: ReviewLevel, *, requested_on: datetime.date, reason: str
 ) -> Review:
     spec = LEVELS[level]
-    petition = _take(actor, petition, spec.request_step)
+    petition = take(actor, petition, spec.request_step)
     answer, served_on = _answer_served(petition, level)
     errors: dict[str, str] = {}
-    _day_errors(errors, "requested_on", requested_on, not_before=served_on, before_text=answer + "送达日期")
+    day_errors(errors, "requested_on", requested_on, not_before=served_on, before_text=answer + "送达日期")
     if errors:
         raise InvalidInput("%(l)s请求信息有误。" % {"l": spec.name}, field_errors=errors)
     window = (rules.REVIEW_REQUEST if level == ReviewLevel.REVIEW else rules.RE_REVIEW_REQUEST).due(served_on)
@@ -477,13 +439,13 @@ class ReviewAnswerInput:
 
 def _answer(actor: Staff, petition: Petition, level: ReviewLevel, data: ReviewAnswerInput) -> Review:
     spec = LEVELS[level]
-    petition = _take(actor, petition, spec.answer_step)
+    petition = take(actor, petition, spec.answer_step)
     review = Review.objects.select_for_update().get(petition=petition, level=level)
     errors: dict[str, str] = {}
-    _day_errors(
+    day_errors(
         errors, "answered_on", data.answered_on, not_before=review.requested_on, before_text="请求日期"
     )
-    _day_errors(errors, "served_on", data.served_on, not_before=data.answered_on, before_text="答复日期")
+    day_errors(errors, "served_on", data.served_on, not_before=data.answered_on, before_text="答复日期")
     if errors:
         raise InvalidInput("%(l)s意见信息有误。" % {"l": spec.name}, field_errors=errors)
     if level == ReviewLevel.RE_REVIEW:
@@ -522,100 +484,3 @@ def record_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswerIn
 def record_re_review_opinion(actor: Staff, petition: Petition, data: ReviewAnswerInput) -> Review:
     """复核意见: afterwards the same facts and reasons are not accepted again (第三十六条)."""
     return _answer(actor, petition, ReviewLevel.RE_REVIEW, data)
-
-
-@transaction.atomic(durable=True)
-def mark_key_matter(actor: Staff, petition: Petition, *, leader: Staff | None, team: list[Staff]) -> Petition:
-    """重点信访事项: a matter being handled gets a leader in charge (包案领导, a head of the town) and a
-    工作专班 of the town's staff; marking again replaces them."""
-    petition = _take(actor, petition, "mark_key")
-    town = petition.organisation
-    errors: dict[str, str] = {}
-    if (
-        leader is None
-        or not leader.is_active
-        or leader.organisation is None
-        or not _belongs_to(leader.organisation, town)
-        or not permissions.has_role(leader, Role.HEAD)
-    ):
-        errors["leader"] = "包案领导应为本镇（街道）的负责人。"
-    members = list(dict.fromkeys(team))
-    if not members:
-        errors["team"] = "请选择工作专班成员。"
-    elif any(
-        not member.is_active or member.organisation is None or not _belongs_to(member.organisation, town)
-        for member in members
-    ):
-        errors["team"] = "工作专班成员应为本镇（街道）的工作人员。"
-    if errors:
-        raise InvalidInput("重点信访事项的包案领导或工作专班有误。", field_errors=errors)
-    assert leader is not None
-    petition.is_key = True
-    petition.key_leader = leader
-    petition.key_marked_on = petition.key_marked_on or timezone.localdate()
-    petition.save(update_fields=["is_key", "key_leader", "key_marked_on"])
-    petition.key_team.set(members)
-    ledger.record(
-        actor,
-        PetitionEvent.KEY_MARKED,
-        petition,
-        {"leader": leader.pk, "team": sorted(member.pk for member in members)},
-        organisation=town,
-    )
-    return petition
-
-
-@transaction.atomic(durable=True)
-def record_contact(
-    actor: Staff,
-    petition: Petition,
-    *,
-    contacted_on: datetime.date,
-    method: str,
-    made_by: Staff,
-    summary: str,
-) -> PetitionContact:
-    """与信访人沟通 (约访、电话沟通、走访…) made by the town's staff while the matter was handled: from
-    its receipt to its conclusion, not in the future. Recorded by the petition staff or, for a key
-    matter, by its leader in charge or a member of its 工作专班."""
-    petition = _take(actor, petition, "contact")
-    rules.check_contact_recorder(**selectors.recorder_facts(actor, petition))
-    town = petition.organisation
-    errors: dict[str, str] = {}
-    _day_errors(errors, "contacted_on", contacted_on, not_before=petition.received_on, before_text="收到日期")
-    if method not in ContactMethod.values:
-        errors["method"] = "请选择沟通方式（约访、电话沟通、走访、书面答复或其他）。"
-    if made_by.organisation is None or made_by.is_system or not _belongs_to(made_by.organisation, town):
-        errors["made_by"] = "沟通人员应为本镇（街道）的工作人员。"
-    if not summary.strip():
-        errors["summary"] = "请填写沟通情况。"
-    if errors:
-        raise InvalidInput("与信访人沟通的登记信息有误。", field_errors=errors)
-    rules.check_contact_in_handling(
-        contacted_on,
-        concluded_on=petition.concluded_on,
-        declined_notice_on=petition.notice_on if petition.status == PetitionStatus.NOT_ACCEPTED else None,
-    )
-    contact = PetitionContact.objects.create(
-        petition=petition,
-        contacted_on=contacted_on,
-        method=method,
-        made_by=made_by,
-        summary=summary.strip(),
-        recorded_by=actor,
-    )
-    ledger.record(
-        actor,
-        PetitionEvent.CONTACT_RECORDED,
-        petition,
-        {
-            "contact": contact.pk,
-            "contacted_on": contacted_on.isoformat(),
-            "method": method,
-            "made_by": made_by.pk,
-            # What the petitioners said stays on the record's page; the ledger holds its fingerprint.
-            "summary_sha256": sha256_hex(contact.summary),
-        },
-        organisation=town,
-    )
-    return contact
