@@ -15,7 +15,7 @@ from fazhi.core.charts import Chart, Element, Series
 from fazhi.core.figures import Column, Figure, Scope, link_to
 from fazhi.disclosure import selectors
 from fazhi.disclosure.models import Publication, PublicationStatus
-from fazhi.enforcement.figures import DECISION_COLUMNS, decision_link, decisions_of_year
+from fazhi.enforcement.figures import DECISION_COLUMNS, case_link, decisions_of_year
 from fazhi.enforcement.models import PenaltyDecision
 
 PUBLISHED = (PublicationStatus.PUBLISHED, PublicationStatus.WITHDRAWN)
@@ -68,7 +68,7 @@ FIGURES = (
         "逾期未公示的计为未按期，尚在公示期限内的不计",
         _decisions_to_publish,
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
         kind="share",
         counted=lambda scope: PUBLISHED_IN_TIME,
         dashboard="disclosure",
@@ -135,6 +135,6 @@ SERIES = (
         _timeliness_rows,
         lambda: dict(TIMELINESS_STATES),
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
     ),
 )

@@ -8,7 +8,7 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core import charts, party_links, public_text, todos
         from fazhi.core import figures as registry
-        from fazhi.enforcement import figures, selectors
+        from fazhi.enforcement import dashboards, figures, selectors
         from fazhi.enforcement import todos as case_todos
         from fazhi.enforcement.events import ENFORCEMENT_EVENT_LABELS, EnforcementEvent
         from fazhi.ledger import events
@@ -17,5 +17,5 @@ class EnforcementConfig(AppConfig):
         party_links.register("cases", "行政执法案件", selectors.party_case_links)
         public_text.register_people("enforcement.named", selectors.people_named)
         registry.register(*figures.FIGURES)
-        charts.register(*figures.SERIES)
+        charts.register(*dashboards.SERIES)
         todos.register(case_todos.case_todos, *case_todos.KINDS)

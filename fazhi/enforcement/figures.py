@@ -2,29 +2,23 @@
 within their period, reviewed where art. 58 requires it; the legal reviewers, their body and their
 reviews; officers with credentials and recording devices, and 笔录 that record the credentials shown
 (art. 55); 复议 and 诉讼 against the decisions and how many were lost; cases closed and archived as
-complete e-files; the delegated powers on the portal; cases by month and stage and the clocks that have
-lapsed. Registered from EnforcementConfig.ready."""
+complete e-files; the delegated powers on the portal. Registered from EnforcementConfig.ready; the
+dashboards' series are in enforcement.dashboards."""
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, ExtractMonth
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core import charts
-from fazhi.core.charts import Chart, Element, Line, Point, Series
-from fazhi.core.figures import FIGURES as REGISTERED
 from fazhi.core.figures import STAFF_COLUMNS, Column, Figure, Scope, link_to, staff_with_roles
 from fazhi.core.models import EnforcementCredential, Organisation, OrganisationKind, Staff
 from fazhi.core.roles import Role
 from fazhi.enforcement.events import EnforcementEvent
 from fazhi.enforcement.models import (
-    Case,
     Closure,
     DelegatedPower,
     DeviceAssignment,
@@ -35,7 +29,7 @@ from fazhi.enforcement.models import (
     RemedyProceeding,
     ReviewOpinionChoice,
 )
-from fazhi.enforcement.rules import ANNULLING_RESULTS, CLOCK_LABELS, STAGE_LABELS, Procedure, Stage
+from fazhi.enforcement.rules import ANNULLING_RESULTS, Procedure
 from fazhi.ledger.models import Event
 
 
@@ -110,10 +104,6 @@ def case_link(row: Any) -> str:
     """A drill-down row of a case's record (a decision, a review, a remedy, a 笔录, a closure) opens its
     case."""
     return reverse("enforcement:case-detail", args=[row.case_id])
-
-
-# disclosure's figures link the decisions they count by this name.
-decision_link = case_link
 
 
 # ------------------------------------------------------------------- 法制审核: who reviews, and the reviews
@@ -290,7 +280,7 @@ FIGURES = (
         "当年作出的行政处罚决定",
         decisions_of_year,
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
         dashboard="cases",
     ),
     Figure(
@@ -300,7 +290,7 @@ FIGURES = (
         "当年作出的一般程序处罚决定中，在立案之日起的决定期限（含经批准的延长）内作出的比例",
         _ordinary_decisions,
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
         kind="share",
         counted=lambda scope: Q(decided_on__lte=F("case__decision_due")),
         dashboard="cases",
@@ -312,7 +302,7 @@ FIGURES = (
         "当年作出的处罚决定中，调查终结时认定属于行政处罚法第五十八条须法制审核情形的，决定前经法制审核且意见为同意的比例",
         _decisions_requiring_review,
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
         kind="share",
         counted=lambda scope: Q(REVIEWED_BEFORE_DECISION),
         dashboard="cases",
@@ -384,7 +374,7 @@ FIGURES = (
         "当年作出的处罚决定中，调查终结时认定属于行政处罚法第五十八条须法制审核情形的（即“重大执法决定法制审核率”所计的决定）",
         _decisions_requiring_review,
         DECISION_COLUMNS,
-        decision_link,
+        case_link,
     ),
     Figure(
         "remedies_filed",
@@ -463,181 +453,5 @@ FIGURES = (
         _powers_published,
         POWER_COLUMNS,
         _portal_page,
-    ),
-)
-
-
-# ------------------------------------------------------------------------------------ the dashboards
-
-
-def _stage_labels() -> dict[str, str]:
-    return {stage.value: STAGE_LABELS[stage] for stage in Stage}
-
-
-def _filed_cases(scope: Scope) -> QuerySet[Case]:
-    return Case.objects.filter(scope.within(), filed_on__year=scope.year)
-
-
-def cases_by_month_and_stage(scope: Scope, today: datetime.date) -> Chart:
-    """Cases filed in the year, by the month of 立案 and the stage they are in now."""
-    counts: dict[tuple[int, str], int | Decimal] = {
-        (row["month"], row["stage"]): row["cases"]
-        for row in _filed_cases(scope)
-        .order_by()
-        .annotate(month=ExtractMonth("filed_on"))
-        .values("month", "stage")
-        .annotate(cases=Count("id"))
-    }
-    present = {stage for _month_number, stage in counts}
-    stages = [(stage, label) for stage, label in _stage_labels().items() if stage in present]
-    return charts.monthly_chart(
-        "cases", "立案数（按立案月份和当前阶段）", "件", scope, counts, stages, "stage"
-    )
-
-
-def _case_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[Case]:
-    return (
-        _filed_cases(scope)
-        .filter(filed_on__month=element.month, stage=element.part)
-        .select_related("filing_number", "party")
-        .order_by("filed_on", "id")
-    )
-
-
-def _overdue_cases(scope: Scope, today: datetime.date) -> QuerySet[Case]:
-    """Open cases whose running clock has lapsed: a clock is cleared when the case closes, so a date
-    still set is a clock still running (the clocks page's own test)."""
-    return Case.objects.filter(scope.within(), clock_due__lt=today).exclude(clock_key="")
-
-
-def overdue_clocks(scope: Scope, today: datetime.date) -> Chart:
-    """Today's lapsed clocks, by which clock it is. The year does not apply: a clock is overdue now."""
-    counts = {
-        row["clock_key"]: row["cases"]
-        for row in _overdue_cases(scope, today).order_by().values("clock_key").annotate(cases=Count("id"))
-    }
-    keys = list(CLOCK_LABELS)
-    return Chart(
-        "overdue",
-        "当前已逾期的办案期限（按期限类别）",
-        "件",
-        [CLOCK_LABELS[key] for key in keys],
-        [
-            Line(
-                "已逾期",
-                [Point(counts.get(key, 0), charts.rows_url("overdue", scope, clock=key)) for key in keys],
-            )
-        ],
-        stacked=False,
-    )
-
-
-def overdue_by_town(towns: list[Organisation], today: datetime.date) -> dict[int, int]:
-    """Lapsed clocks per town, in one query: cases always belong to a town itself."""
-    return {
-        row["organisation"]: row["cases"]
-        for row in Case.objects.filter(organisation__in=towns, clock_due__lt=today)
-        .exclude(clock_key="")
-        .order_by()
-        .values("organisation")
-        .annotate(cases=Count("id"))
-    }
-
-
-def _overdue_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[Case]:
-    cases = _overdue_cases(scope, today)
-    if element.part:
-        cases = cases.filter(clock_key=element.part)
-    return cases.select_related("filing_number", "party").order_by("clock_due", "id")
-
-
-CASE_COLUMNS = (
-    Column("案件", lambda row: str(row)),
-    Column("案由", lambda row: row.title),
-    Column("立案日期", lambda row: row.filed_on),
-    Column("阶段", lambda row: row.get_stage_display()),
-)
-CLOCK_COLUMNS = (
-    Column("案件", lambda row: str(row)),
-    Column("案由", lambda row: row.title),
-    Column("期限", lambda row: row.clock_label),
-    Column("届满日", lambda row: row.clock_due),
-)
-REVIEW_STATES = {"reviewed": "决定前经法制审核", "unreviewed": "未经法制审核"}
-
-
-def _legal_review_figure() -> Figure:
-    return REGISTERED["legal_review_coverage"]
-
-
-def legal_review_by_month(scope: Scope, today: datetime.date) -> Chart:
-    """The decisions of the year that art. 58 required a review for, per month, by whether the figure
-    legal_review_coverage counts them as reviewed before the decision."""
-    counts: dict[tuple[int, str], int | Decimal] = {
-        (row["month"], "reviewed" if row["counted"] else "unreviewed"): row["decisions"]
-        for row in _legal_review_figure()
-        .drill_down(scope)
-        .order_by()
-        .annotate(month=ExtractMonth("decided_on"))
-        .values("month", "counted")
-        .annotate(decisions=Count("id"))
-    }
-    return charts.monthly_chart(
-        "review",
-        "须法制审核的处罚决定审核情况（按决定月份）",
-        "件",
-        scope,
-        counts,
-        REVIEW_STATES.items(),
-        "state",
-    )
-
-
-def _review_rows(scope: Scope, element: Element, today: datetime.date) -> QuerySet[PenaltyDecision]:
-    rows: QuerySet[PenaltyDecision] = (
-        _legal_review_figure()
-        .drill_down(scope)
-        .filter(decided_on__month=element.month, counted=element.part == "reviewed")
-        .select_related("number", "case")
-    )
-    return rows
-
-
-SERIES = (
-    Series(
-        "cases",
-        "立案数",
-        "stage",
-        "当前阶段",
-        cases_by_month_and_stage,
-        _case_rows,
-        _stage_labels,
-        CASE_COLUMNS,
-        link_to("enforcement:case-detail"),
-    ),
-    Series(
-        "overdue",
-        "已逾期的办案期限",
-        "clock",
-        "期限",
-        overdue_clocks,
-        _overdue_rows,
-        lambda: dict(CLOCK_LABELS),
-        CLOCK_COLUMNS,
-        link_to("enforcement:case-detail"),
-        by_month=False,
-        part_required=False,
-        count_by_town=overdue_by_town,
-    ),
-    Series(
-        "review",
-        "一般程序处罚决定法制审核情况",
-        "state",
-        "法制审核",
-        legal_review_by_month,
-        _review_rows,
-        lambda: dict(REVIEW_STATES),
-        DECISION_COLUMNS,
-        decision_link,
     ),
 )
