@@ -64,29 +64,39 @@ def _contact_phrase(scope: Scope, rows: QuerySet[PetitionContact]) -> str:
 CLEARED = Q(concluded_on__isnull=False, concluded_on__lte=F("due_on"))
 
 
+def _pending(today: datetime.date) -> Q:
+    """Unconcluded and still within its period when the report is written (received late in the year)."""
+    return Q(concluded_on__isnull=True) & (Q(due_on__isnull=True) | Q(due_on__gte=today))
+
+
+def _late(scope: Scope) -> Q:
+    """Neither concluded within its period nor still within it: concluded late, or past it unconcluded."""
+    return ~CLEARED & ~_pending(timezone.localdate())
+
+
 def _key_petition_phrase(scope: Scope, rows: QuerySet[Petition]) -> str:
     """清仓见底 when every key matter was concluded within its period; a matter still within its period
-    when the report is written (received late in the year) is neither."""
-    today = timezone.localdate()
-    pending = Q(concluded_on__isnull=True) & (Q(due_on__isnull=True) | Q(due_on__gte=today))
+    when the report is written is neither."""
     counts = rows.aggregate(
-        all=Count("pk"), cleared=Count("pk", filter=CLEARED), pending=Count("pk", filter=pending)
+        all=Count("pk"),
+        cleared=Count("pk", filter=CLEARED),
+        late=Count("pk", filter=_late(scope)),
     )
     if not counts["all"]:
         return "全年无重点信访事项"
-    late = counts["all"] - counts["cleared"] - counts["pending"]
-    if not late and not counts["pending"]:
+    pending = counts["all"] - counts["cleared"] - counts["late"]
+    if not counts["late"] and not pending:
         return "重点信访问题均已在规定时限内实现了“清仓见底”"
-    if not late:
+    if not counts["late"]:
         return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，其余%(p)d件尚在办理期限内" % {
             "n": counts["all"],
             "c": counts["cleared"],
-            "p": counts["pending"],
+            "p": pending,
         }
     return "重点信访事项%(n)d件，在规定时限内办结%(c)d件，尚有%(o)d件未按期办结" % {
         "n": counts["all"],
         "c": counts["cleared"],
-        "o": late,
+        "o": counts["late"],
     }
 
 
@@ -151,6 +161,15 @@ FIGURES = (
         link_to("petitions:detail"),
         kind="phrase",
         words=_key_petition_phrase,
+    ),
+    Figure(
+        "key_petitions_late",
+        "未按期办结的重点信访事项",
+        "件",
+        "当年重点信访事项中，超过办结期限（含经批准的延期）才办结，或已过期限仍未办结的",
+        lambda scope: _key_petitions(scope).filter(_late(scope)),
+        PETITION_COLUMNS,
+        link_to("petitions:detail"),
     ),
     Figure(
         "key_petitions_assigned",

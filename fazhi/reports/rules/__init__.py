@@ -109,6 +109,7 @@ FIGURE_ORDER = (
     "petition_contacts",
     "petition_contacts_wording",
     "key_petitions_cleared",
+    "key_petitions_late",
     "prevention_team",
     "prevention_team_wording",
     "publicity_events",

@@ -55,11 +55,6 @@ def _reviewers_unqualified(values: dict[str, Value]) -> bool:
     return isinstance(reviewers, int) and isinstance(qualified, int) and qualified < reviewers
 
 
-def _key_petitions_late(values: dict[str, Value]) -> bool:
-    """A key matter past its period unconcluded or concluded late; one still within its period is not."""
-    return "未按期办结" in str(values["key_petitions_cleared"].value)
-
-
 REASON = "原因：（请写明原因）"
 # In the order the reference report lists its shortcomings, then the rest. A statement carries a
 # figure only when 一 and 二 do not already print it (each figure is said once); otherwise it names the
@@ -175,7 +170,7 @@ PROMPTS: list[Prompt] = [
     ),
     Prompt(
         "key_petitions_open",
-        _key_petitions_late,
+        _above("key_petitions_late"),
         "重点信访事项化解不够彻底，部分重点信访事项未在规定时限内办结。" + REASON,
         "对重点信访事项实行领导包案、专班推进，确保在规定时限内办结。",
         area="plans.grassroots",

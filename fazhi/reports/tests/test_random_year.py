@@ -1598,6 +1598,8 @@ def expected_figures(c: Cast) -> dict[str, int | Decimal | str | Share]:
         "petitions_received": counts["petitions_received"],
         "key_petitions": counts["key_petitions"],
         "key_petitions_cleared": key_petitions_wording(tally.key_cleared),
+        # A past year: no key matter is still within its period, so each not cleared is late.
+        "key_petitions_late": tally.key_cleared.rows - tally.key_cleared.counted,
         "key_petitions_assigned": tally.shares["key_petitions_assigned"],
         "petition_contacts": counts["petition_contacts"],
         "petition_contacts_wording": contacts_wording(tally.contact_methods),
