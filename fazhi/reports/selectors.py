@@ -215,6 +215,8 @@ def _line(paragraph: ReportParagraph, text: str) -> ReportParagraph:
         text=text,
         rendered=paragraph.rendered,
         confirmed_statements=paragraph.confirmed_statements,
+        confirmed_by=paragraph.confirmed_by,
+        confirmed_at=paragraph.confirmed_at,
     )
 
 
@@ -265,7 +267,7 @@ def sections_of(report: AnnualReport, values: dict[str, Value]) -> list[Section]
     from the suggestions, 四 their plans; a draft shows its undecided suggestions marked as such; no
     section is empty or ends on a colon. 五 only when it has something in it."""
     by_section: dict[str, list[ReportParagraph]] = {key: [] for key, _title in rules.SECTIONS}
-    for paragraph in report.paragraphs.all():
+    for paragraph in report.paragraphs.select_related("confirmed_by"):
         by_section.setdefault(paragraph.section, []).append(paragraph)
     suggestions = suggestions_of(report, values)
     taken = [suggestion for suggestion in suggestions if suggestion.taken]
@@ -316,6 +318,16 @@ class OwnStatements:
     paragraph: ReportParagraph
     confirmed: list[str]
     unconfirmed: list[str]
+
+
+def confirmed_note(paragraph: ReportParagraph) -> str:
+    """Who confirmed a paragraph's own statements, and when, as its marks say it."""
+    if paragraph.confirmed_by is None or paragraph.confirmed_at is None:
+        return ""
+    return "本镇自述，%(n)s于%(d)s确认" % {
+        "n": paragraph.confirmed_by.full_name,
+        "d": timezone.localtime(paragraph.confirmed_at).date().isoformat(),
+    }
 
 
 def own_statements_of(report: AnnualReport) -> list[OwnStatements]:

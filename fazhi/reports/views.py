@@ -92,7 +92,12 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                 (
                     paragraph,
                     wording.fill_html_marked(
-                        paragraph.text, values, context_names, link, paragraph.confirmed_statements
+                        paragraph.text,
+                        values,
+                        context_names,
+                        link,
+                        paragraph.confirmed_statements,
+                        selectors.confirmed_note(paragraph),
                     )
                     if is_draft and section.key in rules.OWN_STATEMENT_SECTIONS and not paragraph.heading
                     else wording.fill_html(paragraph.text, values, context_names, link),

@@ -73,10 +73,16 @@ def fill_html(
 
 
 def fill_html_marked(
-    text: str, values: dict[str, Value], context: dict[str, str], link: Callable[[str], str], confirmed: str
+    text: str,
+    values: dict[str, Value],
+    context: dict[str, str],
+    link: Callable[[str], str],
+    confirmed: str,
+    confirmed_note: str,
 ) -> SafeString:
     """A draft's paragraph of 一, 二 or 五 as HTML, each sentence no figure backs marked as the town's
-    own statement, and as still to confirm unless the head confirmed it in these words."""
+    own statement, and as still to confirm unless the head confirmed it in these words (then titled
+    `confirmed_note`: who confirmed it, and when)."""
     pending = set(rules.unconfirmed_statements(text, confirmed))
     parts: list[str] = []
     for sentence in rules.sentences(text):
@@ -88,7 +94,7 @@ def fill_html_marked(
             format_html(
                 '<span class="fz-own{}" title="{}" data-testid="own-statement" data-confirmed="{}">{}</span>',
                 " fz-own-pending" if sentence in pending else "",
-                rules.OWN_STATEMENT_NOTE if sentence in pending else "本镇自述，负责人已确认",
+                rules.OWN_STATEMENT_NOTE if sentence in pending else confirmed_note,
                 "no" if sentence in pending else "yes",
                 filled,
             )

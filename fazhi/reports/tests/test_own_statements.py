@@ -162,6 +162,7 @@ def test_the_page_marks_each_own_statement_and_the_head_confirms_them_there(town
     assert paragraph.confirmed_by == town.head
     html = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
     assert 'data-confirmed="yes">强化学习教育，夯实法治建设基础。<' in html
+    assert 'title="本镇自述，李镇长于%s确认"' % timezone.localdate().isoformat() in html
     client_for(town.head).post(f"/reports/{report.pk}/statements/confirm/", {})
     html = client_for(town.head).get(f"/reports/{report.pk}/").content.decode()
     assert 'data-testid="own-statements"' not in html
