@@ -371,12 +371,13 @@ def empty_sections(report: AnnualReport) -> list[str]:
     return [title for key, title in rules.SECTIONS if key != "other" and key not in written]
 
 
-def public_sections(report: AnnualReport) -> list[Section]:
-    """A published report's sections as the portal shows them, page and .docx alike: each paragraph's
-    final text through the public-text gate (a report may name a person: a mediator, a petitioner)."""
+def public_report(report: AnnualReport) -> tuple[list[Section], dict[str, Value]]:
+    """A published report as the portal shows it, page and .docx alike: each paragraph's final text, and
+    each figure as the table after the text states it, through the public-text gate (a report may name a
+    person: a mediator, a petitioner; a phrase figure words the rows it counts)."""
     known = public_text.known_for(report.organisation)
     values, context = values_of(report), context_of(report)
-    return [
+    sections = [
         Section(
             section.key,
             section.title,
@@ -396,16 +397,11 @@ def public_sections(report: AnnualReport) -> list[Section]:
         )
         for section in sections_of(report, values)
     ]
-
-
-def public_values(report: AnnualReport) -> dict[str, Value]:
-    """A published report's figures as the portal states them in the table after the text: each through
-    the same public-text gate as the paragraphs (a phrase figure words the rows it counts)."""
-    known = public_text.known_for(report.organisation)
-    return {
+    shown = {
         key: dataclasses.replace(value, display=public_text.for_public(value.display, known))
-        for key, value in values_of(report).items()
+        for key, value in values.items()
     }
+    return sections, shown
 
 
 def unsaved_report(organisation: Organisation, year: int) -> AnnualReport:

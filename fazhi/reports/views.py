@@ -297,7 +297,7 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
 def _docx_response(report: AnnualReport, *, public: bool = False) -> HttpResponse:
     """The report as .docx; the portal's copy is written from the sections as the portal shows them."""
     if public:
-        values, sections = selectors.public_values(report), selectors.public_sections(report)
+        sections, values = selectors.public_report(report)
     else:
         values = selectors.values_of(report)
         sections = selectors.sections_of(report, values)
@@ -412,11 +412,11 @@ def public_list(request: HttpRequest) -> HttpResponse:
 @cached_public_page
 def public_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = selectors.access_published(report_id)
-    sections = selectors.public_sections(report)
+    sections, values = selectors.public_report(report)
     context = {
         "report": report,
         "sections": sections,
-        "appendix": selectors.appendix_of(sections, selectors.public_values(report)),
+        "appendix": selectors.appendix_of(sections, values),
         "appendix_title": rules.APPENDIX_TITLE,
     }
     return render(request, "reports/public_detail.html", context)
